@@ -1,0 +1,118 @@
+//! Language identification, gated so that the statistical identifier runs only where needed.
+//!
+//! whatlang is accurate but slow (a few MB/s per core on single sentences) and calls a few
+//! percent of fluent English sentences French or similar, though rarely "reliably". So:
+//! - the document language comes from whatlang on a bounded sample of the text;
+//! - a sentence whose words are mostly common English function words, with no German function
+//!   words and no German letters, is taken as English without measuring (`confidence` is None);
+//! - a sentence of fewer than [`MIN_WORDS_TO_MEASURE`] words inherits the document language;
+//! - every other sentence is measured by whatlang.
+
+use super::segment::Sentence;
+use super::tokens::Token;
+use crate::lexicon::{ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS};
+
+/// Sentences shorter than this are too short for a trustworthy statistical guess.
+pub const MIN_WORDS_TO_MEASURE: usize = 4;
+/// At most this many bytes of a document are given to whatlang for the document language.
+const DOCUMENT_SAMPLE_BYTES: usize = 600;
+/// Share of function words above which a sentence counts as English without measuring.
+const ENGLISH_SHARE: f32 = 0.2;
+
+/// A language guess: an ISO 639-3 code such as `eng` or `deu`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LangGuess {
+    pub code: Option<&'static str>,
+    /// whatlang's confidence in [0, 1]; None when the language was inferred, not measured.
+    pub confidence: Option<f32>,
+    /// whatlang's own reliability verdict; false when not measured.
+    pub reliable: bool,
+}
+
+impl LangGuess {
+    pub const UNKNOWN: LangGuess = LangGuess { code: None, confidence: None, reliable: false };
+
+    fn inherited(from: &LangGuess) -> LangGuess {
+        LangGuess { code: from.code, confidence: None, reliable: false }
+    }
+
+    fn measured(text: &str) -> LangGuess {
+        match whatlang::detect(text) {
+            Some(info) => LangGuess {
+                code: Some(info.lang().code()),
+                confidence: Some(info.confidence() as f32),
+                reliable: info.is_reliable(),
+            },
+            None => LangGuess::UNKNOWN,
+        }
+    }
+
+    /// Measured, reliable, and not English.
+    pub fn is_reliably_foreign(&self) -> bool {
+        self.reliable && self.code.is_some_and(|c| c != "eng")
+    }
+}
+
+pub fn document_language(text: &str) -> LangGuess {
+    if text.len() <= DOCUMENT_SAMPLE_BYTES {
+        return LangGuess::measured(text);
+    }
+    // Sample from the middle: openings are often headlines, datelines and names.
+    let mut start = (text.len() - DOCUMENT_SAMPLE_BYTES) / 2;
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = start + DOCUMENT_SAMPLE_BYTES;
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    LangGuess::measured(&text[start..end])
+}
+
+pub fn sentence_language(text: &str, tokens: &[Token], sentence: &Sentence, document: &LangGuess) -> LangGuess {
+    let words = tokens.iter().filter(|t| t.has_letter).count();
+    if words < MIN_WORDS_TO_MEASURE {
+        return LangGuess::inherited(document);
+    }
+    let mut english = 0;
+    let mut german = 0;
+    for token in tokens {
+        let word = &text[token.span.clone()];
+        if ENGLISH_FUNCTION_WORDS.contains(word) {
+            english += 1;
+        } else if GERMAN_FUNCTION_WORDS.contains(word) {
+            german += 1;
+        }
+    }
+    let sentence_text = &text[sentence.span.clone()];
+    let german_letters = sentence_text.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']);
+    let looks_english = english as f32 >= ENGLISH_SHARE * words as f32;
+    if looks_english && german == 0 && !german_letters {
+        return LangGuess { code: Some("eng"), confidence: None, reliable: false };
+    }
+    LangGuess::measured(sentence_text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Doc;
+
+    #[test]
+    fn english_sentences_skip_measurement_and_german_ones_are_measured() {
+        let doc = Doc::new(
+            "The minister said that the plan would be ready by the end of the year. \
+             Die Regierung hat den Plan am Montag vorgestellt und will ihn bis zum Sommer beschließen.",
+        );
+        assert_eq!(doc.sentence_langs[0].code, Some("eng"));
+        assert_eq!(doc.sentence_langs[0].confidence, None);
+        assert_eq!(doc.sentence_langs[1].code, Some("deu"));
+        assert!(doc.sentence_langs[1].confidence.is_some());
+    }
+
+    #[test]
+    fn short_sentences_inherit_the_document_language() {
+        let doc = Doc::new("Berlin, Monday. The federal government presented a new climate plan for the coming decade on Monday, and the opposition criticised it at once.");
+        assert_eq!(doc.sentence_langs[0].code, doc.lang.code);
+        assert_eq!(doc.lang.code, Some("eng"));
+    }
+}

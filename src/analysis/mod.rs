@@ -1,0 +1,118 @@
+//! The analysed document: built once per article and shared by every detector.
+//!
+//! Analysis never changes the text. Every structure holds byte offsets into the text exactly as
+//! it was given, and [`Doc::char_offset`] turns them into character (Unicode scalar) offsets.
+
+mod chars;
+pub mod lang;
+pub mod quotes;
+pub mod segment;
+pub mod tokens;
+
+pub use chars::CharIndex;
+pub use lang::LangGuess;
+pub use quotes::{QuoteAnalysis, QuoteRegion, QuoteStyle, StrayClose};
+pub use segment::{Paragraph, Sentence};
+pub use tokens::Token;
+
+use std::ops::Range;
+
+/// A byte range into the document text, end-exclusive.
+pub type Span = Range<usize>;
+
+/// Everything detectors need to know about one article.
+pub struct Doc<'a> {
+    pub text: &'a str,
+    /// Non-empty lines of the text. Each line is a paragraph: most corpora store one paragraph
+    /// per line, and hard-wrapped MT output is rare.
+    pub paragraphs: Vec<Paragraph>,
+    /// The segments that are scored, in text order.
+    pub sentences: Vec<Sentence>,
+    /// Word and number tokens, in text order; punctuation and spaces are not tokens.
+    pub tokens: Vec<Token>,
+    pub quotes: QuoteAnalysis,
+    /// The language of the document as a whole.
+    pub lang: LangGuess,
+    /// The language of each sentence, indexed like `sentences`.
+    pub sentence_langs: Vec<LangGuess>,
+    chars: CharIndex,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let chars = CharIndex::new(text);
+        let tokens = tokens::tokenize(text);
+        let (paragraphs, sentences) = segment::split(text, &tokens);
+        let quotes = quotes::analyse(text, &paragraphs, &sentences, &tokens);
+        let lang = lang::document_language(text);
+        let sentence_langs = sentences
+            .iter()
+            .map(|sentence| lang::sentence_language(text, &tokens[sentence.tokens.clone()], sentence, &lang))
+            .collect();
+        Doc { text, paragraphs, sentences, tokens, quotes, lang, sentence_langs, chars }
+    }
+
+    /// The character offset of a byte offset that lies on a character boundary.
+    pub fn char_offset(&self, byte: usize) -> usize {
+        self.chars.char_offset(byte)
+    }
+
+    /// The text of a byte span.
+    pub fn slice(&self, span: &Span) -> &'a str {
+        &self.text[span.clone()]
+    }
+
+    /// The text of a token.
+    pub fn word(&self, token: &Token) -> &'a str {
+        &self.text[token.span.clone()]
+    }
+
+    /// The tokens of one sentence.
+    pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
+        &self.tokens[self.sentences[sentence].tokens.clone()]
+    }
+
+    /// The index of the sentence that contains a byte offset, or the last sentence that starts
+    /// before it (offsets in the space between sentences belong to the sentence before).
+    pub fn sentence_at(&self, byte: usize) -> usize {
+        self.sentences.partition_point(|s| s.span.start <= byte).saturating_sub(1)
+    }
+
+    /// Number of word and number tokens in the document.
+    pub fn word_count(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Whether a byte offset lies inside a quotation (between its marks).
+    pub fn in_quotation(&self, byte: usize) -> bool {
+        self.quotes.region_at(byte).is_some()
+    }
+
+    /// The tokens that fall inside a byte range.
+    pub fn tokens_in(&self, range: Range<usize>) -> &[Token] {
+        let first = self.tokens.partition_point(|t| t.span.start < range.start);
+        let last = self.tokens.partition_point(|t| t.span.start < range.end);
+        &self.tokens[first..last.max(first)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentence_at_maps_gaps_to_the_previous_sentence() {
+        let doc = Doc::new("One two. Three four.");
+        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(doc.sentence_at(0), 0);
+        assert_eq!(doc.sentence_at(8), 0);
+        assert_eq!(doc.sentence_at(9), 1);
+    }
+
+    #[test]
+    fn tokens_in_returns_only_tokens_that_start_inside() {
+        let doc = Doc::new("alpha beta gamma");
+        let words: Vec<_> = doc.tokens_in(6..16).iter().map(|t| doc.word(t)).collect();
+        assert_eq!(words, ["beta", "gamma"]);
+    }
+}

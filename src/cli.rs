@@ -1,0 +1,164 @@
+//! Command-line arguments, turned once into validated [`RunOptions`].
+
+use crate::config::Config;
+use crate::pipeline::RunOptions;
+use crate::read::{self, ColumnNames, Format, Input};
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "mtqe", version, about = "Find translation errors in machine-translated news, without a reference translation.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score a corpus and write flags.parquet, segments.parquet and documents.parquet.
+    Score(ScoreArgs),
+    /// List the detectors with their id, MQM category, default severity and documentation.
+    Detectors {
+        /// Show only this detector, with its full documentation.
+        id: Option<String>,
+    },
+    /// Print the default configuration as TOML, as a starting point for --config.
+    DefaultConfig,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ScoreArgs {
+    /// Input files or directories (JSON Lines, CSV, TSV, Parquet, .txt); `-` reads JSON Lines from
+    /// standard input. Without any, the bundled sample corpus is scored.
+    pub inputs: Vec<PathBuf>,
+    /// Output directory.
+    #[arg(long, short, default_value = "mtqe-output")]
+    pub out: PathBuf,
+    /// Input format, overriding the file extensions.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Column holding the document id.
+    #[arg(long, default_value = "id")]
+    pub id_col: String,
+    /// Column holding the English (machine-translated) text.
+    #[arg(long, default_value = "text")]
+    pub text_col: String,
+    /// Column holding the original text, if any.
+    #[arg(long, default_value = "source")]
+    pub source_col: String,
+    /// Language of the source column (ISO 639-1).
+    #[arg(long, default_value = "de")]
+    pub source_lang: String,
+    /// TOML configuration: detectors on or off, severities, thresholds (see `mtqe default-config`).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Worker threads; the default is all cores.
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Stop at the first row that cannot be scored instead of recording it in rejects.jsonl.
+    #[arg(long)]
+    pub strict: bool,
+    /// No progress bar and no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Reject texts longer than this many characters (overrides the config file).
+    #[arg(long)]
+    pub max_text_chars: Option<usize>,
+}
+
+/// The bundled sample corpus, compiled in so `mtqe score` works from any directory.
+pub const SAMPLE_NAME: &str = "data/sample/articles.jsonl";
+const SAMPLE: &str = include_str!("../data/sample/articles.jsonl");
+
+/// Where a run's inputs came from, for the messages printed around it.
+pub enum InputOrigin {
+    Given,
+    /// The bundled sample, written to this temporary file for the run.
+    Sample(tempfile_path::TempPath),
+    /// Standard input, spooled to this temporary file so it can be scanned before reading.
+    Stdin(tempfile_path::TempPath),
+}
+
+impl ScoreArgs {
+    pub fn into_options(self) -> Result<(RunOptions, InputOrigin)> {
+        let mut config = match &self.config {
+            Some(path) => Config::from_file(path)?,
+            None => Config::default(),
+        };
+        if let Some(max) = self.max_text_chars {
+            anyhow::ensure!(max > 0, "--max-text-chars must be at least 1");
+            config.input.max_text_chars = max;
+        }
+        let threads = self.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        anyhow::ensure!(threads > 0, "--threads must be at least 1");
+        let mut origin = InputOrigin::Given;
+        let (inputs, skipped) = if self.inputs.is_empty() {
+            let path = tempfile_path::TempPath::write("sample.jsonl", SAMPLE.as_bytes())?;
+            let input = Input { path: path.path().to_owned(), display: SAMPLE_NAME.into(), format: Format::Jsonl, bytes: SAMPLE.len() as u64 };
+            origin = InputOrigin::Sample(path);
+            (vec![input], vec![])
+        } else if self.inputs.len() == 1 && self.inputs[0].as_os_str() == "-" {
+            let mut stdin = std::io::stdin().lock();
+            let path = tempfile_path::TempPath::copy_from("stdin.jsonl", &mut stdin).context("cannot read standard input")?;
+            let bytes = std::fs::metadata(path.path())?.len();
+            let input = Input { path: path.path().to_owned(), display: "-".into(), format: self.format.unwrap_or(Format::Jsonl), bytes };
+            origin = InputOrigin::Stdin(path);
+            (vec![input], vec![])
+        } else {
+            anyhow::ensure!(!self.inputs.iter().any(|p| p.as_os_str() == "-"), "`-` (standard input) cannot be combined with other inputs");
+            read::resolve_inputs(&self.inputs, self.format)?
+        };
+        anyhow::ensure!(!inputs.is_empty(), "no input files with a known extension (.jsonl, .csv, .tsv, .parquet, .txt) were found");
+        let options = RunOptions {
+            inputs,
+            skipped,
+            out_dir: self.out,
+            columns: ColumnNames { id: self.id_col, text: self.text_col, source: self.source_col },
+            source_lang: self.source_lang,
+            config,
+            strict: self.strict,
+            threads,
+            show_progress: !self.quiet,
+        };
+        Ok((options, origin))
+    }
+}
+
+/// A file in the system temporary directory that is deleted when dropped.
+pub mod tempfile_path {
+    use std::io::Read;
+    use std::path::{Path, PathBuf};
+
+    pub struct TempPath(PathBuf);
+
+    impl TempPath {
+        fn fresh(name: &str) -> PathBuf {
+            let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+            std::env::temp_dir().join(format!("mtqe-{}-{nanos}-{name}", std::process::id()))
+        }
+
+        pub fn write(name: &str, bytes: &[u8]) -> std::io::Result<TempPath> {
+            let path = Self::fresh(name);
+            std::fs::write(&path, bytes)?;
+            Ok(TempPath(path))
+        }
+
+        pub fn copy_from(name: &str, reader: &mut impl Read) -> std::io::Result<TempPath> {
+            let path = TempPath(Self::fresh(name));
+            let mut file = std::fs::File::create(&path.0)?;
+            std::io::copy(reader, &mut file)?;
+            Ok(path)
+        }
+
+        pub fn path(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for TempPath {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_file(&self.0);
+        }
+    }
+}

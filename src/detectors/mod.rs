@@ -1,0 +1,164 @@
+//! The detector registry.
+//!
+//! A detector is a pure function from an analysed [`Doc`] to flags. Each one lives in its own
+//! file, whose module doc (the `//!` lines) is its user documentation: `mtqe detectors` prints
+//! it. Each has a settings table in the TOML config under `[detectors.<id>]`, with at least
+//! `enabled` and `severity`; unknown keys are errors.
+
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+/// What users see about a detector: in `mtqe detectors`, the manifest and every flag row.
+#[derive(Debug, Clone, Serialize)]
+pub struct DetectorInfo {
+    /// Stable kebab-case id, e.g. `unclosed-quote`.
+    pub id: &'static str,
+    pub category: Category,
+    pub default_severity: Severity,
+    /// Raised whenever the detector's behaviour changes, so outputs can be compared fairly.
+    pub version: u32,
+    /// The detector's module documentation, as Markdown.
+    #[serde(skip)]
+    pub doc: &'static str,
+}
+
+/// A configured detector, ready to run.
+pub trait Detector: Send + Sync {
+    fn info(&self) -> &DetectorInfo;
+    /// Appends this detector's flags for `doc` to `flags`. Detectors cannot fail.
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>);
+}
+
+/// The settings every detector has, whatever else it takes.
+pub trait CommonSettings {
+    fn enabled(&self) -> bool;
+}
+
+/// How a detector is built from its section of the config.
+pub trait Configurable: Detector + Sized + 'static {
+    type Settings: CommonSettings + Default + Clone + Serialize + DeserializeOwned + std::fmt::Debug;
+    fn info_without_doc() -> DetectorInfo;
+    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self;
+}
+
+/// Keeps only the `//!` lines at the top of a source file: the user documentation.
+pub fn module_doc(source: &'static str) -> String {
+    source
+        .lines()
+        .take_while(|line| line.starts_with("//!"))
+        .map(|line| line.trim_start_matches("//!").strip_prefix(' ').unwrap_or(line.trim_start_matches("//!")))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+macro_rules! registry {
+    ($($module:ident :: $detector:ident),* $(,)?) => {
+        $(pub mod $module;)*
+
+        /// One settings table per detector, keyed by its kebab-case id.
+        #[derive(Debug, Clone, Default, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        pub struct DetectorSettings {
+            $(#[serde(default)] pub $module: <$module::$detector as Configurable>::Settings,)*
+        }
+
+        /// Every detector's description, enabled or not, in id order.
+        pub fn catalogue() -> Vec<DetectorInfo> {
+            vec![$(DetectorInfo {
+                doc: include_str!(concat!(stringify!($module), ".rs")),
+                ..<$module::$detector as Configurable>::info_without_doc()
+            },)*]
+        }
+
+        /// The enabled detectors, configured, in id order.
+        pub fn build(settings: &DetectorSettings) -> Vec<Box<dyn Detector>> {
+            let mut detectors: Vec<Box<dyn Detector>> = Vec::new();
+            $(
+                if settings.$module.enabled() {
+                    let info = DetectorInfo {
+                        doc: include_str!(concat!(stringify!($module), ".rs")),
+                        ..<$module::$detector as Configurable>::info_without_doc()
+                    };
+                    detectors.push(Box::new(<$module::$detector as Configurable>::configure(&settings.$module, info)));
+                }
+            )*
+            detectors
+        }
+    };
+}
+
+// Keep this list sorted by id.
+registry! {
+    repeated_words::RepeatedWords,
+    unclosed_quote::UnclosedQuote,
+}
+
+/// Runs every detector on one document and returns the flags sorted by position.
+pub fn run_all(detectors: &[Box<dyn Detector>], doc: &Doc) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    for detector in detectors {
+        detector.detect(doc, &mut flags);
+    }
+    // Text order, then detector id: stable across runs and thread counts.
+    flags.sort_by(|a, b| (a.start, a.end, a.detector).cmp(&(b.start, b.end, b.detector)));
+    flags
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    //! Helpers for detector tests, in the style of harper's `assert_lint_count`.
+    use super::*;
+
+    /// The flags one detector, with default settings, raises on `text`.
+    pub fn flags_of<D: Configurable>(text: &str) -> Vec<(String, Flag)> {
+        let info = DetectorInfo { doc: "", ..D::info_without_doc() };
+        let detector = D::configure(&D::Settings::default(), info);
+        let doc = Doc::new(text);
+        let mut flags = Vec::new();
+        detector.detect(&doc, &mut flags);
+        flags.into_iter().map(|f| (text[f.start..f.end].to_string(), f)).collect()
+    }
+
+    /// The excerpts flagged by one detector.
+    #[track_caller]
+    pub fn excerpts<D: Configurable>(text: &str) -> Vec<String> {
+        flags_of::<D>(text).into_iter().map(|(excerpt, _)| excerpt).collect()
+    }
+
+    #[track_caller]
+    pub fn assert_no_flags<D: Configurable>(text: &str) {
+        let flags = flags_of::<D>(text);
+        assert!(flags.is_empty(), "expected no flags on {text:?}, got {flags:#?}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogue_is_sorted_and_every_detector_is_documented() {
+        let catalogue = catalogue();
+        let ids: Vec<_> = catalogue.iter().map(|d| d.id).collect();
+        let mut sorted = ids.clone();
+        sorted.sort();
+        assert_eq!(ids, sorted, "keep the registry sorted by id");
+        for info in &catalogue {
+            let doc = module_doc(info.doc);
+            for section in ["## What it does", "## Why it signals MT", "## Example", "## Known false positives"] {
+                assert!(doc.contains(section), "{} lacks the section {section}", info.id);
+            }
+            assert!(info.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+        }
+    }
+
+    #[test]
+    fn disabled_detectors_are_not_built() {
+        let mut settings = DetectorSettings::default();
+        assert_eq!(build(&settings).len(), catalogue().len());
+        settings.repeated_words.enabled = false;
+        let ids: Vec<_> = build(&settings).iter().map(|d| d.info().id).collect();
+        assert!(!ids.contains(&"repeated-words"));
+    }
+}

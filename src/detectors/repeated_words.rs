@@ -1,0 +1,158 @@
+//! # repeated-words
+//!
+//! ## What it does
+//! Flags a word written twice in a row ("the the", "rose rose"), compared without regard to
+//! case, with only spaces between the two.
+//!
+//! ## Why it signals MT
+//! Neural MT doubles short words when its attention stutters, and German-to-English output
+//! doubles auxiliaries and articles when it reorders a clause. Humans make the slip too, which
+//! is why the default severity is minor.
+//!
+//! ## Example
+//! "The the minister said the plan would would be ready." flags "The the" and "would would".
+//!
+//! ## Known false positives
+//! Grammatical doublings such as "had had", "that that", "is is" and "do do" are allowed (the
+//! `allowed` setting lists them). Doubled capitalised words in mid-sentence are taken as names
+//! ("Bora Bora", "Baden Baden") and not flagged. Numbers are never flagged (tables, scores).
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "minor")
+//! - `allowed`: words that may legitimately be doubled.
+
+use super::{CommonSettings, Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct RepeatedWordsSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+    pub allowed: Vec<String>,
+}
+
+impl Default for RepeatedWordsSettings {
+    fn default() -> Self {
+        RepeatedWordsSettings {
+            enabled: true,
+            severity: None,
+            allowed: ["had", "that", "is", "do", "no", "bye", "ha", "yeah", "knock", "very", "so"]
+                .map(String::from)
+                .to_vec(),
+        }
+    }
+}
+
+impl CommonSettings for RepeatedWordsSettings {
+    fn enabled(&self) -> bool {
+        self.enabled
+    }
+}
+
+pub struct RepeatedWords {
+    info: DetectorInfo,
+    severity: Severity,
+    allowed: Vec<String>,
+}
+
+impl Configurable for RepeatedWords {
+    type Settings = RepeatedWordsSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "repeated-words",
+            category: Category::Grammar,
+            default_severity: Severity::Minor,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
+        RepeatedWords {
+            severity: settings.severity.unwrap_or(info.default_severity),
+            allowed: settings.allowed.iter().map(|w| w.to_lowercase()).collect(),
+            info,
+        }
+    }
+}
+
+impl Detector for RepeatedWords {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for sentence in &doc.sentences {
+            let tokens = &doc.tokens[sentence.tokens.clone()];
+            for (index, pair) in tokens.windows(2).enumerate() {
+                let (first, second) = (&pair[0], &pair[1]);
+                if !first.has_letter || !doc.text[first.span.end..second.span.start].chars().all(|c| c == ' ') {
+                    continue;
+                }
+                let (word, again) = (doc.word(first), doc.word(second));
+                if !word.eq_ignore_ascii_case(again) && word.to_lowercase() != again.to_lowercase() {
+                    continue;
+                }
+                if self.allowed.iter().any(|allowed| allowed.eq_ignore_ascii_case(word)) {
+                    continue;
+                }
+                let sentence_initial = index == 0;
+                if second.capitalized && (first.capitalized && !sentence_initial) {
+                    continue; // A name: "Bora Bora", "Baden Baden".
+                }
+                flags.push(Flag {
+                    start: first.span.start,
+                    end: second.span.end,
+                    detector: self.info.id,
+                    category: self.info.category,
+                    severity: self.severity,
+                    confidence: if word.chars().count() <= 2 { 0.8 } else { 0.9 },
+                    message: format!("The word \"{word}\" is written twice in a row; one of them is almost certainly a slip or an MT stutter."),
+                    suggestion: Some(word.to_string()),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts, flags_of};
+    use super::*;
+
+    #[test]
+    fn flags_doubled_words_in_any_case() {
+        assert_eq!(
+            excerpts::<RepeatedWords>("The the council voted. Prices rose rose sharply in in June."),
+            ["The the", "rose rose", "in in"]
+        );
+    }
+
+    #[test]
+    fn suggests_the_single_word_and_explains_itself() {
+        let flags = flags_of::<RepeatedWords>("They signed a a contract.");
+        assert_eq!(flags.len(), 1);
+        assert_eq!(flags[0].1.suggestion.as_deref(), Some("a"));
+        assert!(flags[0].1.message.contains("\"a\""));
+    }
+
+    #[test]
+    fn allows_grammatical_doublings_names_numbers_and_punctuated_repeats() {
+        assert_no_flags::<RepeatedWords>("She had had enough. He said that that was wrong.");
+        assert_no_flags::<RepeatedWords>("They flew to Bora Bora last week. The score was 10 10 at half time.");
+        assert_no_flags::<RepeatedWords>("Again, again and again, the mayor refused. It was the end. The election followed.");
+    }
+
+    #[test]
+    fn clean_news_gets_no_flags() {
+        assert_no_flags::<RepeatedWords>(
+            "The central bank kept interest rates unchanged on Thursday. Its president said inflation \
+             was easing, but warned that energy prices remained a risk. Markets barely moved.",
+        );
+    }
+}

@@ -1,0 +1,224 @@
+//! # unclosed-quote
+//!
+//! ## What it does
+//! Flags quotation marks that do not pair up within their paragraph:
+//! - a quotation that opens and never closes before the paragraph ends;
+//! - a closing mark that closes nothing;
+//! - a quotation in straight marks ("…") in an article that otherwise uses curly marks (“…”),
+//!   or the reverse.
+//!
+//! Curly, straight, German („…“), guillemet and single quotation marks are paired, nested quotes
+//! included.
+//!
+//! ## Why it signals MT
+//! MT systems translate sentence by sentence. When a quotation spans several sentences, the
+//! closing mark is often dropped or moved, so the reader cannot tell where the quoted speech
+//! stops and the reporter's words begin. In the worst case an unverified claim reads as the
+//! newspaper's own statement, or the reporter's caveat reads as the speaker's.
+//!
+//! ## Example
+//! “But that does not mean many people come to us. We have to review these requests. His
+//! statements cannot be independently verified.
+//!
+//! The quotation opened at “But is never closed, so the reporter's caveat reads as speech.
+//!
+//! ## Known false positives
+//! The news convention for a quotation that runs over several paragraphs (each paragraph reopens
+//! the quote and only the last one closes it) is recognised and not flagged, as long as the
+//! reopening paragraph is running text, not a heading. Apostrophes ("don’t", "soldiers’") and
+//! inch marks (5'11") are not quotation marks. Text that puts one paragraph's lines on several
+//! lines (hard wrapping) makes quotations look unclosed.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "minor")
+//! - `mixed-styles`: also flag straight and curly double quotes mixed in one article (default true).
+
+use super::{CommonSettings, Configurable, Detector, DetectorInfo};
+use crate::analysis::{Doc, QuoteStyle};
+use crate::flag::{Category, Flag, Severity};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct UnclosedQuoteSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+    pub mixed_styles: bool,
+}
+
+impl Default for UnclosedQuoteSettings {
+    fn default() -> Self {
+        UnclosedQuoteSettings { enabled: true, severity: None, mixed_styles: true }
+    }
+}
+
+impl CommonSettings for UnclosedQuoteSettings {
+    fn enabled(&self) -> bool {
+        self.enabled
+    }
+}
+
+pub struct UnclosedQuote {
+    info: DetectorInfo,
+    severity: Severity,
+    mixed_styles: bool,
+}
+
+impl Configurable for UnclosedQuote {
+    type Settings = UnclosedQuoteSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "unclosed-quote",
+            category: Category::Punctuation,
+            default_severity: Severity::Minor,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
+        UnclosedQuote {
+            severity: settings.severity.unwrap_or(info.default_severity),
+            mixed_styles: settings.mixed_styles,
+            info,
+        }
+    }
+}
+
+impl UnclosedQuote {
+    fn flag(&self, start: usize, end: usize, confidence: f32, message: String) -> Flag {
+        Flag {
+            start,
+            end,
+            detector: self.info.id,
+            category: self.info.category,
+            severity: self.severity,
+            confidence,
+            message,
+            suggestion: None,
+        }
+    }
+}
+
+impl Detector for UnclosedQuote {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for region in doc.quotes.unclosed() {
+            // Flag the opening mark through the end of its sentence: enough to see the quote start.
+            let sentence = &doc.sentences[doc.sentence_at(region.open.start)];
+            let paragraph = &doc.paragraphs[region.paragraph];
+            let sentences_left = paragraph.sentences.end - doc.sentence_at(region.open.start) - 1;
+            let end = sentence.span.end.max(region.open.end);
+            let where_it_ends = match sentences_left {
+                0 => "the paragraph ends with this sentence".to_string(),
+                1 => "the paragraph ends one sentence later".to_string(),
+                n => format!("the paragraph ends {n} sentences later"),
+            };
+            let confidence = if region.style.is_double() { 0.85 } else { 0.5 };
+            flags.push(self.flag(
+                region.open.start,
+                end,
+                confidence,
+                format!(
+                    "The quotation opened with {} is never closed: {where_it_ends} without a closing mark, so the reader cannot tell where the quoted words stop.",
+                    region.open_char
+                ),
+            ));
+        }
+        for stray in &doc.quotes.stray_closes {
+            let sentence = &doc.sentences[doc.sentence_at(stray.mark.start)];
+            let mark = &doc.text[stray.mark.clone()];
+            flags.push(self.flag(
+                sentence.span.start.min(stray.mark.start),
+                stray.mark.end,
+                0.7,
+                format!("The closing mark {mark} closes no quotation: nothing opens a quotation before it in this paragraph."),
+            ));
+        }
+        if self.mixed_styles {
+            self.flag_mixed_styles(doc, flags);
+        }
+    }
+}
+
+impl UnclosedQuote {
+    /// Straight and curly double quotes mixed in one article: the minority style is flagged.
+    /// German marks and guillemets are a locale matter, left to the locale detectors.
+    fn flag_mixed_styles(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let count = |style| doc.quotes.regions.iter().filter(|r| r.style == style).count();
+        let (curly, straight) = (count(QuoteStyle::Curly), count(QuoteStyle::Straight));
+        if curly == 0 || straight == 0 {
+            return;
+        }
+        let (minority, minority_marks, majority_marks, majority_count) = if straight <= curly {
+            (QuoteStyle::Straight, "straight marks (\"…\")", "curly marks (“…”)", curly)
+        } else {
+            (QuoteStyle::Curly, "curly marks (“…”)", "straight marks (\"…\")", straight)
+        };
+        for region in doc.quotes.regions.iter().filter(|r| r.style == minority) {
+            let end = region.close.as_ref().map_or(region.open.end, |c| c.end);
+            flags.push(self.flag(
+                region.open.start,
+                end,
+                0.5,
+                format!("This quotation uses {minority_marks} while the rest of the article uses {majority_marks} ({majority_count} times); mixed styles suggest text pasted from different sources or systems."),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts, flags_of};
+    use super::*;
+
+    #[test]
+    fn flags_a_quote_that_runs_to_the_paragraph_end() {
+        let text = "The mayor spoke first. “The bridge stays closed until spring. We have no money for repairs. \
+                    The council could not confirm the figures.\nTraffic was diverted.";
+        let flags = flags_of::<UnclosedQuote>(text);
+        assert_eq!(flags.len(), 1);
+        assert_eq!(flags[0].0, "“The bridge stays closed until spring.");
+        assert!(flags[0].1.message.contains("2 sentences later"), "{}", flags[0].1.message);
+    }
+
+    #[test]
+    fn flags_german_and_guillemet_quotes_left_open() {
+        assert_eq!(excerpts::<UnclosedQuote>("Er sagte: „Wir kommen morgen.\nDas war alles."), ["„Wir kommen morgen."]);
+        assert_eq!(excerpts::<UnclosedQuote>("»Niemand wusste es.\nEnde."), ["»Niemand wusste es."]);
+    }
+
+    #[test]
+    fn flags_stray_closing_marks_with_their_context() {
+        let flags = excerpts::<UnclosedQuote>("Police arrived at noon.” The road was closed.");
+        assert_eq!(flags, ["Police arrived at noon.”"]);
+    }
+
+    #[test]
+    fn flags_the_minority_style_when_straight_and_curly_quotes_mix() {
+        let text = "“We will appeal,” the lawyer said. “The ruling is wrong,” she added. He called it \"a scandal\".";
+        assert_eq!(excerpts::<UnclosedQuote>(text), ["\"a scandal\""]);
+    }
+
+    #[test]
+    fn accepts_multi_paragraph_quotes_apostrophes_and_closed_quotes() {
+        assert_no_flags::<UnclosedQuote>(
+            "“The factory will close in March,” the owner said.\n\
+             “We have tried everything. Orders fell by half.\n\
+             “Nobody wanted this outcome,” he added. The workers’ union called it a betrayal, and it's not over.",
+        );
+    }
+
+    #[test]
+    fn clean_news_gets_no_flags() {
+        assert_no_flags::<UnclosedQuote>(
+            "Rescuers pulled two hikers from a ravine on Sunday. “They were cold but unhurt,” a spokeswoman \
+             said. The pair had set out on Saturday morning and lost the trail in fog, she said.",
+        );
+    }
+}

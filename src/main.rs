@@ -1,0 +1,88 @@
+//! The `mtqe` binary: parses arguments, runs, and maps the outcome to an exit code.
+//!
+//! Exit codes: 0 success; 1 the run finished but some rows were rejected (see rejects.jsonl);
+//! 2 an error stopped the run and nothing was written.
+
+use clap::Parser;
+use mtqe::cli::{Cli, Command, InputOrigin, SAMPLE_NAME};
+use mtqe::detectors::{catalogue, module_doc};
+use std::io::Write;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(error) => {
+            // A closed pipe (`mtqe detectors | head`) is not a failure.
+            if error.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("mtqe: error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Score(args) => {
+            let quiet = args.quiet;
+            let (options, origin) = args.into_options()?;
+            if !quiet {
+                if let InputOrigin::Sample(_) = origin {
+                    eprintln!("mtqe: no input given; scoring the bundled sample corpus ({SAMPLE_NAME})");
+                }
+            }
+            let summary = mtqe::pipeline::run(&options)?;
+            drop(origin);
+            let counts = &summary.counts;
+            if !quiet {
+                eprintln!(
+                    "mtqe: scored {} documents ({} segments, {} words, {:.1} MB) in {:.2} s: {:.1} MB/s, {:.0} documents/s",
+                    counts.documents,
+                    counts.segments,
+                    counts.words,
+                    counts.text_bytes as f64 / 1e6,
+                    summary.wall_seconds,
+                    counts.text_bytes as f64 / 1e6 / summary.wall_seconds.max(1e-9),
+                    counts.documents as f64 / summary.wall_seconds.max(1e-9),
+                );
+                eprintln!("mtqe: {} flags, {} rejects; output in {}", counts.flags, counts.rejects, summary.out_dir.display());
+                if counts.rejects > 0 {
+                    eprintln!("mtqe: {} rows could not be scored; see {}", counts.rejects, summary.out_dir.join("rejects.jsonl").display());
+                }
+            }
+            Ok(if counts.rejects > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
+        Command::Detectors { id } => {
+            let mut out = std::io::stdout().lock();
+            let detectors = catalogue();
+            if let Some(id) = id {
+                let Some(info) = detectors.iter().find(|d| d.id == id) else {
+                    let known: Vec<_> = detectors.iter().map(|d| d.id).collect();
+                    anyhow::bail!("no detector named '{id}'; known detectors: {}", known.join(", "));
+                };
+                writeln!(out, "{}", module_doc(info.doc))?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            writeln!(out, "{:<24} {:<34} {:<9} summary", "id", "category", "severity")?;
+            for info in &detectors {
+                let doc = module_doc(info.doc);
+                let summary = doc
+                    .split("## What it does")
+                    .nth(1)
+                    .and_then(|rest| rest.lines().map(str::trim).find(|l| !l.is_empty()))
+                    .unwrap_or("");
+                writeln!(out, "{:<24} {:<34} {:<9} {summary}", info.id, info.category.as_str(), info.default_severity.as_str())?;
+            }
+            writeln!(out, "\nRun `mtqe detectors ID` for a detector's full documentation.")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::DefaultConfig => {
+            let text = toml::to_string(&mtqe::config::Config::default())?;
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,340 @@
+//! Everything that touches polars: writing the output tables and reading Parquet input.
+//!
+//! polars' API moves quickly, so it is pinned in Cargo.toml and confined to this module. The
+//! output schemas are declared once, below, and never inferred from data.
+
+use crate::error::{InputError, OutputError};
+use crate::read::{ColumnNames, Input, Item, MetaColumns, Origin, Record, RecordReader, Reject};
+use crate::score::ScoredDoc;
+use polars::prelude::*;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// The three output tables, written batch by batch as row groups.
+pub struct TableWriters {
+    flags: BatchedWriter<File>,
+    segments: BatchedWriter<File>,
+    documents: BatchedWriter<File>,
+    meta_names: Vec<String>,
+    dir: PathBuf,
+}
+
+/// The columns of `documents.parquet` before the carried-through input columns.
+pub const DOCUMENT_COLUMNS: [&str; 14] = [
+    "doc_id",
+    "n_chars",
+    "n_words",
+    "n_segments",
+    "lang",
+    "lang_confidence",
+    "n_flags",
+    "penalty",
+    "score",
+    "penalty_accuracy",
+    "penalty_fluency",
+    "penalty_style",
+    "penalty_terminology",
+    "penalty_locale",
+];
+
+fn flags_schema() -> Schema {
+    use DataType::*;
+    Schema::from_iter([
+        ("doc_id", String),
+        ("segment", UInt32),
+        ("start", UInt32),
+        ("end", UInt32),
+        ("byte_start", UInt32),
+        ("byte_end", UInt32),
+        ("detector", String),
+        ("category", String),
+        ("severity", String),
+        ("confidence", Float32),
+        ("excerpt", String),
+        ("message", String),
+        ("suggestion", String),
+    ]
+    .map(|(name, dtype)| Field::new(name.into(), dtype)))
+}
+
+fn segments_schema() -> Schema {
+    use DataType::*;
+    Schema::from_iter([
+        ("doc_id", String),
+        ("segment", UInt32),
+        ("start", UInt32),
+        ("end", UInt32),
+        ("text", String),
+        ("lang", String),
+        ("lang_confidence", Float32),
+        ("n_words", UInt32),
+        ("n_flags", UInt32),
+        ("penalty", Float64),
+        ("score", Float64),
+    ]
+    .map(|(name, dtype)| Field::new(name.into(), dtype)))
+}
+
+fn documents_schema(meta_names: &[String]) -> Schema {
+    use DataType::*;
+    let dtypes = [String, UInt32, UInt32, UInt32, String, Float32, UInt32, Float64, Float64, Float64, Float64, Float64, Float64, Float64];
+    let fixed = DOCUMENT_COLUMNS.iter().zip(dtypes).map(|(name, dtype)| Field::new((*name).into(), dtype));
+    let carried = meta_names.iter().map(|name| Field::new(name.as_str().into(), String));
+    Schema::from_iter(fixed.chain(carried))
+}
+
+/// The output name of each carried-through column: its input name, or `input_<name>` where the
+/// input name is already an mtqe column, so nothing is overwritten.
+pub fn carried_column_names(meta: &MetaColumns) -> Vec<String> {
+    meta.names
+        .iter()
+        .map(|name| if DOCUMENT_COLUMNS.contains(&name.as_str()) { format!("input_{name}") } else { name.clone() })
+        .collect()
+}
+
+fn writer(path: &Path, schema: &Schema, dir: &Path) -> Result<BatchedWriter<File>, OutputError> {
+    let error = |message: String| OutputError::Write { dir: dir.to_owned(), message };
+    let file = File::create(path).map_err(|e| error(format!("{}: {e}", path.display())))?;
+    // Encoding runs in the writer thread while rayon scores the next batch: keep polars' own
+    // thread pool out of it so the two do not fight over cores.
+    ParquetWriter::new(file)
+        .with_compression(ParquetCompression::Zstd(None))
+        .set_parallel(false)
+        .batched(schema)
+        .map_err(|e| error(e.to_string()))
+}
+
+impl TableWriters {
+    /// Creates the three files at the given (temporary) paths.
+    pub fn create(paths: [&Path; 3], meta: &MetaColumns, dir: &Path) -> Result<Self, OutputError> {
+        let meta_names = carried_column_names(meta);
+        Ok(TableWriters {
+            flags: writer(paths[0], &flags_schema(), dir)?,
+            segments: writer(paths[1], &segments_schema(), dir)?,
+            documents: writer(paths[2], &documents_schema(&meta_names), dir)?,
+            meta_names,
+            dir: dir.to_owned(),
+        })
+    }
+
+    fn error(&self, error: PolarsError) -> OutputError {
+        OutputError::Write { dir: self.dir.clone(), message: error.to_string() }
+    }
+
+    /// Appends one scored batch to all three tables.
+    pub fn write(&mut self, docs: &[ScoredDoc]) -> Result<(), OutputError> {
+        let flags = flags_frame(docs).map_err(|e| self.error(e))?;
+        let segments = segments_frame(docs).map_err(|e| self.error(e))?;
+        let documents = documents_frame(docs, &self.meta_names).map_err(|e| self.error(e))?;
+        for (writer, frame) in [(&mut self.flags, flags), (&mut self.segments, segments), (&mut self.documents, documents)] {
+            if frame.height() > 0 {
+                writer.write_batch(&frame).map_err(|e| OutputError::Write { dir: self.dir.clone(), message: e.to_string() })?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the footers. The files are complete only after this.
+    pub fn finish(self) -> Result<(), OutputError> {
+        for writer in [&self.flags, &self.segments, &self.documents] {
+            writer.finish().map_err(|e| OutputError::Write { dir: self.dir.clone(), message: e.to_string() })?;
+        }
+        Ok(())
+    }
+}
+
+fn flags_frame(docs: &[ScoredDoc]) -> PolarsResult<DataFrame> {
+    let rows = || docs.iter().flat_map(|d| d.flags.iter().map(move |f| (d.id.as_str(), f)));
+    let n = rows().count();
+    DataFrame::new(
+        n,
+        vec![
+            Column::new("doc_id".into(), rows().map(|(id, _)| id).collect::<Vec<_>>()),
+            Column::new("segment".into(), rows().map(|(_, f)| f.segment).collect::<Vec<_>>()),
+            Column::new("start".into(), rows().map(|(_, f)| f.start).collect::<Vec<_>>()),
+            Column::new("end".into(), rows().map(|(_, f)| f.end).collect::<Vec<_>>()),
+            Column::new("byte_start".into(), rows().map(|(_, f)| f.byte_start).collect::<Vec<_>>()),
+            Column::new("byte_end".into(), rows().map(|(_, f)| f.byte_end).collect::<Vec<_>>()),
+            Column::new("detector".into(), rows().map(|(_, f)| f.detector).collect::<Vec<_>>()),
+            Column::new("category".into(), rows().map(|(_, f)| f.category).collect::<Vec<_>>()),
+            Column::new("severity".into(), rows().map(|(_, f)| f.severity).collect::<Vec<_>>()),
+            Column::new("confidence".into(), rows().map(|(_, f)| f.confidence).collect::<Vec<_>>()),
+            Column::new("excerpt".into(), rows().map(|(_, f)| f.excerpt.as_str()).collect::<Vec<_>>()),
+            Column::new("message".into(), rows().map(|(_, f)| f.message.as_str()).collect::<Vec<_>>()),
+            Column::new("suggestion".into(), rows().map(|(_, f)| f.suggestion.as_deref()).collect::<Vec<_>>()),
+        ],
+    )
+}
+
+fn segments_frame(docs: &[ScoredDoc]) -> PolarsResult<DataFrame> {
+    let rows = || docs.iter().flat_map(|d| d.segments.iter().map(move |s| (d.id.as_str(), s)));
+    let n = rows().count();
+    DataFrame::new(
+        n,
+        vec![
+            Column::new("doc_id".into(), rows().map(|(id, _)| id).collect::<Vec<_>>()),
+            Column::new("segment".into(), rows().map(|(_, s)| s.segment).collect::<Vec<_>>()),
+            Column::new("start".into(), rows().map(|(_, s)| s.start).collect::<Vec<_>>()),
+            Column::new("end".into(), rows().map(|(_, s)| s.end).collect::<Vec<_>>()),
+            Column::new("text".into(), rows().map(|(_, s)| s.text.as_str()).collect::<Vec<_>>()),
+            Column::new("lang".into(), rows().map(|(_, s)| s.lang).collect::<Vec<_>>()),
+            Column::new("lang_confidence".into(), rows().map(|(_, s)| s.lang_confidence).collect::<Vec<_>>()),
+            Column::new("n_words".into(), rows().map(|(_, s)| s.n_words).collect::<Vec<_>>()),
+            Column::new("n_flags".into(), rows().map(|(_, s)| s.n_flags).collect::<Vec<_>>()),
+            Column::new("penalty".into(), rows().map(|(_, s)| s.penalty).collect::<Vec<_>>()),
+            Column::new("score".into(), rows().map(|(_, s)| s.score).collect::<Vec<_>>()),
+        ],
+    )
+}
+
+fn documents_frame(docs: &[ScoredDoc], meta_names: &[String]) -> PolarsResult<DataFrame> {
+    let summary = |pick: fn(&ScoredDoc) -> u32| docs.iter().map(pick).collect::<Vec<_>>();
+    let penalty = |dimension: usize| docs.iter().map(|d| d.penalty_by_dimension[dimension]).collect::<Vec<_>>();
+    let mut columns = vec![
+        Column::new("doc_id".into(), docs.iter().map(|d| d.id.as_str()).collect::<Vec<_>>()),
+        Column::new("n_chars".into(), summary(|d| d.n_chars)),
+        Column::new("n_words".into(), summary(|d| d.n_words)),
+        Column::new("n_segments".into(), summary(|d| d.segments.len() as u32)),
+        Column::new("lang".into(), docs.iter().map(|d| d.lang).collect::<Vec<_>>()),
+        Column::new("lang_confidence".into(), docs.iter().map(|d| d.lang_confidence).collect::<Vec<_>>()),
+        Column::new("n_flags".into(), summary(|d| d.flags.len() as u32)),
+        Column::new("penalty".into(), docs.iter().map(|d| d.penalty).collect::<Vec<_>>()),
+        Column::new("score".into(), docs.iter().map(|d| d.score).collect::<Vec<_>>()),
+        Column::new("penalty_accuracy".into(), penalty(0)),
+        Column::new("penalty_fluency".into(), penalty(1)),
+        Column::new("penalty_style".into(), penalty(2)),
+        Column::new("penalty_terminology".into(), penalty(3)),
+        Column::new("penalty_locale".into(), penalty(4)),
+    ];
+    for (position, name) in meta_names.iter().enumerate() {
+        let values: Vec<Option<&str>> = docs.iter().map(|d| d.meta.get(position).and_then(|v| v.as_deref())).collect();
+        columns.push(Column::new(name.as_str().into(), values));
+    }
+    DataFrame::new(docs.len(), columns)
+}
+
+/// Rows read from a Parquet input at a time.
+const PARQUET_CHUNK_ROWS: usize = 4096;
+
+/// The column names of a Parquet file, from its footer.
+pub fn input_columns(path: &Path) -> Result<Vec<String>, InputError> {
+    let file = File::open(path).map_err(|error| InputError::Open { path: path.to_owned(), error })?;
+    let mut reader = ParquetReader::new(file);
+    let schema = reader.schema().map_err(|e| InputError::Read { path: path.to_owned(), message: e.to_string() })?;
+    Ok(schema.iter_names().map(|name| name.to_string()).collect())
+}
+
+/// Reads a Parquet input in chunks of rows, so memory stays bounded for large files.
+pub struct ParquetInput {
+    path: PathBuf,
+    file: Arc<str>,
+    names: ColumnNames,
+    meta: MetaColumns,
+    rows: usize,
+    bytes: u64,
+    next_row: usize,
+    chunk: std::vec::IntoIter<Item>,
+    progress: Arc<AtomicU64>,
+}
+
+impl ParquetInput {
+    pub fn open(input: &Input, file: Arc<str>, names: &ColumnNames, meta: &MetaColumns, progress: Arc<AtomicU64>) -> Result<Self, InputError> {
+        let handle = File::open(&input.path).map_err(|error| InputError::Open { path: input.path.clone(), error })?;
+        let rows = ParquetReader::new(handle)
+            .num_rows()
+            .map_err(|e| InputError::Read { path: input.path.clone(), message: e.to_string() })?;
+        Ok(ParquetInput {
+            path: input.path.clone(),
+            file,
+            names: names.clone(),
+            meta: meta.clone(),
+            rows,
+            bytes: input.bytes,
+            next_row: 0,
+            chunk: Vec::new().into_iter(),
+            progress,
+        })
+    }
+
+    fn read_chunk(&mut self) -> Result<Vec<Item>, InputError> {
+        let error = |message: String| InputError::Read { path: self.path.clone(), message };
+        let handle = File::open(&self.path).map_err(|error| InputError::Open { path: self.path.clone(), error })?;
+        let length = PARQUET_CHUNK_ROWS.min(self.rows - self.next_row);
+        let frame = ParquetReader::new(handle)
+            .with_slice(Some((self.next_row, length)))
+            .finish()
+            .map_err(|e| error(e.to_string()))?;
+        let text_column = frame.column(&self.names.text).map_err(|e| error(e.to_string()))?;
+        if text_column.dtype() != &DataType::String {
+            return Err(error(format!("the '{}' column has type {}, not text", self.names.text, text_column.dtype())));
+        }
+        let as_text = |name: &str| -> Result<Vec<Option<String>>, InputError> {
+            let column = frame.column(name).map_err(|e| error(e.to_string()))?;
+            Ok(match column.cast(&DataType::String) {
+                Ok(cast) => {
+                    let strings = cast.str().map_err(|e| error(e.to_string()))?;
+                    (0..strings.len()).map(|i| strings.get(i).map(str::to_owned)).collect()
+                }
+                // Nested types have no cast to text: use their display form.
+                Err(_) => (0..column.len())
+                    .map(|i| column.get(i).ok().filter(|v| !v.is_null()).map(|v| v.to_string()))
+                    .collect(),
+            })
+        };
+        let ids = as_text(&self.names.id)?;
+        let texts = as_text(&self.names.text)?;
+        let sources = if frame.schema().contains(&self.names.source) { Some(as_text(&self.names.source)?) } else { None };
+        let mut carried: Vec<(usize, Vec<Option<String>>)> = Vec::new();
+        for name in frame.get_column_names() {
+            if let Some(position) = self.meta.position(name.as_str()) {
+                if name.as_str() != self.names.id && name.as_str() != self.names.text && name.as_str() != self.names.source {
+                    carried.push((position, as_text(name.as_str())?));
+                }
+            }
+        }
+        let mut items = Vec::with_capacity(length);
+        for (i, (id, text)) in ids.into_iter().zip(texts).enumerate() {
+            let origin = Origin { file: self.file.clone(), line: None, row: (self.next_row + i + 1) as u64 };
+            let (Some(id), Some(text)) = (id.clone(), text) else {
+                let missing = if id.is_none() { &self.names.id } else { &self.names.text };
+                items.push(Item::Reject(Reject { origin, id, reason: format!("the '{missing}' value is null") }));
+                continue;
+            };
+            let mut meta = vec![None; self.meta.len()];
+            for (position, values) in &mut carried {
+                meta[*position] = values[i].take();
+            }
+            let source = sources.as_ref().and_then(|s| s[i].clone());
+            items.push(Item::Record(Record { id, text, source, meta, origin }));
+        }
+        self.next_row += length;
+        self.progress.store(self.bytes * self.next_row as u64 / self.rows.max(1) as u64, Ordering::Relaxed);
+        Ok(items)
+    }
+}
+
+impl RecordReader for ParquetInput {
+    fn next_item(&mut self) -> Result<Option<Item>, InputError> {
+        loop {
+            if let Some(item) = self.chunk.next() {
+                return Ok(Some(item));
+            }
+            if self.next_row >= self.rows {
+                return Ok(None);
+            }
+            self.chunk = self.read_chunk()?.into_iter();
+        }
+    }
+}
+
+/// Writes a small Parquet file from text columns; used by tests and examples to make inputs.
+pub fn write_text_table(path: &Path, columns: &[(&str, Vec<Option<&str>>)]) -> Result<(), String> {
+    let height = columns.first().map_or(0, |(_, values)| values.len());
+    let columns = columns.iter().map(|(name, values)| Column::new((*name).into(), values.clone())).collect();
+    let mut frame = DataFrame::new(height, columns).map_err(|e| e.to_string())?;
+    let file = File::create(path).map_err(|e| e.to_string())?;
+    ParquetWriter::new(file).finish(&mut frame).map_err(|e| e.to_string())?;
+    Ok(())
+}

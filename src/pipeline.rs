@@ -1,0 +1,377 @@
+//! The scoring run: inputs are read in bounded batches, each batch is analysed and scored in
+//! parallel, and a single writer thread appends the results in input order.
+//!
+//! Memory is bounded by the batch size, not the corpus size. Outputs go to temporary names and
+//! are renamed into place only when everything succeeded; `manifest.json` is renamed last, so a
+//! directory without it holds no complete run.
+
+use crate::analysis::Doc;
+use crate::config::Config;
+use crate::detectors::{self, Detector, DetectorInfo};
+use crate::error::{InputError, OutputError};
+use crate::parquet::TableWriters;
+use crate::read::{self, ColumnNames, Input, Item, MetaColumns, Record, Reject};
+use crate::score::{score_document, ScoredDoc};
+use anyhow::{Context, Result};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicU64;
+use std::sync::mpsc::sync_channel;
+use std::sync::Arc;
+use std::time::Instant;
+
+/// Everything a scoring run needs, validated.
+pub struct RunOptions {
+    pub inputs: Vec<Input>,
+    /// Files found in input directories whose format is unknown; listed in the manifest.
+    pub skipped: Vec<PathBuf>,
+    pub out_dir: PathBuf,
+    pub columns: ColumnNames,
+    pub source_lang: String,
+    pub config: Config,
+    pub strict: bool,
+    pub threads: usize,
+    pub show_progress: bool,
+}
+
+/// What a finished run reports.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Counts {
+    pub documents: u64,
+    pub segments: u64,
+    pub flags: u64,
+    pub rejects: u64,
+    pub words: u64,
+    /// Bytes of article text scored.
+    pub text_bytes: u64,
+    pub flags_by_detector: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub counts: Counts,
+    pub wall_seconds: f64,
+    pub out_dir: PathBuf,
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    mtqe_version: &'static str,
+    command: Vec<String>,
+    config: &'a Config,
+    columns: &'a ColumnNames,
+    source_lang: &'a str,
+    detectors: Vec<&'a DetectorInfo>,
+    inputs: &'a [Input],
+    skipped_files: &'a [PathBuf],
+    carried_columns: Vec<String>,
+    threads: usize,
+    strict: bool,
+    counts: &'a Counts,
+    rejects_by_reason: BTreeMap<String, u64>,
+    wall_seconds: f64,
+    throughput_mb_per_s: f64,
+    documents_per_s: f64,
+    outputs: [&'static str; 5],
+}
+
+const OUTPUTS: [&str; 5] = ["flags.parquet", "segments.parquet", "documents.parquet", "rejects.jsonl", "manifest.json"];
+
+/// Temporary output names; removed again if the run fails.
+struct Staging {
+    dir: PathBuf,
+    temporary: Vec<PathBuf>,
+}
+
+impl Staging {
+    fn new(dir: &Path) -> Self {
+        let suffix = format!(".tmp-{}", std::process::id());
+        let temporary = OUTPUTS.iter().map(|name| dir.join(format!(".{name}{suffix}"))).collect();
+        Staging { dir: dir.to_owned(), temporary }
+    }
+
+    fn path(&self, output: usize) -> &Path {
+        &self.temporary[output]
+    }
+
+    /// Moves every file into place, the manifest last.
+    fn commit(self) -> std::io::Result<()> {
+        let _ = std::fs::remove_file(self.dir.join("manifest.json"));
+        for (temporary, name) in self.temporary.iter().zip(OUTPUTS) {
+            std::fs::rename(temporary, self.dir.join(name))?;
+        }
+        std::mem::forget(self);
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        for path in &self.temporary {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+}
+
+/// Scores every input and writes the output tables. Row-level problems become rejects (or stop
+/// the run under `strict`); an unreadable input or output stops the run with nothing written.
+pub fn run(options: &RunOptions) -> Result<Summary> {
+    let started = Instant::now();
+    crate::lexicon::preload();
+    std::fs::create_dir_all(&options.out_dir)
+        .with_context(|| format!("cannot create output directory {}", options.out_dir.display()))?;
+    let mut meta = MetaColumns::default();
+    for input in &options.inputs {
+        read::discover_meta_columns(input, &options.columns, &mut meta)?;
+    }
+    let detectors = detectors::build(&options.config.detectors);
+    let staging = Staging::new(&options.out_dir);
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads).build()?;
+
+    let writers = TableWriters::create([staging.path(0), staging.path(1), staging.path(2)], &meta, &options.out_dir)?;
+    let (sender, receiver) = sync_channel::<Vec<ScoredDoc>>(2);
+    let writer_thread = std::thread::spawn(move || -> Result<(), OutputError> {
+        let mut writers = writers;
+        for batch in receiver {
+            writers.write(&batch)?;
+        }
+        writers.finish()
+    });
+
+    let mut rejects = RejectLog::create(staging.path(3), options.strict)?;
+    let progress = Progress::new(options);
+    let mut counts = Counts::default();
+    let mut seen_ids: HashMap<String, String> = HashMap::new();
+    let settings = &options.config.input;
+
+    let reading = (|| -> Result<()> {
+        for input in &options.inputs {
+            let consumed = Arc::new(AtomicU64::new(0));
+            progress.start_input(consumed.clone());
+            let mut reader = read::open(input, &options.columns, &meta, consumed)?;
+            loop {
+                let mut batch: Vec<Record> = Vec::new();
+                let mut batch_bytes = 0;
+                while batch.len() < settings.batch_documents && batch_bytes < settings.batch_bytes {
+                    let Some(item) = reader.next_item()? else { break };
+                    match item {
+                        Item::Reject(reject) => rejects.add(reject)?,
+                        Item::Record(record) => match validate(&record, settings.max_text_chars, &mut seen_ids) {
+                            Err(reason) => rejects.add(Reject { id: Some(record.id), origin: record.origin, reason })?,
+                            Ok(()) => {
+                                batch_bytes += record.text.len();
+                                batch.push(record);
+                            }
+                        },
+                    }
+                }
+                if batch.is_empty() {
+                    break;
+                }
+                let scored: Vec<ScoredDoc> = pool.install(|| {
+                    use rayon::prelude::*;
+                    batch.into_par_iter().map(|record| score_record(record, &detectors)).collect()
+                });
+                for doc in &scored {
+                    counts.documents += 1;
+                    counts.segments += doc.segments.len() as u64;
+                    counts.flags += doc.flags.len() as u64;
+                    counts.words += doc.n_words as u64;
+                    for flag in &doc.flags {
+                        *counts.flags_by_detector.entry(flag.detector.to_string()).or_default() += 1;
+                    }
+                }
+                counts.text_bytes += batch_bytes as u64;
+                progress.update(counts.documents);
+                if sender.send(scored).is_err() {
+                    break; // The writer failed; its error is reported below.
+                }
+            }
+            progress.finish_input(input.bytes);
+        }
+        Ok(())
+    })();
+    drop(sender);
+    let written = writer_thread.join().map_err(|_| anyhow::anyhow!("the output writer thread panicked"))?;
+    reading?;
+    written?;
+    progress.finish();
+    counts.rejects = rejects.count;
+    let rejects_by_reason = rejects.finish()?;
+
+    let wall_seconds = started.elapsed().as_secs_f64();
+    let manifest = Manifest {
+        mtqe_version: env!("CARGO_PKG_VERSION"),
+        command: std::env::args().collect(),
+        config: &options.config,
+        columns: &options.columns,
+        source_lang: &options.source_lang,
+        detectors: detectors.iter().map(|d| d.info()).collect(),
+        inputs: &options.inputs,
+        skipped_files: &options.skipped,
+        carried_columns: crate::parquet::carried_column_names(&meta),
+        threads: options.threads,
+        strict: options.strict,
+        counts: &counts,
+        rejects_by_reason,
+        wall_seconds,
+        throughput_mb_per_s: counts.text_bytes as f64 / 1e6 / wall_seconds.max(1e-9),
+        documents_per_s: counts.documents as f64 / wall_seconds.max(1e-9),
+        outputs: OUTPUTS,
+    };
+    let manifest_file = File::create(staging.path(4)).context("cannot write manifest.json")?;
+    serde_json::to_writer_pretty(BufWriter::new(manifest_file), &manifest).context("cannot write manifest.json")?;
+    staging
+        .commit()
+        .with_context(|| format!("cannot move the outputs into {}", options.out_dir.display()))?;
+    Ok(Summary { counts, wall_seconds, out_dir: options.out_dir.clone() })
+}
+
+/// Analyses and scores one article.
+pub fn score_record(record: Record, detectors: &[Box<dyn Detector>]) -> ScoredDoc {
+    let doc = Doc::new(&record.text);
+    let flags = detectors::run_all(detectors, &doc);
+    score_document(record.id, record.meta, &doc, flags)
+}
+
+/// Checks that apply to every format: an id seen before, an empty text, an oversized text.
+fn validate(record: &Record, max_chars: usize, seen: &mut HashMap<String, String>) -> Result<(), String> {
+    if record.text.trim().is_empty() {
+        return Err("the text is empty".into());
+    }
+    if record.text.len() > max_chars {
+        let chars = record.text.chars().count();
+        if chars > max_chars {
+            return Err(format!("the text has {chars} characters, more than the limit of {max_chars} (--max-text-chars)"));
+        }
+    }
+    let here = format!("{}{}", record.origin.file, record.origin.location());
+    if let Some(first) = seen.get(&record.id) {
+        return Err(format!("duplicate id '{}': first seen at {first}", record.id));
+    }
+    seen.insert(record.id.clone(), here);
+    Ok(())
+}
+
+/// `rejects.jsonl`, written as rejects arrive so none is held in memory.
+struct RejectLog {
+    out: BufWriter<File>,
+    strict: bool,
+    count: u64,
+    by_reason: BTreeMap<String, u64>,
+}
+
+impl RejectLog {
+    fn create(path: &Path, strict: bool) -> Result<Self> {
+        let file = File::create(path).with_context(|| format!("cannot create {}", path.display()))?;
+        Ok(RejectLog { out: BufWriter::new(file), strict, count: 0, by_reason: BTreeMap::new() })
+    }
+
+    fn add(&mut self, reject: Reject) -> Result<()> {
+        if self.strict {
+            return Err(InputError::Strict {
+                file: reject.origin.file.to_string(),
+                location: reject.origin.location(),
+                reason: reject.reason,
+            }
+            .into());
+        }
+        serde_json::to_writer(&mut self.out, &reject)?;
+        self.out.write_all(b"\n")?;
+        self.count += 1;
+        *self.by_reason.entry(reason_kind(&reject.reason)).or_default() += 1;
+        Ok(())
+    }
+
+    fn finish(mut self) -> Result<BTreeMap<String, u64>> {
+        self.out.flush()?;
+        Ok(self.by_reason)
+    }
+}
+
+/// Groups reject reasons for the manifest: the reason up to its first colon or quote.
+fn reason_kind(reason: &str) -> String {
+    reason.split([':', '\'', '(']).next().unwrap_or(reason).trim().to_string()
+}
+
+/// The progress bar on stderr: documents, throughput and ETA, when stderr is a terminal.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    done_bytes: std::cell::Cell<u64>,
+    current: std::cell::RefCell<Arc<AtomicU64>>,
+}
+
+impl Progress {
+    fn new(options: &RunOptions) -> Self {
+        use std::io::IsTerminal;
+        let total: u64 = options.inputs.iter().map(|i| i.bytes).sum();
+        let bar = if options.show_progress && std::io::stderr().is_terminal() {
+            let bar = indicatif::ProgressBar::new(total);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} [{elapsed_precise}] {wide_bar} {binary_bytes}/{binary_total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+                )
+                .expect("the template is valid"),
+            );
+            bar
+        } else {
+            indicatif::ProgressBar::hidden()
+        };
+        Progress { bar, done_bytes: 0.into(), current: Default::default() }
+    }
+
+    fn start_input(&self, consumed: Arc<AtomicU64>) {
+        *self.current.borrow_mut() = consumed;
+    }
+
+    fn update(&self, documents: u64) {
+        let current = self.current.borrow().load(std::sync::atomic::Ordering::Relaxed);
+        self.bar.set_position(self.done_bytes.get() + current);
+        self.bar.set_message(format!("{documents} documents"));
+    }
+
+    fn finish_input(&self, bytes: u64) {
+        self.done_bytes.set(self.done_bytes.get() + bytes);
+        self.bar.set_position(self.done_bytes.get());
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::read::Origin;
+
+    fn record(id: &str, text: &str) -> Record {
+        Record {
+            id: id.into(),
+            text: text.into(),
+            source: None,
+            meta: vec![],
+            origin: Origin { file: Arc::from("in.jsonl"), line: Some(3), row: 3 },
+        }
+    }
+
+    #[test]
+    fn validation_rejects_empty_oversized_and_duplicate_texts() {
+        let mut seen = HashMap::new();
+        assert_eq!(validate(&record("a", "  \n "), 100, &mut seen), Err("the text is empty".into()));
+        assert!(validate(&record("a", "Grüße aus Köln."), 15, &mut seen).is_ok(), "15 characters, 18 bytes");
+        let long = validate(&record("b", "Grüße aus Köln."), 14, &mut seen).unwrap_err();
+        assert!(long.contains("15 characters") && long.contains("--max-text-chars"), "{long}");
+        let duplicate = validate(&record("a", "Again."), 100, &mut seen).unwrap_err();
+        assert_eq!(duplicate, "duplicate id 'a': first seen at in.jsonl:3");
+    }
+
+    #[test]
+    fn reject_reasons_are_grouped_by_their_stem() {
+        assert_eq!(reason_kind("malformed JSON: expected value at line 1"), "malformed JSON");
+        assert_eq!(reason_kind("duplicate id 'a': first seen at x"), "duplicate id");
+    }
+}

@@ -1,0 +1,138 @@
+//! CSV and TSV input (the `csv` crate: quoted fields may hold delimiters and line breaks). The
+//! first row names the columns.
+
+use super::{open_decompressed, utf8_reason, ColumnNames, Format, Input, Item, MetaColumns, Origin, Record, RecordReader, Reject};
+use crate::error::InputError;
+use std::io::Read;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicU64;
+use std::sync::Arc;
+
+pub struct CsvReader {
+    reader: csv::Reader<Box<dyn Read + Send>>,
+    record: csv::ByteRecord,
+    path: PathBuf,
+    file: Arc<str>,
+    row: u64,
+    id_column: usize,
+    text_column: usize,
+    source_column: Option<usize>,
+    /// For each column: its position among the run's meta columns, if carried through.
+    meta_positions: Vec<Option<usize>>,
+    meta_len: usize,
+}
+
+fn builder(format: Format) -> csv::ReaderBuilder {
+    let mut builder = csv::ReaderBuilder::new();
+    builder.delimiter(if format == Format::Tsv { b'\t' } else { b',' }).has_headers(true).flexible(false);
+    builder
+}
+
+/// The column names from the header row.
+pub fn header(input: &Input) -> Result<Vec<String>, InputError> {
+    let mut reader = builder(input.format).from_reader(open_decompressed(&input.path, Arc::default())?);
+    header_names(&mut reader, &input.path)
+}
+
+fn header_names(reader: &mut csv::Reader<Box<dyn Read + Send>>, path: &std::path::Path) -> Result<Vec<String>, InputError> {
+    let headers = reader
+        .byte_headers()
+        .map_err(|e| InputError::Read { path: path.to_owned(), message: format!("cannot read the header row: {e}") })?;
+    headers
+        .iter()
+        .map(|h| {
+            std::str::from_utf8(h)
+                .map(str::to_owned)
+                .map_err(|e| InputError::Read { path: path.to_owned(), message: utf8_reason("the header row", &e) })
+        })
+        .collect()
+}
+
+impl CsvReader {
+    pub fn open(input: &Input, file: Arc<str>, names: &ColumnNames, meta: &MetaColumns, progress: Arc<AtomicU64>) -> Result<Self, InputError> {
+        let mut reader = builder(input.format).from_reader(open_decompressed(&input.path, progress)?);
+        let header = header_names(&mut reader, &input.path)?;
+        let find = |name: &str| header.iter().position(|h| h == name);
+        let missing = |column: &str, flag| InputError::MissingColumn {
+            path: input.path.clone(),
+            column: column.to_owned(),
+            found: header.join(", "),
+            flag,
+        };
+        let id_column = find(&names.id).ok_or_else(|| missing(&names.id, "--id-col"))?;
+        let text_column = find(&names.text).ok_or_else(|| missing(&names.text, "--text-col"))?;
+        let source_column = find(&names.source);
+        let meta_positions = header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| if i == id_column || i == text_column || Some(i) == source_column { None } else { meta.position(h) })
+            .collect();
+        Ok(CsvReader {
+            reader,
+            record: csv::ByteRecord::new(),
+            path: input.path.clone(),
+            file,
+            row: 0,
+            id_column,
+            text_column,
+            source_column,
+            meta_positions,
+            meta_len: meta.len(),
+        })
+    }
+
+    fn field(&self, column: usize, name: &str) -> Result<String, String> {
+        std::str::from_utf8(&self.record[column]).map(str::to_owned).map_err(|e| utf8_reason(&format!("the '{name}' field"), &e))
+    }
+
+    fn build(&self, origin: Origin) -> Item {
+        let id = match self.field(self.id_column, "id") {
+            Ok(id) => id,
+            Err(reason) => return Item::Reject(Reject { origin, id: None, reason }),
+        };
+        let reject = |reason: String| Item::Reject(Reject { origin: origin.clone(), id: Some(id.clone()), reason });
+        if id.is_empty() {
+            return Item::Reject(Reject { origin: origin.clone(), id: None, reason: "the id field is empty".into() });
+        }
+        let text = match self.field(self.text_column, "text") {
+            Ok(text) => text,
+            Err(reason) => return reject(reason),
+        };
+        let source = match self.source_column.map(|c| self.field(c, "source")) {
+            Some(Ok(source)) if !source.is_empty() => Some(source),
+            Some(Err(reason)) => return reject(reason),
+            _ => None,
+        };
+        let mut meta = vec![None; self.meta_len];
+        for (column, position) in self.meta_positions.iter().enumerate() {
+            if let Some(position) = position {
+                match std::str::from_utf8(&self.record[column]) {
+                    Ok(value) => meta[*position] = Some(value.to_owned()),
+                    Err(e) => return reject(utf8_reason(&format!("column {}", column + 1), &e)),
+                }
+            }
+        }
+        Item::Record(Record { id, text, source, meta, origin })
+    }
+}
+
+impl RecordReader for CsvReader {
+    fn next_item(&mut self) -> Result<Option<Item>, InputError> {
+        let result = self.reader.read_byte_record(&mut self.record);
+        self.row += 1;
+        let line = self.record.position().map(|p| p.line());
+        let origin = |line: Option<u64>, row| Origin { file: self.file.clone(), line, row };
+        match result {
+            Ok(false) => Ok(None),
+            Ok(true) => Ok(Some(self.build(origin(line, self.row)))),
+            Err(error) => match error.kind() {
+                csv::ErrorKind::UnequalLengths { pos, expected_len, len } => Ok(Some(Item::Reject(Reject {
+                    origin: origin(pos.as_ref().map(|p| p.line()), self.row),
+                    id: None,
+                    reason: format!("the row has {len} fields but the header has {expected_len}"),
+                }))),
+                _ => Err(InputError::Read { path: self.path.clone(), message: error.to_string() }),
+            },
+        }
+    }
+}

@@ -1,0 +1,302 @@
+//! Input readers: every format yields the same [`Record`]s, or [`Reject`]s for rows that cannot
+//! be scored, with the file and line that caused them.
+
+mod csv;
+mod jsonl;
+mod text;
+
+use crate::error::InputError;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// One article to score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    pub id: String,
+    pub text: String,
+    /// The original (source-language) text, when the input has a source column.
+    pub source: Option<String>,
+    /// Carried-through column values, indexed like [`MetaColumns::names`].
+    pub meta: Vec<Option<String>>,
+    pub origin: Origin,
+}
+
+/// Where a record or reject came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Origin {
+    pub file: Arc<str>,
+    /// 1-based line where the row starts, for line-oriented formats.
+    pub line: Option<u64>,
+    /// 1-based row (record) number within the file.
+    pub row: u64,
+}
+
+impl Origin {
+    /// " line 12" or " row 12", for messages.
+    pub fn location(&self) -> String {
+        match self.line {
+            Some(line) => format!(":{line}"),
+            None => format!(" row {}", self.row),
+        }
+    }
+}
+
+/// A row that could not be scored, and why. Written to `rejects.jsonl`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reject {
+    #[serde(flatten)]
+    pub origin: Origin,
+    /// The row's id, when it could be read.
+    pub id: Option<String>,
+    pub reason: String,
+}
+
+/// What a reader yields: a record, or a reject for one bad row.
+#[derive(Debug)]
+pub enum Item {
+    Record(Record),
+    Reject(Reject),
+}
+
+/// Input formats, chosen by extension unless `--format` says otherwise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Jsonl,
+    Csv,
+    Tsv,
+    Parquet,
+    Txt,
+}
+
+impl Format {
+    /// The format of a path from its extension (`.jsonl.gz` and `.jsonl.zst` are JSON Lines).
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+        let name = name.strip_suffix(".gz").or_else(|| name.strip_suffix(".zst")).unwrap_or(&name);
+        let extension = name.rsplit_once('.')?.1;
+        match extension {
+            "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "csv" => Some(Format::Csv),
+            "tsv" => Some(Format::Tsv),
+            "parquet" => Some(Format::Parquet),
+            "txt" => Some(Format::Txt),
+            _ => None,
+        }
+    }
+}
+
+/// The names of the columns that have a meaning to mtqe.
+#[derive(Debug, Clone, Serialize)]
+pub struct ColumnNames {
+    pub id: String,
+    pub text: String,
+    pub source: String,
+}
+
+impl ColumnNames {
+    fn is_special(&self, name: &str) -> bool {
+        name == self.id || name == self.text || name == self.source
+    }
+}
+
+/// The carried-through columns of the whole run, in order of first appearance across inputs.
+#[derive(Debug, Clone, Default)]
+pub struct MetaColumns {
+    pub names: Vec<String>,
+    index: HashMap<String, usize>,
+}
+
+impl MetaColumns {
+    pub fn add(&mut self, name: &str) {
+        if !self.index.contains_key(name) {
+            self.index.insert(name.to_owned(), self.names.len());
+            self.names.push(name.to_owned());
+        }
+    }
+
+    pub fn position(&self, name: &str) -> Option<usize> {
+        self.index.get(name).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+}
+
+/// One input file (or standard input spooled to a file) and how to read it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Input {
+    pub path: PathBuf,
+    /// How the input is named in messages and rejects ("-" for standard input).
+    pub display: String,
+    pub format: Format,
+    pub bytes: u64,
+}
+
+/// Expands the command-line paths into input files: directories are searched recursively for
+/// files with a known extension, in sorted order so runs are repeatable.
+pub fn resolve_inputs(paths: &[PathBuf], forced: Option<Format>) -> Result<(Vec<Input>, Vec<PathBuf>), InputError> {
+    let mut inputs = Vec::new();
+    let mut skipped = Vec::new();
+    for path in paths {
+        let metadata = std::fs::metadata(path).map_err(|error| InputError::Open { path: path.clone(), error })?;
+        if metadata.is_dir() {
+            let mut files = Vec::new();
+            walk(path, &mut files).map_err(|error| InputError::Open { path: path.clone(), error })?;
+            files.sort();
+            for file in files {
+                match forced.or_else(|| Format::from_path(&file)) {
+                    Some(format) => inputs.push(input(file, format)?),
+                    None => skipped.push(file),
+                }
+            }
+        } else {
+            let format = forced
+                .or_else(|| Format::from_path(path))
+                .ok_or_else(|| InputError::UnknownFormat { path: path.clone() })?;
+            inputs.push(input(path.clone(), format)?);
+        }
+    }
+    Ok((inputs, skipped))
+}
+
+fn input(path: PathBuf, format: Format) -> Result<Input, InputError> {
+    let bytes = std::fs::metadata(&path).map_err(|error| InputError::Open { path: path.clone(), error })?.len();
+    Ok(Input { display: path.display().to_string(), path, format, bytes })
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let path = entry.path();
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        if entry.file_type()?.is_dir() {
+            walk(&path, files)?;
+        } else {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// The columns of an input other than id, text and source, found without reading it in full
+/// (JSON Lines files are scanned for their keys, since any line may add one).
+pub fn discover_meta_columns(input: &Input, names: &ColumnNames, meta: &mut MetaColumns) -> Result<(), InputError> {
+    let columns = match input.format {
+        Format::Jsonl => jsonl::scan_keys(input)?,
+        Format::Csv | Format::Tsv => csv::header(input)?,
+        Format::Parquet => crate::parquet::input_columns(&input.path)?,
+        Format::Txt => Vec::new(),
+    };
+    if matches!(input.format, Format::Csv | Format::Tsv | Format::Parquet) {
+        for (required, flag) in [(&names.text, "--text-col"), (&names.id, "--id-col")] {
+            if !columns.iter().any(|c| c == required) {
+                return Err(InputError::MissingColumn {
+                    path: input.path.clone(),
+                    column: required.clone(),
+                    found: columns.join(", "),
+                    flag,
+                });
+            }
+        }
+    }
+    for column in columns.iter().filter(|c| !names.is_special(c)) {
+        meta.add(column);
+    }
+    Ok(())
+}
+
+/// A source of items from one input.
+pub trait RecordReader {
+    /// The next record or reject; None at the end. An error means the input cannot be read on.
+    fn next_item(&mut self) -> Result<Option<Item>, InputError>;
+}
+
+/// Opens a reader for one input. `progress` counts the input's bytes consumed so far.
+pub fn open(
+    input: &Input,
+    names: &ColumnNames,
+    meta: &MetaColumns,
+    progress: Arc<AtomicU64>,
+) -> Result<Box<dyn RecordReader>, InputError> {
+    let file: Arc<str> = Arc::from(input.display.as_str());
+    match input.format {
+        Format::Jsonl => Ok(Box::new(jsonl::JsonlReader::open(input, file, names, meta, progress)?)),
+        Format::Csv | Format::Tsv => Ok(Box::new(csv::CsvReader::open(input, file, names, meta, progress)?)),
+        Format::Parquet => Ok(Box::new(crate::parquet::ParquetInput::open(input, file, names, meta, progress)?)),
+        Format::Txt => Ok(Box::new(text::TextReader::open(input, file, progress)?)),
+    }
+}
+
+/// Counts the bytes read from the underlying file, before any decompression.
+pub(crate) struct CountingReader<R> {
+    inner: R,
+    count: Arc<AtomicU64>,
+}
+
+impl<R: Read> Read for CountingReader<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> std::io::Result<usize> {
+        let read = self.inner.read(buffer)?;
+        self.count.fetch_add(read as u64, Ordering::Relaxed);
+        Ok(read)
+    }
+}
+
+/// Opens a file for reading, counting its bytes, and undoing `.gz` or `.zst` compression.
+pub(crate) fn open_decompressed(path: &Path, count: Arc<AtomicU64>) -> Result<Box<dyn Read + Send>, InputError> {
+    let file = std::fs::File::open(path).map_err(|error| InputError::Open { path: path.to_owned(), error })?;
+    let counted = CountingReader { inner: file, count };
+    let name = path.to_string_lossy().to_ascii_lowercase();
+    Ok(if name.ends_with(".gz") {
+        Box::new(flate2::read::MultiGzDecoder::new(counted))
+    } else if name.ends_with(".zst") {
+        Box::new(
+            zstd::Decoder::new(counted)
+                .map_err(|e| InputError::Read { path: path.to_owned(), message: e.to_string() })?,
+        )
+    } else {
+        Box::new(counted)
+    })
+}
+
+/// Describes where invalid UTF-8 starts, for reject messages.
+pub(crate) fn utf8_reason(what: &str, error: &std::str::Utf8Error) -> String {
+    format!("{what} is not valid UTF-8: invalid byte at offset {}", error.valid_up_to())
+}
+
+/// The text form of a JSON value carried through as metadata: strings as they are, other
+/// scalars and nested values as compact JSON, null as a missing value.
+pub(crate) fn json_to_meta(value: serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s),
+        other => Some(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_come_from_extensions() {
+        assert_eq!(Format::from_path(Path::new("a/b.jsonl")), Some(Format::Jsonl));
+        assert_eq!(Format::from_path(Path::new("b.JSONL.gz")), Some(Format::Jsonl));
+        assert_eq!(Format::from_path(Path::new("b.jsonl.zst")), Some(Format::Jsonl));
+        assert_eq!(Format::from_path(Path::new("b.tsv")), Some(Format::Tsv));
+        assert_eq!(Format::from_path(Path::new("article.txt")), Some(Format::Txt));
+        assert_eq!(Format::from_path(Path::new("notes.md")), None);
+        assert_eq!(Format::from_path(Path::new("README")), None);
+    }
+}

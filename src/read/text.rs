@@ -1,0 +1,44 @@
+//! Plain text input: the whole file is one article, and its id is the file name without the
+//! extension.
+
+use super::{utf8_reason, Input, Item, Origin, Record, RecordReader, Reject};
+use crate::error::InputError;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+pub struct TextReader {
+    path: PathBuf,
+    file: Arc<str>,
+    progress: Arc<AtomicU64>,
+    done: bool,
+}
+
+impl TextReader {
+    pub fn open(input: &Input, file: Arc<str>, progress: Arc<AtomicU64>) -> Result<Self, InputError> {
+        Ok(TextReader { path: input.path.clone(), file, progress, done: false })
+    }
+}
+
+impl RecordReader for TextReader {
+    fn next_item(&mut self) -> Result<Option<Item>, InputError> {
+        if std::mem::replace(&mut self.done, true) {
+            return Ok(None);
+        }
+        let bytes = std::fs::read(&self.path).map_err(|error| InputError::Open { path: self.path.clone(), error })?;
+        self.progress.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+        let id = self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let origin = Origin { file: self.file.clone(), line: None, row: 1 };
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Some(Item::Record(Record { id, text, source: None, meta: Vec::new(), origin }))),
+            Err(error) => {
+                let line = 1 + error.as_bytes()[..error.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+                Ok(Some(Item::Reject(Reject {
+                    origin: Origin { line: Some(line as u64), ..origin },
+                    id: Some(id),
+                    reason: utf8_reason("the file", &error.utf8_error()),
+                })))
+            }
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! From flags to MQM penalties and scores.
+//!
+//! Weights (WMT MQM practice): minor 1, major 5, critical 25, and a minor flag in
+//! `fluency/punctuation` 0.1. A segment's penalty is the sum of its flags' weights, and
+//! `score = max(0, 100 - 100 * penalty / words)` with `words` the segment's word count (at least
+//! one). Document scores use the same formula over the whole document. Confidence is reported
+//! but does not weigh in, so every point deducted traces back to one flag row.
+
+use crate::analysis::Doc;
+use crate::flag::{Category, Dimension, Flag, Severity};
+
+/// A flag's weight in tenths of a point, so sums are exact.
+pub fn weight_tenths(severity: Severity, category: Category) -> u64 {
+    match (severity, category) {
+        (Severity::Minor, Category::Punctuation) => 1,
+        (Severity::Minor, _) => 10,
+        (Severity::Major, _) => 50,
+        (Severity::Critical, _) => 250,
+    }
+}
+
+/// The MQM score of a span with the given penalty and word count.
+pub fn score(penalty: f64, words: usize) -> f64 {
+    (100.0 - 100.0 * penalty / words.max(1) as f64).max(0.0)
+}
+
+/// A flag as written to `flags.parquet`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FlagRow {
+    pub segment: u32,
+    pub start: u32,
+    pub end: u32,
+    pub byte_start: u32,
+    pub byte_end: u32,
+    pub detector: &'static str,
+    pub category: &'static str,
+    pub severity: &'static str,
+    pub confidence: f32,
+    pub excerpt: String,
+    pub message: String,
+    pub suggestion: Option<String>,
+}
+
+/// A sentence as written to `segments.parquet`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SegmentRow {
+    pub segment: u32,
+    pub start: u32,
+    pub end: u32,
+    pub text: String,
+    pub lang: Option<&'static str>,
+    pub lang_confidence: Option<f32>,
+    pub n_words: u32,
+    pub n_flags: u32,
+    pub penalty: f64,
+    pub score: f64,
+}
+
+/// One scored article: its `documents.parquet` row and its segment and flag rows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoredDoc {
+    pub id: String,
+    pub meta: Vec<Option<String>>,
+    pub n_chars: u32,
+    pub n_words: u32,
+    pub lang: Option<&'static str>,
+    pub lang_confidence: Option<f32>,
+    pub penalty: f64,
+    pub score: f64,
+    /// Indexed by [`Dimension::index`].
+    pub penalty_by_dimension: [f64; 5],
+    pub segments: Vec<SegmentRow>,
+    pub flags: Vec<FlagRow>,
+}
+
+/// Turns a document's flags into rows and scores. `flags` must be sorted by start.
+pub fn score_document(id: String, meta: Vec<Option<String>>, doc: &Doc, flags: Vec<Flag>) -> ScoredDoc {
+    let mut segment_tenths = vec![0u64; doc.sentences.len()];
+    let mut segment_flags = vec![0u32; doc.sentences.len()];
+    let mut dimension_tenths = [0u64; 5];
+    let mut rows = Vec::with_capacity(flags.len());
+    for flag in flags {
+        let segment = doc.sentence_at(flag.start);
+        let tenths = weight_tenths(flag.severity, flag.category);
+        segment_tenths[segment] += tenths;
+        segment_flags[segment] += 1;
+        dimension_tenths[flag.category.dimension().index()] += tenths;
+        rows.push(FlagRow {
+            segment: segment as u32,
+            start: doc.char_offset(flag.start) as u32,
+            end: doc.char_offset(flag.end) as u32,
+            byte_start: flag.start as u32,
+            byte_end: flag.end as u32,
+            detector: flag.detector,
+            category: flag.category.as_str(),
+            severity: flag.severity.as_str(),
+            confidence: flag.confidence.clamp(0.0, 1.0),
+            excerpt: doc.text[flag.start..flag.end].to_string(),
+            message: flag.message,
+            suggestion: flag.suggestion,
+        });
+    }
+    let segments = doc
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(index, sentence)| {
+            let penalty = segment_tenths[index] as f64 / 10.0;
+            let n_words = sentence.tokens.len();
+            let lang = &doc.sentence_langs[index];
+            SegmentRow {
+                segment: index as u32,
+                start: doc.char_offset(sentence.span.start) as u32,
+                end: doc.char_offset(sentence.span.end) as u32,
+                text: doc.text[sentence.span.clone()].to_string(),
+                lang: lang.code,
+                lang_confidence: lang.confidence,
+                n_words: n_words as u32,
+                n_flags: segment_flags[index],
+                penalty,
+                score: score(penalty, n_words),
+            }
+        })
+        .collect();
+    let total_tenths: u64 = dimension_tenths.iter().sum();
+    let penalty = total_tenths as f64 / 10.0;
+    ScoredDoc {
+        id,
+        meta,
+        n_chars: doc.char_offset(doc.text.len()) as u32,
+        n_words: doc.word_count() as u32,
+        lang: doc.lang.code,
+        lang_confidence: doc.lang.confidence,
+        penalty,
+        score: score(penalty, doc.word_count()),
+        penalty_by_dimension: Dimension::ALL.map(|d| dimension_tenths[d.index()] as f64 / 10.0),
+        segments,
+        flags: rows,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flag(start: usize, end: usize, severity: Severity, category: Category) -> Flag {
+        Flag { start, end, detector: "test", category, severity, confidence: 1.0, message: String::new(), suggestion: None }
+    }
+
+    #[test]
+    fn weights_follow_mqm() {
+        assert_eq!(weight_tenths(Severity::Minor, Category::Punctuation), 1);
+        assert_eq!(weight_tenths(Severity::Major, Category::Punctuation), 50);
+        assert_eq!(weight_tenths(Severity::Minor, Category::Grammar), 10);
+        assert_eq!(weight_tenths(Severity::Critical, Category::NonTranslation), 250);
+    }
+
+    #[test]
+    fn scores_are_clamped_at_zero_and_handle_empty_segments() {
+        assert_eq!(score(0.0, 0), 100.0);
+        assert_eq!(score(1.0, 10), 90.0);
+        assert_eq!(score(25.0, 10), 0.0);
+    }
+
+    #[test]
+    fn penalties_add_up_per_segment_document_and_dimension() {
+        // 4 words, then 6 words.
+        let text = "Prices rose 3,7 percent. Über die Brücke gingen zwei Männer.";
+        let doc = Doc::new(text);
+        let second = text.find("Über").unwrap();
+        let flags = vec![
+            flag(0, 6, Severity::Minor, Category::Punctuation),
+            flag(7, 11, Severity::Major, Category::NumberFormat),
+            flag(second, second + "Über".len(), Severity::Minor, Category::Untranslated),
+        ];
+        let scored = score_document("d1".into(), vec![], &doc, flags);
+        assert_eq!(scored.segments[0].penalty, 5.1);
+        assert_eq!(scored.segments[0].n_flags, 2);
+        assert!((scored.segments[0].score - (100.0 - 100.0 * 5.1 / 4.0_f64).max(0.0)).abs() < 1e-9);
+        assert_eq!(scored.segments[1].penalty, 1.0);
+        assert!((scored.segments[1].score - (100.0 - 100.0 / 6.0)).abs() < 1e-9);
+        assert_eq!(scored.penalty, 6.1);
+        assert_eq!(scored.penalty_by_dimension, [1.0, 0.1, 0.0, 0.0, 5.0]);
+        // Character offsets count "Ü" as one character, byte offsets as two.
+        let untranslated = &scored.flags[2];
+        assert_eq!(untranslated.excerpt, "Über");
+        assert_eq!(untranslated.end - untranslated.start, 4);
+        assert_eq!(untranslated.byte_end - untranslated.byte_start, 5);
+        let chars: Vec<char> = text.chars().collect();
+        let from_chars: String = chars[untranslated.start as usize..untranslated.end as usize].iter().collect();
+        assert_eq!(from_chars, "Über");
+    }
+}
