@@ -16,6 +16,8 @@ pub struct DetectorInfo {
     pub id: &'static str,
     pub category: Category,
     pub default_severity: Severity,
+    /// The severity in force: the config's, or the default.
+    pub severity: Severity,
     /// Raised whenever the detector's behaviour changes, so outputs can be compared fairly.
     pub version: u32,
     /// The detector's module documentation, as Markdown.
@@ -33,6 +35,22 @@ pub trait Detector: Send + Sync {
 /// The settings every detector has, whatever else it takes.
 pub trait CommonSettings {
     fn enabled(&self) -> bool;
+    /// A severity that replaces the detector's default, if configured.
+    fn severity(&self) -> Option<Severity>;
+}
+
+/// Implements [`CommonSettings`] for a settings struct with `enabled` and `severity` fields.
+macro_rules! common_settings {
+    ($settings:ty) => {
+        impl $crate::detectors::CommonSettings for $settings {
+            fn enabled(&self) -> bool {
+                self.enabled
+            }
+            fn severity(&self) -> Option<$crate::flag::Severity> {
+                self.severity
+            }
+        }
+    };
 }
 
 /// How a detector is built from its section of the config.
@@ -76,10 +94,11 @@ macro_rules! registry {
             let mut detectors: Vec<Box<dyn Detector>> = Vec::new();
             $(
                 if settings.$module.enabled() {
-                    let info = DetectorInfo {
+                    let mut info = DetectorInfo {
                         doc: include_str!(concat!(stringify!($module), ".rs")),
                         ..<$module::$detector as Configurable>::info_without_doc()
                     };
+                    info.severity = settings.$module.severity().unwrap_or(info.default_severity);
                     detectors.push(Box::new(<$module::$detector as Configurable>::configure(&settings.$module, info)));
                 }
             )*
@@ -113,6 +132,7 @@ pub(crate) mod test_support {
     /// The flags one detector, with default settings, raises on `text`.
     pub fn flags_of<D: Configurable>(text: &str) -> Vec<(String, Flag)> {
         let info = DetectorInfo { doc: "", ..D::info_without_doc() };
+        assert_eq!(info.severity, info.default_severity, "info_without_doc must set severity to the default");
         let detector = D::configure(&D::Settings::default(), info);
         let doc = Doc::new(text);
         let mut flags = Vec::new();
@@ -158,7 +178,10 @@ mod tests {
         let mut settings = DetectorSettings::default();
         assert_eq!(build(&settings).len(), catalogue().len());
         settings.repeated_words.enabled = false;
-        let ids: Vec<_> = build(&settings).iter().map(|d| d.info().id).collect();
-        assert!(!ids.contains(&"repeated-words"));
+        settings.unclosed_quote.severity = Some(Severity::Major);
+        let built = build(&settings);
+        assert!(!built.iter().any(|d| d.info().id == "repeated-words"));
+        let quote = built.iter().find(|d| d.info().id == "unclosed-quote").unwrap();
+        assert_eq!(quote.info().severity, Severity::Major);
     }
 }

@@ -22,7 +22,7 @@
 //! - `severity` (default "minor")
 //! - `allowed`: words that may legitimately be doubled.
 
-use super::{CommonSettings, Configurable, Detector, DetectorInfo};
+use super::{Configurable, Detector, DetectorInfo};
 use crate::analysis::Doc;
 use crate::flag::{Category, Flag, Severity};
 use serde::{Deserialize, Serialize};
@@ -47,15 +47,10 @@ impl Default for RepeatedWordsSettings {
     }
 }
 
-impl CommonSettings for RepeatedWordsSettings {
-    fn enabled(&self) -> bool {
-        self.enabled
-    }
-}
+common_settings!(RepeatedWordsSettings);
 
 pub struct RepeatedWords {
     info: DetectorInfo,
-    severity: Severity,
     allowed: Vec<String>,
 }
 
@@ -67,6 +62,7 @@ impl Configurable for RepeatedWords {
             id: "repeated-words",
             category: Category::Grammar,
             default_severity: Severity::Minor,
+            severity: Severity::Minor,
             version: 1,
             doc: "",
         }
@@ -74,7 +70,6 @@ impl Configurable for RepeatedWords {
 
     fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
         RepeatedWords {
-            severity: settings.severity.unwrap_or(info.default_severity),
             allowed: settings.allowed.iter().map(|w| w.to_lowercase()).collect(),
             info,
         }
@@ -110,7 +105,7 @@ impl Detector for RepeatedWords {
                     end: second.span.end,
                     detector: self.info.id,
                     category: self.info.category,
-                    severity: self.severity,
+                    severity: self.info.severity,
                     confidence: if word.chars().count() <= 2 { 0.8 } else { 0.9 },
                     message: format!("The word \"{word}\" is written twice in a row; one of them is almost certainly a slip or an MT stutter."),
                     suggestion: Some(word.to_string()),

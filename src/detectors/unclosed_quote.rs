@@ -34,7 +34,7 @@
 //! - `severity` (default "minor")
 //! - `mixed-styles`: also flag straight and curly double quotes mixed in one article (default true).
 
-use super::{CommonSettings, Configurable, Detector, DetectorInfo};
+use super::{Configurable, Detector, DetectorInfo};
 use crate::analysis::{Doc, QuoteStyle};
 use crate::flag::{Category, Flag, Severity};
 use serde::{Deserialize, Serialize};
@@ -53,15 +53,10 @@ impl Default for UnclosedQuoteSettings {
     }
 }
 
-impl CommonSettings for UnclosedQuoteSettings {
-    fn enabled(&self) -> bool {
-        self.enabled
-    }
-}
+common_settings!(UnclosedQuoteSettings);
 
 pub struct UnclosedQuote {
     info: DetectorInfo,
-    severity: Severity,
     mixed_styles: bool,
 }
 
@@ -73,6 +68,7 @@ impl Configurable for UnclosedQuote {
             id: "unclosed-quote",
             category: Category::Punctuation,
             default_severity: Severity::Minor,
+            severity: Severity::Minor,
             version: 1,
             doc: "",
         }
@@ -80,7 +76,6 @@ impl Configurable for UnclosedQuote {
 
     fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
         UnclosedQuote {
-            severity: settings.severity.unwrap_or(info.default_severity),
             mixed_styles: settings.mixed_styles,
             info,
         }
@@ -94,7 +89,7 @@ impl UnclosedQuote {
             end,
             detector: self.info.id,
             category: self.info.category,
-            severity: self.severity,
+            severity: self.info.severity,
             confidence,
             message,
             suggestion: None,
