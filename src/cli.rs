@@ -8,7 +8,11 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
-#[command(name = "mtqe", version, about = "Find translation errors in machine-translated news, without a reference translation.")]
+#[command(
+    name = "mtqe",
+    version,
+    about = "Find translation errors in machine-translated news, without a reference translation."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -95,21 +99,38 @@ impl ScoreArgs {
         let mut origin = InputOrigin::Given;
         let (inputs, skipped) = if self.inputs.is_empty() {
             let path = tempfile_path::TempPath::write("sample.jsonl", SAMPLE.as_bytes())?;
-            let input = Input { path: path.path().to_owned(), display: SAMPLE_NAME.into(), format: Format::Jsonl, bytes: SAMPLE.len() as u64 };
+            let input = Input {
+                path: path.path().to_owned(),
+                display: SAMPLE_NAME.into(),
+                format: Format::Jsonl,
+                bytes: SAMPLE.len() as u64,
+            };
             origin = InputOrigin::Sample(path);
             (vec![input], vec![])
         } else if self.inputs.len() == 1 && self.inputs[0].as_os_str() == "-" {
             let mut stdin = std::io::stdin().lock();
-            let path = tempfile_path::TempPath::copy_from("stdin.jsonl", &mut stdin).context("cannot read standard input")?;
+            let path =
+                tempfile_path::TempPath::copy_from("stdin.jsonl", &mut stdin).context("cannot read standard input")?;
             let bytes = std::fs::metadata(path.path())?.len();
-            let input = Input { path: path.path().to_owned(), display: "-".into(), format: self.format.unwrap_or(Format::Jsonl), bytes };
+            let input = Input {
+                path: path.path().to_owned(),
+                display: "-".into(),
+                format: self.format.unwrap_or(Format::Jsonl),
+                bytes,
+            };
             origin = InputOrigin::Stdin(path);
             (vec![input], vec![])
         } else {
-            anyhow::ensure!(!self.inputs.iter().any(|p| p.as_os_str() == "-"), "`-` (standard input) cannot be combined with other inputs");
+            anyhow::ensure!(
+                !self.inputs.iter().any(|p| p.as_os_str() == "-"),
+                "`-` (standard input) cannot be combined with other inputs"
+            );
             read::resolve_inputs(&self.inputs, self.format)?
         };
-        anyhow::ensure!(!inputs.is_empty(), "no input files with a known extension (.jsonl, .csv, .tsv, .parquet, .txt) were found");
+        anyhow::ensure!(
+            !inputs.is_empty(),
+            "no input files with a known extension (.jsonl, .csv, .tsv, .parquet, .txt) were found"
+        );
         let options = RunOptions {
             inputs,
             skipped,

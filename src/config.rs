@@ -36,7 +36,8 @@ impl Default for InputSettings {
 
 impl Config {
     pub fn from_file(path: &Path) -> Result<Config, ConfigError> {
-        let source = std::fs::read_to_string(path).map_err(|error| ConfigError::Read { path: path.to_owned(), error })?;
+        let source =
+            std::fs::read_to_string(path).map_err(|error| ConfigError::Read { path: path.to_owned(), error })?;
         Config::from_toml(&source).map_err(|error| ConfigError::Parse { path: path.to_owned(), message: error })
     }
 

@@ -39,13 +39,8 @@ pub enum Dimension {
 }
 
 impl Dimension {
-    pub const ALL: [Dimension; 5] = [
-        Dimension::Accuracy,
-        Dimension::Fluency,
-        Dimension::Style,
-        Dimension::Terminology,
-        Dimension::Locale,
-    ];
+    pub const ALL: [Dimension; 5] =
+        [Dimension::Accuracy, Dimension::Fluency, Dimension::Style, Dimension::Terminology, Dimension::Locale];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -130,10 +125,9 @@ impl Category {
             | Category::Addition
             | Category::Omission
             | Category::NonTranslation => Dimension::Accuracy,
-            Category::Grammar
-            | Category::Punctuation
-            | Category::Spelling
-            | Category::Inconsistency => Dimension::Fluency,
+            Category::Grammar | Category::Punctuation | Category::Spelling | Category::Inconsistency => {
+                Dimension::Fluency
+            }
             Category::Awkward => Dimension::Style,
             Category::Terminology => Dimension::Terminology,
             Category::NumberFormat

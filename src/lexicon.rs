@@ -13,11 +13,7 @@ pub struct WordList {
 
 impl WordList {
     fn parse(source: &'static str) -> Self {
-        let words = source
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .collect();
+        let words = source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).collect();
         WordList { words }
     }
 
@@ -61,14 +57,9 @@ word_list!(MONTHS, "months.txt");
 
 /// Forces every list to load, so start-up cost is paid before the first batch is timed.
 pub fn preload() {
-    for list in [
-        &ABBREVIATIONS,
-        &SENTENCE_STARTERS,
-        &ENGLISH_FUNCTION_WORDS,
-        &GERMAN_FUNCTION_WORDS,
-        &SPEECH_VERBS,
-        &MONTHS,
-    ] {
+    for list in
+        [&ABBREVIATIONS, &SENTENCE_STARTERS, &ENGLISH_FUNCTION_WORDS, &GERMAN_FUNCTION_WORDS, &SPEECH_VERBS, &MONTHS]
+    {
         LazyLock::force(list);
     }
 }

@@ -15,7 +15,9 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             // A closed pipe (`mtqe detectors | head`) is not a failure.
-            if error.chain().any(|e| e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)) {
+            if error.chain().any(|e| {
+                e.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("mtqe: error: {error:#}");
@@ -48,9 +50,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     counts.text_bytes as f64 / 1e6 / summary.wall_seconds.max(1e-9),
                     counts.documents as f64 / summary.wall_seconds.max(1e-9),
                 );
-                eprintln!("mtqe: {} flags, {} rejects; output in {}", counts.flags, counts.rejects, summary.out_dir.display());
+                eprintln!(
+                    "mtqe: {} flags, {} rejects; output in {}",
+                    counts.flags,
+                    counts.rejects,
+                    summary.out_dir.display()
+                );
                 if counts.rejects > 0 {
-                    eprintln!("mtqe: {} rows could not be scored; see {}", counts.rejects, summary.out_dir.join("rejects.jsonl").display());
+                    eprintln!(
+                        "mtqe: {} rows could not be scored; see {}",
+                        counts.rejects,
+                        summary.out_dir.join("rejects.jsonl").display()
+                    );
                 }
             }
             Ok(if counts.rejects > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
@@ -74,7 +85,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     .nth(1)
                     .and_then(|rest| rest.lines().map(str::trim).find(|l| !l.is_empty()))
                     .unwrap_or("");
-                writeln!(out, "{:<24} {:<34} {:<9} {summary}", info.id, info.category.as_str(), info.default_severity.as_str())?;
+                writeln!(
+                    out,
+                    "{:<24} {:<34} {:<9} {summary}",
+                    info.id,
+                    info.category.as_str(),
+                    info.default_severity.as_str()
+                )?;
             }
             writeln!(out, "\nRun `mtqe detectors ID` for a detector's full documentation.")?;
             Ok(ExitCode::SUCCESS)

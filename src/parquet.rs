@@ -41,45 +41,52 @@ pub const DOCUMENT_COLUMNS: [&str; 14] = [
 
 fn flags_schema() -> Schema {
     use DataType::*;
-    Schema::from_iter([
-        ("doc_id", String),
-        ("segment", UInt32),
-        ("start", UInt32),
-        ("end", UInt32),
-        ("byte_start", UInt32),
-        ("byte_end", UInt32),
-        ("detector", String),
-        ("category", String),
-        ("severity", String),
-        ("confidence", Float32),
-        ("excerpt", String),
-        ("message", String),
-        ("suggestion", String),
-    ]
-    .map(|(name, dtype)| Field::new(name.into(), dtype)))
+    Schema::from_iter(
+        [
+            ("doc_id", String),
+            ("segment", UInt32),
+            ("start", UInt32),
+            ("end", UInt32),
+            ("byte_start", UInt32),
+            ("byte_end", UInt32),
+            ("detector", String),
+            ("category", String),
+            ("severity", String),
+            ("confidence", Float32),
+            ("excerpt", String),
+            ("message", String),
+            ("suggestion", String),
+        ]
+        .map(|(name, dtype)| Field::new(name.into(), dtype)),
+    )
 }
 
 fn segments_schema() -> Schema {
     use DataType::*;
-    Schema::from_iter([
-        ("doc_id", String),
-        ("segment", UInt32),
-        ("start", UInt32),
-        ("end", UInt32),
-        ("text", String),
-        ("lang", String),
-        ("lang_confidence", Float32),
-        ("n_words", UInt32),
-        ("n_flags", UInt32),
-        ("penalty", Float64),
-        ("score", Float64),
-    ]
-    .map(|(name, dtype)| Field::new(name.into(), dtype)))
+    Schema::from_iter(
+        [
+            ("doc_id", String),
+            ("segment", UInt32),
+            ("start", UInt32),
+            ("end", UInt32),
+            ("text", String),
+            ("lang", String),
+            ("lang_confidence", Float32),
+            ("n_words", UInt32),
+            ("n_flags", UInt32),
+            ("penalty", Float64),
+            ("score", Float64),
+        ]
+        .map(|(name, dtype)| Field::new(name.into(), dtype)),
+    )
 }
 
 fn documents_schema(meta_names: &[String]) -> Schema {
     use DataType::*;
-    let dtypes = [String, UInt32, UInt32, UInt32, String, Float32, UInt32, Float64, Float64, Float64, Float64, Float64, Float64, Float64];
+    let dtypes = [
+        String, UInt32, UInt32, UInt32, String, Float32, UInt32, Float64, Float64, Float64, Float64, Float64, Float64,
+        Float64,
+    ];
     let fixed = DOCUMENT_COLUMNS.iter().zip(dtypes).map(|(name, dtype)| Field::new((*name).into(), dtype));
     let carried = meta_names.iter().map(|name| Field::new(name.as_str().into(), String));
     Schema::from_iter(fixed.chain(carried))
@@ -128,9 +135,13 @@ impl TableWriters {
         let flags = flags_frame(docs).map_err(|e| self.error(e))?;
         let segments = segments_frame(docs).map_err(|e| self.error(e))?;
         let documents = documents_frame(docs, &self.meta_names).map_err(|e| self.error(e))?;
-        for (writer, frame) in [(&mut self.flags, flags), (&mut self.segments, segments), (&mut self.documents, documents)] {
+        for (writer, frame) in
+            [(&mut self.flags, flags), (&mut self.segments, segments), (&mut self.documents, documents)]
+        {
             if frame.height() > 0 {
-                writer.write_batch(&frame).map_err(|e| OutputError::Write { dir: self.dir.clone(), message: e.to_string() })?;
+                writer
+                    .write_batch(&frame)
+                    .map_err(|e| OutputError::Write { dir: self.dir.clone(), message: e.to_string() })?;
             }
         }
         Ok(())
@@ -240,7 +251,13 @@ pub struct ParquetInput {
 }
 
 impl ParquetInput {
-    pub fn open(input: &Input, file: Arc<str>, names: &ColumnNames, meta: &MetaColumns, progress: Arc<AtomicU64>) -> Result<Self, InputError> {
+    pub fn open(
+        input: &Input,
+        file: Arc<str>,
+        names: &ColumnNames,
+        meta: &MetaColumns,
+        progress: Arc<AtomicU64>,
+    ) -> Result<Self, InputError> {
         let handle = File::open(&input.path).map_err(|error| InputError::Open { path: input.path.clone(), error })?;
         let rows = ParquetReader::new(handle)
             .num_rows()
@@ -285,11 +302,15 @@ impl ParquetInput {
         };
         let ids = as_text(&self.names.id)?;
         let texts = as_text(&self.names.text)?;
-        let sources = if frame.schema().contains(&self.names.source) { Some(as_text(&self.names.source)?) } else { None };
+        let sources =
+            if frame.schema().contains(&self.names.source) { Some(as_text(&self.names.source)?) } else { None };
         let mut carried: Vec<(usize, Vec<Option<String>>)> = Vec::new();
         for name in frame.get_column_names() {
             if let Some(position) = self.meta.position(name.as_str()) {
-                if name.as_str() != self.names.id && name.as_str() != self.names.text && name.as_str() != self.names.source {
+                if name.as_str() != self.names.id
+                    && name.as_str() != self.names.text
+                    && name.as_str() != self.names.source
+                {
                     carried.push((position, as_text(name.as_str())?));
                 }
             }

@@ -160,7 +160,9 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
                     match item {
                         Item::Reject(reject) => rejects.add(reject)?,
                         Item::Record(record) => match validate(&record, settings.max_text_chars, &mut seen_ids) {
-                            Err(reason) => rejects.add(Reject { id: Some(record.id), origin: record.origin, reason })?,
+                            Err(reason) => {
+                                rejects.add(Reject { id: Some(record.id), origin: record.origin, reason })?
+                            }
                             Ok(()) => {
                                 batch_bytes += record.text.len();
                                 batch.push(record);
@@ -224,9 +226,7 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
     };
     let manifest_file = File::create(staging.path(4)).context("cannot write manifest.json")?;
     serde_json::to_writer_pretty(BufWriter::new(manifest_file), &manifest).context("cannot write manifest.json")?;
-    staging
-        .commit()
-        .with_context(|| format!("cannot move the outputs into {}", options.out_dir.display()))?;
+    staging.commit().with_context(|| format!("cannot move the outputs into {}", options.out_dir.display()))?;
     Ok(Summary { counts, wall_seconds, out_dir: options.out_dir.clone() })
 }
 
@@ -245,7 +245,9 @@ fn validate(record: &Record, max_chars: usize, seen: &mut HashMap<String, String
     if record.text.len() > max_chars {
         let chars = record.text.chars().count();
         if chars > max_chars {
-            return Err(format!("the text has {chars} characters, more than the limit of {max_chars} (--max-text-chars)"));
+            return Err(format!(
+                "the text has {chars} characters, more than the limit of {max_chars} (--max-text-chars)"
+            ));
         }
     }
     let here = format!("{}{}", record.origin.file, record.origin.location());

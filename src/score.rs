@@ -144,7 +144,16 @@ mod tests {
     use super::*;
 
     fn flag(start: usize, end: usize, severity: Severity, category: Category) -> Flag {
-        Flag { start, end, detector: "test", category, severity, confidence: 1.0, message: String::new(), suggestion: None }
+        Flag {
+            start,
+            end,
+            detector: "test",
+            category,
+            severity,
+            confidence: 1.0,
+            message: String::new(),
+            suggestion: None,
+        }
     }
 
     #[test]

@@ -91,10 +91,7 @@ impl QuoteAnalysis {
     /// The innermost quotation whose content contains `byte`.
     pub fn region_at(&self, byte: usize) -> Option<&QuoteRegion> {
         let candidates = self.regions.partition_point(|r| r.open.end <= byte);
-        (0..candidates)
-            .rev()
-            .find(|&i| byte < self.content_ends[i])
-            .map(|i| &self.regions[i])
+        (0..candidates).rev().find(|&i| byte < self.content_ends[i]).map(|i| &self.regions[i])
     }
 
     /// Regions that never close, ignoring those excused by the multi-paragraph convention.
@@ -116,18 +113,20 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], tok
         pair_marks(text, index, paragraph, next_paragraph, &mut analysis);
     }
     analysis.regions.sort_by_key(|r| r.open.start);
-    analysis.content_ends = analysis
-        .regions
-        .iter()
-        .map(|r| r.content(paragraphs[r.paragraph].span.end).end)
-        .collect();
+    analysis.content_ends = analysis.regions.iter().map(|r| r.content(paragraphs[r.paragraph].span.end).end).collect();
     for region in &mut analysis.regions {
         region.speaker = find_speaker(text, region, sentences, tokens);
     }
     analysis
 }
 
-fn pair_marks(text: &str, index: usize, paragraph: &Paragraph, next_paragraph: Option<&str>, analysis: &mut QuoteAnalysis) {
+fn pair_marks(
+    text: &str,
+    index: usize,
+    paragraph: &Paragraph,
+    next_paragraph: Option<&str>,
+    analysis: &mut QuoteAnalysis,
+) {
     let body = &text[paragraph.span.clone()];
     let mut stack: Vec<Open> = Vec::new();
     let mut previous: Option<char> = None;
@@ -140,7 +139,8 @@ fn pair_marks(text: &str, index: usize, paragraph: &Paragraph, next_paragraph: O
             && next.is_some_and(|n| !n.is_whitespace());
         let right_flanking = previous.is_some_and(|p| !p.is_whitespace())
             && next.is_none_or(|n| n.is_whitespace() || n.is_ascii_punctuation() || "”“’»«…–—".contains(n));
-        let mut open = |style: QuoteStyle, stack: &mut Vec<Open>| open_region(analysis, stack, style, mark.clone(), c, index);
+        let mut open =
+            |style: QuoteStyle, stack: &mut Vec<Open>| open_region(analysis, stack, style, mark.clone(), c, index);
         match c {
             '„' => open(QuoteStyle::German, &mut stack),
             '‚' if left_flanking => open(QuoteStyle::GermanSingle, &mut stack),
@@ -150,7 +150,8 @@ fn pair_marks(text: &str, index: usize, paragraph: &Paragraph, next_paragraph: O
             '‘' if top == Some(QuoteStyle::GermanSingle) => close(&mut stack, analysis, mark),
             '‘' if left_flanking => open(QuoteStyle::Single, &mut stack),
             '’' | '\'' => {
-                let between_letters = previous.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+                let between_letters =
+                    previous.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
                 if between_letters {
                     // An apostrophe: "don’t", "Putin’s".
                 } else if top == Some(QuoteStyle::Single) && right_flanking {
@@ -172,9 +173,7 @@ fn pair_marks(text: &str, index: usize, paragraph: &Paragraph, next_paragraph: O
                 }
             }
             '«' | '»' => {
-                let closes = stack.last().is_some_and(|o| {
-                    o.style == QuoteStyle::Guillemets && o.open_char != c
-                });
+                let closes = stack.last().is_some_and(|o| o.style == QuoteStyle::Guillemets && o.open_char != c);
                 if closes {
                     close(&mut stack, analysis, mark);
                 } else {
@@ -189,17 +188,32 @@ fn pair_marks(text: &str, index: usize, paragraph: &Paragraph, next_paragraph: O
     let continued = next_paragraph.is_some_and(|next| reopens_quotation(body, next));
     for open in stack {
         let region = &mut analysis.regions[open.region];
-        region.continues = continued && region.style.is_double() && next_paragraph.is_some_and(|n| starts_with_mark_of(n, region.style));
+        region.continues = continued
+            && region.style.is_double()
+            && next_paragraph.is_some_and(|n| starts_with_mark_of(n, region.style));
     }
     // Unclosed straight single marks are far more often apostrophes than quotations: drop them.
-    analysis
-        .regions
-        .retain(|r| !(r.close.is_none() && r.open_char == '\'' ));
+    analysis.regions.retain(|r| !(r.close.is_none() && r.open_char == '\''));
 }
 
-fn open_region(analysis: &mut QuoteAnalysis, stack: &mut Vec<Open>, style: QuoteStyle, mark: Span, open_char: char, paragraph: usize) {
+fn open_region(
+    analysis: &mut QuoteAnalysis,
+    stack: &mut Vec<Open>,
+    style: QuoteStyle,
+    mark: Span,
+    open_char: char,
+    paragraph: usize,
+) {
     stack.push(Open { region: analysis.regions.len(), style, open_char });
-    analysis.regions.push(QuoteRegion { open: mark, close: None, style, open_char, paragraph, continues: false, speaker: None });
+    analysis.regions.push(QuoteRegion {
+        open: mark,
+        close: None,
+        style,
+        open_char,
+        paragraph,
+        continues: false,
+        speaker: None,
+    });
 }
 
 fn close(stack: &mut Vec<Open>, analysis: &mut QuoteAnalysis, mark: Span) {
@@ -208,7 +222,13 @@ fn close(stack: &mut Vec<Open>, analysis: &mut QuoteAnalysis, mark: Span) {
     }
 }
 
-fn close_or_stray(style: QuoteStyle, stack: &mut Vec<Open>, analysis: &mut QuoteAnalysis, mark: Span, paragraph: usize) {
+fn close_or_stray(
+    style: QuoteStyle,
+    stack: &mut Vec<Open>,
+    analysis: &mut QuoteAnalysis,
+    mark: Span,
+    paragraph: usize,
+) {
     match stack.iter().rposition(|o| o.style == style) {
         Some(position) => {
             // Anything opened inside and left open is abandoned by this close; it stays unclosed.
@@ -222,12 +242,10 @@ fn close_or_stray(style: QuoteStyle, stack: &mut Vec<Open>, analysis: &mut Quote
 /// The multi-paragraph quote convention: the paragraph ends a sentence and the next paragraph
 /// opens with a quotation mark and is running text, not a heading.
 fn reopens_quotation(paragraph: &str, next: &str) -> bool {
-    let ends_sentence = paragraph
-        .trim_end_matches(['”', '"', '’', '\'', '“', '«', '»', ')'])
-        .ends_with(['.', '!', '?', '…', ':']);
-    let next_is_running_text = next
-        .trim_end_matches(['”', '"', '’', '\'', '“', '«', '»', ')'])
-        .ends_with(['.', '!', '?', '…', ':']);
+    let ends_sentence =
+        paragraph.trim_end_matches(['”', '"', '’', '\'', '“', '«', '»', ')']).ends_with(['.', '!', '?', '…', ':']);
+    let next_is_running_text =
+        next.trim_end_matches(['”', '"', '’', '\'', '“', '«', '»', ')']).ends_with(['.', '!', '?', '…', ':']);
     ends_sentence && next_is_running_text
 }
 
@@ -256,7 +274,7 @@ fn find_speaker(text: &str, region: &QuoteRegion, sentences: &[Sentence], tokens
                 let run = name_run(text, rest);
                 return speaker_words(&rest[..run]);
             }
-            if let Some(verb_at) = window.iter().position(|t| is_verb(t)) {
+            if let Some(verb_at) = window.iter().position(&is_verb) {
                 // "…,” the minister said" / "…,” he says"
                 return speaker_words(&window[..verb_at]);
             }
@@ -273,7 +291,8 @@ fn find_speaker(text: &str, region: &QuoteRegion, sentences: &[Sentence], tokens
     }
     let subject = &before[..before.len() - 1];
     let start = subject.len().saturating_sub(4);
-    let run_start = (start..subject.len()).find(|&i| subject[i..].iter().all(|t| t.capitalized || text[t.span.clone()].eq_ignore_ascii_case("the")))?;
+    let run_start = (start..subject.len())
+        .find(|&i| subject[i..].iter().all(|t| t.capitalized || text[t.span.clone()].eq_ignore_ascii_case("the")))?;
     speaker_words(&subject[run_start..])
 }
 
@@ -314,7 +333,16 @@ mod tests {
     fn pairs_curly_german_straight_and_guillemet_quotes() {
         let (_, found) = regions("“One,” she said. „Zwei“ und \"three\" and »vier« and «cinq».");
         let styles: Vec<_> = found.iter().map(|r| r.style).collect();
-        assert_eq!(styles, [QuoteStyle::Curly, QuoteStyle::German, QuoteStyle::Straight, QuoteStyle::Guillemets, QuoteStyle::Guillemets]);
+        assert_eq!(
+            styles,
+            [
+                QuoteStyle::Curly,
+                QuoteStyle::German,
+                QuoteStyle::Straight,
+                QuoteStyle::Guillemets,
+                QuoteStyle::Guillemets
+            ]
+        );
         assert!(found.iter().all(|r| r.close.is_some()));
     }
 
@@ -368,7 +396,8 @@ mod tests {
     fn speakers_are_found_on_either_side() {
         let text = "“We will win,” said Anna Weber. “It is hard,” the minister told reporters. Müller said: “No.”";
         let doc = Doc::new(text);
-        let speakers: Vec<_> = doc.quotes.regions.iter().map(|r| r.speaker.as_ref().map(|s| &text[s.clone()])).collect();
+        let speakers: Vec<_> =
+            doc.quotes.regions.iter().map(|r| r.speaker.as_ref().map(|s| &text[s.clone()])).collect();
         assert_eq!(speakers, [Some("Anna Weber"), Some("the minister"), Some("Müller")]);
     }
 }

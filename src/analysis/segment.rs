@@ -128,10 +128,7 @@ fn full_stop_is_not_an_ending(text: &str, full_stop: usize, next_start: usize, t
         return false; // "(jis)." or a quote before the stop: not an abbreviation.
     }
     let word = &text[previous.span.clone()];
-    let next_word = tokens
-        .get(before)
-        .filter(|t| t.span.start == next_start)
-        .map(|t| &text[t.span.clone()]);
+    let next_word = tokens.get(before).filter(|t| t.span.start == next_start).map(|t| &text[t.span.clone()]);
     if ABBREVIATIONS.contains(word) {
         return true;
     }

@@ -1,7 +1,9 @@
 //! CSV and TSV input (the `csv` crate: quoted fields may hold delimiters and line breaks). The
 //! first row names the columns.
 
-use super::{open_decompressed, utf8_reason, ColumnNames, Format, Input, Item, MetaColumns, Origin, Record, RecordReader, Reject};
+use super::{
+    open_decompressed, utf8_reason, ColumnNames, Format, Input, Item, MetaColumns, Origin, Record, RecordReader, Reject,
+};
 use crate::error::InputError;
 use std::io::Read;
 use std::path::PathBuf;
@@ -34,7 +36,10 @@ pub fn header(input: &Input) -> Result<Vec<String>, InputError> {
     header_names(&mut reader, &input.path)
 }
 
-fn header_names(reader: &mut csv::Reader<Box<dyn Read + Send>>, path: &std::path::Path) -> Result<Vec<String>, InputError> {
+fn header_names(
+    reader: &mut csv::Reader<Box<dyn Read + Send>>,
+    path: &std::path::Path,
+) -> Result<Vec<String>, InputError> {
     let headers = reader
         .byte_headers()
         .map_err(|e| InputError::Read { path: path.to_owned(), message: format!("cannot read the header row: {e}") })?;
@@ -49,7 +54,13 @@ fn header_names(reader: &mut csv::Reader<Box<dyn Read + Send>>, path: &std::path
 }
 
 impl CsvReader {
-    pub fn open(input: &Input, file: Arc<str>, names: &ColumnNames, meta: &MetaColumns, progress: Arc<AtomicU64>) -> Result<Self, InputError> {
+    pub fn open(
+        input: &Input,
+        file: Arc<str>,
+        names: &ColumnNames,
+        meta: &MetaColumns,
+        progress: Arc<AtomicU64>,
+    ) -> Result<Self, InputError> {
         let mut reader = builder(input.format).from_reader(open_decompressed(&input.path, progress)?);
         let header = header_names(&mut reader, &input.path)?;
         let find = |name: &str| header.iter().position(|h| h == name);
@@ -62,11 +73,18 @@ impl CsvReader {
         let id_column = find(&names.id).ok_or_else(|| missing(&names.id, "--id-col"))?;
         let text_column = find(&names.text).ok_or_else(|| missing(&names.text, "--text-col"))?;
         let source_column = find(&names.source);
-        let meta_positions = header
-            .iter()
-            .enumerate()
-            .map(|(i, h)| if i == id_column || i == text_column || Some(i) == source_column { None } else { meta.position(h) })
-            .collect();
+        let meta_positions =
+            header
+                .iter()
+                .enumerate()
+                .map(|(i, h)| {
+                    if i == id_column || i == text_column || Some(i) == source_column {
+                        None
+                    } else {
+                        meta.position(h)
+                    }
+                })
+                .collect();
         Ok(CsvReader {
             reader,
             record: csv::ByteRecord::new(),
@@ -82,7 +100,9 @@ impl CsvReader {
     }
 
     fn field(&self, column: usize, name: &str) -> Result<String, String> {
-        std::str::from_utf8(&self.record[column]).map(str::to_owned).map_err(|e| utf8_reason(&format!("the '{name}' field"), &e))
+        std::str::from_utf8(&self.record[column])
+            .map(str::to_owned)
+            .map_err(|e| utf8_reason(&format!("the '{name}' field"), &e))
     }
 
     fn build(&self, origin: Origin) -> Item {

@@ -1,6 +1,9 @@
 //! JSON Lines input, plain or compressed with gzip or zstd: one JSON object per line.
 
-use super::{json_to_meta, open_decompressed, utf8_reason, ColumnNames, Input, Item, MetaColumns, Origin, Record, RecordReader, Reject};
+use super::{
+    json_to_meta, open_decompressed, utf8_reason, ColumnNames, Input, Item, MetaColumns, Origin, Record, RecordReader,
+    Reject,
+};
 use crate::error::InputError;
 use serde_json::{Map, Value};
 use std::io::{BufRead, BufReader, Read};
@@ -19,7 +22,13 @@ pub struct JsonlReader {
 }
 
 impl JsonlReader {
-    pub fn open(input: &Input, file: Arc<str>, names: &ColumnNames, meta: &MetaColumns, progress: Arc<AtomicU64>) -> Result<Self, InputError> {
+    pub fn open(
+        input: &Input,
+        file: Arc<str>,
+        names: &ColumnNames,
+        meta: &MetaColumns,
+        progress: Arc<AtomicU64>,
+    ) -> Result<Self, InputError> {
         Ok(JsonlReader {
             lines: BufReader::with_capacity(1 << 20, open_decompressed(&input.path, progress)?),
             buffer: Vec::new(),
@@ -46,12 +55,21 @@ impl JsonlReader {
         let id = match object.remove(&self.names.id) {
             Some(Value::String(id)) => id,
             Some(Value::Number(number)) => number.to_string(),
-            Some(Value::Null) | None => return reject(None, format!("no '{}' field (use --id-col to name the id field)", self.names.id)),
-            Some(other) => return reject(None, format!("the '{}' field must be a string or number, not {other}", self.names.id)),
+            Some(Value::Null) | None => {
+                return reject(None, format!("no '{}' field (use --id-col to name the id field)", self.names.id))
+            }
+            Some(other) => {
+                return reject(None, format!("the '{}' field must be a string or number, not {other}", self.names.id))
+            }
         };
         let text = match object.remove(&self.names.text) {
             Some(Value::String(text)) => text,
-            Some(Value::Null) | None => return reject(Some(id), format!("no '{}' field (use --text-col to name the text field)", self.names.text)),
+            Some(Value::Null) | None => {
+                return reject(
+                    Some(id),
+                    format!("no '{}' field (use --text-col to name the text field)", self.names.text),
+                )
+            }
             Some(_) => return reject(Some(id), format!("the '{}' field is not a string", self.names.text)),
         };
         let source = match object.remove(&self.names.source) {

@@ -32,7 +32,8 @@ impl RecordReader for TextReader {
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Some(Item::Record(Record { id, text, source: None, meta: Vec::new(), origin }))),
             Err(error) => {
-                let line = 1 + error.as_bytes()[..error.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+                let line =
+                    1 + error.as_bytes()[..error.utf8_error().valid_up_to()].iter().filter(|&&b| b == b'\n').count();
                 Ok(Some(Item::Reject(Reject {
                     origin: Origin { line: Some(line as u64), ..origin },
                     id: Some(id),

@@ -1,0 +1,173 @@
+//! `mtqe score` reads every input format into the same tables, with the documented schema.
+
+mod common;
+
+use common::*;
+use polars::prelude::*;
+use std::io::Write;
+use std::path::Path;
+
+fn documents_for(input: &Path, out: &Path, extra: &[&str]) -> DataFrame {
+    let mut args = vec![input.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let output = score(&args, out);
+    assert_exit(&output, 0);
+    read_table(out, "documents.parquet")
+}
+
+#[test]
+fn every_input_format_gives_the_same_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("corpus.jsonl");
+    write_jsonl(&jsonl);
+    let csv = dir.path().join("corpus.csv");
+    write_csv(&csv, b',');
+    let tsv = dir.path().join("corpus.tsv");
+    write_csv(&tsv, b'\t');
+    let gz = dir.path().join("corpus.jsonl.gz");
+    let mut encoder =
+        flate2::write::GzEncoder::new(std::fs::File::create(&gz).unwrap(), flate2::Compression::default());
+    encoder.write_all(&std::fs::read(&jsonl).unwrap()).unwrap();
+    encoder.finish().unwrap();
+    let zst = dir.path().join("corpus.jsonl.zst");
+    std::fs::write(&zst, zstd::encode_all(&std::fs::read(&jsonl).unwrap()[..], 3).unwrap()).unwrap();
+    let parquet = dir.path().join("corpus.parquet");
+    mtqe::parquet::write_text_table(
+        &parquet,
+        &[
+            ("id", ARTICLES.iter().map(|a| Some(a.0)).collect()),
+            ("text", ARTICLES.iter().map(|a| Some(a.2)).collect()),
+            ("system", ARTICLES.iter().map(|a| Some(a.1)).collect()),
+        ],
+    )
+    .unwrap();
+
+    let reference = documents_for(&jsonl, &dir.path().join("out-jsonl"), &[]);
+    assert_eq!(strings(&reference, "doc_id"), [Some("a1".into()), Some("a2".into()), Some("a3".into())]);
+    assert_eq!(strings(&reference, "system"), [Some("mt-alpha".into()), Some("human".into()), Some("mt-beta".into())]);
+    for input in [&csv, &tsv, &gz, &zst, &parquet] {
+        let name = input.file_name().unwrap().to_string_lossy().replace('.', "-");
+        let documents = documents_for(input, &dir.path().join(format!("out-{name}")), &[]);
+        for column in ["doc_id", "system"] {
+            assert_eq!(strings(&documents, column), strings(&reference, column), "{column} from {name}");
+        }
+        for column in ["n_chars", "n_words", "n_segments", "n_flags"] {
+            assert_eq!(u32s(&documents, column), u32s(&reference, column), "{column} from {name}");
+        }
+        assert_eq!(f64s(&documents, "score"), f64s(&reference, "score"), "score from {name}");
+    }
+}
+
+#[test]
+fn text_files_are_one_article_each_named_by_their_stem() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("nested")).unwrap();
+    std::fs::write(corpus.join("first.txt"), ARTICLES[0].2).unwrap();
+    std::fs::write(corpus.join("nested/second.txt"), ARTICLES[2].2).unwrap();
+    std::fs::write(corpus.join("notes.md"), "not an input").unwrap();
+    let out = dir.path().join("out");
+    let documents = documents_for(&corpus, &out, &[]);
+    assert_eq!(strings(&documents, "doc_id"), [Some("first".into()), Some("second".into())]);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["skipped_files"].as_array().unwrap().len(), 1, "notes.md is listed as skipped");
+}
+
+#[test]
+fn format_flag_overrides_the_extension_and_columns_can_be_renamed() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("corpus.data");
+    let lines: Vec<String> = ARTICLES
+        .iter()
+        .map(|(id, _, text)| serde_json::json!({"doc": id, "body": text, "source": "Der Text."}).to_string())
+        .collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let out = dir.path().join("out");
+    let documents = documents_for(&input, &out, &["--format", "jsonl", "--id-col", "doc", "--text-col", "body"]);
+    assert_eq!(documents.height(), 3);
+    assert!(documents.column("source").is_err(), "the source column is not carried as metadata");
+}
+
+#[test]
+fn the_tables_have_the_documented_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("corpus.jsonl");
+    write_jsonl(&input);
+    let out = dir.path().join("out");
+    assert_exit(&score(&[input.to_str().unwrap()], &out), 0);
+    use DataType::*;
+    let expect = |table: &str, columns: &[(&str, DataType)]| {
+        let frame = read_table(&out, table);
+        let found: Vec<(std::string::String, DataType)> =
+            frame.schema().iter().map(|(name, dtype)| (name.to_string(), dtype.clone())).collect();
+        let wanted: Vec<(std::string::String, DataType)> =
+            columns.iter().map(|(n, d)| (n.to_string(), d.clone())).collect();
+        assert_eq!(found, wanted, "{table}");
+    };
+    expect(
+        "flags.parquet",
+        &[
+            ("doc_id", String),
+            ("segment", UInt32),
+            ("start", UInt32),
+            ("end", UInt32),
+            ("byte_start", UInt32),
+            ("byte_end", UInt32),
+            ("detector", String),
+            ("category", String),
+            ("severity", String),
+            ("confidence", Float32),
+            ("excerpt", String),
+            ("message", String),
+            ("suggestion", String),
+        ],
+    );
+    expect(
+        "segments.parquet",
+        &[
+            ("doc_id", String),
+            ("segment", UInt32),
+            ("start", UInt32),
+            ("end", UInt32),
+            ("text", String),
+            ("lang", String),
+            ("lang_confidence", Float32),
+            ("n_words", UInt32),
+            ("n_flags", UInt32),
+            ("penalty", Float64),
+            ("score", Float64),
+        ],
+    );
+    expect(
+        "documents.parquet",
+        &[
+            ("doc_id", String),
+            ("n_chars", UInt32),
+            ("n_words", UInt32),
+            ("n_segments", UInt32),
+            ("lang", String),
+            ("lang_confidence", Float32),
+            ("n_flags", UInt32),
+            ("penalty", Float64),
+            ("score", Float64),
+            ("penalty_accuracy", Float64),
+            ("penalty_fluency", Float64),
+            ("penalty_style", Float64),
+            ("penalty_terminology", Float64),
+            ("penalty_locale", Float64),
+            ("system", String),
+        ],
+    );
+}
+
+#[test]
+fn an_empty_corpus_still_writes_complete_empty_tables() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("empty.jsonl");
+    std::fs::write(&input, "\n\n").unwrap();
+    let out = dir.path().join("out");
+    assert_exit(&score(&[input.to_str().unwrap()], &out), 0);
+    assert_eq!(read_table(&out, "flags.parquet").height(), 0);
+    assert_eq!(read_table(&out, "documents.parquet").height(), 0);
+}
