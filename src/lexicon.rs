@@ -3,7 +3,7 @@
 //! Every file opens with `#` header lines that say where its entries come from and under which
 //! licence; blank lines and `#` lines are skipped. Entries are matched in lower case.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// A set of lower-case words read from one of the shipped list files.
@@ -54,6 +54,7 @@ word_list!(ENGLISH_FUNCTION_WORDS, "english_function_words.txt");
 word_list!(GERMAN_FUNCTION_WORDS, "german_function_words.txt");
 word_list!(SPEECH_VERBS, "speech_verbs.txt");
 word_list!(MONTHS, "months.txt");
+word_list!(WEEKDAYS, "weekdays.txt");
 
 /// Forces every list to load, so start-up cost is paid before the first batch is timed.
 pub fn preload() {
@@ -62,6 +63,7 @@ pub fn preload() {
     {
         LazyLock::force(list);
     }
+    preload_tables();
 }
 
 #[cfg(test)]
@@ -77,4 +79,170 @@ mod tests {
         assert!(!ENGLISH_FUNCTION_WORDS.contains("tractor"));
         assert!(MONTHS.len() == 12);
     }
+
+    #[test]
+    fn tables_hold_the_entries_detectors_rely_on() {
+        assert_eq!(FIRST_NAMES.get("Heike"), Some(&Gender::Female));
+        assert_eq!(FIRST_NAMES.get("Klaus"), Some(&Gender::Male));
+        assert!(PERSON_NOUNS["child"].neuter_in_german);
+        assert_eq!(PERSON_NOUNS["spokeswoman"].gender, Gender::Female);
+        assert_eq!(THING_NOUNS.get("tractor"), Some(&ThingClass::Vehicle));
+        assert_eq!(THING_NOUNS.get("government"), Some(&ThingClass::Institution));
+        let ate = verb_forms("ate").unwrap();
+        assert!(ate.past && !ate.base);
+        assert!(verb_forms("Reported").unwrap().past);
+        assert!(verb_forms("is").is_some());
+        assert!(verb_forms("freedom").is_none());
+        assert!(ENGLISH_WORDS.contains("legion") && !ENGLISH_WORDS.contains("kowalski"));
+        assert!(ADJECTIVES.contains("real"));
+    }
+}
+
+word_list!(ENGLISH_WORDS, "english_words.txt");
+word_list!(ADJECTIVES, "adjectives.txt");
+
+/// Lines of a shipped TSV file, headers and blank lines skipped, split on tabs.
+fn tsv_rows(source: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    source
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .map(|line| line.split('\t').collect())
+}
+
+/// The gender a word or name implies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    Male,
+    Female,
+    /// A person of either gender ("minister", "driver").
+    Any,
+}
+
+impl Gender {
+    fn parse(text: &str) -> Gender {
+        match text {
+            "male" => Gender::Male,
+            "female" => Gender::Female,
+            _ => Gender::Any,
+        }
+    }
+}
+
+/// A singular noun that denotes a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PersonNoun {
+    pub gender: Gender,
+    /// Grammatically neuter in German (das Kind), so MT tends to render it "it".
+    pub neuter_in_german: bool,
+}
+
+pub static PERSON_NOUNS: LazyLock<HashMap<&'static str, PersonNoun>> = LazyLock::new(|| {
+    tsv_rows(include_str!("../data/lexicon/person_nouns.tsv"))
+        .map(|row| {
+            let noun = PersonNoun { gender: Gender::parse(row[1]), neuter_in_german: row.get(2) == Some(&"neuter-de") };
+            (row[0], noun)
+        })
+        .collect()
+});
+
+/// The semantic class of a noun that is not a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ThingClass {
+    Institution,
+    Vehicle,
+    /// Ships and boats, which English may call "she".
+    Vessel,
+    Animal,
+    Object,
+    Abstract,
+}
+
+impl ThingClass {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ThingClass::Institution => "institution",
+            ThingClass::Vehicle => "vehicle",
+            ThingClass::Vessel => "vessel",
+            ThingClass::Animal => "animal",
+            ThingClass::Object => "object",
+            ThingClass::Abstract => "abstract",
+        }
+    }
+}
+
+pub static THING_NOUNS: LazyLock<HashMap<&'static str, ThingClass>> = LazyLock::new(|| {
+    tsv_rows(include_str!("../data/lexicon/thing_nouns.tsv"))
+        .map(|row| {
+            let class = match row[1] {
+                "institution" => ThingClass::Institution,
+                "vehicle" => ThingClass::Vehicle,
+                "vessel" => ThingClass::Vessel,
+                "animal" => ThingClass::Animal,
+                "object" => ThingClass::Object,
+                _ => ThingClass::Abstract,
+            };
+            (row[0], class)
+        })
+        .collect()
+});
+
+/// First names whose gender is unambiguous, as written (capitalised).
+pub static FIRST_NAMES: LazyLock<HashMap<&'static str, Gender>> = LazyLock::new(|| {
+    tsv_rows(include_str!("../data/lexicon/first_names.tsv")).map(|row| (row[0], Gender::parse(row[1]))).collect()
+});
+
+/// The grammatical forms an English verb form can be.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VerbForms {
+    pub base: bool,
+    pub past: bool,
+    pub participle: bool,
+    pub gerund: bool,
+    pub third_person: bool,
+}
+
+/// Every inflected form of every English verb in the shipped list, plus the irregular auxiliaries.
+pub static VERB_FORMS: LazyLock<HashMap<&'static str, VerbForms>> = LazyLock::new(|| {
+    let mut forms: HashMap<&'static str, VerbForms> = HashMap::new();
+    for row in tsv_rows(include_str!("../data/lexicon/verbs.tsv")) {
+        forms.entry(row[0]).or_default().base = true;
+        forms.entry(row[1]).or_default().past = true;
+        forms.entry(row[2]).or_default().participle = true;
+        forms.entry(row[3]).or_default().gerund = true;
+        forms.entry(row[4]).or_default().third_person = true;
+    }
+    for auxiliary in AUXILIARIES {
+        let entry = forms.entry(auxiliary).or_default();
+        entry.base = true;
+        entry.third_person = true;
+    }
+    forms
+});
+
+/// Forms of be, have and do, and the modal verbs: always verbs, whatever precedes them.
+pub const AUXILIARIES: [&str; 27] = [
+    "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did",
+    "will", "would", "can", "could", "shall", "should", "may", "might", "must", "'s", "’s", "wo",
+];
+
+/// The verb forms a word can be, compared in lower case.
+pub fn verb_forms(word: &str) -> Option<VerbForms> {
+    let lowered;
+    let key = if word.chars().any(char::is_uppercase) {
+        lowered = word.to_lowercase();
+        lowered.as_str()
+    } else {
+        word
+    };
+    VERB_FORMS.get(key).copied()
+}
+
+/// Forces the larger tables to load, for timing and start-up checks.
+pub fn preload_tables() {
+    LazyLock::force(&ENGLISH_WORDS);
+    LazyLock::force(&ADJECTIVES);
+    LazyLock::force(&PERSON_NOUNS);
+    LazyLock::force(&THING_NOUNS);
+    LazyLock::force(&FIRST_NAMES);
+    LazyLock::force(&VERB_FORMS);
 }

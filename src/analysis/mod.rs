@@ -5,12 +5,14 @@
 
 mod chars;
 pub mod lang;
+pub mod mentions;
 pub mod quotes;
 pub mod segment;
 pub mod tokens;
 
 pub use chars::CharIndex;
 pub use lang::LangGuess;
+pub use mentions::{Mention, MentionKind};
 pub use quotes::{QuoteAnalysis, QuoteRegion, QuoteStyle, StrayClose};
 pub use segment::{Paragraph, Sentence};
 pub use tokens::Token;
@@ -31,6 +33,8 @@ pub struct Doc<'a> {
     /// Word and number tokens, in text order; punctuation and spaces are not tokens.
     pub tokens: Vec<Token>,
     pub quotes: QuoteAnalysis,
+    /// People and things mentioned, in text order: candidate antecedents for pronouns.
+    pub mentions: Vec<Mention>,
     /// The language of the document as a whole.
     pub lang: LangGuess,
     /// The language of each sentence, indexed like `sentences`.
@@ -44,12 +48,13 @@ impl<'a> Doc<'a> {
         let tokens = tokens::tokenize(text);
         let (paragraphs, sentences) = segment::split(text, &tokens);
         let quotes = quotes::analyse(text, &paragraphs, &sentences, &tokens);
+        let mentions = mentions::find(text, &sentences, &tokens, &quotes);
         let lang = lang::document_language(text);
         let sentence_langs = sentences
             .iter()
             .map(|sentence| lang::sentence_language(text, &tokens[sentence.tokens.clone()], sentence, &lang))
             .collect();
-        Doc { text, paragraphs, sentences, tokens, quotes, lang, sentence_langs, chars }
+        Doc { text, paragraphs, sentences, tokens, quotes, mentions, lang, sentence_langs, chars }
     }
 
     /// The character offset of a byte offset that lies on a character boundary.
@@ -86,6 +91,15 @@ impl<'a> Doc<'a> {
     /// Whether a byte offset lies inside a quotation (between its marks).
     pub fn in_quotation(&self, byte: usize) -> bool {
         self.quotes.region_at(byte).is_some()
+    }
+
+    /// The mentions before token `token`, in its sentence and the `sentences_back` sentences
+    /// before it, nearest first.
+    pub fn mentions_before(&self, token: usize, sentences_back: usize) -> impl Iterator<Item = &Mention> {
+        let sentence = self.sentence_at(self.tokens[token].span.start);
+        let first_sentence = sentence.saturating_sub(sentences_back);
+        let end = self.mentions.partition_point(|m| m.token < token);
+        self.mentions[..end].iter().rev().take_while(move |m| m.sentence >= first_sentence)
     }
 
     /// The tokens that fall inside a byte range.

@@ -109,7 +109,11 @@ macro_rules! registry {
 
 // Keep this list sorted by id.
 registry! {
+    narrative_you::NarrativeYou,
+    person_it::PersonIt,
+    pronoun_gender_mismatch::PronounGenderMismatch,
     repeated_words::RepeatedWords,
+    thing_pronoun::ThingPronoun,
     unclosed_quote::UnclosedQuote,
 }
 

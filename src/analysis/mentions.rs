@@ -1,0 +1,172 @@
+//! Mentions of people and things: the candidate antecedents that pronoun detectors look back at.
+//!
+//! A mention is found from lexical evidence only:
+//! - a person noun ("the minister", "a child") from `data/lexicon/person_nouns.tsv`;
+//! - a first name with a known gender ("Heike"), from `data/lexicon/first_names.tsv`, and later
+//!   bare uses of the surname that followed it ("Heike Brandt ... Brandt");
+//! - any other capitalised word inside a sentence that is not an English common word: most likely
+//!   a name, of a person or not, with unknown gender ("Weselsky", "Kassel");
+//! - a thing noun with a semantic class ("the government", "a tractor") from
+//!   `data/lexicon/thing_nouns.tsv`;
+//! - any other word right after a determiner ("the barn"): a noun of unknown kind;
+//! - the pronouns he, him, his, she and her, which continue a chain to a person.
+
+use super::quotes::QuoteAnalysis;
+use super::segment::Sentence;
+use super::tokens::Token;
+use super::Span;
+use crate::lexicon::{Gender, ThingClass, ENGLISH_WORDS, FIRST_NAMES, MONTHS, PERSON_NOUNS, THING_NOUNS, WEEKDAYS};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionKind {
+    /// A person; `gender` is None when unknown.
+    Person {
+        gender: Option<Gender>,
+        neuter_in_german: bool,
+        named: bool,
+    },
+    Thing(ThingClass),
+    /// he, him, his, she, her: a person already being talked about.
+    Pronoun {
+        gender: Gender,
+    },
+    /// A capitalised name that may or may not be a person ("Kassel", "Weselsky").
+    Name,
+    /// A noun after a determiner that no list classifies; `person_like` when it is singular
+    /// and has a suffix that names people (-er, -or, -ist, -ian, -ant, -ent, -man, -eur).
+    UnknownNoun {
+        person_like: bool,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: Span,
+    /// Index of the head token in the document's tokens.
+    pub token: usize,
+    pub sentence: usize,
+    pub kind: MentionKind,
+    pub in_quote: bool,
+}
+
+impl Mention {
+    /// Could this mention be a person?
+    pub fn may_be_person(&self) -> bool {
+        matches!(
+            self.kind,
+            MentionKind::Person { .. }
+                | MentionKind::Pronoun { .. }
+                | MentionKind::Name
+                | MentionKind::UnknownNoun { person_like: true }
+        )
+    }
+}
+
+const DETERMINERS: [&str; 12] =
+    ["the", "a", "an", "this", "that", "its", "their", "our", "his", "her", "every", "each"];
+
+fn is_determiner(word: &str) -> bool {
+    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word))
+}
+
+/// Finds the mentions of a document, in text order.
+pub fn find(text: &str, sentences: &[Sentence], tokens: &[Token], quotes: &QuoteAnalysis) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut surname_gender: HashMap<&str, Gender> = HashMap::new();
+    for (sentence_index, sentence) in sentences.iter().enumerate() {
+        let range = sentence.tokens.clone();
+        for index in range.clone() {
+            let token = &tokens[index];
+            let word = &text[token.span.clone()];
+            let lower = word.to_lowercase();
+            let sentence_initial = index == range.start;
+            let previous = (index > range.start).then(|| &text[tokens[index - 1].span.clone()]);
+            let after_determiner = previous.is_some_and(is_determiner);
+            let kind = if let Some(gender) = pronoun_gender(&lower) {
+                Some(MentionKind::Pronoun { gender })
+            } else if let Some(&gender) = token.capitalized.then(|| FIRST_NAMES.get(word)).flatten() {
+                if let Some(next) = tokens.get(index + 1).filter(|t| t.capitalized && index + 1 < range.end) {
+                    surname_gender.insert(&text[next.span.clone()], gender);
+                }
+                Some(MentionKind::Person { gender: Some(gender), neuter_in_german: false, named: true })
+            } else if let Some(&gender) = token.capitalized.then(|| surname_gender.get(word)).flatten() {
+                Some(MentionKind::Person { gender: Some(gender), neuter_in_german: false, named: true })
+            } else if let Some(noun) =
+                PERSON_NOUNS.get(lower.as_str()).filter(|_| !is_title(text, tokens, index, &range))
+            {
+                let gender = (noun.gender != Gender::Any).then_some(noun.gender);
+                Some(MentionKind::Person { gender, neuter_in_german: noun.neuter_in_german, named: false })
+            } else if let Some(&class) = THING_NOUNS.get(lower.as_str()) {
+                Some(MentionKind::Thing(class))
+            } else if token.capitalized
+                && token.has_letter
+                && !sentence_initial
+                && !ENGLISH_WORDS.contains(&lower)
+                && !MONTHS.contains(&lower)
+                && !WEEKDAYS.contains(&lower)
+            {
+                Some(MentionKind::Name)
+            } else if after_determiner && token.has_letter && !crate::lexicon::ADJECTIVES.contains(&lower) {
+                Some(MentionKind::UnknownNoun { person_like: person_like(&lower) })
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                mentions.push(Mention {
+                    span: token.span.clone(),
+                    token: index,
+                    sentence: sentence_index,
+                    kind,
+                    in_quote: quotes.region_at(token.span.start).is_some(),
+                });
+            }
+        }
+    }
+    mentions
+}
+
+/// A person noun used as a title before a name ("Mayor Heike Brandt", "coach Tuchel"): the name
+/// that follows is the mention.
+fn is_title(text: &str, tokens: &[Token], index: usize, sentence: &std::ops::Range<usize>) -> bool {
+    let Some(next) = tokens.get(index + 1).filter(|_| index + 1 < sentence.end) else { return false };
+    let name = &text[next.span.clone()];
+    next.capitalized && (FIRST_NAMES.contains_key(name) || !ENGLISH_WORDS.contains(&name.to_lowercase()))
+}
+
+/// A singular noun with a suffix that usually names a person ("plumber", "florist").
+fn person_like(lower: &str) -> bool {
+    const SUFFIXES: [&str; 9] = ["er", "or", "ist", "ian", "ant", "ent", "man", "eur", "ess"];
+    SUFFIXES.iter().any(|suffix| lower.ends_with(suffix) && lower.len() > suffix.len() + 2)
+}
+
+fn pronoun_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Doc;
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, MentionKind)> {
+        let doc = Doc::new(text);
+        doc.mentions.iter().map(|m| (text[m.span.clone()].to_string(), m.kind)).collect()
+    }
+
+    #[test]
+    fn classifies_people_things_and_names() {
+        let found = kinds("The government met Heike Brandt in Kassel. Brandt told the driver about the barn.");
+        let get = |w: &str| found.iter().find(|(word, _)| word == w).map(|(_, k)| *k);
+        assert_eq!(get("government"), Some(MentionKind::Thing(ThingClass::Institution)));
+        assert!(matches!(get("Heike"), Some(MentionKind::Person { gender: Some(Gender::Female), .. })));
+        assert!(matches!(get("Brandt"), Some(MentionKind::Person { gender: Some(Gender::Female), named: true, .. })));
+        assert_eq!(get("Kassel"), Some(MentionKind::Name));
+        assert!(matches!(get("driver"), Some(MentionKind::Person { gender: None, .. })));
+        assert_eq!(get("barn"), Some(MentionKind::UnknownNoun { person_like: false }));
+    }
+}

@@ -1,0 +1,221 @@
+//! # narrative-you
+//!
+//! ## What it does
+//! Flags "you", "your", "yours" and "yourself" in the narrative of a news article, outside any
+//! quotation, where English news never addresses the reader.
+//!
+//! ## Why it signals MT
+//! German "Sie" means both "they" and the polite "you", and "sie" also means "she". MT often
+//! picks the polite "you" when the text means "they": "Einige gehen weiter. Sie wechseln die
+//! Seiten." becomes "Some go further. You switch sides."
+//!
+//! ## Example
+//! "The owners of the plant announced the closure. You want to cut 300 jobs." flags "You"
+//! and suggests "They".
+//!
+//! ## Known false positives
+//! Quoted speech is never flagged. Sentences that address the reader on purpose are skipped:
+//! conditions and advice ("If you see the man, call 110", "you can", "you should"), questions,
+//! and imperatives ("Call the hotline if ..."). An article that addresses the reader throughout
+//! (a service box, a guide) uses "you" many times; when more than `max-per-article` narrative
+//! uses are found, none is flagged. A quotation whose marks are missing makes its "you" look
+//! like narrative.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "major")
+//! - `max-per-article`: above this many narrative uses, the article is taken to address its
+//!   reader and nothing is flagged (default 3).
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use crate::lexicon::verb_forms;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct NarrativeYouSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+    pub max_per_article: usize,
+}
+
+impl Default for NarrativeYouSettings {
+    fn default() -> Self {
+        NarrativeYouSettings { enabled: true, severity: None, max_per_article: 3 }
+    }
+}
+
+common_settings!(NarrativeYouSettings);
+
+pub struct NarrativeYou {
+    info: DetectorInfo,
+    max_per_article: usize,
+}
+
+impl Configurable for NarrativeYou {
+    type Settings = NarrativeYouSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "narrative-you",
+            category: Category::Mistranslation,
+            default_severity: Severity::Major,
+            severity: Severity::Major,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
+        NarrativeYou { info, max_per_article: settings.max_per_article }
+    }
+}
+
+/// Phrases that show a sentence addresses the reader on purpose.
+const READER_ADDRESS: [&str; 14] = [
+    "if you", "when you", "whether you", "you can", "you could", "you should", "you must", "you need", "you may",
+    "you will find", "do you", "can you", "are you", "have you",
+];
+
+fn addresses_reader(doc: &Doc, sentence: usize) -> bool {
+    let span = &doc.sentences[sentence].span;
+    let text = doc.text[span.clone()].to_lowercase();
+    if text.trim_end_matches(['”', '"', '’', '\'', ')']).ends_with('?') {
+        return true;
+    }
+    if READER_ADDRESS.iter().any(|phrase| contains_phrase(&text, phrase)) {
+        return true;
+    }
+    // An imperative: the sentence opens with a bare verb ("Call 110 if ...", "Contact the police").
+    let tokens = doc.sentence_tokens(sentence);
+    let Some(first) = tokens.first() else { return false };
+    let first_word = doc.word(first);
+    !first_word.eq_ignore_ascii_case("you")
+        && verb_forms(first_word).is_some_and(|f| f.base)
+        && tokens.get(1).is_some_and(|second| verb_forms(doc.word(second)).is_none_or(|f| !f.base || f.past))
+        && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(first_word)
+}
+
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + phrase.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+fn replacement(word: &str) -> Option<&'static str> {
+    let lower = word.to_lowercase();
+    let base = match lower.as_str() {
+        "you" => "they",
+        "your" => "their",
+        "yours" => "theirs",
+        "yourself" => "themselves",
+        "yourselves" => "themselves",
+        _ => return None,
+    };
+    Some(base)
+}
+
+impl Detector for NarrativeYou {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let mut found = Vec::new();
+        for (index, token) in doc.tokens.iter().enumerate() {
+            let word = doc.word(token);
+            let Some(they) = replacement(word) else { continue };
+            if doc.in_quotation(token.span.start) {
+                continue;
+            }
+            let sentence = doc.sentence_at(token.span.start);
+            if addresses_reader(doc, sentence) {
+                continue;
+            }
+            found.push((index, they));
+        }
+        if found.len() > self.max_per_article {
+            return; // The article addresses its reader throughout: a guide or a service box.
+        }
+        for (index, they) in found {
+            let token = &doc.tokens[index];
+            let word = doc.word(token);
+            let suggestion = if token.capitalized { capitalize(they) } else { they.to_string() };
+            let sentence = doc.sentence_at(token.span.start);
+            let antecedent = doc
+                .mentions_before(index, 1)
+                .find(|m| m.sentence < sentence)
+                .map(|m| format!(" (perhaps \"{}\" in the sentence before)", doc.slice(&m.span)));
+            flags.push(Flag {
+                start: token.span.start,
+                end: token.span.end,
+                detector: self.info.id,
+                category: self.info.category,
+                severity: self.info.severity,
+                confidence: if doc.sentence_tokens(sentence).len() <= 6 { 0.8 } else { 0.65 },
+                message: format!(
+                    "\"{word}\" addresses the reader in third-person news narrative, outside any quotation; German \"Sie\" (they) was probably translated as the polite \"you\". Check who is meant{}.",
+                    antecedent.unwrap_or_default()
+                ),
+                suggestion: Some(suggestion),
+            });
+        }
+    }
+}
+
+fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts, flags_of};
+    use super::*;
+
+    #[test]
+    fn flags_you_in_narrative_and_suggests_they() {
+        let flags = flags_of::<NarrativeYou>(
+            "The owners of the plant announced the closure on Friday. You want to cut 300 jobs by the end of the year.",
+        );
+        assert_eq!(flags.len(), 1);
+        assert_eq!(flags[0].0, "You");
+        assert_eq!(flags[0].1.suggestion.as_deref(), Some("They"));
+    }
+
+    #[test]
+    fn flags_possessives_too() {
+        assert_eq!(
+            excerpts::<NarrativeYou>("The nurses walked out on Monday. They say your pay has not risen in years."),
+            ["your"]
+        );
+    }
+
+    #[test]
+    fn quotes_reader_address_questions_and_imperatives_are_fine() {
+        assert_no_flags::<NarrativeYou>("“You have to be patient,” the mayor told residents.");
+        assert_no_flags::<NarrativeYou>("If you see the man, call 110. Police say he is dangerous.");
+        assert_no_flags::<NarrativeYou>("Call the hotline if you have seen the car. You can also send a message.");
+        assert_no_flags::<NarrativeYou>("Do you know the answer? Write to us.");
+    }
+
+    #[test]
+    fn articles_that_address_the_reader_throughout_are_left_alone() {
+        assert_no_flags::<NarrativeYou>(
+            "Heating costs keep rising. Your landlord must tell you the new rate. Your contract sets the limits. \
+             Your neighbours pay the same. You are not alone.",
+        );
+    }
+
+    #[test]
+    fn clean_news_gets_no_flags() {
+        assert_no_flags::<NarrativeYou>(
+            "Lufthansa cancelled 200 flights on Wednesday as ground staff walked out. The union said the strike \
+             would last until Thursday morning. Passengers were told to check their bookings online.",
+        );
+    }
+}

@@ -1,0 +1,148 @@
+//! # person-it
+//!
+//! ## What it does
+//! Flags "it" and "its" outside quotations when the only noun in reach (this sentence and the
+//! one before it) is a person: "The child was found unharmed. It had spent the night in a shed."
+//!
+//! ## Why it signals MT
+//! German calls some people with neuter nouns (das Kind, das Mädchen, das Baby, das Opfer, das
+//! Mitglied) and refers to them with "es". MT renders that as "it", which in English turns a
+//! child or a victim into an object.
+//!
+//! ## Example
+//! "The girl is safe and well. Its parents were informed at once." flags "Its" and suggests "Her/His".
+//!
+//! ## Known false positives
+//! "It" without a referent ("It is unclear whether", "It was raining", "It takes time") is
+//! recognised by the words that follow and skipped. A thing that no list knows, mentioned
+//! without a determiner, can be missed as a candidate ("found in shed 4. It had collapsed.").
+//! Nouns that are neuter in German get a higher confidence than other person nouns.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "major")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::{Doc, MentionKind};
+use crate::flag::{Category, Flag, Severity};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct PersonItSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for PersonItSettings {
+    fn default() -> Self {
+        PersonItSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(PersonItSettings);
+
+pub struct PersonIt {
+    info: DetectorInfo,
+}
+
+impl Configurable for PersonIt {
+    type Settings = PersonItSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "person-it",
+            category: Category::Mistranslation,
+            default_severity: Severity::Major,
+            severity: Severity::Major,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        PersonIt { info }
+    }
+}
+
+/// Words after "it" that show it has no referent ("It is unclear", "It takes time").
+const EXPLETIVE_FOLLOWERS: [&str; 24] = [
+    "is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared", "remains", "remained", "rains", "rained",
+    "takes", "took", "will", "would", "could", "might", "may", "must", "should", "can", "snowed", "became",
+];
+
+impl Detector for PersonIt {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for (index, token) in doc.tokens.iter().enumerate() {
+            let word = doc.word(token);
+            let possessive = word.eq_ignore_ascii_case("its");
+            if !(possessive || word.eq_ignore_ascii_case("it")) || doc.in_quotation(token.span.start) {
+                continue;
+            }
+            let next = doc.tokens.get(index + 1).map(|t| doc.word(t).to_lowercase());
+            if !possessive && next.as_deref().is_none_or(|n| EXPLETIVE_FOLLOWERS.contains(&n)) {
+                continue;
+            }
+            let mut candidates = doc.mentions_before(index, 1).filter(|m| !m.in_quote && !matches!(m.kind, MentionKind::Pronoun { .. }));
+            let Some(nearest) = candidates.next() else { continue };
+            let MentionKind::Person { neuter_in_german, named: false, .. } = nearest.kind else { continue };
+            // Any other noun in reach could be what "it" means.
+            if candidates.any(|m| !matches!(m.kind, MentionKind::Person { named: false, .. })) {
+                continue;
+            }
+            let noun = doc.slice(&nearest.span);
+            let suggestion = match (possessive, token.capitalized) {
+                (true, true) => "Her/His",
+                (true, false) => "her/his",
+                (false, true) => "She/He",
+                (false, false) => "she/he",
+            };
+            flags.push(Flag {
+                start: token.span.start,
+                end: token.span.end,
+                detector: self.info.id,
+                category: self.info.category,
+                severity: self.info.severity,
+                confidence: if neuter_in_german { 0.75 } else { 0.5 },
+                message: format!(
+                    "\"{word}\" refers to \"{noun}\", a person; English uses he, she or they for people. German neuter nouns such as \"das Kind\" are referred to as \"es\", which MT renders as \"it\"."
+                ),
+                suggestion: Some(suggestion.to_string()),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts};
+    use super::*;
+
+    #[test]
+    fn flags_it_for_people() {
+        assert_eq!(
+            excerpts::<PersonIt>("The child was found unharmed. It had spent the night in a shed."),
+            ["It"]
+        );
+        assert_eq!(excerpts::<PersonIt>("The girl is safe and well. Its parents were informed at once."), ["Its"]);
+    }
+
+    #[test]
+    fn expletive_it_and_other_candidates_are_left_alone() {
+        assert_no_flags::<PersonIt>("The child was found unharmed. It is unclear how long the search lasted.");
+        assert_no_flags::<PersonIt>("The boy lost the ball. It rolled into the river.");
+        assert_no_flags::<PersonIt>("“It hurt,” the child said.");
+    }
+
+    #[test]
+    fn clean_news_gets_no_flags() {
+        assert_no_flags::<PersonIt>(
+            "The report was published on Monday. It found that rents had risen by a third. The minister said \
+             she would study it closely.",
+        );
+    }
+}

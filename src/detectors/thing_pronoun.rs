@@ -1,0 +1,167 @@
+//! # thing-pronoun
+//!
+//! ## What it does
+//! Flags "he", "him", "his", "she" and "her" outside quotations when the preceding context (this
+//! sentence and the two before it) mentions no person at all, but does mention a thing, an
+//! institution or an animal that the pronoun must then refer to.
+//!
+//! ## Why it signals MT
+//! German nouns have grammatical gender, and German pronouns follow it: die Regierung is "sie",
+//! der Traktor is "er". MT carries the gender over, so English gets "The government presented
+//! the plan. She wants ..." or "The tractor blocked the road. He had lost a wheel."
+//!
+//! ## Example
+//! "The tractor blocked the road for hours. He had lost a wheel." flags "He" and suggests "It".
+//!
+//! ## Known false positives
+//! Only lexical evidence is used. Any word that might be a person (a person noun, a first
+//! name, an unknown capitalised name, an unclassified noun after "the") blocks the flag, so
+//! most errors in text full of names are missed rather than false flags raised. Ships and boats
+//! are "she" in traditional English and are never flagged; pets and named animals are often
+//! "he" or "she", so animals get a low confidence.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "major")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::{Doc, MentionKind};
+use crate::flag::{Category, Flag, Severity};
+use crate::lexicon::ThingClass;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct ThingPronounSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for ThingPronounSettings {
+    fn default() -> Self {
+        ThingPronounSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(ThingPronounSettings);
+
+pub struct ThingPronoun {
+    info: DetectorInfo,
+}
+
+impl Configurable for ThingPronoun {
+    type Settings = ThingPronounSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "thing-pronoun",
+            category: Category::Mistranslation,
+            default_severity: Severity::Major,
+            severity: Severity::Major,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        ThingPronoun { info }
+    }
+}
+
+fn it_form(lower: &str) -> Option<&'static str> {
+    match lower {
+        "he" | "she" => Some("it"),
+        "him" => Some("it"),
+        "his" => Some("its"),
+        // "her" is either "it" or "its"; the suggestion says "its" only before a noun.
+        "her" => Some("it/its"),
+        _ => None,
+    }
+}
+
+impl Detector for ThingPronoun {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for (index, token) in doc.tokens.iter().enumerate() {
+            let word = doc.word(token);
+            let lower = word.to_lowercase();
+            let Some(it) = it_form(&lower) else { continue };
+            if doc.in_quotation(token.span.start) {
+                continue;
+            }
+            let mut thing = None;
+            let mut person_possible = false;
+            for mention in doc.mentions_before(index, 2) {
+                if mention.may_be_person() {
+                    person_possible = true;
+                    break;
+                }
+                if let MentionKind::Thing(class) = mention.kind {
+                    thing.get_or_insert((mention, class));
+                }
+            }
+            if person_possible {
+                continue;
+            }
+            let Some((antecedent, class)) = thing else { continue };
+            if class == ThingClass::Vessel {
+                continue;
+            }
+            let confidence = if class == ThingClass::Animal { 0.35 } else { 0.75 };
+            let noun = doc.slice(&antecedent.span);
+            let suggestion = if token.capitalized { it[..1].to_uppercase() + &it[1..] } else { it.to_string() };
+            flags.push(Flag {
+                start: token.span.start,
+                end: token.span.end,
+                detector: self.info.id,
+                category: self.info.category,
+                severity: self.info.severity,
+                confidence,
+                message: format!(
+                    "\"{word}\" has no person to refer to in this or the two preceding sentences; the nearest candidate is \"{noun}\" ({}), which English calls \"it\". German grammatical gender was probably carried over.",
+                    class.as_str()
+                ),
+                suggestion: Some(suggestion),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts, flags_of};
+    use super::*;
+
+    #[test]
+    fn flags_gendered_pronouns_for_things_and_institutions() {
+        assert_eq!(excerpts::<ThingPronoun>("The tractor blocked the road for hours. He had lost a wheel."), ["He"]);
+        let flags = flags_of::<ThingPronoun>("The ministry published the figures on Monday. She expects more applications next year.");
+        assert_eq!(flags.len(), 1);
+        assert_eq!(flags[0].1.suggestion.as_deref(), Some("It"));
+        assert!(flags[0].1.message.contains("\"ministry\""), "{}", flags[0].1.message);
+    }
+
+    #[test]
+    fn any_possible_person_blocks_the_flag() {
+        assert_no_flags::<ThingPronoun>("The minister presented the budget. She wants to pass it by summer.");
+        assert_no_flags::<ThingPronoun>("The company hired Weselsky in May. He starts on Monday.");
+        assert_no_flags::<ThingPronoun>("The plumber fixed the pipe. He left at noon.");
+    }
+
+    #[test]
+    fn ships_are_she_and_quotes_are_ignored() {
+        assert_no_flags::<ThingPronoun>("The ferry left the harbour at dawn. She reached the island by noon.");
+        assert_no_flags::<ThingPronoun>("The bridge is closed. “He said nothing about it,” a resident complained.");
+    }
+
+    #[test]
+    fn clean_news_gets_no_flags() {
+        assert_no_flags::<ThingPronoun>(
+            "The city council approved the new tram line on Thursday. Mayor Sarah Klein said she expected \
+             construction to begin next spring. Her deputy called it a historic decision.",
+        );
+    }
+}
