@@ -31,8 +31,11 @@ pub enum MentionKind {
     Pronoun {
         gender: Gender,
     },
-    /// A capitalised name that may or may not be a person ("Kassel", "Weselsky").
+    /// A capitalised name that may or may not be a person ("Weselsky").
     Name,
+    /// A capitalised name that cannot be a person: after a place preposition ("near Kassel"),
+    /// before a common noun it modifies ("the Ahr valley"), or with digits ("A7").
+    NonPersonName,
     /// A noun after a determiner that no list classifies; `person_like` when it is singular
     /// and has a suffix that names people (-er, -or, -ist, -ian, -ant, -ent, -man, -eur).
     UnknownNoun {
@@ -62,6 +65,9 @@ impl Mention {
         )
     }
 }
+
+/// Prepositions after which a capitalised name is a place: "near Kassel", "in Bad Tölz".
+const PLACE_PREPOSITIONS: [&str; 9] = ["in", "near", "at", "from", "to", "into", "across", "outside", "around"];
 
 const DETERMINERS: [&str; 12] =
     ["the", "a", "an", "this", "that", "its", "their", "our", "his", "her", "every", "each"];
@@ -106,7 +112,15 @@ pub fn find(text: &str, sentences: &[Sentence], tokens: &[Token], quotes: &Quote
                 && !MONTHS.contains(&lower)
                 && !WEEKDAYS.contains(&lower)
             {
-                Some(MentionKind::Name)
+                let place = previous.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.to_lowercase().as_str()));
+                let next = tokens.get(index + 1).filter(|_| index + 1 < range.end);
+                let modifier = next.is_some_and(|n| {
+                    !n.capitalized
+                        && ENGLISH_WORDS.contains(&text[n.span.clone()])
+                        && !crate::lexicon::VERB_FORMS.contains_key(&text[n.span.clone()])
+                });
+                let code = word.chars().any(|c| c.is_ascii_digit());
+                Some(if place || modifier || code { MentionKind::NonPersonName } else { MentionKind::Name })
             } else if after_determiner && token.has_letter && !crate::lexicon::ADJECTIVES.contains(&lower) {
                 Some(MentionKind::UnknownNoun { person_like: person_like(&lower) })
             } else {
@@ -165,7 +179,13 @@ mod tests {
         assert_eq!(get("government"), Some(MentionKind::Thing(ThingClass::Institution)));
         assert!(matches!(get("Heike"), Some(MentionKind::Person { gender: Some(Gender::Female), .. })));
         assert!(matches!(get("Brandt"), Some(MentionKind::Person { gender: Some(Gender::Female), named: true, .. })));
-        assert_eq!(get("Kassel"), Some(MentionKind::Name));
+        assert_eq!(get("Kassel"), Some(MentionKind::NonPersonName));
+        let found =
+            kinds("Police stopped the tractor on the A7. Police said Weselsky denied it. The Ahr valley flooded.");
+        let get = |w: &str| found.iter().find(|(word, _)| word == w).map(|(_, k)| *k);
+        assert_eq!(get("A7"), Some(MentionKind::NonPersonName));
+        assert_eq!(get("Weselsky"), Some(MentionKind::Name));
+        assert_eq!(get("Ahr"), Some(MentionKind::NonPersonName));
         assert!(matches!(get("driver"), Some(MentionKind::Person { gender: None, .. })));
         assert_eq!(get("barn"), Some(MentionKind::UnknownNoun { person_like: false }));
     }

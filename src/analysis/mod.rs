@@ -102,6 +102,22 @@ impl<'a> Doc<'a> {
         self.mentions[..end].iter().rev().take_while(move |m| m.sentence >= first_sentence)
     }
 
+    /// Whether a sentence ends with terminal punctuation (closing quotes and brackets aside).
+    pub fn ends_with_terminator(&self, sentence: usize) -> bool {
+        self.slice(&self.sentences[sentence].span)
+            .trim_end_matches(['”', '"', '’', '\'', '“', '«', '»', ')', ']'])
+            .ends_with(['.', '!', '?', '…', ':', ';'])
+    }
+
+    /// A heading, dateline, byline or caption rather than running text: a paragraph of one
+    /// sentence with no terminal punctuation, or text wholly in brackets ("(jis)").
+    pub fn is_heading(&self, sentence: usize) -> bool {
+        let text = self.slice(&self.sentences[sentence].span);
+        let paragraph = &self.paragraphs[self.sentences[sentence].paragraph];
+        let alone = paragraph.sentences.len() == 1;
+        (alone && !self.ends_with_terminator(sentence)) || (text.starts_with('(') && text.ends_with(')'))
+    }
+
     /// The tokens that fall inside a byte range.
     pub fn tokens_in(&self, range: Range<usize>) -> &[Token] {
         let first = self.tokens.partition_point(|t| t.span.start < range.start);

@@ -109,12 +109,17 @@ macro_rules! registry {
 
 // Keep this list sorted by id.
 registry! {
+    cut_off_sentence::CutOffSentence,
+    inconsistent_name::InconsistentName,
+    looping_output::LoopingOutput,
     narrative_you::NarrativeYou,
+    orphan_attribution::OrphanAttribution,
     person_it::PersonIt,
     pronoun_gender_mismatch::PronounGenderMismatch,
     repeated_words::RepeatedWords,
     thing_pronoun::ThingPronoun,
     unclosed_quote::UnclosedQuote,
+    verbless_sentence::VerblessSentence,
 }
 
 /// Runs every detector on one document and returns the flags sorted by position.

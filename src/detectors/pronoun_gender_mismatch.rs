@@ -18,7 +18,8 @@
 //! nouns without gender ("the minister") and unclassified nouns block the flag, so that an
 //! unknown person can always be the referent. A person of the pronoun's gender mentioned
 //! earlier than two sentences back can still be the referent; confidence is moderate for that
-//! reason.
+//! reason, and a pronoun is never flagged when anyone of its gender was mentioned earlier in
+//! the article.
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -115,6 +116,14 @@ impl Detector for PronounGenderMismatch {
                 }
             }
             let (false, Some(person)) = (blocked, opposite) else { continue };
+            // Anyone of the pronoun's gender mentioned earlier, however far back or inside a
+            // quotation, may be the referent.
+            let earlier_same_gender = doc.mentions.iter().take_while(|m| m.token < mention.token).any(|m| {
+                matches!(m.kind, MentionKind::Person { gender: Some(g), .. } | MentionKind::Pronoun { gender: g } if g == gender)
+            });
+            if earlier_same_gender {
+                continue;
+            }
             // A chain of pronouns alone proves nothing: at least one real person must be named.
             let has_person =
                 doc.mentions_before(mention.token, 2).any(|m| !m.in_quote && matches!(m.kind, MentionKind::Person { .. }));

@@ -18,7 +18,8 @@
 //! name, an unknown capitalised name, an unclassified noun after "the") blocks the flag, so
 //! most errors in text full of names are missed rather than false flags raised. Ships and boats
 //! are "she" in traditional English and are never flagged; pets and named animals are often
-//! "he" or "she", so animals get a low confidence.
+//! "he" or "she", so animals get a low confidence. A person or pronoun up to five sentences
+//! back also blocks the flag.
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -103,6 +104,10 @@ impl Detector for ThingPronoun {
                     thing.get_or_insert((mention, class));
                 }
             }
+            // A person named a little further back may still be meant.
+            person_possible |= doc
+                .mentions_before(index, 5)
+                .any(|m| matches!(m.kind, MentionKind::Person { .. } | MentionKind::Pronoun { .. }));
             if person_possible {
                 continue;
             }

@@ -1,0 +1,142 @@
+//! # cut-off-sentence
+//!
+//! ## What it does
+//! Flags sentences that stop in the middle:
+//! - a sentence whose last word is an article, a possessive, a coordinating conjunction or "of"
+//!   ("... and the.", "... in front of.");
+//! - the last sentence of a paragraph of running text that has no end punctuation at all
+//!   ("The next rally is planned for Friday").
+//!
+//! ## Why it signals MT
+//! MT output is truncated when a length limit cuts the generation, when a segment boundary
+//! falls inside a sentence, or when the German verb at the end of the clause is lost.
+//!
+//! ## Example
+//! "The police closed the road and the." is flagged.
+//!
+//! ## Known false positives
+//! Headlines, captions and list items have no end punctuation; a paragraph of one sentence is
+//! taken as a heading and skipped. Prepositions that English may leave at the end ("what they
+//! came for") and "to" ("he wanted to") are allowed. Text that puts list items inside a
+//! paragraph line can be flagged.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "minor")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct CutOffSentenceSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for CutOffSentenceSettings {
+    fn default() -> Self {
+        CutOffSentenceSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(CutOffSentenceSettings);
+
+pub struct CutOffSentence {
+    info: DetectorInfo,
+}
+
+impl Configurable for CutOffSentence {
+    type Settings = CutOffSentenceSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "cut-off-sentence",
+            category: Category::Grammar,
+            default_severity: Severity::Minor,
+            severity: Severity::Minor,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        CutOffSentence { info }
+    }
+}
+
+/// Words that cannot end an English sentence.
+const DANGLING: [&str; 13] = ["the", "a", "an", "and", "or", "but", "nor", "of", "its", "their", "our", "my", "your"];
+
+impl Detector for CutOffSentence {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            let tokens = doc.sentence_tokens(index);
+            let Some(last) = tokens.last() else { continue };
+            let word = doc.word(last);
+            let tail = &doc.text[last.span.end..sentence.span.end];
+            let dangling = DANGLING.iter().any(|d| d.eq_ignore_ascii_case(word)) && tokens.len() >= 3 && !tail.contains(['”', '"']);
+            let paragraph = &doc.paragraphs[sentence.paragraph];
+            let unterminated = paragraph.sentences.len() >= 2
+                && index + 1 == paragraph.sentences.end
+                && !doc.ends_with_terminator(index)
+                && tokens.len() >= 4
+                && !doc.is_heading(index);
+            let message = if dangling {
+                format!("The sentence ends on \"{word}\", which cannot end an English sentence: the rest of it is missing.")
+            } else if unterminated {
+                "The paragraph ends in the middle of a sentence, with no end punctuation: the text may be truncated.".to_string()
+            } else {
+                continue;
+            };
+            let start = if dangling { last.span.start } else { tokens[tokens.len().saturating_sub(3)].span.start };
+            flags.push(Flag {
+                start,
+                end: sentence.span.end,
+                detector: self.info.id,
+                category: self.info.category,
+                severity: self.info.severity,
+                confidence: if dangling { 0.8 } else { 0.6 },
+                message,
+                suggestion: None,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts};
+    use super::*;
+
+    #[test]
+    fn flags_sentences_that_end_on_a_function_word() {
+        assert_eq!(excerpts::<CutOffSentence>("Police closed the road and the. Traffic was diverted."), ["the."]);
+    }
+
+    #[test]
+    fn flags_paragraphs_that_stop_without_punctuation() {
+        let text = "Thousands protested in the capital. The next rally is planned for Friday\nPolice were calm.";
+        assert_eq!(excerpts::<CutOffSentence>(text), ["planned for Friday"]);
+    }
+
+    #[test]
+    fn headings_and_allowed_endings_are_fine() {
+        assert_no_flags::<CutOffSentence>("Budget talks collapse\nThe talks failed. Nobody knew what they came for.");
+        assert_no_flags::<CutOffSentence>("He had promised to come. In the end he did not want to.");
+    }
+
+    #[test]
+    fn clean_news_gets_no_flags() {
+        assert_no_flags::<CutOffSentence>(
+            "Storm warning for the coast\n\nForecasters expect winds of up to 120 km/h on Sunday. Ferries to the \
+             islands will not run, the operator said.",
+        );
+    }
+}

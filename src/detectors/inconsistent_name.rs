@@ -1,0 +1,318 @@
+//! # inconsistent-name
+//!
+//! ## What it does
+//! Flags a proper name that appears in two spellings in one article ("Arnie" and "Arni",
+//! "Kowalski" and "Kowalsky", "Lindemann" and "Lindeman"). Every occurrence of the rarer
+//! spelling is flagged (the later one when both are equally common), and the message names both
+//! forms with their counts. At a lower confidence it also flags multi-word names of an
+//! organisation that drift apart ("Free Legion of Russia" and "Freedom of Russia").
+//!
+//! ## Why it signals MT
+//! MT translates sentence by sentence and has no memory of how it spelled a name before, so
+//! transliterated and rare names drift. A reader cannot tell whether two people are meant.
+//!
+//! ## Example
+//! "Arnie is one of them. ... So I changed sides,” Arni tells reporters." flags "Arni".
+//!
+//! ## Known false positives
+//! Guards keep apart what only looks alike: names shorter than four letters, names with a
+//! different first letter, possessives and inflections ("Kowalski’s"), demonyms and adjectives
+//! ("Russia" and "Russian", "Germany" and "German"), common English words, two first names
+//! that both exist ("Jan" and "Jana"), and two spellings used in the same sentence (two people
+//! side by side). Relatives with similar names in one story can still be flagged.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "minor")
+//! - `min-length`: names shorter than this are never compared (default 4).
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::{Doc, Span};
+use crate::flag::{Category, Flag, Severity};
+use crate::lexicon::{ENGLISH_WORDS, FIRST_NAMES, MONTHS, WEEKDAYS};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct InconsistentNameSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+    pub min_length: usize,
+}
+
+impl Default for InconsistentNameSettings {
+    fn default() -> Self {
+        InconsistentNameSettings { enabled: true, severity: None, min_length: 4 }
+    }
+}
+
+common_settings!(InconsistentNameSettings);
+
+pub struct InconsistentName {
+    info: DetectorInfo,
+    min_length: usize,
+}
+
+impl Configurable for InconsistentName {
+    type Settings = InconsistentNameSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "inconsistent-name",
+            category: Category::Inconsistency,
+            default_severity: Severity::Minor,
+            severity: Severity::Minor,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
+        InconsistentName { info, min_length: settings.min_length }
+    }
+}
+
+/// Endings that turn a name into a related word rather than a misspelling of it.
+const DERIVED_SUFFIXES: [&str; 12] = ["s", "es", "n", "an", "ian", "ans", "ians", "ish", "ese", "er", "ers", "y"];
+
+struct Occurrences<'a> {
+    spans: Vec<Span>,
+    sentences: Vec<usize>,
+    first: usize,
+    form: &'a str,
+}
+
+impl InconsistentName {
+    fn name_form<'a>(&self, word: &'a str) -> Option<&'a str> {
+        let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
+        let letters = word.chars().count();
+        let uppercase = word.chars().filter(|c| c.is_uppercase()).count();
+        let lower = word.to_lowercase();
+        let is_name = letters >= self.min_length
+            && uppercase == 1
+            && word.chars().all(char::is_alphabetic)
+            && !ENGLISH_WORDS.contains(&lower)
+            && !MONTHS.contains(&lower)
+            && !WEEKDAYS.contains(&lower);
+        is_name.then_some(word)
+    }
+}
+
+fn derived(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if let Some(suffix) = long.strip_prefix(short) {
+        if DERIVED_SUFFIXES.contains(&suffix) {
+            // "Lindeman" and "Lindemann" double a consonant: a spelling variant, not a derivation.
+            let doubled = suffix.len() == 1 && short.ends_with(suffix);
+            return !doubled;
+        }
+    }
+    // "Germany" and "German", "Italy" and "Italian": the base without its last letter.
+    let stem = &short[..short.len() - short.chars().next_back().map_or(0, char::len_utf8)];
+    short.ends_with('y') && long.strip_prefix(stem).is_some_and(|s| DERIVED_SUFFIXES.contains(&s))
+}
+
+fn similar(a: &str, b: &str) -> bool {
+    let length = a.chars().count().min(b.chars().count());
+    let distance = strsim::damerau_levenshtein(a, b);
+    let allowed = if length >= 8 { 2 } else { 1 };
+    distance <= allowed && strsim::jaro_winkler(a, b) >= 0.88
+}
+
+impl Detector for InconsistentName {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let mut forms: BTreeMap<&str, Occurrences> = BTreeMap::new();
+        for token in &doc.tokens {
+            if !token.capitalized {
+                continue;
+            }
+            let Some(form) = self.name_form(doc.word(token)) else { continue };
+            let span = token.span.start..token.span.start + form.len();
+            let entry = forms.entry(form).or_insert_with(|| Occurrences {
+                spans: Vec::new(),
+                sentences: Vec::new(),
+                first: token.span.start,
+                form,
+            });
+            entry.sentences.push(doc.sentence_at(span.start));
+            entry.spans.push(span);
+        }
+        let names: Vec<&Occurrences> = forms.values().collect();
+        for (i, a) in names.iter().enumerate() {
+            for b in &names[i + 1..] {
+                if a.form.chars().next() != b.form.chars().next() || derived(a.form, b.form) || !similar(a.form, b.form) {
+                    continue;
+                }
+                if FIRST_NAMES.contains_key(a.form) && FIRST_NAMES.contains_key(b.form) {
+                    continue; // Two real first names: likely two people.
+                }
+                if a.sentences.iter().any(|s| b.sentences.contains(s)) {
+                    continue; // Side by side in one sentence: two different names.
+                }
+                let (rare, common) = match a.spans.len().cmp(&b.spans.len()) {
+                    std::cmp::Ordering::Less => (a, b),
+                    std::cmp::Ordering::Greater => (b, a),
+                    std::cmp::Ordering::Equal if a.first > b.first => (a, b),
+                    std::cmp::Ordering::Equal => (b, a),
+                };
+                let confidence = if strsim::damerau_levenshtein(a.form, b.form) == 1 && a.form.len() >= 5 { 0.7 } else { 0.55 };
+                for span in &rare.spans {
+                    flags.push(Flag {
+                        start: span.start,
+                        end: span.end,
+                        detector: self.info.id,
+                        category: self.info.category,
+                        severity: self.info.severity,
+                        confidence,
+                        message: format!(
+                            "\"{}\" ({}×) and \"{}\" ({}×) look like one name spelled two ways in this article; MT has no memory of earlier spellings. Check which one is right.",
+                            rare.form,
+                            rare.spans.len(),
+                            common.form,
+                            common.spans.len()
+                        ),
+                        suggestion: Some(common.form.to_string()),
+                    });
+                }
+            }
+        }
+        self.flag_drifting_organisations(doc, flags);
+    }
+}
+
+/// A multi-word capitalised name: "Free Legion of Russia".
+struct Phrase {
+    span: Span,
+    words: Vec<String>,
+}
+
+fn organisation_phrases(doc: &Doc) -> Vec<Phrase> {
+    const CONNECTORS: [&str; 4] = ["of", "for", "and", "the"];
+    let mut phrases = Vec::new();
+    for sentence in 0..doc.sentences.len() {
+        let tokens = doc.sentence_tokens(sentence);
+        let mut i = 0;
+        while i < tokens.len() {
+            if !tokens[i].capitalized || doc.word(&tokens[i]).eq_ignore_ascii_case("the") {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            while end < tokens.len() {
+                let word = doc.word(&tokens[end]);
+                let gap = &doc.text[tokens[end - 1].span.end..tokens[end].span.start];
+                if gap.trim().len() > 0 && !gap.trim().chars().all(|c| "“”\"„".contains(c)) {
+                    break;
+                }
+                if tokens[end].capitalized {
+                    end += 1;
+                } else if CONNECTORS.contains(&word) && tokens.get(end + 1).is_some_and(|t| t.capitalized) {
+                    end += 2;
+                } else {
+                    break;
+                }
+            }
+            let words: Vec<String> = tokens[start..end].iter().map(|t| doc.word(t).to_string()).collect();
+            let has_connector = words.iter().any(|w| CONNECTORS.contains(&w.as_str()));
+            if words.len() >= 3 && has_connector && !FIRST_NAMES.contains_key(words[0].as_str()) {
+                phrases.push(Phrase { span: tokens[start].span.start..tokens[end - 1].span.end, words });
+            }
+            i = end;
+        }
+    }
+    phrases
+}
+
+impl InconsistentName {
+    fn flag_drifting_organisations(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let phrases = organisation_phrases(doc);
+        let mut flagged: Vec<&str> = Vec::new();
+        for (i, first) in phrases.iter().enumerate() {
+            for later in &phrases[i + 1..] {
+                let (a, b) = (&first.words, &later.words);
+                if a == b || a.last() != b.last() || a.len().abs_diff(b.len()) > 1 {
+                    continue;
+                }
+                let (head_a, head_b) = (&a[0], &b[0]);
+                let shared_prefix = head_a.chars().zip(head_b.chars()).take_while(|(x, y)| x == y).count();
+                if shared_prefix < 4 || head_a == head_b && a.len() == b.len() {
+                    continue;
+                }
+                let text = doc.slice(&later.span);
+                if flagged.contains(&text) {
+                    continue;
+                }
+                flagged.push(text);
+                flags.push(Flag {
+                    start: later.span.start,
+                    end: later.span.end,
+                    detector: self.info.id,
+                    category: self.info.category,
+                    severity: self.info.severity,
+                    confidence: 0.4,
+                    message: format!(
+                        "\"{text}\" may name the same organisation as \"{}\" earlier in the article, in a different form; MT renders a name afresh each time it meets it.",
+                        doc.slice(&first.span)
+                    ),
+                    suggestion: Some(doc.slice(&first.span).to_string()),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts, flags_of};
+    use super::*;
+
+    #[test]
+    fn flags_the_rarer_spelling_and_names_both_forms() {
+        let flags = flags_of::<InconsistentName>(
+            "Farmer Jens Kowalski drove 300 kilometres. Kowalski is angry. “They take our land,” says Kowalsky.",
+        );
+        assert_eq!(flags.len(), 1);
+        assert_eq!(flags[0].0, "Kowalsky");
+        assert!(flags[0].1.message.contains("\"Kowalsky\" (1×)") && flags[0].1.message.contains("\"Kowalski\" (2×)"));
+        assert_eq!(flags[0].1.suggestion.as_deref(), Some("Kowalski"));
+    }
+
+    #[test]
+    fn doubled_consonants_and_possessives_are_compared() {
+        assert_eq!(
+            excerpts::<InconsistentName>("Lindemann won the vote. Critics of Lindemann’s plan were loud. Lindeman thanked them."),
+            ["Lindeman"]
+        );
+    }
+
+    #[test]
+    fn demonyms_first_names_and_side_by_side_names_are_not_flagged() {
+        assert_no_flags::<InconsistentName>("Russia has denied it. A Russian spokesman spoke. Germany and German firms agree.");
+        assert_no_flags::<InconsistentName>("Maria met Mario at the station. Later, Maria left.");
+        assert_no_flags::<InconsistentName>("The brothers Petrov and Petrow both ran.");
+    }
+
+    #[test]
+    fn drifting_organisation_names_get_a_low_confidence_flag() {
+        let flags = flags_of::<InconsistentName>(
+            "About 100 soldiers joined the Free Legion of Russia. The Freedom of Russia unit was founded in March.",
+        );
+        assert_eq!(flags.len(), 1, "{flags:?}");
+        assert_eq!(flags[0].0, "Freedom of Russia");
+        assert!(flags[0].1.confidence < 0.5);
+    }
+
+    #[test]
+    fn clean_news_gets_no_flags() {
+        assert_no_flags::<InconsistentName>(
+            "Chancellor Olaf Scholz met President Emmanuel Macron in Paris. Scholz said the talks were good. \
+             Macron agreed. The Bank of England and the Bank of France issued a joint statement.",
+        );
+    }
+}

@@ -1,0 +1,197 @@
+//! # looping-output
+//!
+//! ## What it does
+//! Flags text that MT produced more than once:
+//! - a phrase of two or more words written twice in a row ("in the first half in the first half");
+//! - a sentence repeated within its paragraph or the next one;
+//! - a hallucination loop: the same word sequence three or more times in a row, across sentence
+//!   boundaries too ("We made mistakes. We made mistakes. We made mistakes.").
+//!
+//! A repeat is `accuracy/addition`. A loop that runs on (four or more repeats, or ten or more
+//! repeated words) is `critical`; other repeats are `major`. Doubled single words are the
+//! `repeated-words` detector's job.
+//!
+//! ## Why it signals MT
+//! Neural MT degenerates into repeating itself when its decoding goes wrong, especially on long
+//! or unusual input. Such output adds text the source never had.
+//!
+//! ## Example
+//! "“We made too many mistakes. We made too many mistakes. We made too many mistakes.”" flags
+//! the second and third sentences as a loop.
+//!
+//! ## Known false positives
+//! Rhetorical repetition ("Never again, never again") has punctuation between the repeats of a
+//! phrase and is not flagged unless it repeats three times. Song lyrics and chants quoted in
+//! full can be flagged. Repeated boilerplate sentences far apart in an article are not compared.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "major"; loops that run on are always "critical")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct LoopingOutputSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for LoopingOutputSettings {
+    fn default() -> Self {
+        LoopingOutputSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(LoopingOutputSettings);
+
+pub struct LoopingOutput {
+    info: DetectorInfo,
+}
+
+impl Configurable for LoopingOutput {
+    type Settings = LoopingOutputSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "looping-output",
+            category: Category::Addition,
+            default_severity: Severity::Major,
+            severity: Severity::Major,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        LoopingOutput { info }
+    }
+}
+
+/// The longest repeated unit looked for, in words.
+const MAX_UNIT: usize = 20;
+
+impl LoopingOutput {
+    fn flag(&self, start: usize, end: usize, severity: Severity, confidence: f32, message: String) -> Flag {
+        Flag { start, end, detector: self.info.id, category: self.info.category, severity, confidence, message, suggestion: None }
+    }
+}
+
+impl Detector for LoopingOutput {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let words: Vec<String> = doc.tokens.iter().map(|t| doc.word(t).to_lowercase()).collect();
+        let mut covered_until = 0; // Tokens already inside a reported repeat.
+        let mut i = 0;
+        while i < words.len() {
+            let mut best: Option<(usize, usize)> = None; // (unit length, repeats)
+            for unit in 2..=MAX_UNIT.min((words.len() - i) / 2) {
+                let mut repeats = 1;
+                while i + (repeats + 1) * unit <= words.len()
+                    && words[i..i + unit] == words[i + repeats * unit..i + (repeats + 1) * unit]
+                {
+                    repeats += 1;
+                }
+                if repeats >= 2 && best.is_none_or(|(u, r)| unit * (repeats - 1) > u * (r - 1)) {
+                    best = Some((unit, repeats));
+                }
+            }
+            let Some((unit, repeats)) = best.filter(|_| i >= covered_until) else {
+                i += 1;
+                continue;
+            };
+            let first = &doc.tokens[i];
+            let repeat_start = &doc.tokens[i + unit];
+            let last = &doc.tokens[i + repeats * unit - 1];
+            let between = &doc.text[doc.tokens[i + unit - 1].span.end..repeat_start.span.start];
+            let across_sentences = doc.sentence_at(first.span.start) != doc.sentence_at(last.span.start);
+            let punctuated = between.trim().chars().any(|c| c.is_ascii_punctuation() || "“”„«»".contains(c));
+            let repeated_words = unit * (repeats - 1);
+            let phrase = doc.text[first.span.start..doc.tokens[i + unit - 1].span.end].to_string();
+            let end = doc.sentences[doc.sentence_at(last.span.start)].span.end.min(last.span.end + 1).max(last.span.end);
+            let end = if doc.text[last.span.end..end].starts_with(['.', '!', '?']) { end } else { last.span.end };
+            if repeats >= 3 {
+                let runs_on = repeats >= 4 || repeated_words >= 10;
+                let severity = if runs_on { Severity::Critical } else { self.info.severity };
+                flags.push(self.flag(
+                    repeat_start.span.start,
+                    end,
+                    severity,
+                    0.9,
+                    format!("\"{phrase}\" is repeated {repeats} times in a row: MT output stuck in a loop, adding text that is not in the source."),
+                ));
+            } else if across_sentences && doc.tokens_in(doc.sentences[doc.sentence_at(first.span.start)].span.clone()).len() == unit {
+                flags.push(self.flag(
+                    repeat_start.span.start,
+                    end,
+                    self.info.severity,
+                    0.85,
+                    format!("This sentence repeats the one before it word for word (\"{phrase}\"): MT output duplicated, adding text that is not in the source."),
+                ));
+            } else if !across_sentences && !punctuated && !doc.in_quotation(first.span.start) {
+                flags.push(self.flag(
+                    repeat_start.span.start,
+                    last.span.end,
+                    self.info.severity,
+                    0.8,
+                    format!("The phrase \"{phrase}\" is written twice in a row: MT output duplicated."),
+                ));
+            } else {
+                i += 1;
+                continue;
+            }
+            covered_until = i + repeats * unit;
+            i = covered_until;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts, flags_of};
+    use super::*;
+
+    #[test]
+    fn flags_loops_as_critical_when_they_run_on() {
+        let text = "“We lost. We made too many mistakes. We made too many mistakes. We made too many mistakes.” He left.";
+        let flags = flags_of::<LoopingOutput>(text);
+        assert_eq!(flags.len(), 1, "{flags:?}");
+        assert_eq!(flags[0].0, "We made too many mistakes. We made too many mistakes.");
+        assert_eq!(flags[0].1.severity, Severity::Critical, "10 repeated words in 3 repeats of 5: {:?}", flags[0].1);
+        let short = flags_of::<LoopingOutput>("The price is high, the price is high, the price is high.");
+        assert_eq!(short.len(), 1);
+        assert_eq!(short[0].1.severity, Severity::Major);
+    }
+
+    #[test]
+    fn flags_duplicated_sentences_and_doubled_phrases() {
+        assert_eq!(
+            excerpts::<LoopingOutput>("The road is closed. The road is closed. Drivers must wait."),
+            ["The road is closed."]
+        );
+        assert_eq!(
+            excerpts::<LoopingOutput>("They played well in the first half in the first half and won."),
+            ["in the first half"]
+        );
+    }
+
+    #[test]
+    fn rhetorical_repeats_and_similar_sentences_are_fine() {
+        assert_no_flags::<LoopingOutput>("Never again, never again, she said. The war must end.");
+        assert_no_flags::<LoopingOutput>("The road is closed. The bridge is closed too.");
+    }
+
+    #[test]
+    fn clean_news_gets_no_flags() {
+        assert_no_flags::<LoopingOutput>(
+            "Step by step, the city rebuilt its harbour. Year after year, more ships came. By 2020 the port \
+             handled twice as much cargo as in 2010, and the city grew with it.",
+        );
+    }
+}

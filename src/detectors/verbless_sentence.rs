@@ -1,0 +1,178 @@
+//! # verbless-sentence
+//!
+//! ## What it does
+//! Flags a sentence of running text, ended with a full stop or exclamation mark, that contains
+//! no word that can be a verb: "“Freedom of Russia” since March."
+//!
+//! A word counts as a possible verb when the verb list (`data/lexicon/verbs.tsv`, from
+//! LemmInflect) knows it as a verb form, it is not capitalised inside the sentence ("March",
+//! "Legion") and it does not follow a determiner, possessive, number or adjective ("no real
+//! name", "the plan"). Auxiliaries, modals and contractions ("that’s") always count.
+//!
+//! ## Why it signals MT
+//! MT drops or misplaces verbs when it reorders German clauses, and splits long German
+//! sentences into pieces that lack one ("Seit März gibt es die ‚Freiheit Russlands‘." becomes
+//! "“Freedom of Russia” since March.").
+//!
+//! ## Example
+//! "The unit “Freedom of Russia” since March." is flagged; "The unit has existed since March." is not.
+//!
+//! ## Known false positives
+//! Headlines, datelines, bylines and captions have no end punctuation and are skipped, as are
+//! quoted speech and sentences of fewer than three words ("No wonder."). Deliberate stylistic
+//! fragments in features ("A bold move. Too bold, perhaps.") are flagged.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "minor")
+//! - `min-words`: shorter sentences are not checked (default 3).
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use crate::lexicon::{verb_forms, ADJECTIVES};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct VerblessSentenceSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+    pub min_words: usize,
+}
+
+impl Default for VerblessSentenceSettings {
+    fn default() -> Self {
+        VerblessSentenceSettings { enabled: true, severity: None, min_words: 3 }
+    }
+}
+
+common_settings!(VerblessSentenceSettings);
+
+pub struct VerblessSentence {
+    info: DetectorInfo,
+    min_words: usize,
+}
+
+impl Configurable for VerblessSentence {
+    type Settings = VerblessSentenceSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "verbless-sentence",
+            category: Category::Grammar,
+            default_severity: Severity::Minor,
+            severity: Severity::Minor,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
+        VerblessSentence { info, min_words: settings.min_words }
+    }
+}
+
+/// Words after which a verb-looking word is a noun: "the plan", "no name", "two fights".
+const NOUN_MARKERS: [&str; 22] = [
+    "the", "a", "an", "no", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
+    "every", "each", "some", "any", "of", "many", "few",
+];
+
+/// Whether any word of the sentence may be its verb.
+pub(crate) fn has_possible_verb(doc: &Doc, sentence: usize) -> bool {
+    let tokens = doc.sentence_tokens(sentence);
+    for (i, token) in tokens.iter().enumerate() {
+        let word = doc.word(token);
+        let lower = word.to_lowercase();
+        if ["’s", "'s", "n’t", "n't", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’m", "'m", "’d", "'d"].iter().any(|c| lower.ends_with(c)) {
+            return true;
+        }
+        if crate::lexicon::AUXILIARIES.contains(&lower.as_str()) {
+            return true;
+        }
+        if token.capitalized && i > 0 {
+            continue;
+        }
+        let Some(forms) = verb_forms(&lower) else { continue };
+        let previous = i.checked_sub(1).map(|p| doc.word(&tokens[p]).to_lowercase());
+        let after_noun_marker = previous.as_deref().is_some_and(|p| {
+            NOUN_MARKERS.contains(&p) || ADJECTIVES.contains(p) || p.chars().all(|c| c.is_ascii_digit())
+        });
+        if !after_noun_marker || forms.past || forms.gerund && !forms.base {
+            return true;
+        }
+    }
+    false
+}
+
+impl Detector for VerblessSentence {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            let tokens = doc.sentence_tokens(index);
+            if tokens.len() < self.min_words || tokens.len() > 25 || doc.is_heading(index) {
+                continue;
+            }
+            let text = doc.slice(&sentence.span);
+            let ends = text.trim_end_matches(['”', '"', '’', '\'', '“', '«', '»', ')']);
+            if !(ends.ends_with('.') || ends.ends_with('!')) {
+                continue;
+            }
+            let (first, last) = (&tokens[0], &tokens[tokens.len() - 1]);
+            if doc.in_quotation(first.span.start) && doc.in_quotation(last.span.start) {
+                continue; // Quoted speech may be elliptical.
+            }
+            if has_possible_verb(doc, index) {
+                continue;
+            }
+            flags.push(Flag {
+                start: sentence.span.start,
+                end: sentence.span.end,
+                detector: self.info.id,
+                category: self.info.category,
+                severity: self.info.severity,
+                confidence: if tokens.len() >= 5 { 0.65 } else { 0.5 },
+                message: "This sentence has no verb: a fragment in running text, often a German clause that MT split off or whose verb it dropped.".to_string(),
+                suggestion: None,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts};
+    use super::*;
+
+    #[test]
+    fn flags_sentences_without_any_verb() {
+        assert_eq!(
+            excerpts::<VerblessSentence>("The unit fights in the east. “Freedom of Russia” since March. It has 300 members."),
+            ["“Freedom of Russia” since March."]
+        );
+        assert_eq!(
+            excerpts::<VerblessSentence>("He refused to say more. No age, no real name. The interview ended."),
+            ["No age, no real name."]
+        );
+    }
+
+    #[test]
+    fn sentences_with_verbs_headlines_and_quotes_are_fine() {
+        assert_no_flags::<VerblessSentence>("Material becomes scarce and morale erodes. That’s the problem.");
+        assert_no_flags::<VerblessSentence>("For a new Russia, against the regime\nThe group formed in March.");
+        assert_no_flags::<VerblessSentence>("“What a day.” The coach laughed. (dpa)");
+        assert_no_flags::<VerblessSentence>("Prices rose. The plans failed. Rescue workers searched all night.");
+    }
+
+    #[test]
+    fn clean_news_gets_no_flags() {
+        assert_no_flags::<VerblessSentence>(
+            "Heavy rain flooded streets in Hamburg on Tuesday. The fire brigade pumped out dozens of cellars. \
+             Trains between Hamburg and Bremen ran with delays of up to an hour.",
+        );
+    }
+}
