@@ -17,15 +17,15 @@
 //! Quoted speech is never flagged. Sentences that address the reader on purpose are skipped:
 //! conditions and advice ("If you see the man, call 110", "you can", "you should"), questions,
 //! and imperatives ("Call the hotline if ..."). An article that addresses the reader throughout
-//! (a service box, a guide) uses "you" many times; when more than `max-per-article` narrative
-//! uses are found, none is flagged. A quotation whose marks are missing makes its "you" look
+//! (a service box, a guide) uses "you" many times; when more than `max-per-article` uses outside
+//! quotations are found, reader-addressing ones included, none is flagged. A quotation whose marks are missing makes its "you" look
 //! like narrative.
 //!
 //! ## Options
 //! - `enabled` (default true)
 //! - `severity` (default "major")
-//! - `max-per-article`: above this many narrative uses, the article is taken to address its
-//!   reader and nothing is flagged (default 3).
+//! - `max-per-article`: above this many uses outside quotations, the article is taken to
+//!   address its reader and nothing is flagged (default 3).
 
 use super::{Configurable, Detector, DetectorInfo};
 use crate::analysis::Doc;
@@ -126,19 +126,21 @@ impl Detector for NarrativeYou {
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         let mut found = Vec::new();
+        let mut narrative_uses = 0;
         for (index, token) in doc.tokens.iter().enumerate() {
             let word = doc.word(token);
             let Some(they) = replacement(word) else { continue };
             if doc.in_quotation(token.span.start) {
                 continue;
             }
+            narrative_uses += 1;
             let sentence = doc.sentence_at(token.span.start);
             if addresses_reader(doc, sentence) {
                 continue;
             }
             found.push((index, they));
         }
-        if found.len() > self.max_per_article {
+        if narrative_uses > self.max_per_article {
             return; // The article addresses its reader throughout: a guide or a service box.
         }
         for (index, they) in found {
