@@ -5,7 +5,7 @@
 
 use clap::Parser;
 use mtqe::cli::{Cli, Command, InputOrigin, SAMPLE_NAME};
-use mtqe::detectors::{catalogue, module_doc};
+use mtqe::detectors::{catalogue, module_doc, summary};
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -77,20 +77,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 writeln!(out, "{}", module_doc(info.doc))?;
                 return Ok(ExitCode::SUCCESS);
             }
-            writeln!(out, "{:<24} {:<34} {:<9} summary", "id", "category", "severity")?;
+            writeln!(out, "{:<24} {:<32} {:<9} summary", "id", "category", "severity")?;
             for info in &detectors {
-                let doc = module_doc(info.doc);
-                let summary = doc
-                    .split("## What it does")
-                    .nth(1)
-                    .and_then(|rest| rest.lines().map(str::trim).find(|l| !l.is_empty()))
-                    .unwrap_or("");
                 writeln!(
                     out,
-                    "{:<24} {:<34} {:<9} {summary}",
+                    "{:<24} {:<32} {:<9} {}",
                     info.id,
                     info.category.as_str(),
-                    info.default_severity.as_str()
+                    info.default_severity.as_str(),
+                    summary(info.doc)
                 )?;
             }
             writeln!(out, "\nRun `mtqe detectors ID` for a detector's full documentation.")?;

@@ -207,7 +207,7 @@ fn organisation_phrases(doc: &Doc) -> Vec<Phrase> {
             while end < tokens.len() {
                 let word = doc.word(&tokens[end]);
                 let gap = &doc.text[tokens[end - 1].span.end..tokens[end].span.start];
-                if gap.trim().len() > 0 && !gap.trim().chars().all(|c| "“”\"„".contains(c)) {
+                if !gap.trim().is_empty() && !gap.trim().chars().all(|c| "“”\"„".contains(c)) {
                     break;
                 }
                 if tokens[end].capitalized {

@@ -70,6 +70,22 @@ pub fn module_doc(source: &'static str) -> String {
         .join("\n")
 }
 
+/// The first sentence of a detector's "What it does" section, for one-line listings.
+pub fn summary(source: &'static str) -> String {
+    let doc = module_doc(source);
+    let section = doc.split("## What it does").nth(1).unwrap_or("");
+    let paragraph: Vec<&str> = section
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty() && !l.starts_with('-'))
+        .collect();
+    let text = paragraph.join(" ");
+    let end = text.find(". ").map(|i| i + 1).or_else(|| text.find(":").map(|i| i + 1)).unwrap_or(text.len());
+    let sentence = text[..end].trim_end_matches(':');
+    sentence.to_string()
+}
+
 macro_rules! registry {
     ($($module:ident :: $detector:ident),* $(,)?) => {
         $(pub mod $module;)*
@@ -179,6 +195,8 @@ mod tests {
                 assert!(doc.contains(section), "{} lacks the section {section}", info.id);
             }
             assert!(info.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
+            let line = summary(info.doc);
+            assert!(line.starts_with("Flags"), "{}: {line}", info.id);
         }
     }
 

@@ -14,13 +14,15 @@
 //!
 //! ## Known false positives
 //! Grammatical doublings such as "had had", "that that", "is is" and "do do" are allowed (the
-//! `allowed` setting lists them). Doubled capitalised words in mid-sentence are taken as names
-//! ("Bora Bora", "Baden Baden") and not flagged. Numbers are never flagged (tables, scores).
+//! `allowed` setting lists them). Names that double a word ("Bora Bora", "Walla Walla") are
+//! listed in `reduplicated-names`; other doubled names ("Spain Spain") are flagged with a lower
+//! confidence. Numbers are never flagged (tables, scores).
 //!
 //! ## Options
 //! - `enabled` (default true)
 //! - `severity` (default "minor")
 //! - `allowed`: words that may legitimately be doubled.
+//! - `reduplicated-names`: names made of one word written twice.
 
 use super::{Configurable, Detector, DetectorInfo};
 use crate::analysis::Doc;
@@ -33,6 +35,8 @@ pub struct RepeatedWordsSettings {
     pub enabled: bool,
     pub severity: Option<Severity>,
     pub allowed: Vec<String>,
+    /// Names that really are one word written twice ("Bora Bora").
+    pub reduplicated_names: Vec<String>,
 }
 
 impl Default for RepeatedWordsSettings {
@@ -41,6 +45,9 @@ impl Default for RepeatedWordsSettings {
             enabled: true,
             severity: None,
             allowed: ["had", "that", "is", "do", "no", "bye", "ha", "yeah", "knock", "very", "so"]
+                .map(String::from)
+                .to_vec(),
+            reduplicated_names: ["bora", "walla", "wagga", "pago", "sing", "baden", "mahi", "duran", "talk", "dum", "bye"]
                 .map(String::from)
                 .to_vec(),
         }
@@ -52,6 +59,7 @@ common_settings!(RepeatedWordsSettings);
 pub struct RepeatedWords {
     info: DetectorInfo,
     allowed: Vec<String>,
+    reduplicated_names: Vec<String>,
 }
 
 impl Configurable for RepeatedWords {
@@ -71,6 +79,7 @@ impl Configurable for RepeatedWords {
     fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
         RepeatedWords {
             allowed: settings.allowed.iter().map(|w| w.to_lowercase()).collect(),
+            reduplicated_names: settings.reduplicated_names.iter().map(|w| w.to_lowercase()).collect(),
             info,
         }
     }
@@ -97,8 +106,9 @@ impl Detector for RepeatedWords {
                     continue;
                 }
                 let sentence_initial = index == 0;
-                if second.capitalized && (first.capitalized && !sentence_initial) {
-                    continue; // A name: "Bora Bora", "Baden Baden".
+                let doubled_name = second.capitalized && first.capitalized && !sentence_initial;
+                if doubled_name && self.reduplicated_names.iter().any(|name| name.eq_ignore_ascii_case(word)) {
+                    continue; // A name that is a doubled word: "Bora Bora".
                 }
                 flags.push(Flag {
                     start: first.span.start,
@@ -106,7 +116,7 @@ impl Detector for RepeatedWords {
                     detector: self.info.id,
                     category: self.info.category,
                     severity: self.info.severity,
-                    confidence: if word.chars().count() <= 2 { 0.8 } else { 0.9 },
+                    confidence: if doubled_name || word.chars().count() <= 2 { 0.7 } else { 0.9 },
                     message: format!("The word \"{word}\" is written twice in a row; one of them is almost certainly a slip or an MT stutter."),
                     suggestion: Some(word.to_string()),
                 });
@@ -140,6 +150,13 @@ mod tests {
     fn allows_grammatical_doublings_names_numbers_and_punctuated_repeats() {
         assert_no_flags::<RepeatedWords>("She had had enough. He said that that was wrong.");
         assert_no_flags::<RepeatedWords>("They flew to Bora Bora last week. The score was 10 10 at half time.");
+    }
+
+    #[test]
+    fn doubled_names_are_flagged_with_lower_confidence() {
+        let flags = flags_of::<RepeatedWords>("Thousands of people marched in Madrid Madrid on Sunday.");
+        assert_eq!(flags.len(), 1);
+        assert!(flags[0].1.confidence < 0.8);
         assert_no_flags::<RepeatedWords>("Again, again and again, the mayor refused. It was the end. The election followed.");
     }
 
