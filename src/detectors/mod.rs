@@ -125,7 +125,13 @@ macro_rules! registry {
 
 // Keep this list sorted by id.
 registry! {
+    age_in_parentheses::AgeInParentheses,
     cut_off_sentence::CutOffSentence,
+    decimal_comma::DecimalComma,
+    german_abbreviation::GermanAbbreviation,
+    german_date::GermanDate,
+    german_quotes::GermanQuotes,
+    german_time::GermanTime,
     inconsistent_name::InconsistentName,
     looping_output::LoopingOutput,
     narrative_you::NarrativeYou,
@@ -134,6 +140,7 @@ registry! {
     pronoun_gender_mismatch::PronounGenderMismatch,
     repeated_words::RepeatedWords,
     thing_pronoun::ThingPronoun,
+    thousands_dot::ThousandsDot,
     unclosed_quote::UnclosedQuote,
     verbless_sentence::VerblessSentence,
 }

@@ -1,0 +1,120 @@
+//! # decimal-comma
+//!
+//! ## What it does
+//! Flags numbers written with a German decimal comma: "3,7 percent", "4,2 billion euros",
+//! "1.234,5". A comma followed by exactly three digits is the English thousands separator
+//! ("1,500 people") and is not flagged.
+//!
+//! ## Why it signals MT
+//! German writes decimals with a comma. MT often copies numbers unchanged, so "3,7 Prozent"
+//! becomes "3,7 percent", which an English reader takes for a list or misreads as 37.
+//!
+//! ## Example
+//! "Unemployment rose to 5,8 percent." flags "5,8" and suggests "5.8".
+//!
+//! ## Known false positives
+//! Lists written without spaces ("1,2,3") look the same and are flagged. Numbers in quoted
+//! German text are flagged too, which is usually right in an English article.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "major": a decimal comma can change the value a reader takes away)
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct DecimalCommaSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for DecimalCommaSettings {
+    fn default() -> Self {
+        DecimalCommaSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(DecimalCommaSettings);
+
+pub struct DecimalComma {
+    info: DetectorInfo,
+}
+
+impl Configurable for DecimalComma {
+    type Settings = DecimalCommaSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "decimal-comma",
+            category: Category::NumberFormat,
+            default_severity: Severity::Major,
+            severity: Severity::Major,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        DecimalComma { info }
+    }
+}
+
+/// The English form of a German-formatted number, if it has a decimal comma.
+pub(crate) fn english_decimal(number: &str) -> Option<String> {
+    let (integer, fraction) = number.rsplit_once(',')?;
+    if fraction.len() == 3 || fraction.is_empty() || !fraction.chars().all(|c| c.is_ascii_digit()) {
+        return None; // "1,500": the English thousands separator.
+    }
+    let groups: Vec<&str> = integer.split('.').collect();
+    let german_thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3);
+    if !(groups.len() == 1 || german_thousands) || integer.contains(',') || !groups.iter().all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit())) {
+        return None;
+    }
+    let whole: String = groups.join(",");
+    Some(format!("{whole}.{fraction}"))
+}
+
+impl Detector for DecimalComma {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for token in doc.tokens.iter().filter(|t| t.is_number()) {
+            let number = doc.word(token);
+            let Some(english) = english_decimal(number) else { continue };
+            flags.push(Flag {
+                start: token.span.start,
+                end: token.span.end,
+                detector: self.info.id,
+                category: self.info.category,
+                severity: self.info.severity,
+                confidence: 0.85,
+                message: format!("\"{number}\" uses a German decimal comma; English writes \"{english}\"."),
+                suggestion: Some(english),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, flags_of};
+    use super::*;
+
+    #[test]
+    fn flags_decimal_commas_and_suggests_points() {
+        let flags = flags_of::<DecimalComma>("Growth slowed to 0,8 percent while debt reached 1.234,5 billion euros.");
+        let found: Vec<_> = flags.iter().map(|(e, f)| (e.as_str(), f.suggestion.clone().unwrap())).collect();
+        assert_eq!(found, [("0,8", "0.8".to_string()), ("1.234,5", "1,234.5".to_string())]);
+    }
+
+    #[test]
+    fn english_thousands_separators_are_fine() {
+        assert_no_flags::<DecimalComma>("About 1,500 people and 12,000,000 euros. Prices rose by 3.7 percent.");
+    }
+}

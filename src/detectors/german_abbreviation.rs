@@ -1,0 +1,145 @@
+//! # german-abbreviation
+//!
+//! ## What it does
+//! Flags German abbreviations left in English text: "Mio.", "Mrd.", "ca.", "z.B.", "bzw.",
+//! "usw.", "Nr." and the others listed in `data/lexicon/german_abbreviations.tsv`.
+//!
+//! ## Why it signals MT
+//! MT treats abbreviations as opaque tokens and copies them. "3 Mio. Euro" becomes "3 Mio.
+//! euros", which an English reader cannot decode.
+//!
+//! ## Example
+//! "The project costs ca. 4 Mrd. euros." flags "ca." and "Mrd." and suggests "about" and
+//! "billion".
+//!
+//! ## Known false positives
+//! Matching is case-sensitive and needs the full stop, so the English words "ca" (California)
+//! or "Nr" in other uses are not taken. Quoted German titles are flagged too.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "minor"; amounts such as "Mio." are "major")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct GermanAbbreviationSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for GermanAbbreviationSettings {
+    fn default() -> Self {
+        GermanAbbreviationSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(GermanAbbreviationSettings);
+
+pub struct GermanAbbreviation {
+    info: DetectorInfo,
+}
+
+impl Configurable for GermanAbbreviation {
+    type Settings = GermanAbbreviationSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "german-abbreviation",
+            category: Category::Untranslated,
+            default_severity: Severity::Minor,
+            severity: Severity::Minor,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        GermanAbbreviation { info }
+    }
+}
+
+struct Abbreviation {
+    written: &'static str,
+    meaning: &'static str,
+    amount: bool,
+}
+
+static ABBREVIATIONS: LazyLock<Vec<Abbreviation>> = LazyLock::new(|| {
+    include_str!("../../data/lexicon/german_abbreviations.tsv")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            Abbreviation { written: fields[0], meaning: fields[1], amount: fields[2] == "number" }
+        })
+        .collect()
+});
+
+impl Detector for GermanAbbreviation {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for token in &doc.tokens {
+            if !token.has_letter {
+                continue;
+            }
+            let rest = &doc.text[token.span.start..];
+            let Some(found) = ABBREVIATIONS.iter().find(|a| rest.starts_with(a.written)) else { continue };
+            let end = token.span.start + found.written.len();
+            // The abbreviation must end at a word boundary, and start at one.
+            let before_ok = doc.text[..token.span.start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+            if !before_ok || doc.text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            let (category, severity) = if found.amount {
+                (Category::NumberFormat, self.info.severity.max(Severity::Major))
+            } else {
+                (self.info.category, self.info.severity)
+            };
+            flags.push(Flag {
+                start: token.span.start,
+                end,
+                detector: self.info.id,
+                category,
+                severity,
+                confidence: 0.85,
+                message: format!("\"{}\" is a German abbreviation (\"{}\" in English) left untranslated.", found.written, found.meaning),
+                suggestion: Some(found.meaning.to_string()),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, flags_of};
+    use super::*;
+
+    #[test]
+    fn flags_german_abbreviations_with_their_meaning() {
+        let flags = flags_of::<GermanAbbreviation>("The project costs ca. 4 Mrd. euros, z.B. for new tracks.");
+        let found: Vec<_> = flags.iter().map(|(e, f)| (e.as_str(), f.suggestion.clone().unwrap(), f.category)).collect();
+        assert_eq!(
+            found,
+            [
+                ("ca.", "about".to_string(), Category::Untranslated),
+                ("Mrd.", "billion".to_string(), Category::NumberFormat),
+                ("z.B.", "for example".to_string(), Category::Untranslated)
+            ]
+        );
+        assert_eq!(flags[1].1.severity, Severity::Major);
+    }
+
+    #[test]
+    fn english_words_and_abbreviations_are_fine() {
+        assert_no_flags::<GermanAbbreviation>("He moved to LA, CA. No. 5 won. The cat sat. Mr. Smith, e.g. the mayor, agreed.");
+    }
+}

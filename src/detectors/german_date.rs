@@ -1,0 +1,164 @@
+//! # german-date
+//!
+//! ## What it does
+//! Flags dates written the German way: an ordinal day with a full stop before the month ("on
+//! 1. May", "the 9. August"), and numeric day.month dates ("on 9.8.", "on 09.08.2022").
+//!
+//! ## Why it signals MT
+//! German writes "am 1. Mai" and "am 9.8."; MT often keeps the full stop and the order. English
+//! readers take "9.8." for a decimal or, in American usage, for September 8.
+//!
+//! ## Example
+//! "The law takes effect on 1. June." flags "1. June" and suggests "1 June".
+//!
+//! ## Known false positives
+//! A numeric date is only flagged after a date preposition (on, from, until, till, since, am,
+//! vom, bis) or with a four-digit year, so a decimal at the end of a sentence ("rose by 3.5.") is
+//! not taken for a date.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "minor")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct GermanDateSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for GermanDateSettings {
+    fn default() -> Self {
+        GermanDateSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(GermanDateSettings);
+
+pub struct GermanDate {
+    info: DetectorInfo,
+}
+
+impl Configurable for GermanDate {
+    type Settings = GermanDateSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "german-date",
+            category: Category::DateFormat,
+            default_severity: Severity::Minor,
+            severity: Severity::Minor,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        GermanDate { info }
+    }
+}
+
+static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/lexicon/german_months.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+const ENGLISH_MONTHS: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+const DATE_PREPOSITIONS: [&str; 8] = ["on", "from", "until", "till", "since", "am", "vom", "bis"];
+
+fn day(text: &str) -> Option<u32> {
+    text.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+impl Detector for GermanDate {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for (index, token) in doc.tokens.iter().enumerate() {
+            if !token.is_number() {
+                continue;
+            }
+            let number = doc.word(token);
+            let after = &doc.text[token.span.end..];
+            // "1. May": a day, a full stop, a space and a month.
+            if let (Some(day), Some(rest)) = (day(number), after.strip_prefix(". ")) {
+                let month_end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+                let month = &rest[..month_end];
+                // "May" and "March" are also verbs: "Chapter 1. May we begin?"
+                let next_word = rest[month_end..].split_whitespace().next().unwrap_or("");
+                let verb_reading = ["may", "march"].contains(&month.to_lowercase().as_str())
+                    && crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(next_word.trim_matches(|c: char| !c.is_alphabetic()));
+                if MONTHS.iter().any(|m| m.eq_ignore_ascii_case(month)) && !verb_reading {
+                    let end = token.span.end + 2 + month_end;
+                    flags.push(self.flag(
+                        token.span.start,
+                        end,
+                        0.85,
+                        format!("\"{}\" is a German ordinal date; English writes \"{day} {month}\" or \"{month} {day}\".", &doc.text[token.span.start..end]),
+                        Some(format!("{day} {month}")),
+                    ));
+                    continue;
+                }
+            }
+            // "9.8." and "09.08.2022".
+            let parts: Vec<&str> = number.split('.').collect();
+            let dated = match parts.as_slice() {
+                [d, m] => after.starts_with('.').then_some((*d, *m, None)),
+                [d, m, y] if y.len() == 4 => Some((*d, *m, Some(*y))),
+                _ => None,
+            };
+            let Some((d, m, year)) = dated else { continue };
+            let (Some(d), Some(m)) = (day(d), m.parse::<usize>().ok().filter(|m| (1..=12).contains(m))) else { continue };
+            let previous = index.checked_sub(1).map(|p| doc.word(&doc.tokens[p]).to_lowercase());
+            if year.is_none() && !previous.as_deref().is_some_and(|p| DATE_PREPOSITIONS.contains(&p)) {
+                continue;
+            }
+            let end = if year.is_none() { token.span.end + 1 } else { token.span.end };
+            let english = match year {
+                Some(y) => format!("{d} {} {y}", ENGLISH_MONTHS[m - 1]),
+                None => format!("{d} {}", ENGLISH_MONTHS[m - 1]),
+            };
+            flags.push(self.flag(
+                token.span.start,
+                end,
+                if year.is_some() { 0.75 } else { 0.7 },
+                format!("\"{}\" is a German day.month date; English readers may read it as a decimal or as month.day. Write \"{english}\".", &doc.text[token.span.start..end]),
+                Some(english),
+            ));
+        }
+    }
+}
+
+impl GermanDate {
+    fn flag(&self, start: usize, end: usize, confidence: f32, message: String, suggestion: Option<String>) -> Flag {
+        Flag { start, end, detector: self.info.id, category: self.info.category, severity: self.info.severity, confidence, message, suggestion }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts};
+    use super::*;
+
+    #[test]
+    fn flags_ordinal_and_numeric_german_dates() {
+        assert_eq!(excerpts::<GermanDate>("The bridge reopens on 1. June, the mayor said."), ["1. June"]);
+        assert_eq!(excerpts::<GermanDate>("The vote is due on 9.8. in Berlin."), ["9.8."]);
+        assert_eq!(excerpts::<GermanDate>("He was born on 24.12.1961 in Kiel."), ["24.12.1961"]);
+    }
+
+    #[test]
+    fn decimals_and_english_dates_are_fine() {
+        assert_no_flags::<GermanDate>("Prices rose by 3.5. On 1 June the law took effect. It was May 9.");
+        assert_no_flags::<GermanDate>("Chapter 1. May we begin? Rates fell 2.8 percent.");
+    }
+}
