@@ -1,6 +1,7 @@
 """Rebuilds the derived word lists in data/lexicon/ from the PyPI packages they come from.
 
-    pip download --no-deps -d /tmp/pkgs lemminflect==0.2.3 gender-guesser==0.4.0
+    pip download --no-deps -d /tmp/pkgs lemminflect==0.2.3 gender-guesser==0.4.0 wordfreq==3.1.1
+    pip install msgpack
     python3 scripts/data/build_lexicons.py /tmp/pkgs
 
 Only the build of these lists needs the packages; mtqe itself reads the committed files.
@@ -104,7 +105,41 @@ def words_and_adjectives():
     return len(words), len(adjectives)
 
 
+def german_words(limit=60000):
+    import msgpack
+    def ranked(lang):
+        raw = gzip.decompress(wheel_file("wordfreq", f"wordfreq/data/large_{lang}.msgpack.gz"))
+        buckets = msgpack.unpackb(raw, raw=False)[1:]
+        return [w for bucket in buckets for w in bucket]
+    english_ranked = ranked("en")
+    english_rank = {w: i for i, w in enumerate(english_ranked[:50000])}
+    seen_in_english = set(english_ranked[:40000])
+    dictionary = set((root / "english_words.txt").read_text().split())
+    kept = []
+    for german_rank, word in enumerate(ranked("de")):
+        if len(kept) >= limit:
+            break
+        if len(word) < 3 or not word.isalpha() or word in dictionary:
+            continue
+        # A word more frequent in English text than in German text is English (or a name both use).
+        if english_rank.get(word, 10**9) < german_rank:
+            continue
+        kept.append(word + ("\ten" if word in seen_in_english else ""))
+    header = [
+        "# Frequent German words that are not also English words, lower case, most frequent first. A second",
+        "# column 'en' marks words that are also among the 40,000 most frequent in English text: mostly names",
+        "# that English uses too (berlin, müller, bundesliga), so a capitalised one is taken as a name.",
+        "# Source: wordfreq 3.1.1 (Robyn Speer), data/large_de.msgpack.gz, minus the words in data/lexicon/english_words.txt",
+        "# and those ranked higher in wordfreq's English list than in its German one. Extracted by scripts/data/build_lexicons.py.",
+        "# Licence: the wordfreq data is licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/);",
+        "# this derived list is shared under the same licence.",
+    ]
+    (root / "german_words.txt").write_text("\n".join(header + kept) + "\n")
+    return len(kept)
+
+
 if __name__ == "__main__":
+    print("german words:", german_words())
     print("words, adjectives:", words_and_adjectives())
     print("verbs:", verbs())
     print("first names:", first_names())

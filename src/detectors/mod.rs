@@ -135,6 +135,7 @@ registry! {
     inconsistent_name::InconsistentName,
     looping_output::LoopingOutput,
     narrative_you::NarrativeYou,
+    non_translation::NonTranslation,
     orphan_attribution::OrphanAttribution,
     person_it::PersonIt,
     pronoun_gender_mismatch::PronounGenderMismatch,
@@ -142,6 +143,7 @@ registry! {
     thing_pronoun::ThingPronoun,
     thousands_dot::ThousandsDot,
     unclosed_quote::UnclosedQuote,
+    untranslated_word::UntranslatedWord,
     verbless_sentence::VerblessSentence,
 }
 

@@ -1,0 +1,135 @@
+//! # non-translation
+//!
+//! ## What it does
+//! Flags a whole sentence that is not in English: the statistical language identifier
+//! (whatlang) reliably names another language, and few of the words are English function
+//! words. Such a sentence gets one critical flag; its words are not flagged again one by one.
+//!
+//! ## Why it signals MT
+//! MT systems copy sentences they cannot translate, or fall back to the source language for a
+//! quotation, a heading or a list.
+//!
+//! ## Example
+//! "Die Regierung hat den Plan am Montag vorgestellt." inside an English article is flagged.
+//!
+//! ## Known false positives
+//! Sentences shorter than four words are never measured. A deliberately quoted foreign
+//! sentence (a slogan, a song line) is flagged; its confidence is lower inside quotation marks.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "critical")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use crate::lexicon::ENGLISH_FUNCTION_WORDS;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct NonTranslationSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for NonTranslationSettings {
+    fn default() -> Self {
+        NonTranslationSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(NonTranslationSettings);
+
+pub struct NonTranslation {
+    info: DetectorInfo,
+}
+
+impl Configurable for NonTranslation {
+    type Settings = NonTranslationSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "non-translation",
+            category: Category::NonTranslation,
+            default_severity: Severity::Critical,
+            severity: Severity::Critical,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        NonTranslation { info }
+    }
+}
+
+/// A sentence reliably identified as another language, with under 15% English function words
+/// and mostly foreign lower-case words (names are capitalised, so a sentence of English verbs
+/// between German names is not taken for German).
+pub(crate) fn is_non_translated(doc: &Doc, sentence: usize) -> bool {
+    let lang = &doc.sentence_langs[sentence];
+    if !lang.is_reliably_foreign() || lang.confidence.is_none_or(|c| c < 0.5) {
+        return false;
+    }
+    let tokens = doc.sentence_tokens(sentence);
+    let words = tokens.iter().filter(|t| t.has_letter).count();
+    let english = tokens.iter().filter(|t| ENGLISH_FUNCTION_WORDS.contains(doc.word(t))).count();
+    let lower_case: Vec<&str> = tokens.iter().filter(|t| t.has_letter && !t.capitalized).map(|t| doc.word(t)).collect();
+    let foreign = lower_case.iter().filter(|w| !crate::lexicon::ENGLISH_WORDS.contains(w)).count();
+    words >= crate::analysis::lang::MIN_WORDS_TO_MEASURE
+        && (english as f32) < 0.15 * words as f32
+        && foreign >= 2
+        && foreign * 2 >= lower_case.len()
+}
+
+impl Detector for NonTranslation {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for (index, sentence) in doc.sentences.iter().enumerate() {
+            if !is_non_translated(doc, index) {
+                continue;
+            }
+            let lang = &doc.sentence_langs[index];
+            let code = lang.code.unwrap_or("unknown");
+            let name = whatlang::Lang::from_code(code).map_or(code, |l| l.eng_name());
+            let quoted = doc.in_quotation(sentence.span.start + 1);
+            flags.push(Flag {
+                start: sentence.span.start,
+                end: sentence.span.end,
+                detector: self.info.id,
+                category: self.info.category,
+                severity: self.info.severity,
+                confidence: if quoted { 0.6 } else { 0.9 },
+                message: format!("This sentence is in {name}, not English: it was left untranslated."),
+                suggestion: None,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, flags_of};
+    use super::*;
+
+    #[test]
+    fn flags_whole_german_sentences_once() {
+        let text = "The council met on Monday. Die Regierung hat den Plan am Montag vorgestellt und will ihn bis zum Sommer beschließen. The vote follows.";
+        let flags = flags_of::<NonTranslation>(text);
+        assert_eq!(flags.len(), 1);
+        assert!(flags[0].0.starts_with("Die Regierung"));
+        assert!(flags[0].1.message.contains("German"));
+        assert_no_flags::<super::super::untranslated_word::UntranslatedWord>(text);
+    }
+
+    #[test]
+    fn english_with_names_is_fine() {
+        assert_no_flags::<NonTranslation>(
+            "Bayern München beat Borussia Mönchengladbach in Düsseldorf. The coach praised his team.",
+        );
+    }
+}

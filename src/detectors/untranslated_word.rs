@@ -1,0 +1,269 @@
+//! # untranslated-word
+//!
+//! ## What it does
+//! Flags German words left in English text: "The Bürgermeister opened the fair", "the vote
+//! takes place on Freitag", "the Feuerwehr was on site", "could nicht be met". Neighbouring
+//! German words are flagged together as one span.
+//!
+//! Three signals are combined:
+//! - a German lexicon (`data/lexicon/german_words.txt`, 60,000 frequent German words that are
+//!   not English words);
+//! - orthography: German compounds of two lexicon words ("Bürgermeisterwahl");
+//! - whatlang on a run of several German-looking words, which raises the confidence when it
+//!   reliably says German.
+//!
+//! ## Why it signals MT
+//! MT leaves words untranslated when it does not know them (rare compounds, regional terms) or
+//! when it takes them for names, because German capitalises every noun.
+//!
+//! ## Example
+//! "The Feuerwehr was on site with 20 forces." flags "Feuerwehr".
+//!
+//! ## Known false positives
+//! Names are not untranslated words. A capitalised German word is flagged only after an article
+//! or possessive ("the Feuerwehr"), as a weekday or month ("on Freitag"), or as a long compound
+//! of two German words ("Bauernverband"). It is skipped when English text also
+//! uses it often (Berlin, Müller, Bundesliga: the lexicon marks those), when it is a known
+//! first name, when it stands next to another capitalised word ("Eintracht Frankfurt", "Bad
+//! Tölz"; this also hides "US Präsident Donald Trump"), or when English
+//! news uses it as a loanword or title (Bundestag, Angst, Spiegel: `german_in_english.txt`).
+//! Rare surnames that are also German words ("Koch", "Fischer" are English words too and so
+//! safe; "Vogel" is not) can be flagged, at a lower confidence when capitalised.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "major")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::{Doc, Token};
+use crate::flag::{Category, Flag, Severity};
+use crate::lexicon::{ENGLISH_WORDS, FIRST_NAMES};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct UntranslatedWordSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for UntranslatedWordSettings {
+    fn default() -> Self {
+        UntranslatedWordSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(UntranslatedWordSettings);
+
+pub struct UntranslatedWord {
+    info: DetectorInfo,
+}
+
+impl Configurable for UntranslatedWord {
+    type Settings = UntranslatedWordSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "untranslated-word",
+            category: Category::Untranslated,
+            default_severity: Severity::Major,
+            severity: Severity::Major,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        UntranslatedWord { info }
+    }
+}
+
+/// A German word, and whether English text often uses it too (then capitalised it is a name).
+pub(crate) static GERMAN_WORDS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+    include_str!("../../data/lexicon/german_words.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|line| match line.split_once('\t') {
+            Some((word, _)) => (word, true),
+            None => (line, false),
+        })
+        .collect()
+});
+
+/// German weekday and month names that are not also English.
+const GERMAN_CALENDAR: [&str; 16] = [
+    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "januar", "jänner",
+    "februar", "märz", "mai", "juni", "juli", "dezember",
+];
+
+/// Words after which a noun follows: articles and possessives.
+const DETERMINERS: [&str; 10] = ["the", "a", "an", "this", "that", "their", "his", "her", "its", "our"];
+
+static LOANWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/lexicon/german_in_english.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+/// How German a token looks, as a confidence, or None.
+pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_run: bool) -> Option<f32> {
+    let token = &tokens[index];
+    let word = doc.word(token);
+    if !token.has_letter || word.chars().count() < 3 || word.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // The lexicon is case-folded the way wordfreq folds it: "ß" is stored as "ss".
+    let lower = word.to_lowercase().replace('ß', "ss");
+    if ENGLISH_WORDS.contains(&lower) || LOANWORDS.contains(lower.as_str()) {
+        return None;
+    }
+    let umlaut = word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']);
+    let known = GERMAN_WORDS.get(lower.as_str()).copied();
+    if token.capitalized {
+        if GERMAN_CALENDAR.contains(&lower.as_str()) {
+            return Some(0.9); // "on Freitag", "in März": never a name.
+        }
+        if FIRST_NAMES.contains_key(word) || known == Some(true) || word.chars().filter(|c| c.is_uppercase()).count() > 1 {
+            return None;
+        }
+        if in_run && known.is_some() {
+            return Some(0.7); // Continues German words before it: "mit freundlichen Grüßen".
+        }
+        // Part of a multi-word name: "Eintracht Frankfurt", "Bad Tölz". A capitalised function
+        // word at the start of the sentence ("The") does not count as a neighbour.
+        let capitalised_neighbour = |i: Option<usize>| {
+            i.and_then(|i| tokens.get(i).map(|t| (i, t))).is_some_and(|(i, t)| {
+                t.capitalized && !(i == 0 && crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(doc.word(t)))
+            })
+        };
+        if capitalised_neighbour(index.checked_sub(1)) || capitalised_neighbour(Some(index + 1)) {
+            return None;
+        }
+        // German capitalises every noun, so a capitalised German word is only taken for a common
+        // noun where English grammar treats it as one: after an article or possessive, and not
+        // as a modifier of an English noun ("the Ahr valley").
+        let previous = index.checked_sub(1).map(|i| doc.word(&tokens[i]).to_lowercase());
+        let after_determiner = previous.as_deref().is_some_and(|p| DETERMINERS.contains(&p));
+        let next = tokens.get(index + 1).filter(|t| !t.capitalized).map(|t| doc.word(t));
+        let modifier = next.is_some_and(|n| {
+            ENGLISH_WORDS.contains(n) && crate::lexicon::verb_forms(n).is_none() && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(n)
+        });
+        if modifier {
+            return None;
+        }
+        return match known {
+            Some(_) if after_determiner => Some(if umlaut { 0.8 } else { 0.7 }),
+            None if lower.chars().count() >= 10 && is_compound(&lower) => Some(0.6),
+            _ => None,
+        };
+    }
+    match known {
+        Some(_) => Some(if umlaut { 0.9 } else { 0.8 }),
+        None if umlaut && is_compound(&lower) => Some(0.6),
+        None => None,
+    }
+}
+
+/// Endings of German street and square names, which English keeps as names ("Talstrasse").
+const STREET_ENDINGS: [&str; 8] = ["strasse", "straße", "weg", "platz", "allee", "gasse", "ring", "damm"];
+
+/// A German compound of two lexicon words of at least four letters each ("bürgermeisterwahl"),
+/// other than a street name.
+fn is_compound(lower: &str) -> bool {
+    if STREET_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+        return false;
+    }
+    let boundaries: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+    boundaries.iter().skip(4).take(boundaries.len().saturating_sub(8)).any(|&split| {
+        let (head, tail) = lower.split_at(split);
+        let tail = tail.strip_prefix('s').filter(|t| GERMAN_WORDS.contains_key(t)).unwrap_or(tail);
+        GERMAN_WORDS.get(head) == Some(&false) && GERMAN_WORDS.get(tail) == Some(&false)
+    })
+}
+
+impl Detector for UntranslatedWord {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for sentence in 0..doc.sentences.len() {
+            if super::non_translation::is_non_translated(doc, sentence) {
+                continue; // The whole sentence is flagged as a non-translation instead.
+            }
+            let tokens = doc.sentence_tokens(sentence);
+            let mut index = 0;
+            while index < tokens.len() {
+                let Some(first_confidence) = german_confidence(doc, tokens, index, false) else {
+                    index += 1;
+                    continue;
+                };
+                // Extend over neighbouring German words separated only by spaces.
+                let mut end = index + 1;
+                let mut confidence = first_confidence;
+                while end < tokens.len() && doc.text[tokens[end - 1].span.end..tokens[end].span.start] == *" " {
+                    let Some(next) = german_confidence(doc, tokens, end, true) else { break };
+                    confidence = confidence.max(next);
+                    end += 1;
+                }
+                let span = tokens[index].span.start..tokens[end - 1].span.end;
+                let words = end - index;
+                if words >= 3 {
+                    let run = whatlang::detect(doc.slice(&span));
+                    if run.is_some_and(|i| i.lang() == whatlang::Lang::Deu && i.is_reliable()) {
+                        confidence = confidence.max(0.95);
+                    }
+                }
+                let text = doc.slice(&span);
+                flags.push(Flag {
+                    start: span.start,
+                    end: span.end,
+                    detector: self.info.id,
+                    category: self.info.category,
+                    severity: self.info.severity,
+                    confidence,
+                    message: if words == 1 {
+                        format!("\"{text}\" is a German word left untranslated in English text.")
+                    } else {
+                        format!("\"{text}\" is German text left untranslated ({words} words).")
+                    },
+                    suggestion: None,
+                });
+                index = end;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts};
+    use super::*;
+
+    #[test]
+    fn flags_german_nouns_weekdays_and_function_words() {
+        assert_eq!(excerpts::<UntranslatedWord>("The Feuerwehr was on site with 20 engines."), ["Feuerwehr"]);
+        assert_eq!(excerpts::<UntranslatedWord>("The vote takes place on Freitag in the town hall."), ["Freitag"]);
+        assert_eq!(excerpts::<UntranslatedWord>("The demands could nicht be met, the ministry said."), ["nicht"]);
+        assert_eq!(
+            excerpts::<UntranslatedWord>("The letter ended mit freundlichen Grüßen and a signature."),
+            ["mit freundlichen Grüßen"]
+        );
+    }
+
+    #[test]
+    fn names_loanwords_and_english_are_fine() {
+        assert_no_flags::<UntranslatedWord>("A witness heard noises on Talstrasse at around 3am.");
+        assert_no_flags::<UntranslatedWord>("Thomas Müller scored for Bayern in Berlin, the Bundesliga leaders said.");
+        assert_no_flags::<UntranslatedWord>("Eintracht Frankfurt beat Werder Bremen. The Bundestag debated the Energiewende.");
+        assert_no_flags::<UntranslatedWord>("Angst about the economy grew, the Süddeutsche Zeitung reported.");
+    }
+
+    #[test]
+    fn clean_news_gets_no_flags() {
+        assert_no_flags::<UntranslatedWord>(
+            "Markus Söder, the premier of Bavaria, visited a kindergarten in Bad Tölz on Monday. He promised \
+             more money for childcare and said the state would hire 500 new teachers.",
+        );
+    }
+}
