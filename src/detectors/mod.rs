@@ -126,6 +126,7 @@ macro_rules! registry {
 // Keep this list sorted by id.
 registry! {
     age_in_parentheses::AgeInParentheses,
+    comma_before_that::CommaBeforeThat,
     cut_off_sentence::CutOffSentence,
     decimal_comma::DecimalComma,
     german_abbreviation::GermanAbbreviation,
@@ -138,12 +139,15 @@ registry! {
     non_translation::NonTranslation,
     orphan_attribution::OrphanAttribution,
     person_it::PersonIt,
+    present_with_since::PresentWithSince,
     pronoun_gender_mismatch::PronounGenderMismatch,
     repeated_words::RepeatedWords,
+    stranded_verb::StrandedVerb,
     thing_pronoun::ThingPronoun,
     thousands_dot::ThousandsDot,
     unclosed_quote::UnclosedQuote,
     untranslated_word::UntranslatedWord,
+    verb_final_clause::VerbFinalClause,
     verbless_sentence::VerblessSentence,
 }
 

@@ -79,31 +79,32 @@ const NOUN_MARKERS: [&str; 22] = [
     "every", "each", "some", "any", "of", "many", "few",
 ];
 
+/// Whether the token at `i` of a sentence may be a verb: a verb form that is not capitalised
+/// inside the sentence and does not follow a determiner, possessive, number or adjective.
+pub(crate) fn possible_verb_at(doc: &Doc, tokens: &[crate::analysis::Token], i: usize) -> bool {
+    let token = &tokens[i];
+    let lower = doc.word(token).to_lowercase();
+    if ["’s", "'s", "n’t", "n't", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’m", "'m", "’d", "'d"].iter().any(|c| lower.ends_with(c)) {
+        return true;
+    }
+    if crate::lexicon::AUXILIARIES.contains(&lower.as_str()) {
+        return true;
+    }
+    if token.capitalized && i > 0 {
+        return false;
+    }
+    let Some(forms) = verb_forms(&lower) else { return false };
+    let previous = i.checked_sub(1).map(|p| doc.word(&tokens[p]).to_lowercase());
+    let after_noun_marker = previous.as_deref().is_some_and(|p| {
+        NOUN_MARKERS.contains(&p) || ADJECTIVES.contains(p) || p.chars().all(|c| c.is_ascii_digit())
+    });
+    !after_noun_marker || forms.past || forms.gerund && !forms.base
+}
+
 /// Whether any word of the sentence may be its verb.
 pub(crate) fn has_possible_verb(doc: &Doc, sentence: usize) -> bool {
     let tokens = doc.sentence_tokens(sentence);
-    for (i, token) in tokens.iter().enumerate() {
-        let word = doc.word(token);
-        let lower = word.to_lowercase();
-        if ["’s", "'s", "n’t", "n't", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’m", "'m", "’d", "'d"].iter().any(|c| lower.ends_with(c)) {
-            return true;
-        }
-        if crate::lexicon::AUXILIARIES.contains(&lower.as_str()) {
-            return true;
-        }
-        if token.capitalized && i > 0 {
-            continue;
-        }
-        let Some(forms) = verb_forms(&lower) else { continue };
-        let previous = i.checked_sub(1).map(|p| doc.word(&tokens[p]).to_lowercase());
-        let after_noun_marker = previous.as_deref().is_some_and(|p| {
-            NOUN_MARKERS.contains(&p) || ADJECTIVES.contains(p) || p.chars().all(|c| c.is_ascii_digit())
-        });
-        if !after_noun_marker || forms.past || forms.gerund && !forms.base {
-            return true;
-        }
-    }
-    false
+    (0..tokens.len()).any(|i| possible_verb_at(doc, tokens, i))
 }
 
 impl Detector for VerblessSentence {

@@ -1,0 +1,173 @@
+//! # present-with-since
+//!
+//! ## What it does
+//! Flags "since" used the German way:
+//! - with a length of time, where English needs "for": "He has lived here since 30 years";
+//! - with a present tense where English needs the present perfect: "He is since the summer in
+//!   Munich" (Er ist seit dem Sommer in München).
+//!
+//! ## Why it signals MT
+//! German "seit" covers both "since" and "for" and takes the present tense. MT maps it to
+//! "since" and keeps the tense.
+//!
+//! ## Example
+//! "The farmer works since 30 years on the farm." flags "since 30 years" (suggesting "for 30
+//! years") and the present tense before it.
+//!
+//! ## Known false positives
+//! "Since" meaning "because" ("Since prices rose, demand fell") is not followed by a time
+//! expression and is left alone. "It is two years since the flood" is correct English; a
+//! present tense is only flagged when "since" and a time expression follow it in the clause.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "minor")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use crate::lexicon::MONTHS;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct PresentWithSinceSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for PresentWithSinceSettings {
+    fn default() -> Self {
+        PresentWithSinceSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(PresentWithSinceSettings);
+
+pub struct PresentWithSince {
+    info: DetectorInfo,
+}
+
+impl Configurable for PresentWithSince {
+    type Settings = PresentWithSinceSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "present-with-since",
+            category: Category::Grammar,
+            default_severity: Severity::Minor,
+            severity: Severity::Minor,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        PresentWithSince { info }
+    }
+}
+
+const DURATIONS: [&str; 12] =
+    ["years", "months", "weeks", "days", "hours", "decades", "minutes", "year", "month", "week", "day", "decade"];
+const COUNTS: [&str; 14] =
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "several", "some", "a", "one"];
+const SEASONS: [&str; 9] = ["summer", "spring", "autumn", "winter", "beginning", "start", "end", "weekend", "morning"];
+/// Present-tense forms that German "seit" sentences produce.
+const PRESENT_VERBS: [&str; 16] =
+    ["is", "are", "am", "lives", "live", "works", "work", "plays", "play", "lies", "stands", "remains", "belongs", "knows", "exists", "runs"];
+
+impl Detector for PresentWithSince {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for index in 0..doc.sentences.len() {
+            let tokens = doc.sentence_tokens(index);
+            let words: Vec<String> = tokens.iter().map(|t| doc.word(t).to_lowercase()).collect();
+            for (i, word) in words.iter().enumerate() {
+                if word != "since" || i == 0 {
+                    continue;
+                }
+                let next = words.get(i + 1).map(String::as_str).unwrap_or("");
+                let after_next = words.get(i + 2).map(String::as_str).unwrap_or("");
+                // "since 30 years": a duration, which English introduces with "for".
+                let counted = tokens.get(i + 1).is_some_and(|t| t.is_number()) || COUNTS.contains(&next);
+                if counted && DURATIONS.contains(&after_next) {
+                    let end = tokens[i + 2].span.end;
+                    let duration = &doc.text[tokens[i + 1].span.start..end];
+                    flags.push(self.flag(
+                        tokens[i].span.start,
+                        end,
+                        0.85,
+                        format!("\"since {duration}\" gives a length of time; English uses \"for {duration}\" (German \"seit\" covers both)."),
+                        Some(format!("for {duration}")),
+                    ));
+                    continue;
+                }
+                // "is since the summer in Munich": a point in time with a present tense.
+                let point_in_time = tokens.get(i + 1).is_some_and(|t| t.is_number() && doc.word(t).len() == 4)
+                    || MONTHS.contains(next)
+                    || crate::lexicon::WEEKDAYS.contains(next)
+                    || next == "the" && SEASONS.contains(&after_next)
+                    || next == "last";
+                if !point_in_time {
+                    continue;
+                }
+                let clause_start = (0..i).rev().find(|&j| doc.text[tokens[j].span.end..tokens[j + 1].span.start].contains([',', ';'])).map_or(0, |j| j + 1);
+                let clause = &words[clause_start..i];
+                let perfect = clause.iter().any(|w| ["has", "have", "had", "been", "'s", "’s"].contains(&w.as_str()));
+                let Some(verb) = clause.iter().rposition(|w| PRESENT_VERBS.contains(&w.as_str())) else { continue };
+                // "the lowest rate since 2021", "the first time since May": a superlative is correct.
+                let superlative = clause[verb..].iter().any(|w| {
+                    ["first", "most", "least", "best", "worst", "last", "only"].contains(&w.as_str())
+                        || w.ends_with("est") && crate::lexicon::ADJECTIVES.contains(w)
+                });
+                if perfect || superlative || clause.len() - verb > 5 {
+                    continue;
+                }
+                let verb_token = &tokens[clause_start + verb];
+                flags.push(self.flag(
+                    verb_token.span.start,
+                    tokens[i].span.end,
+                    0.6,
+                    format!("\"{}\" is present tense with \"since\" and a point in time; English needs the present perfect (\"has been ... since\"). German \"seit\" takes the present.", doc.word(verb_token)),
+                    None,
+                ));
+            }
+        }
+    }
+}
+
+impl PresentWithSince {
+    fn flag(&self, start: usize, end: usize, confidence: f32, message: String, suggestion: Option<String>) -> Flag {
+        Flag { start, end, detector: self.info.id, category: self.info.category, severity: self.info.severity, confidence, message, suggestion }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts, flags_of};
+    use super::*;
+
+    #[test]
+    fn flags_since_with_a_duration() {
+        let flags = flags_of::<PresentWithSince>("He has been farming since 30 years in the valley.");
+        assert_eq!(flags.len(), 1);
+        assert_eq!(flags[0].0, "since 30 years");
+        assert_eq!(flags[0].1.suggestion.as_deref(), Some("for 30 years"));
+    }
+
+    #[test]
+    fn flags_present_tense_with_since_and_a_date() {
+        assert_eq!(excerpts::<PresentWithSince>("The striker is since the summer in Munich."), ["is since"]);
+        assert_eq!(excerpts::<PresentWithSince>("She lives since 2019 in Hamburg."), ["lives since"]);
+    }
+
+    #[test]
+    fn english_uses_of_since_are_fine() {
+        assert_no_flags::<PresentWithSince>("He has lived in Munich since the summer. Since prices rose, demand fell.");
+        assert_no_flags::<PresentWithSince>("It is two years since the flood. The bridge has been closed since March.");
+        assert_no_flags::<PresentWithSince>("That is the highest rate since the summer of 2021.");
+    }
+}

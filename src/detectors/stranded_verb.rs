@@ -1,0 +1,153 @@
+//! # stranded-verb
+//!
+//! ## What it does
+//! Flags a main clause whose past participle or verb particle is left at the very end, behind
+//! an adverbial, the way German orders it:
+//! - "The minister has the proposal on Tuesday rejected." (hat ... abgelehnt);
+//! - "The train leaves at nine o'clock off." (fährt ... ab).
+//!
+//! ## Why it signals MT
+//! German puts the participle and the separable particle at the end of the clause (the
+//! "sentence bracket"). MT that translates word by word keeps that order.
+//!
+//! ## Example
+//! "The council has the budget on Monday approved." flags "approved".
+//!
+//! ## Known false positives
+//! English "have something done" ("She had her car repaired") ends in a participle too; it is
+//! only flagged when a time or place phrase stands before the participle, as in German order.
+//! Phrasal verbs with an object before the particle ("turn the light off") are fine; a particle
+//! is flagged only after a prepositional phrase.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "major")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use crate::lexicon::verb_forms;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct StrandedVerbSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for StrandedVerbSettings {
+    fn default() -> Self {
+        StrandedVerbSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(StrandedVerbSettings);
+
+pub struct StrandedVerb {
+    info: DetectorInfo,
+}
+
+impl Configurable for StrandedVerb {
+    type Settings = StrandedVerbSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "stranded-verb",
+            category: Category::Grammar,
+            default_severity: Severity::Major,
+            severity: Severity::Major,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        StrandedVerb { info }
+    }
+}
+
+const PERFECT_AUXILIARIES: [&str; 6] = ["has", "have", "had", "was", "were", "is"];
+const PREPOSITIONS: [&str; 16] =
+    ["on", "in", "at", "by", "for", "from", "with", "after", "before", "during", "until", "since", "into", "near", "under", "over"];
+const TIME_WORDS: [&str; 10] = ["yesterday", "today", "tomorrow", "already", "finally", "recently", "again", "now", "still", "also"];
+const PARTICLES: [&str; 9] = ["off", "out", "up", "back", "away", "down", "along", "ahead", "on"];
+
+impl Detector for StrandedVerb {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for index in 0..doc.sentences.len() {
+            let tokens = doc.sentence_tokens(index);
+            if tokens.len() < 5 || !doc.ends_with_terminator(index) || doc.in_quotation(tokens[0].span.start) {
+                continue;
+            }
+            let words: Vec<String> = tokens.iter().map(|t| doc.word(t).to_lowercase()).collect();
+            let last = words.len() - 1;
+            let has_adverbial = |range: std::ops::Range<usize>| {
+                range.clone().any(|i| PREPOSITIONS.contains(&words[i].as_str()) || TIME_WORDS.contains(&words[i].as_str()))
+            };
+            let is_verb = |i: usize| super::verbless_sentence::possible_verb_at(doc, tokens, i) && !PREPOSITIONS.contains(&words[i].as_str());
+            // "has the proposal on Tuesday rejected."
+            let participle = verb_forms(&words[last]).is_some_and(|f| f.participle);
+            if participle {
+                if let Some(aux) = words.iter().position(|w| PERFECT_AUXILIARIES.contains(&w.as_str())) {
+                    let between = aux + 1..last;
+                    let object_first = between.len() >= 3 && !is_verb(aux + 1) && !words[aux + 1].ends_with("ly");
+                    let no_other_verb = between.clone().all(|i| !is_verb(i));
+                    if object_first && no_other_verb && has_adverbial(between.clone()) {
+                        flags.push(self.flag(doc, index, last, "past participle", doc.word(&tokens[last])));
+                        continue;
+                    }
+                }
+            }
+            // "leaves at nine o'clock off."
+            if PARTICLES.contains(&words[last].as_str()) && last >= 3 {
+                let verb = (0..last).find(|&i| is_verb(i));
+                let preposition_before = (last.saturating_sub(4)..last).any(|i| PREPOSITIONS.contains(&words[i].as_str()) && i > verb.unwrap_or(last));
+                let directly_after_noun = !is_verb(last - 1) && !PREPOSITIONS.contains(&words[last - 1].as_str());
+                if verb.is_some() && preposition_before && directly_after_noun && words[last] != "on" {
+                    flags.push(self.flag(doc, index, last, "verb particle", doc.word(&tokens[last])));
+                }
+            }
+        }
+    }
+}
+
+impl StrandedVerb {
+    fn flag(&self, doc: &Doc, sentence: usize, token: usize, what: &str, word: &str) -> Flag {
+        let token = &doc.sentence_tokens(sentence)[token];
+        Flag {
+            start: token.span.start,
+            end: token.span.end,
+            detector: self.info.id,
+            category: self.info.category,
+            severity: self.info.severity,
+            confidence: 0.6,
+            message: format!("The {what} \"{word}\" stands at the end of the clause, after an adverbial, in German word order; English puts it next to its auxiliary or verb."),
+            suggestion: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts};
+    use super::*;
+
+    #[test]
+    fn flags_participles_and_particles_left_at_the_end() {
+        assert_eq!(excerpts::<StrandedVerb>("The minister has the proposal on Tuesday rejected."), ["rejected"]);
+        assert_eq!(excerpts::<StrandedVerb>("The council had the new budget after a long debate approved."), ["approved"]);
+        assert_eq!(excerpts::<StrandedVerb>("The last train leaves at nine o'clock off."), ["off"]);
+    }
+
+    #[test]
+    fn english_participles_and_phrasal_verbs_are_fine() {
+        assert_no_flags::<StrandedVerb>("The proposal was rejected on Tuesday. She had her car repaired.");
+        assert_no_flags::<StrandedVerb>("He turned the light off. The plan has been approved by the council.");
+        assert_no_flags::<StrandedVerb>("The bridge has been closed since March. They set off at nine.");
+    }
+}

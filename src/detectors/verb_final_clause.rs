@@ -1,0 +1,146 @@
+//! # verb-final-clause
+//!
+//! ## What it does
+//! Flags a subordinate clause that ends with its verb cluster in German order, main verb first
+//! and auxiliary or modal last: "He said that the company the plant next year close will.",
+//! "because he the money stolen has."
+//!
+//! ## Why it signals MT
+//! German subordinate clauses put the finite verb last ("dass die Firma das Werk nächstes Jahr
+//! schließen wird"). Word-by-word MT keeps that order, which English grammar never allows.
+//!
+//! ## Example
+//! "The mayor fears that the company the plant close will." flags "close will".
+//!
+//! ## Known false positives
+//! An elliptical clause ending in an auxiliary ("more than he has") is not flagged, because no
+//! verb stands before the auxiliary. Nouns that look like verbs before a final auxiliary
+//! ("what the report is") are flagged only after the clause has at least four words.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "major")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use crate::lexicon::verb_forms;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct VerbFinalClauseSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for VerbFinalClauseSettings {
+    fn default() -> Self {
+        VerbFinalClauseSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(VerbFinalClauseSettings);
+
+pub struct VerbFinalClause {
+    info: DetectorInfo,
+}
+
+impl Configurable for VerbFinalClause {
+    type Settings = VerbFinalClauseSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "verb-final-clause",
+            category: Category::Grammar,
+            default_severity: Severity::Major,
+            severity: Severity::Major,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        VerbFinalClause { info }
+    }
+}
+
+const SUBORDINATORS: [&str; 10] = ["that", "because", "if", "when", "although", "whether", "while", "after", "before", "since"];
+const FINAL_AUXILIARIES: [&str; 17] =
+    ["will", "would", "can", "could", "shall", "should", "may", "might", "must", "has", "have", "had", "is", "are", "was", "were", "wants"];
+
+impl Detector for VerbFinalClause {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for index in 0..doc.sentences.len() {
+            let tokens = doc.sentence_tokens(index);
+            let words: Vec<String> = tokens.iter().map(|t| doc.word(t).to_lowercase()).collect();
+            let mut clause_start = None;
+            for i in 0..tokens.len() {
+                if SUBORDINATORS.contains(&words[i].as_str()) {
+                    clause_start = Some(i);
+                    continue;
+                }
+                let Some(start) = clause_start else { continue };
+                // The clause ends at a comma, a quote mark or the end of the sentence.
+                let after = tokens.get(i + 1).map_or(&doc.text[tokens[i].span.end..doc.sentences[index].span.end], |n| {
+                    &doc.text[tokens[i].span.end..n.span.start]
+                });
+                let clause_ends = i + 1 == tokens.len() || after.contains([',', ';', '“', '”', '"']);
+                if !clause_ends {
+                    continue;
+                }
+                clause_start = None;
+                if i < start + 4 || !FINAL_AUXILIARIES.contains(&words[i].as_str()) {
+                    continue;
+                }
+                let verb = &words[i - 1];
+                let verb_like = !tokens[i - 1].capitalized
+                    && verb_forms(verb).is_some_and(|f| f.base || f.participle)
+                    && !crate::lexicon::AUXILIARIES.contains(&verb.as_str());
+                let subject_between = i - 1 > start + 1;
+                if !verb_like || !subject_between {
+                    continue;
+                }
+                let cluster = &doc.text[tokens[i - 1].span.start..tokens[i].span.end];
+                flags.push(Flag {
+                    start: tokens[i - 1].span.start,
+                    end: tokens[i].span.end,
+                    detector: self.info.id,
+                    category: self.info.category,
+                    severity: self.info.severity,
+                    confidence: 0.7,
+                    message: format!("\"{cluster}\" ends the clause with the verb before its auxiliary, in German subordinate-clause order; English puts \"{}\" before the verb, right after the subject.", doc.word(&tokens[i])),
+                    suggestion: Some(format!("{} {}", doc.word(&tokens[i]), doc.word(&tokens[i - 1]))),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts};
+    use super::*;
+
+    #[test]
+    fn flags_verb_clusters_in_german_order() {
+        assert_eq!(
+            excerpts::<VerbFinalClause>("He said that the company the plant next year close will."),
+            ["close will"]
+        );
+        assert_eq!(
+            excerpts::<VerbFinalClause>("Police believe that the suspect the money stolen has, a spokesman said."),
+            ["stolen has"]
+        );
+    }
+
+    #[test]
+    fn ellipsis_and_normal_order_are_fine() {
+        assert_no_flags::<VerbFinalClause>("She earns more than he has. He said that the company will close the plant.");
+        assert_no_flags::<VerbFinalClause>("I do not know whether they will. Ask them if you can.");
+    }
+}
