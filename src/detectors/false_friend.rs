@@ -1,0 +1,199 @@
+//! # false-friend
+//!
+//! ## What it does
+//! Flags English words used in the sense of a German look-alike: "the actual situation"
+//! (aktuell, current), "eventually" next to a modal (eventuell, possibly), "become a bonus"
+//! (bekommen, get), "sensible data" (sensibel, sensitive), "consequently implemented"
+//! (konsequent, consistently), "his handy" (Handy, mobile phone), "the chef of the company"
+//! (Chef, boss), "pupils of the gymnasium" (Gymnasium, grammar school), and the others in
+//! `data/lexicon/false_friends.tsv`.
+//!
+//! ## Why it signals MT
+//! MT and non-native writers reach for the English word that looks like the German one. The
+//! sentence stays grammatical, so no grammar checker notices, but the meaning changes.
+//!
+//! ## Example
+//! "Eventually the budget must be postponed." flags "Eventually" and suggests "possibly".
+//!
+//! ## Known false positives
+//! Every entry needs a context that makes the German sense likely (the next word, a word in
+//! the sentence, a modal nearby, a noun use). Words flagged in every use ("concurrence") are
+//! rare in English news. The correct English sense in the same context ("the actual figures were
+//! lower than reported") is still flagged, which is why the severity is minor and the
+//! confidence moderate.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "minor")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use crate::lexicon::verb_forms;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct FalseFriendSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for FalseFriendSettings {
+    fn default() -> Self {
+        FalseFriendSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(FalseFriendSettings);
+
+pub struct FalseFriend {
+    info: DetectorInfo,
+}
+
+impl Configurable for FalseFriend {
+    type Settings = FalseFriendSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "false-friend",
+            category: Category::Mistranslation,
+            default_severity: Severity::Minor,
+            severity: Severity::Minor,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        FalseFriend { info }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Rule {
+    Next,
+    Near,
+    NearModal,
+    Noun,
+    NextVerb,
+    Always,
+}
+
+struct Entry {
+    word: &'static str,
+    german: &'static str,
+    meant: &'static str,
+    rule: Rule,
+    words: Vec<&'static str>,
+}
+
+static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
+    include_str!("../../data/lexicon/false_friends.tsv")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let rule = match fields[3] {
+                "next" => Rule::Next,
+                "near" => Rule::Near,
+                "near-modal" => Rule::NearModal,
+                "noun" => Rule::Noun,
+                "next-verb" => Rule::NextVerb,
+                _ => Rule::Always,
+            };
+            let words = fields.get(4).map_or(Vec::new(), |w| w.split(',').filter(|w| !w.is_empty()).collect());
+            Entry { word: fields[0], german: fields[1], meant: fields[2], rule, words }
+        })
+        .collect()
+});
+
+const DETERMINERS: [&str; 12] = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"];
+const MODALS: [&str; 9] = ["could", "might", "may", "must", "would", "will", "should", "can", "shall"];
+
+impl Detector for FalseFriend {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        for sentence in 0..doc.sentences.len() {
+            let tokens = doc.sentence_tokens(sentence);
+            let words: Vec<String> = tokens.iter().map(|t| doc.word(t).to_lowercase()).collect();
+            for (i, word) in words.iter().enumerate() {
+                let Some(entry) = ENTRIES.iter().find(|e| e.word == word) else { continue };
+                let next_index = if words.get(i + 1).is_some_and(|n| DETERMINERS.contains(&n.as_str())) { i + 2 } else { i + 1 };
+                let next = words.get(next_index).map(String::as_str);
+                let previous = i.checked_sub(1).map(|p| words[p].as_str());
+                let (applies, confidence) = match entry.rule {
+                    Rule::Next => (next.is_some_and(|n| entry.words.contains(&n)), 0.65),
+                    Rule::Near => (words.iter().any(|w| entry.words.contains(&w.as_str())), 0.55),
+                    Rule::NearModal => {
+                        let window = i.saturating_sub(3)..(i + 4).min(words.len());
+                        (words[window].iter().any(|w| MODALS.contains(&w.as_str())), 0.6)
+                    }
+                    Rule::Noun => {
+                        let after_determiner = previous.is_some_and(|p| DETERMINERS.contains(&p));
+                        // An adjective stands before a noun ("a handy tool"); a noun before a
+                        // function word, a past-tense verb or punctuation ("his handy rang").
+                        let before_noun = tokens.get(i + 1).filter(|t| doc.text[tokens[i].span.end..t.span.start] == *" ").is_some_and(|t| {
+                            let n = doc.word(t).to_lowercase();
+                            let past = verb_forms(&n).is_some_and(|f| f.past && !f.base);
+                            t.has_letter && !past && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(&n)
+                        });
+                        (after_determiner && !before_noun, 0.7)
+                    }
+                    Rule::NextVerb => {
+                        let verb = words.get(i + 1).is_some_and(|n| verb_forms(n).is_some_and(|f| f.base || f.past));
+                        (verb && previous.is_some_and(|p| MODALS.contains(&p) || p == "will"), 0.7)
+                    }
+                    Rule::Always => (true, 0.5),
+                };
+                if !applies {
+                    continue;
+                }
+                let token = &tokens[i];
+                let written = doc.word(token);
+                let suggestion = if token.capitalized {
+                    let mut chars = entry.meant.chars();
+                    chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
+                } else {
+                    entry.meant.to_string()
+                };
+                flags.push(Flag {
+                    start: token.span.start,
+                    end: token.span.end,
+                    detector: self.info.id,
+                    category: self.info.category,
+                    severity: self.info.severity,
+                    confidence,
+                    message: format!("\"{written}\" here probably renders German \"{}\", which means \"{}\": a false friend.", entry.german, entry.meant),
+                    suggestion: Some(suggestion),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts, flags_of};
+    use super::*;
+
+    #[test]
+    fn flags_false_friends_in_their_german_context() {
+        let flags = flags_of::<FalseFriend>("Eventually the budget must be postponed.");
+        assert_eq!(flags.len(), 1);
+        assert_eq!(flags[0].1.suggestion.as_deref(), Some("Possibly"));
+        assert_eq!(excerpts::<FalseFriend>("Every employee will become a bonus this year."), ["become"]);
+        assert_eq!(excerpts::<FalseFriend>("The firm lost sensible data and the chef of the company resigned."), ["sensible", "chef"]);
+        assert_eq!(excerpts::<FalseFriend>("He left his handy in the taxi. Her handy rang."), ["handy", "handy"]);
+    }
+
+    #[test]
+    fn english_senses_are_fine() {
+        assert_no_flags::<FalseFriend>("Eventually the talks failed. It is a sensible decision. She became a member.");
+        assert_no_flags::<FalseFriend>("The chef cooked for 200 guests. A handy tool. The gymnasium reopened after repairs.");
+    }
+}
