@@ -95,11 +95,19 @@ mod tests {
         assert!(verb_forms("freedom").is_none());
         assert!(ENGLISH_WORDS.contains("legion") && !ENGLISH_WORDS.contains("kowalski"));
         assert!(ADJECTIVES.contains("real"));
+        assert_eq!(lemma("ate"), "eat");
+        assert_eq!(lemma("thumbs"), "thumb");
+        assert_eq!(lemma("boxes"), "box");
+        assert_eq!(lemma("cities"), "city");
+        assert_eq!(lemma("bus"), "bus");
+        assert_eq!(lemma("was"), "be");
     }
 }
 
 word_list!(ENGLISH_WORDS, "english_words.txt");
 word_list!(ADJECTIVES, "adjectives.txt");
+word_list!(ANIMATE_VERBS, "animate_verbs.txt");
+word_list!(TIME_NOUNS, "time_nouns.txt");
 
 /// Lines of a shipped TSV file, headers and blank lines skipped, split on tabs.
 fn tsv_rows(source: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -237,6 +245,57 @@ pub fn verb_forms(word: &str) -> Option<VerbForms> {
     VERB_FORMS.get(key).copied()
 }
 
+/// Base forms of every inflected verb form in the shipped list, and of be, have and do.
+static VERB_LEMMAS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut lemmas = HashMap::new();
+    for row in tsv_rows(include_str!("../data/lexicon/verbs.tsv")) {
+        for form in &row[1..] {
+            lemmas.entry(*form).or_insert(row[0]);
+        }
+    }
+    for (form, lemma) in [
+        ("is", "be"),
+        ("are", "be"),
+        ("was", "be"),
+        ("were", "be"),
+        ("been", "be"),
+        ("being", "be"),
+        ("am", "be"),
+        ("has", "have"),
+        ("had", "have"),
+        ("having", "have"),
+        ("does", "do"),
+        ("did", "do"),
+        ("done", "do"),
+    ] {
+        lemmas.insert(form, lemma);
+    }
+    lemmas
+});
+
+/// The lemma of a lower-case word: the base form of a verb, the singular of a plural noun, or
+/// the word itself.
+pub fn lemma(lower: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if let Some(lemma) = VERB_LEMMAS.get(lower) {
+        return Cow::Borrowed(lemma);
+    }
+    if let Some(stem) = lower.strip_suffix("ies").filter(|s| s.len() >= 2) {
+        let singular = format!("{stem}y");
+        if ENGLISH_WORDS.contains(&singular) {
+            return Cow::Owned(singular);
+        }
+    }
+    for suffix in ["es", "s"] {
+        if let Some(stem) = lower.strip_suffix(suffix).filter(|s| s.len() >= 3 && !s.ends_with('s')) {
+            if ENGLISH_WORDS.contains(stem) {
+                return Cow::Owned(stem.to_string());
+            }
+        }
+    }
+    Cow::Borrowed(lower)
+}
+
 /// Forces the larger tables to load, for timing and start-up checks.
 pub fn preload_tables() {
     LazyLock::force(&ENGLISH_WORDS);
@@ -245,4 +304,5 @@ pub fn preload_tables() {
     LazyLock::force(&THING_NOUNS);
     LazyLock::force(&FIRST_NAMES);
     LazyLock::force(&VERB_FORMS);
+    LazyLock::force(&VERB_LEMMAS);
 }

@@ -57,3 +57,17 @@ fn the_seed_article_yields_its_discourse_errors() {
     assert!(has("verbless-sentence", "“Freedom of Russia” since March."), "the verbless fragment");
     assert!(has("orphan-attribution", "“Moscow Times” reported."), "the orphan attribution");
 }
+
+#[test]
+fn the_seed_article_yields_its_interference_errors() {
+    let Some(seed) = shared_seed() else {
+        eprintln!("skipped: ../shared/seed is not present in this checkout");
+        return;
+    };
+    let (_, detectors, excerpts) = flags_of(&seed);
+    let has = |detector: &str, excerpt: &str| {
+        detectors.iter().zip(&excerpts).any(|(d, e)| d == detector && e.contains(excerpt))
+    };
+    assert!(has("literal-idiom", "Months eat"), "\"Months eat Russians.\": {detectors:?} {excerpts:?}");
+    assert!(has("age-in-parentheses", "Putin (69)"), "\"Putin (69)\"");
+}

@@ -135,6 +135,7 @@ registry! {
     german_quotes::GermanQuotes,
     german_time::GermanTime,
     inconsistent_name::InconsistentName,
+    literal_idiom::LiteralIdiom,
     looping_output::LoopingOutput,
     narrative_you::NarrativeYou,
     non_translation::NonTranslation,

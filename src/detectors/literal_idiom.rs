@@ -1,0 +1,461 @@
+//! # literal-idiom
+//!
+//! ## What it does
+//! Flags German idioms translated word for word, with four signals:
+//! - **table**: about 280 German idioms and their literal English renderings in
+//!   `data/idioms/german_idioms.tsv` ("the cow is not yet off the ice", "that is not my beer",
+//!   "press the thumbs", "he had pig"), matched by lemma, so inflected forms and short
+//!   insertions still match;
+//! - **selectional**: a stretch of time as the subject of a verb that needs a living subject
+//!   ("Months eat Russians", "The weeks gnaw at the coalition");
+//! - **skeleton**: body-part and animal idiom skeletons, a bare animal after "have" ("she had
+//!   bird") or "have" with a thing on a body part ("has hair on the teeth");
+//! - **present**: a very short sentence with a bare plural subject in the present tense inside
+//!   a past-tense narrative ("Flames eat houses."), the shape of a German saying.
+//!
+//! The message names the signal and, for the table, the German idiom and its meaning.
+//!
+//! ## Why it signals MT
+//! MT renders idioms compositionally. The English is grammatical but meaningless ("Months eat
+//! Russians" for "Die Monate zehren an den Russen", the months wear the Russians down).
+//!
+//! ## Example
+//! "We press the thumbs for the team." flags "press the thumbs" (Daumen drücken: keep one's
+//! fingers crossed).
+//!
+//! ## Known false positives
+//! Table entries exclude English idioms that are literal translations too, and entries that
+//! could be literal ("had pig farms") need the clause to end after them. The generalising signals
+//! have low confidence: "the weeks gnaw" can be poetry, "Rivers rise." can be a deliberate
+//! short sentence. English idioms with "eat into" or "eat up" are not flagged.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "major"; table entries marked as awkward are "minor")
+//! - `signals`: which signals run (default all four: "table", "selectional", "skeleton", "present").
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use crate::lexicon::{lemma, verb_forms, ANIMATE_VERBS, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, THING_NOUNS, TIME_NOUNS};
+use aho_corasick::AhoCorasick;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct LiteralIdiomSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+    pub signals: Vec<String>,
+}
+
+impl Default for LiteralIdiomSettings {
+    fn default() -> Self {
+        LiteralIdiomSettings {
+            enabled: true,
+            severity: None,
+            signals: ["table", "selectional", "skeleton", "present"].map(String::from).to_vec(),
+        }
+    }
+}
+
+common_settings!(LiteralIdiomSettings);
+
+pub struct LiteralIdiom {
+    info: DetectorInfo,
+    signals: Vec<String>,
+}
+
+impl Configurable for LiteralIdiom {
+    type Settings = LiteralIdiomSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "literal-idiom",
+            category: Category::Mistranslation,
+            default_severity: Severity::Major,
+            severity: Severity::Major,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
+        LiteralIdiom { info, signals: settings.signals.clone() }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Element {
+    /// Any of these words; `true` marks an exact form ("=thumbs"), `false` a lemma.
+    Word(Vec<(String, bool)>),
+    /// Up to three arbitrary words.
+    Gap,
+    /// The clause ends here: no word follows, or a function word or punctuation does.
+    End,
+}
+
+struct Idiom {
+    elements: Vec<Element>,
+    german: &'static str,
+    meaning: &'static str,
+    awkward: bool,
+}
+
+struct Table {
+    idioms: Vec<Idiom>,
+    /// Finds anchor words in a sentence's lemma string; each pattern maps to (idiom, element).
+    anchors: AhoCorasick,
+    anchor_targets: Vec<(usize, usize)>,
+}
+
+fn parse_pattern(pattern: &str) -> Vec<Element> {
+    pattern
+        .split_whitespace()
+        .map(|part| match part {
+            "*" => Element::Gap,
+            "$" => Element::End,
+            words => Element::Word(
+                words
+                    .split('|')
+                    .map(|w| match w.strip_prefix('=') {
+                        Some(exact) => (exact.to_string(), true),
+                        None => (lemma(w).into_owned(), false),
+                    })
+                    .collect(),
+            ),
+        })
+        .collect()
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let mut idioms = Vec::new();
+    for line in include_str!("../../data/idioms/german_idioms.tsv").lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let fields: Vec<&str> = line.split('\t').collect();
+        idioms.push(Idiom {
+            elements: parse_pattern(fields[0]),
+            german: fields[1],
+            meaning: fields[2],
+            awkward: fields.get(3) == Some(&"awkward"),
+        });
+    }
+    // Anchor each idiom on its longest word, the rarest in running text.
+    let mut patterns = Vec::new();
+    let mut anchor_targets = Vec::new();
+    for (index, idiom) in idioms.iter().enumerate() {
+        let (position, alternatives) = idiom
+            .elements
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match e {
+                Element::Word(alternatives) => Some((i, alternatives)),
+                _ => None,
+            })
+            .max_by_key(|(_, alternatives)| alternatives.iter().map(|(w, _)| w.len()).min().unwrap_or(0))
+            .expect("every idiom has a word");
+        for (word, exact) in alternatives {
+            // The search runs over lemmas, so an exact form is found by its lemma, then checked.
+            let anchor = if *exact { lemma(word).into_owned() } else { word.clone() };
+            patterns.push(format!(" {anchor} "));
+            anchor_targets.push((index, position));
+        }
+    }
+    let anchors = AhoCorasick::new(&patterns).expect("anchor patterns build");
+    Table { idioms, anchors, anchor_targets }
+});
+
+/// One sentence's words, lower-cased and lemmatised, and where each sits in the lemma string.
+struct Words {
+    lower: Vec<String>,
+    lemmas: Vec<String>,
+    /// Whether punctuation separates word i from word i + 1.
+    punctuation_after: Vec<bool>,
+    joined: String,
+    starts: Vec<usize>,
+}
+
+impl Words {
+    fn new(doc: &Doc, sentence: usize) -> Words {
+        let tokens = doc.sentence_tokens(sentence);
+        let lower: Vec<String> = tokens.iter().map(|t| doc.word(t).to_lowercase()).collect();
+        let lemmas: Vec<String> = lower.iter().map(|w| lemma(w).into_owned()).collect();
+        let sentence_end = doc.sentences[sentence].span.end;
+        let punctuation_after = (0..tokens.len())
+            .map(|i| {
+                let next = tokens.get(i + 1).map_or(sentence_end, |t| t.span.start);
+                doc.text[tokens[i].span.end..next].chars().any(|c| !c.is_whitespace())
+            })
+            .collect();
+        let mut joined = String::from(" ");
+        let mut starts = Vec::with_capacity(lemmas.len());
+        for word in &lemmas {
+            starts.push(joined.len() - 1);
+            joined.push_str(word);
+            joined.push(' ');
+        }
+        Words { lower, lemmas, punctuation_after, joined, starts }
+    }
+
+    fn matches(&self, i: usize, alternatives: &[(String, bool)]) -> bool {
+        alternatives.iter().any(|(word, exact)| if *exact { self.lower[i] == *word } else { self.lemmas[i] == *word })
+    }
+
+    /// The end (exclusive) of a match of `elements` starting at word `i`.
+    fn match_from(&self, elements: &[Element], i: usize) -> Option<usize> {
+        let Some((first, rest)) = elements.split_first() else { return Some(i) };
+        match first {
+            Element::Word(alternatives) => {
+                if i < self.lemmas.len() && self.matches(i, alternatives) {
+                    self.match_from(rest, i + 1)
+                } else {
+                    None
+                }
+            }
+            Element::Gap => (0..=3).find_map(|skip| {
+                let next = i + skip;
+                if next > self.lemmas.len() || (skip > 0 && self.punctuation_after[next - 1]) {
+                    return None;
+                }
+                self.match_from(rest, next)
+            }),
+            Element::End => {
+                let ends = i == self.lemmas.len()
+                    || self.punctuation_after[i - 1]
+                    || ENGLISH_FUNCTION_WORDS.contains(&self.lower[i]);
+                if ends { self.match_from(rest, i) } else { None }
+            }
+        }
+    }
+}
+
+impl LiteralIdiom {
+    fn uses(&self, signal: &str) -> bool {
+        self.signals.iter().any(|s| s == signal)
+    }
+
+    fn flag(&self, doc: &Doc, sentence: usize, words: std::ops::Range<usize>, severity: Severity, confidence: f32, message: String) -> Flag {
+        let tokens = doc.sentence_tokens(sentence);
+        Flag {
+            start: tokens[words.start].span.start,
+            end: tokens[words.end - 1].span.end,
+            detector: self.info.id,
+            category: if severity < self.info.severity { Category::Awkward } else { self.info.category },
+            severity,
+            confidence,
+            message,
+            suggestion: None,
+        }
+    }
+
+    fn table(&self, doc: &Doc, sentence: usize, words: &Words, flags: &mut Vec<Flag>) {
+        let table = &*TABLE;
+        let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+        for found in table.anchors.find_overlapping_iter(&words.joined) {
+            let (index, position) = table.anchor_targets[found.pattern().as_usize()];
+            let anchor_word = words.starts.partition_point(|&s| s < found.start());
+            let idiom = &table.idioms[index];
+            let gaps_before = idiom.elements[..position].iter().filter(|e| **e == Element::Gap).count();
+            let earliest = anchor_word.saturating_sub(position + 3 * gaps_before);
+            let matched = (earliest..=anchor_word)
+                .find_map(|start| words.match_from(&idiom.elements, start).map(|end| start..end))
+                .filter(|m| m.start <= anchor_word && anchor_word < m.end.max(m.start + 1));
+            let Some(range) = matched else { continue };
+            if range.is_empty() || taken.iter().any(|t| t.start < range.end && range.start < t.end) {
+                continue;
+            }
+            taken.push(range.clone());
+            let severity = if idiom.awkward { Severity::Minor } else { self.info.severity };
+            let text = &doc.text[doc.sentence_tokens(sentence)[range.start].span.start..doc.sentence_tokens(sentence)[range.end - 1].span.end];
+            flags.push(self.flag(
+                doc,
+                sentence,
+                range,
+                severity,
+                0.8,
+                format!("\"{text}\" is a word-for-word rendering of the German idiom \"{}\", which means \"{}\".", idiom.german, idiom.meaning),
+            ));
+        }
+    }
+
+    /// "Months eat Russians": a time noun as the subject of a verb that needs a living subject.
+    fn selectional(&self, doc: &Doc, sentence: usize, words: &Words, flags: &mut Vec<Flag>) {
+        let n = words.lemmas.len();
+        let Some(verb) = (1..n.min(6)).find(|&i| verb_forms(&words.lower[i]).is_some() && !words.punctuation_after[i - 1]) else { return };
+        if !ANIMATE_VERBS.contains(&words.lemmas[verb]) || !TIME_NOUNS.contains(&words.lower[verb - 1]) {
+            return;
+        }
+        // English idioms: "eat into", "eat up", "eat away at".
+        if words.lower.get(verb + 1).is_some_and(|w| ["into", "up", "away"].contains(&w.as_str())) {
+            return;
+        }
+        let subject = &words.lower[verb - 1];
+        let verb_word = &words.lower[verb];
+        flags.push(self.flag(
+            doc,
+            sentence,
+            verb - 1..verb + 1,
+            self.info.severity,
+            0.7,
+            format!("\"{subject} {verb_word}\": a stretch of time cannot {}; this is probably a German idiom rendered literally (e.g. \"an jemandem zehren\", to wear someone down).", words.lemmas[verb]),
+        ));
+    }
+
+    /// "She had bird.", "has hair on the teeth".
+    fn skeleton(&self, doc: &Doc, sentence: usize, words: &Words, flags: &mut Vec<Flag>) {
+        // Things that really do sit on or in body parts: "pain in the knees", "a ring on the finger".
+        const BODILY: [&str; 24] = [
+            "pain", "ache", "problem", "injury", "wound", "cut", "bruise", "scar", "tattoo", "ring", "glass", "glasses",
+            "tear", "blood", "bandage", "cast", "cancer", "infection", "rash", "surgery", "operation", "trouble", "hat", "mask",
+        ];
+        const BODY_PARTS: [&str; 20] = [
+            "eye", "ear", "tooth", "teeth", "hand", "foot", "feet", "finger", "leg", "arm", "nose", "head", "heart", "neck",
+            "belly", "tongue", "knee", "shoulder", "liver", "kidney",
+        ];
+        for i in 0..words.lemmas.len() {
+            if words.lemmas[i] != "have" {
+                continue;
+            }
+            // A bare singular animal after "have", ending the clause.
+            if let Some(next) = words.lower.get(i + 1) {
+                let animal = THING_NOUNS.get(next.as_str()) == Some(&crate::lexicon::ThingClass::Animal);
+                let ends = words.match_from(&[Element::End], i + 2).is_some();
+                if animal && ends && !words.punctuation_after[i] {
+                    flags.push(self.flag(doc, sentence, i..i + 2, self.info.severity, 0.55, format!("\"{} {next}\": a bare animal after \"have\" is the skeleton of a German idiom (\"Schwein haben\", to be lucky; \"einen Vogel haben\", to be crazy), not English.", words.lower[i])));
+                    continue;
+                }
+            }
+            // "have <thing> on the <body part>s".
+            let window = i + 1..(i + 7).min(words.lemmas.len());
+            let found = window.clone().find(|&j| {
+                ["on", "in", "behind", "under", "over"].contains(&words.lower[j].as_str())
+                    && j + 2 < words.lemmas.len() + 1
+                    && words.lemmas.get(j + 2).is_some_and(|w| BODY_PARTS.contains(&w.as_str()))
+                    && words.lower[j + 1..j + 2].iter().all(|d| ["the", "his", "her", "their", "its", "our", "my", "your"].contains(&d.as_str()))
+                    && j > i + 1
+                    && !BODY_PARTS.contains(&words.lemmas[j - 1].as_str())
+                    && !BODILY.contains(&words.lemmas[j - 1].as_str())
+            });
+            if let Some(j) = found {
+                if words.match_from(&[Element::End], j + 3).is_some() {
+                    flags.push(self.flag(doc, sentence, i..j + 3, self.info.severity, 0.5, "Having something on, in or behind a body part is the skeleton of a German idiom (\"Tomaten auf den Augen haben\", \"Haare auf den Zähnen haben\"); rendered literally it means nothing in English.".to_string()));
+                }
+            }
+        }
+    }
+
+    /// "Flames eat houses." in a past-tense story.
+    fn present(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let mut past = 0;
+        let mut finite = 0;
+        for sentence in 0..doc.sentences.len() {
+            let tokens = doc.sentence_tokens(sentence);
+            if tokens.len() < 4 {
+                continue;
+            }
+            let forms: Vec<_> = tokens.iter().filter_map(|t| verb_forms(&doc.word(t).to_lowercase())).collect();
+            if forms.iter().any(|f| f.past && !f.base) {
+                past += 1;
+            }
+            if !forms.is_empty() {
+                finite += 1;
+            }
+        }
+        if finite < 4 || (past as f32) < 0.7 * finite as f32 {
+            return;
+        }
+        for sentence in 0..doc.sentences.len() {
+            let tokens = doc.sentence_tokens(sentence);
+            if !(2..=4).contains(&tokens.len()) || !doc.ends_with_terminator(sentence) || doc.in_quotation(tokens[0].span.start) {
+                continue;
+            }
+            let subject = doc.word(&tokens[0]).to_lowercase();
+            let verb = doc.word(&tokens[1]).to_lowercase();
+            let bare_plural = subject.ends_with('s') && lemma(&subject) != subject && ENGLISH_WORDS.contains(&lemma(&subject)) && verb_forms(&subject).is_none_or(|f| !f.third_person);
+            let present_verb = verb_forms(&verb).is_some_and(|f| f.base && !f.past);
+            if bare_plural && present_verb {
+                flags.push(self.flag(doc, sentence, 0..tokens.len(), Severity::Minor, 0.35, "A very short present-tense saying in a past-tense story: the shape of a German figure of speech rendered word for word.".to_string()));
+            }
+        }
+    }
+}
+
+impl Detector for LiteralIdiom {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let start = flags.len();
+        for sentence in 0..doc.sentences.len() {
+            if doc.sentences[sentence].tokens.is_empty() {
+                continue;
+            }
+            let words = Words::new(doc, sentence);
+            if self.uses("table") {
+                self.table(doc, sentence, &words, flags);
+            }
+            if self.uses("selectional") {
+                self.selectional(doc, sentence, &words, flags);
+            }
+            if self.uses("skeleton") {
+                self.skeleton(doc, sentence, &words, flags);
+            }
+        }
+        if self.uses("present") {
+            self.present(doc, flags);
+        }
+        // Two signals on one span: keep the first (the table's message is the most specific).
+        let mut kept: Vec<Flag> = Vec::new();
+        for flag in flags.drain(start..) {
+            if !kept.iter().any(|k| k.start < flag.end && flag.start < k.end) {
+                kept.push(flag);
+            }
+        }
+        flags.extend(kept);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts, flags_of};
+    use super::*;
+
+    #[test]
+    fn the_table_matches_inflected_idioms_with_insertions() {
+        assert_eq!(excerpts::<LiteralIdiom>("We press the thumbs for the team."), ["press the thumbs"]);
+        assert_eq!(excerpts::<LiteralIdiom>("The cow is not yet off the ice, the minister warned."), ["cow is not yet off the ice"]);
+        assert_eq!(excerpts::<LiteralIdiom>("“That is not my beer,” he said."), ["not my beer"]);
+        let flags = flags_of::<LiteralIdiom>("In the end he had pig.");
+        assert_eq!(flags.len(), 1);
+        assert!(flags[0].1.message.contains("Schwein haben"));
+    }
+
+    #[test]
+    fn table_entries_that_could_be_literal_need_the_clause_to_end() {
+        assert_no_flags::<LiteralIdiom>("The family had pig farms in the valley for generations.");
+    }
+
+    #[test]
+    fn time_nouns_cannot_eat() {
+        assert_eq!(excerpts::<LiteralIdiom>("The war drags on. Months eat Russians."), ["Months eat"]);
+        assert_no_flags::<LiteralIdiom>("Rising costs ate into profits. The years passed quickly.");
+    }
+
+    #[test]
+    fn animal_and_body_part_skeletons() {
+        assert_eq!(excerpts::<LiteralIdiom>("The keeper had cat."), ["had cat"]);
+        assert_no_flags::<LiteralIdiom>("She has a cat. He had his eyes on the prize. They have pain in the knees.");
+    }
+
+    #[test]
+    fn clean_news_gets_no_flags() {
+        assert_no_flags::<LiteralIdiom>(
+            "The ministers met in Brussels on Monday. They agreed on a plan to cut emissions, but the details \
+             remain open. Farmers protested outside with their tractors. Police kept an eye on the crowd.",
+        );
+    }
+}
