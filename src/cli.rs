@@ -29,6 +29,47 @@ pub enum Command {
     },
     /// Print the default configuration as TOML, as a starting point for --config.
     DefaultConfig,
+    /// Measure flags and scores against human error annotations and write a report.
+    Eval(EvalArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct EvalArgs {
+    /// The annotated gold file.
+    #[arg(long)]
+    pub gold: PathBuf,
+    /// Its format; guessed from the name when not given (.tsv: wmt-mqm; "demetr": demetr).
+    #[arg(long, value_enum)]
+    pub gold_format: Option<crate::eval::gold::GoldFormat>,
+    /// TOML configuration for the detectors, as for `mtqe score`.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Evaluate an existing `mtqe score` output directory (document ids must match gold ids).
+    #[arg(long)]
+    pub pred: Option<PathBuf>,
+    /// Output directory for report.md and the detail tables.
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// Worker threads; the default is all cores.
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+impl EvalArgs {
+    pub fn into_options(self) -> Result<crate::eval::EvalOptions> {
+        let config = match &self.config {
+            Some(path) => Config::from_file(path)?,
+            None => Config::default(),
+        };
+        Ok(crate::eval::EvalOptions {
+            format: self.gold_format.unwrap_or_else(|| crate::eval::gold::GoldFormat::guess(&self.gold)),
+            gold: self.gold,
+            config,
+            pred: self.pred,
+            out: self.out,
+            threads: self.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+        })
+    }
 }
 
 #[derive(Debug, clap::Args)]

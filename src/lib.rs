@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod detectors;
 pub mod error;
+pub mod eval;
 pub mod flag;
 pub mod lexicon;
 pub mod parquet;

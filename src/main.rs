@@ -91,6 +91,23 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             writeln!(out, "\nRun `mtqe detectors ID` for a detector's full documentation.")?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Eval(args) => {
+            let options = args.into_options()?;
+            let measured = mtqe::eval::run(&options)?;
+            for (split, m) in &measured {
+                let rate = |r: Option<f64>| r.map_or("n/a".into(), |v| format!("{v:.3}"));
+                let tau = m.correlations.first().and_then(|c| c.grouped_tau);
+                eprintln!(
+                    "mtqe eval [{split}]: {} items, flag precision {}, gold-span recall {}, item-grouped tau {}",
+                    m.items,
+                    rate(m.flag_precision.rate()),
+                    rate(m.recall.rate()),
+                    rate(tau)
+                );
+            }
+            eprintln!("mtqe: report in {}", options.out.join("report.md").display());
+            Ok(ExitCode::SUCCESS)
+        }
         Command::DefaultConfig => {
             let text = toml::to_string(&mtqe::config::Config::default())?;
             std::io::stdout().lock().write_all(text.as_bytes())?;

@@ -359,3 +359,76 @@ pub fn write_text_table(path: &Path, columns: &[(&str, Vec<Option<&str>>)]) -> R
     ParquetWriter::new(file).finish(&mut frame).map_err(|e| e.to_string())?;
     Ok(())
 }
+
+/// A column of a small table written by `mtqe eval`.
+pub enum TableColumn {
+    Text(Vec<Option<String>>),
+    Count(Vec<u32>),
+    Number(Vec<Option<f64>>),
+}
+
+/// Writes a small table whose schema is given by its columns, in one go.
+pub fn write_table(path: &Path, columns: Vec<(String, TableColumn)>) -> anyhow::Result<()> {
+    let height = columns.first().map_or(0, |(_, c)| match c {
+        TableColumn::Text(v) => v.len(),
+        TableColumn::Count(v) => v.len(),
+        TableColumn::Number(v) => v.len(),
+    });
+    let columns = columns
+        .into_iter()
+        .map(|(name, values)| match values {
+            TableColumn::Text(v) => Column::new(name.as_str().into(), v),
+            TableColumn::Count(v) => Column::new(name.as_str().into(), v),
+            TableColumn::Number(v) => Column::new(name.as_str().into(), v),
+        })
+        .collect();
+    let mut frame = DataFrame::new(height, columns)?;
+    let file = File::create(path).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+    ParquetWriter::new(file).finish(&mut frame)?;
+    Ok(())
+}
+
+/// Reads the flags and document scores of an `mtqe score` output, keyed by document id.
+pub fn read_predictions(dir: &Path) -> anyhow::Result<std::collections::HashMap<String, crate::eval::Prediction>> {
+    let read = |name: &str| -> anyhow::Result<DataFrame> {
+        let path = dir.join(name);
+        let file = File::open(&path).map_err(|e| anyhow::anyhow!("cannot open {}: {e}", path.display()))?;
+        Ok(ParquetReader::new(file).finish()?)
+    };
+    let documents = read("documents.parquet")?;
+    let flags = read("flags.parquet")?;
+    let mut predictions = std::collections::HashMap::new();
+    let (ids, scores, penalties, words) = (
+        documents.column("doc_id")?.str()?.clone(),
+        documents.column("score")?.f64()?.clone(),
+        documents.column("penalty")?.f64()?.clone(),
+        documents.column("n_words")?.u32()?.clone(),
+    );
+    for i in 0..documents.height() {
+        let prediction = crate::eval::Prediction {
+            flags: Vec::new(),
+            score: scores.get(i).unwrap_or(100.0),
+            penalty: penalties.get(i).unwrap_or(0.0),
+            words: words.get(i).unwrap_or(0) as usize,
+        };
+        predictions.insert(ids.get(i).unwrap_or_default().to_string(), prediction);
+    }
+    let (flag_ids, starts, ends, detectors, severities) = (
+        flags.column("doc_id")?.str()?.clone(),
+        flags.column("start")?.u32()?.clone(),
+        flags.column("end")?.u32()?.clone(),
+        flags.column("detector")?.str()?.clone(),
+        flags.column("severity")?.str()?.clone(),
+    );
+    for i in 0..flags.height() {
+        if let Some(prediction) = predictions.get_mut(flag_ids.get(i).unwrap_or_default()) {
+            let span = starts.get(i).unwrap_or(0) as usize..ends.get(i).unwrap_or(0) as usize;
+            prediction.flags.push((
+                span,
+                detectors.get(i).unwrap_or_default().to_string(),
+                severities.get(i).unwrap_or_default().to_string(),
+            ));
+        }
+    }
+    Ok(predictions)
+}

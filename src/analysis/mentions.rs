@@ -8,7 +8,8 @@
 //!   a name, of a person or not, with unknown gender ("Weselsky", "Kassel");
 //! - a thing noun with a semantic class ("the government", "a tractor") from
 //!   `data/lexicon/thing_nouns.tsv`;
-//! - any other word right after a determiner ("the barn"): a noun of unknown kind;
+//! - any other word right after a determiner ("the barn"): a noun of unknown kind, and any
+//!   word with a suffix that names people ("believer", "florist") wherever it stands;
 //! - the pronouns he, him, his, she and her, which continue a chain to a person.
 
 use super::quotes::QuoteAnalysis;
@@ -123,6 +124,13 @@ pub fn find(text: &str, sentences: &[Sentence], tokens: &[Token], quotes: &Quote
                 Some(if place || modifier || code { MentionKind::NonPersonName } else { MentionKind::Name })
             } else if after_determiner && token.has_letter && !crate::lexicon::ADJECTIVES.contains(&lower) {
                 Some(MentionKind::UnknownNoun { person_like: person_like(&lower) })
+            } else if !token.capitalized
+                && person_like(&lower)
+                && ENGLISH_WORDS.contains(&lower)
+                && crate::lexicon::verb_forms(&lower).is_none()
+            {
+                // "this quiet believer": a possible person even without a determiner right before it.
+                Some(MentionKind::UnknownNoun { person_like: true })
             } else {
                 None
             };

@@ -170,6 +170,10 @@ fn pair_marks(
                     open(QuoteStyle::Straight, &mut stack);
                 } else if right_flanking {
                     close_or_stray(QuoteStyle::Straight, &mut stack, analysis, mark, index);
+                } else if top == Some(QuoteStyle::Straight) {
+                    close(&mut stack, analysis, mark); // Spaces on both sides: `" text "`.
+                } else {
+                    open(QuoteStyle::Straight, &mut stack);
                 }
             }
             '«' | '»' => {
@@ -229,7 +233,11 @@ fn close_or_stray(
     mark: Span,
     paragraph: usize,
 ) {
-    match stack.iter().rposition(|o| o.style == style) {
+    // MT output mixes styles ("…”, “…"); a closing double mark closes any open double quotation,
+    // preferring its own style. The mixture itself is flagged as mixed styles, not as unclosed.
+    let own = stack.iter().rposition(|o| o.style == style);
+    let any_double = || stack.iter().rposition(|o| matches!(o.style, QuoteStyle::Curly | QuoteStyle::Straight));
+    match own.or_else(any_double) {
         Some(position) => {
             // Anything opened inside and left open is abandoned by this close; it stays unclosed.
             stack.truncate(position + 1);
@@ -384,6 +392,13 @@ mod tests {
         let text = "“We must review every request.\n“I want peace”\nThe war went on.";
         let doc = Doc::new(text);
         assert_eq!(doc.quotes.unclosed().count(), 1);
+    }
+
+    #[test]
+    fn mixed_and_spaced_straight_quotes_still_pair() {
+        let doc = Doc::new("He stressed that \"the bloc should be grateful. ” Then the \" strong conflict \" began.");
+        assert_eq!(doc.quotes.unclosed().count(), 0, "{:?}", doc.quotes.regions);
+        assert!(doc.quotes.stray_closes.is_empty());
     }
 
     #[test]

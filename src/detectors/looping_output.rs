@@ -21,7 +21,8 @@
 //!
 //! ## Known false positives
 //! Rhetorical repetition ("Never again, never again") has punctuation between the repeats of a
-//! phrase and is not flagged unless it repeats three times. Song lyrics and chants quoted in
+//! phrase and is not flagged unless it repeats three times; neither are English constructions
+//! of two words ending in a function word ("bigger and bigger", "face to face"). Song lyrics and chants quoted in
 //! full can be flagged. Repeated boilerplate sentences far apart in an article are not compared.
 //!
 //! ## Options
@@ -111,7 +112,12 @@ impl Detector for LoopingOutput {
             let last = &doc.tokens[i + repeats * unit - 1];
             let between = &doc.text[doc.tokens[i + unit - 1].span.end..repeat_start.span.start];
             let across_sentences = doc.sentence_at(first.span.start) != doc.sentence_at(last.span.start);
-            let punctuated = between.trim().chars().any(|c| c.is_ascii_punctuation() || "“”„«»".contains(c));
+            let region = &doc.text[first.span.start..last.span.end];
+            let punctuated = between.trim().chars().any(|c| c.is_ascii_punctuation() || "“”„«»".contains(c))
+                || region.contains([',', ';', ':', '(', ')']);
+            // "bigger and bigger", "face to face": a two-word unit that ends in a function word
+            // is an English construction, not a stutter.
+            let construction = unit == 2 && crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(&words[i + 1]);
             let repeated_words = unit * (repeats - 1);
             let phrase = doc.text[first.span.start..doc.tokens[i + unit - 1].span.end].to_string();
             let end = doc.sentences[doc.sentence_at(last.span.start)].span.end.min(last.span.end + 1).max(last.span.end);
@@ -134,7 +140,7 @@ impl Detector for LoopingOutput {
                     0.85,
                     format!("This sentence repeats the one before it word for word (\"{phrase}\"): MT output duplicated, adding text that is not in the source."),
                 ));
-            } else if !across_sentences && !punctuated && !doc.in_quotation(first.span.start) {
+            } else if !across_sentences && !punctuated && !construction && !doc.in_quotation(first.span.start) {
                 flags.push(self.flag(
                     repeat_start.span.start,
                     last.span.end,
@@ -185,6 +191,7 @@ mod tests {
     fn rhetorical_repeats_and_similar_sentences_are_fine() {
         assert_no_flags::<LoopingOutput>("Never again, never again, she said. The war must end.");
         assert_no_flags::<LoopingOutput>("The road is closed. The bridge is closed too.");
+        assert_no_flags::<LoopingOutput>("The snowball gets bigger and bigger and then falls. They met face to face to talk.");
     }
 
     #[test]

@@ -15,8 +15,9 @@
 //!
 //! ## Known false positives
 //! Quoted speech is never flagged. Sentences that address the reader on purpose are skipped:
-//! conditions and advice ("If you see the man, call 110", "you can", "you should"), questions,
-//! and imperatives ("Call the hotline if ..."). An article that addresses the reader throughout
+//! conditions and advice ("If you see the man, call 110", "you can", "you should", "once you",
+//! "do not"), questions, imperatives ("Call the hotline if ..."), and speech without quotation
+//! marks (a sentence with "I" or "we" outside quotes). An article that addresses the reader throughout
 //! (a service box, a guide) uses "you" many times; when more than `max-per-article` uses outside
 //! quotations are found, reader-addressing ones included, none is flagged. A quotation whose marks are missing makes its "you" look
 //! like narrative.
@@ -74,9 +75,11 @@ impl Configurable for NarrativeYou {
 }
 
 /// Phrases that show a sentence addresses the reader on purpose.
-const READER_ADDRESS: [&str; 14] = [
+const READER_ADDRESS: [&str; 26] = [
     "if you", "when you", "whether you", "you can", "you could", "you should", "you must", "you need", "you may",
-    "you will find", "do you", "can you", "are you", "have you",
+    "you will find", "do you", "can you", "are you", "have you", "once you", "as soon as you", "unless you",
+    "before you", "so that you", "recommend that you", "recommend you", "advise you", "remind you", "don't", "do not",
+    "never",
 ];
 
 fn addresses_reader(doc: &Doc, sentence: usize) -> bool {
@@ -88,8 +91,12 @@ fn addresses_reader(doc: &Doc, sentence: usize) -> bool {
     if READER_ADDRESS.iter().any(|phrase| contains_phrase(&text, phrase)) {
         return true;
     }
-    // An imperative: the sentence opens with a bare verb ("Call 110 if ...", "Contact the police").
+    // Speech without quotation marks: the speaker's "I" or "we" shows the reader is not narrated to.
     let tokens = doc.sentence_tokens(sentence);
+    if tokens.iter().any(|t| matches!(doc.word(t), "I" | "we" | "We") && !doc.in_quotation(t.span.start)) {
+        return true;
+    }
+    // An imperative: the sentence opens with a bare verb ("Call 110 if ...", "Contact the police").
     let Some(first) = tokens.first() else { return false };
     let first_word = doc.word(first);
     !first_word.eq_ignore_ascii_case("you")

@@ -15,8 +15,8 @@
 //! ## Known false positives
 //! Grammatical doublings such as "had had", "that that", "is is" and "do do" are allowed (the
 //! `allowed` setting lists them). Names that double a word ("Bora Bora", "Walla Walla") are
-//! listed in `reduplicated-names`; other doubled names ("Spain Spain") are flagged with a lower
-//! confidence. Numbers are never flagged (tables, scores).
+//! listed in `reduplicated-names`, and short doubled names ("Li Li", "Ni Ni") are common in
+//! Chinese; other doubled names ("Spain Spain") are flagged with a lower confidence. Numbers are never flagged (tables, scores).
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -107,8 +107,9 @@ impl Detector for RepeatedWords {
                 }
                 let sentence_initial = index == 0;
                 let doubled_name = second.capitalized && first.capitalized && !sentence_initial;
-                if doubled_name && self.reduplicated_names.iter().any(|name| name.eq_ignore_ascii_case(word)) {
-                    continue; // A name that is a doubled word: "Bora Bora".
+                let short_name = doubled_name && word.chars().count() <= 3;
+                if short_name || doubled_name && self.reduplicated_names.iter().any(|name| name.eq_ignore_ascii_case(word)) {
+                    continue; // A name that is a doubled word: "Bora Bora", "Li Li".
                 }
                 flags.push(Flag {
                     start: first.span.start,

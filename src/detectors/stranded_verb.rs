@@ -71,7 +71,7 @@ const PERFECT_AUXILIARIES: [&str; 6] = ["has", "have", "had", "was", "were", "is
 const PREPOSITIONS: [&str; 16] =
     ["on", "in", "at", "by", "for", "from", "with", "after", "before", "during", "until", "since", "into", "near", "under", "over"];
 const TIME_WORDS: [&str; 10] = ["yesterday", "today", "tomorrow", "already", "finally", "recently", "again", "now", "still", "also"];
-const PARTICLES: [&str; 9] = ["off", "out", "up", "back", "away", "down", "along", "ahead", "on"];
+const PARTICLES: [&str; 5] = ["off", "out", "up", "back", "down"];
 
 impl Detector for StrandedVerb {
     fn info(&self) -> &DetectorInfo {
@@ -108,7 +108,7 @@ impl Detector for StrandedVerb {
                 let verb = (0..last).find(|&i| is_verb(i));
                 let preposition_before = (last.saturating_sub(4)..last).any(|i| PREPOSITIONS.contains(&words[i].as_str()) && i > verb.unwrap_or(last));
                 let directly_after_noun = !is_verb(last - 1) && !PREPOSITIONS.contains(&words[last - 1].as_str());
-                if verb.is_some() && preposition_before && directly_after_noun && words[last] != "on" {
+                if verb.is_some() && preposition_before && directly_after_noun {
                     flags.push(self.flag(doc, index, last, "verb particle", doc.word(&tokens[last])));
                 }
             }

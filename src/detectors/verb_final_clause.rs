@@ -65,7 +65,9 @@ impl Configurable for VerbFinalClause {
     }
 }
 
-const SUBORDINATORS: [&str; 10] = ["that", "because", "if", "when", "although", "whether", "while", "after", "before", "since"];
+/// Words that open a subordinate clause. "after", "before" and "since" are left out: they are
+/// far more often prepositions ("after the reform and opening up is ...").
+const SUBORDINATORS: [&str; 7] = ["that", "because", "if", "when", "although", "whether", "while"];
 const FINAL_AUXILIARIES: [&str; 17] =
     ["will", "would", "can", "could", "shall", "should", "may", "might", "must", "has", "have", "had", "is", "are", "was", "were", "wants"];
 
@@ -100,7 +102,9 @@ impl Detector for VerbFinalClause {
                 let verb = &words[i - 1];
                 let verb_like = !tokens[i - 1].capitalized
                     && verb_forms(verb).is_some_and(|f| f.base || f.participle)
-                    && !crate::lexicon::AUXILIARIES.contains(&verb.as_str());
+                    && !crate::lexicon::AUXILIARIES.contains(&verb.as_str())
+                    && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(verb)
+                    && !["up", "down", "out", "off", "back", "over", "away"].contains(&verb.as_str());
                 let subject_between = i - 1 > start + 1;
                 if !verb_like || !subject_between {
                     continue;

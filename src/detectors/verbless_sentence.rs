@@ -18,7 +18,8 @@
 //! "The unit “Freedom of Russia” since March." is flagged; "The unit has existed since March." is not.
 //!
 //! ## Known false positives
-//! Headlines, datelines, bylines and captions have no end punctuation and are skipped, as are
+//! Headlines, datelines, bylines and captions have no end punctuation or are in title case, and
+//! are skipped, as are
 //! quoted speech and sentences of fewer than three words ("No wonder."). Deliberate stylistic
 //! fragments in features ("A bold move. Too bold, perhaps.") are flagged.
 //!
@@ -126,6 +127,12 @@ impl Detector for VerblessSentence {
             let (first, last) = (&tokens[0], &tokens[tokens.len() - 1]);
             if doc.in_quotation(first.span.start) && doc.in_quotation(last.span.start) {
                 continue; // Quoted speech may be elliptical.
+            }
+            // Title case marks a headline or a dateline ("A Milestone Leap!", "China News Service, July 26.").
+            let words: Vec<_> = tokens.iter().filter(|t| t.has_letter).collect();
+            let capitalised = words.iter().filter(|t| t.capitalized).count();
+            if capitalised * 10 > words.len() * 7 {
+                continue;
             }
             if has_possible_verb(doc, index) {
                 continue;
