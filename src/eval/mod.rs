@@ -63,6 +63,8 @@ pub struct SplitMetrics {
     pub items: usize,
     pub flag_precision: Share,
     pub by_detector: BTreeMap<String, Share>,
+    /// Per detector: the gold spans that at least one of its flags overlaps.
+    pub recall_by_detector: BTreeMap<String, Share>,
     pub by_severity: BTreeMap<String, Share>,
     pub recall: Share,
     pub recall_by_category: BTreeMap<String, Share>,
@@ -152,6 +154,13 @@ pub fn measure(items: &[&GoldItem], predictions: &[&Prediction]) -> SplitMetrics
         }
         for gold_span in &item.spans {
             let caught = prediction.flags.iter().any(|(span, _, _)| metrics::overlaps(span, &gold_span.span));
+            let mut detectors: Vec<&String> = prediction.flags.iter().map(|(_, d, _)| d).collect();
+            detectors.sort();
+            detectors.dedup();
+            for detector in detectors {
+                let by_this = prediction.flags.iter().any(|(span, d, _)| d == detector && metrics::overlaps(span, &gold_span.span));
+                m.recall_by_detector.entry(detector.clone()).or_default().hits += usize::from(by_this);
+            }
             m.recall.add(caught);
             let category = gold_span.category.clone().unwrap_or_else(|| "(none)".into());
             m.recall_by_category.entry(category).or_default().add(caught);
@@ -244,8 +253,17 @@ pub fn run(options: &EvalOptions) -> Result<BTreeMap<&'static str, SplitMetrics>
         entry.0.push(item);
         entry.1.push(prediction);
     }
-    let measured: BTreeMap<&'static str, SplitMetrics> =
+    let mut measured: BTreeMap<&'static str, SplitMetrics> =
         splits.iter().map(|(split, (items, predictions))| (*split, measure(items, predictions))).collect();
+    for m in measured.values_mut() {
+        let gold_spans = m.recall.total;
+        for detector in m.by_detector.keys() {
+            m.recall_by_detector.entry(detector.clone()).or_default().total = gold_spans;
+        }
+        for share in m.recall_by_detector.values_mut() {
+            share.total = gold_spans;
+        }
+    }
     std::fs::create_dir_all(&options.out).with_context(|| format!("cannot create {}", options.out.display()))?;
     report::write(options, &items, &predictions, &measured)?;
     Ok(measured)

@@ -62,9 +62,10 @@ pub fn write(
             }
             writeln!(md)?;
         }
-        writeln!(md, "Flag precision by detector:\n\n| detector | precision (hits/flags) |\n| --- | --- |")?;
+        writeln!(md, "By detector:\n\n| detector | flag precision (hits/flags) | gold-span recall (caught/spans) |\n| --- | --- | --- |")?;
         for (detector, s) in &m.by_detector {
-            writeln!(md, "| {detector} | {} |", share(s))?;
+            let recall = m.recall_by_detector.get(detector).copied().unwrap_or_default();
+            writeln!(md, "| {detector} | {} | {} |", share(s), share(&recall))?;
         }
         writeln!(md, "\nFlag precision by severity:\n\n| severity | precision (hits/flags) |\n| --- | --- |")?;
         for (severity, s) in &m.by_severity {
@@ -92,10 +93,12 @@ pub fn write(
 
     // Detail tables for the notebooks.
     let mut detector_rows: Vec<(String, String, Share)> = Vec::new();
+    let mut detector_recall: Vec<Share> = Vec::new();
     let mut category_rows: Vec<(String, String, Share)> = Vec::new();
     let mut demetr_rows: Vec<(String, String, Share, Share, Share)> = Vec::new();
     for (split, m) in measured {
         detector_rows.extend(m.by_detector.iter().map(|(d, s)| (split.to_string(), d.clone(), *s)));
+        detector_recall.extend(m.by_detector.keys().map(|d| m.recall_by_detector.get(d).copied().unwrap_or_default()));
         category_rows.extend(m.recall_by_category.iter().map(|(c, s)| (split.to_string(), c.clone(), *s)));
         demetr_rows.extend(
             m.demetr.iter().map(|(k, d)| (split.to_string(), k.clone(), d.detected, d.false_flagged, d.pairwise)),
@@ -110,7 +113,11 @@ pub fn write(
             ("rate".into(), TableColumn::Number(rows.iter().map(|r| r.2.rate()).collect())),
         ]
     };
-    write_table(&options.out.join("detectors.parquet"), shares(&detector_rows, "detector"))?;
+    let mut detector_table = shares(&detector_rows, "detector");
+    detector_table.push(("gold_caught".into(), TableColumn::Count(detector_recall.iter().map(|s| s.hits as u32).collect())));
+    detector_table.push(("gold_spans".into(), TableColumn::Count(detector_recall.iter().map(|s| s.total as u32).collect())));
+    detector_table.push(("recall".into(), TableColumn::Number(detector_recall.iter().map(|s| s.rate()).collect())));
+    write_table(&options.out.join("detectors.parquet"), detector_table)?;
     write_table(&options.out.join("categories.parquet"), shares(&category_rows, "category"))?;
     write_table(
         &options.out.join("segments.parquet"),

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The whole notebook check, run by the README's test command:
+# - creates notebooks/.venv from notebooks/requirements.txt, or reuses it while the pins are unchanged;
+# - scores the bundled sample corpus and evaluates the bundled annotations with the mtqe binary
+#   that `cargo test` already built, if those outputs are missing;
+# - executes every notebook from top to bottom, failing on the first error.
+# `bash notebooks/execute.sh --render` also writes executed copies with figures to notebooks/rendered/.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(dirname "$here")"
+venv="$here/.venv"
+
+if [ ! -x "$venv/bin/python" ] || ! cmp -s "$here/requirements.txt" "$venv/requirements.txt"; then
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt"
+  "$venv/bin/python" -m ipykernel install --sys-prefix --name python3 >/dev/null
+  cp "$here/requirements.txt" "$venv/requirements.txt"
+fi
+
+mtqe="$root/target/debug/mtqe"
+if [ ! -x "$mtqe" ]; then
+  (cd "$root" && cargo build --quiet --locked)
+fi
+if [ ! -f "$root/out/sample/manifest.json" ]; then
+  "$mtqe" score --out "$root/out/sample" --quiet
+fi
+if [ ! -f "$root/out/eval-sample/report.md" ]; then
+  "$mtqe" eval --gold "$root/data/sample/gold.jsonl" --out "$root/out/eval-sample" >/dev/null 2>&1
+fi
+
+render=()
+if [ "${1:-}" = "--render" ]; then
+  render=(--render "$here/rendered")
+fi
+cd "$here"
+PATH="$venv/bin:$PATH" "$venv/bin/python" run_notebooks.py "${render[@]}"
