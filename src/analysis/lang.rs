@@ -62,7 +62,8 @@ pub fn document_language(text: &str) -> LangGuess {
     while !text.is_char_boundary(start) {
         start += 1;
     }
-    let mut end = start + DOCUMENT_SAMPLE_BYTES;
+    // Never past the end: is_char_boundary is false beyond it, and the loop would not stop.
+    let mut end = (start + DOCUMENT_SAMPLE_BYTES).min(text.len());
     while !text.is_char_boundary(end) {
         end += 1;
     }
@@ -107,6 +108,17 @@ mod tests {
         assert_eq!(doc.sentence_langs[0].confidence, None);
         assert_eq!(doc.sentence_langs[1].code, Some("deu"));
         assert!(doc.sentence_langs[1].confidence.is_some());
+    }
+
+    #[test]
+    fn the_document_sample_stays_inside_texts_of_every_length() {
+        // Multi-byte characters move the sample's start; texts just over the sample size once
+        // pushed its end past the text and hung the run.
+        for length in 590..620 {
+            let text: String = "ä".repeat(3) + &"a".repeat(length);
+            let guess = super::document_language(&text);
+            assert!(guess.code.is_some() || guess.code.is_none());
+        }
     }
 
     #[test]
