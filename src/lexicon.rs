@@ -3,7 +3,7 @@
 //! Every file opens with `#` header lines that say where its entries come from and under which
 //! licence; blank lines and `#` lines are skipped. Entries are matched in lower case.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 /// A set of lower-case words read from one of the shipped list files.
@@ -211,7 +211,7 @@ pub struct VerbForms {
 
 /// Every inflected form of every English verb in the shipped list, plus the irregular auxiliaries.
 pub static VERB_FORMS: LazyLock<HashMap<&'static str, VerbForms>> = LazyLock::new(|| {
-    let mut forms: HashMap<&'static str, VerbForms> = HashMap::new();
+    let mut forms: HashMap<&'static str, VerbForms> = HashMap::default();
     for row in tsv_rows(include_str!("../data/lexicon/verbs.tsv")) {
         forms.entry(row[0]).or_default().base = true;
         forms.entry(row[1]).or_default().past = true;
@@ -247,7 +247,7 @@ pub fn verb_forms(word: &str) -> Option<VerbForms> {
 
 /// Base forms of every inflected verb form in the shipped list, and of be, have and do.
 static VERB_LEMMAS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    let mut lemmas = HashMap::new();
+    let mut lemmas = HashMap::default();
     for row in tsv_rows(include_str!("../data/lexicon/verbs.tsv")) {
         for form in &row[1..] {
             lemmas.entry(*form).or_insert(row[0]);

@@ -40,6 +40,9 @@ pub struct Doc<'a> {
     /// The language of each sentence, indexed like `sentences`.
     pub sentence_langs: Vec<LangGuess>,
     chars: CharIndex,
+    /// The text in lower case, when lower-casing keeps every byte offset (nearly always);
+    /// detectors look words up in it without allocating.
+    lower: Option<String>,
 }
 
 impl<'a> Doc<'a> {
@@ -54,7 +57,8 @@ impl<'a> Doc<'a> {
             .iter()
             .map(|sentence| lang::sentence_language(text, &tokens[sentence.tokens.clone()], sentence, &lang))
             .collect();
-        Doc { text, paragraphs, sentences, tokens, quotes, mentions, lang, sentence_langs, chars }
+        let lower = Some(text.to_lowercase()).filter(|l| l.len() == text.len());
+        Doc { text, paragraphs, sentences, tokens, quotes, mentions, lang, sentence_langs, chars, lower }
     }
 
     /// The character offset of a byte offset that lies on a character boundary.
@@ -70,6 +74,16 @@ impl<'a> Doc<'a> {
     /// The text of a token.
     pub fn word(&self, token: &Token) -> &'a str {
         &self.text[token.span.clone()]
+    }
+
+    /// A token in lower case, borrowed from the lower-cased text without allocating. In the
+    /// rare text whose lower-casing changes its length (a Turkish "İ"), the word is returned
+    /// as written.
+    pub fn lower(&self, token: &Token) -> &str {
+        match &self.lower {
+            Some(lower) => &lower[token.span.clone()],
+            None => self.word(token),
+        }
     }
 
     /// The tokens of one sentence.

@@ -120,25 +120,25 @@ impl Detector for FalseFriend {
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         for sentence in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(sentence);
-            let words: Vec<String> = tokens.iter().map(|t| doc.word(t).to_lowercase()).collect();
+            let words: Vec<&str> = tokens.iter().map(|t| doc.lower(t)).collect();
             for (i, word) in words.iter().enumerate() {
-                let Some(entry) = ENTRIES.iter().find(|e| e.word == word) else { continue };
-                let next_index = if words.get(i + 1).is_some_and(|n| DETERMINERS.contains(&n.as_str())) { i + 2 } else { i + 1 };
-                let next = words.get(next_index).map(String::as_str);
-                let previous = i.checked_sub(1).map(|p| words[p].as_str());
+                let Some(entry) = ENTRIES.iter().find(|e| e.word == *word) else { continue };
+                let next_index = if words.get(i + 1).is_some_and(|n| DETERMINERS.contains(n)) { i + 2 } else { i + 1 };
+                let next = words.get(next_index).copied();
+                let previous = i.checked_sub(1).map(|p| words[p]);
                 let (applies, confidence) = match entry.rule {
                     Rule::Next => (next.is_some_and(|n| entry.words.contains(&n)), 0.65),
-                    Rule::Near => (words.iter().any(|w| entry.words.contains(&w.as_str())), 0.55),
+                    Rule::Near => (words.iter().any(|w| entry.words.contains(w)), 0.55),
                     Rule::NearModal => {
                         let window = i.saturating_sub(3)..(i + 4).min(words.len());
-                        (words[window].iter().any(|w| MODALS.contains(&w.as_str())), 0.6)
+                        (words[window].iter().any(|w| MODALS.contains(w)), 0.6)
                     }
                     Rule::Noun => {
                         let after_determiner = previous.is_some_and(|p| DETERMINERS.contains(&p));
                         // An adjective stands before a noun ("a handy tool"); a noun before a
                         // function word, a past-tense verb or punctuation ("his handy rang").
                         let before_noun = tokens.get(i + 1).filter(|t| doc.text[tokens[i].span.end..t.span.start] == *" ").is_some_and(|t| {
-                            let n = doc.word(t).to_lowercase();
+                            let n = doc.lower(t).to_string();
                             let past = verb_forms(&n).is_some_and(|f| f.past && !f.base);
                             t.has_letter && !past && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(&n)
                         });

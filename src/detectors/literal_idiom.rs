@@ -181,7 +181,7 @@ struct Words {
 impl Words {
     fn new(doc: &Doc, sentence: usize) -> Words {
         let tokens = doc.sentence_tokens(sentence);
-        let lower: Vec<String> = tokens.iter().map(|t| doc.word(t).to_lowercase()).collect();
+        let lower: Vec<String> = tokens.iter().map(|t| doc.lower(t).to_string()).collect();
         let lemmas: Vec<String> = lower.iter().map(|w| lemma(w).into_owned()).collect();
         let sentence_end = doc.sentences[sentence].span.end;
         let punctuation_after = (0..tokens.len())
@@ -356,7 +356,7 @@ impl LiteralIdiom {
             if tokens.len() < 4 {
                 continue;
             }
-            let forms: Vec<_> = tokens.iter().filter_map(|t| verb_forms(&doc.word(t).to_lowercase())).collect();
+            let forms: Vec<_> = tokens.iter().filter_map(|t| verb_forms(&doc.lower(t).to_string())).collect();
             if forms.iter().any(|f| f.past && !f.base) {
                 past += 1;
             }

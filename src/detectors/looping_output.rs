@@ -87,7 +87,7 @@ impl Detector for LoopingOutput {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
-        let words: Vec<String> = doc.tokens.iter().map(|t| doc.word(t).to_lowercase()).collect();
+        let words: Vec<String> = doc.tokens.iter().map(|t| doc.lower(t).to_string()).collect();
         let mut covered_until = 0; // Tokens already inside a reported repeat.
         let mut i = 0;
         while i < words.len() {

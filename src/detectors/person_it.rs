@@ -83,7 +83,7 @@ impl Detector for PersonIt {
             if !(possessive || word.eq_ignore_ascii_case("it")) || doc.in_quotation(token.span.start) {
                 continue;
             }
-            let next = doc.tokens.get(index + 1).map(|t| doc.word(t).to_lowercase());
+            let next = doc.tokens.get(index + 1).map(|t| doc.lower(t).to_string());
             if !possessive && next.as_deref().is_none_or(|n| EXPLETIVE_FOLLOWERS.contains(&n)) {
                 continue;
             }

@@ -84,13 +84,13 @@ impl Detector for PresentWithSince {
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
-            let words: Vec<String> = tokens.iter().map(|t| doc.word(t).to_lowercase()).collect();
+            let words: Vec<&str> = tokens.iter().map(|t| doc.lower(t)).collect();
             for (i, word) in words.iter().enumerate() {
-                if word != "since" || i == 0 {
+                if *word != "since" || i == 0 {
                     continue;
                 }
-                let next = words.get(i + 1).map(String::as_str).unwrap_or("");
-                let after_next = words.get(i + 2).map(String::as_str).unwrap_or("");
+                let next = words.get(i + 1).copied().unwrap_or("");
+                let after_next = words.get(i + 2).copied().unwrap_or("");
                 // "since 30 years": a duration, which English introduces with "for".
                 let counted = tokens.get(i + 1).is_some_and(|t| t.is_number()) || COUNTS.contains(&next);
                 if counted && DURATIONS.contains(&after_next) {
@@ -116,11 +116,11 @@ impl Detector for PresentWithSince {
                 }
                 let clause_start = (0..i).rev().find(|&j| doc.text[tokens[j].span.end..tokens[j + 1].span.start].contains([',', ';'])).map_or(0, |j| j + 1);
                 let clause = &words[clause_start..i];
-                let perfect = clause.iter().any(|w| ["has", "have", "had", "been", "'s", "’s"].contains(&w.as_str()));
-                let Some(verb) = clause.iter().rposition(|w| PRESENT_VERBS.contains(&w.as_str())) else { continue };
+                let perfect = clause.iter().any(|w| ["has", "have", "had", "been", "'s", "’s"].contains(w));
+                let Some(verb) = clause.iter().rposition(|w| PRESENT_VERBS.contains(w)) else { continue };
                 // "the lowest rate since 2021", "the first time since May": a superlative is correct.
                 let superlative = clause[verb..].iter().any(|w| {
-                    ["first", "most", "least", "best", "worst", "last", "only"].contains(&w.as_str())
+                    ["first", "most", "least", "best", "worst", "last", "only"].contains(w)
                         || w.ends_with("est") && crate::lexicon::ADJECTIVES.contains(w)
                 });
                 if perfect || superlative || clause.len() - verb > 5 {

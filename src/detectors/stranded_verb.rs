@@ -84,16 +84,16 @@ impl Detector for StrandedVerb {
             if tokens.len() < 5 || !doc.ends_with_terminator(index) || doc.in_quotation(tokens[0].span.start) {
                 continue;
             }
-            let words: Vec<String> = tokens.iter().map(|t| doc.word(t).to_lowercase()).collect();
+            let words: Vec<&str> = tokens.iter().map(|t| doc.lower(t)).collect();
             let last = words.len() - 1;
             let has_adverbial = |range: std::ops::Range<usize>| {
-                range.clone().any(|i| PREPOSITIONS.contains(&words[i].as_str()) || TIME_WORDS.contains(&words[i].as_str()))
+                range.clone().any(|i| PREPOSITIONS.contains(&words[i]) || TIME_WORDS.contains(&words[i]))
             };
-            let is_verb = |i: usize| super::verbless_sentence::possible_verb_at(doc, tokens, i) && !PREPOSITIONS.contains(&words[i].as_str());
+            let is_verb = |i: usize| super::verbless_sentence::possible_verb_at(doc, tokens, i) && !PREPOSITIONS.contains(&words[i]);
             // "has the proposal on Tuesday rejected."
             let participle = verb_forms(&words[last]).is_some_and(|f| f.participle);
             if participle {
-                if let Some(aux) = words.iter().position(|w| PERFECT_AUXILIARIES.contains(&w.as_str())) {
+                if let Some(aux) = words.iter().position(|w| PERFECT_AUXILIARIES.contains(w)) {
                     let between = aux + 1..last;
                     let object_first = between.len() >= 3 && !is_verb(aux + 1) && !words[aux + 1].ends_with("ly");
                     let no_other_verb = between.clone().all(|i| !is_verb(i));
@@ -104,10 +104,10 @@ impl Detector for StrandedVerb {
                 }
             }
             // "leaves at nine o'clock off."
-            if PARTICLES.contains(&words[last].as_str()) && last >= 3 {
+            if PARTICLES.contains(&words[last]) && last >= 3 {
                 let verb = (0..last).find(|&i| is_verb(i));
-                let preposition_before = (last.saturating_sub(4)..last).any(|i| PREPOSITIONS.contains(&words[i].as_str()) && i > verb.unwrap_or(last));
-                let directly_after_noun = !is_verb(last - 1) && !PREPOSITIONS.contains(&words[last - 1].as_str());
+                let preposition_before = (last.saturating_sub(4)..last).any(|i| PREPOSITIONS.contains(&words[i]) && i > verb.unwrap_or(last));
+                let directly_after_noun = !is_verb(last - 1) && !PREPOSITIONS.contains(&words[last - 1]);
                 if verb.is_some() && preposition_before && directly_after_noun {
                     flags.push(self.flag(doc, index, last, "verb particle", doc.word(&tokens[last])));
                 }

@@ -86,7 +86,7 @@ impl Detector for ThousandsDot {
             if !grouped || doc.text[token.span.end..].starts_with(['.', ',']) && doc.text[token.span.end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
-            let next = doc.tokens.get(index + 1).map(|t| doc.word(t).to_lowercase());
+            let next = doc.tokens.get(index + 1).map(|t| doc.lower(t).to_string());
             let measured = next.as_deref().is_some_and(|n| MEASURES.contains(&n));
             let english = groups.join(",");
             flags.push(Flag {

@@ -39,7 +39,7 @@ use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Flag, Severity};
 use crate::lexicon::{ENGLISH_WORDS, FIRST_NAMES};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

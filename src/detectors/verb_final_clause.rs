@@ -79,10 +79,10 @@ impl Detector for VerbFinalClause {
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
-            let words: Vec<String> = tokens.iter().map(|t| doc.word(t).to_lowercase()).collect();
+            let words: Vec<&str> = tokens.iter().map(|t| doc.lower(t)).collect();
             let mut clause_start = None;
             for i in 0..tokens.len() {
-                if SUBORDINATORS.contains(&words[i].as_str()) {
+                if SUBORDINATORS.contains(&words[i]) {
                     clause_start = Some(i);
                     continue;
                 }
@@ -96,15 +96,15 @@ impl Detector for VerbFinalClause {
                     continue;
                 }
                 clause_start = None;
-                if i < start + 4 || !FINAL_AUXILIARIES.contains(&words[i].as_str()) {
+                if i < start + 4 || !FINAL_AUXILIARIES.contains(&words[i]) {
                     continue;
                 }
                 let verb = &words[i - 1];
                 let verb_like = !tokens[i - 1].capitalized
                     && verb_forms(verb).is_some_and(|f| f.base || f.participle)
-                    && !crate::lexicon::AUXILIARIES.contains(&verb.as_str())
+                    && !crate::lexicon::AUXILIARIES.contains(verb)
                     && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(verb)
-                    && !["up", "down", "out", "off", "back", "over", "away"].contains(&verb.as_str());
+                    && !["up", "down", "out", "off", "back", "over", "away"].contains(verb);
                 let subject_between = i - 1 > start + 1;
                 if !verb_like || !subject_between {
                     continue;
