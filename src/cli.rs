@@ -110,6 +110,10 @@ pub struct ScoreArgs {
     /// Reject texts longer than this many characters (overrides the config file).
     #[arg(long)]
     pub max_text_chars: Option<usize>,
+    /// Time reading, each analysis step, each detector, scoring and writing; print the table and
+    /// record it in manifest.json under `profile`.
+    #[arg(long)]
+    pub profile: bool,
 }
 
 /// The bundled sample corpus, compiled in so `mtqe score` works from any directory.
@@ -182,6 +186,7 @@ impl ScoreArgs {
             strict: self.strict,
             threads,
             show_progress: !self.quiet,
+            profile: self.profile,
         };
         Ok((options, origin))
     }

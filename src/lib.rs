@@ -15,5 +15,6 @@ pub mod flag;
 pub mod lexicon;
 pub mod parquet;
 pub mod pipeline;
+pub mod profile;
 pub mod read;
 pub mod score;

@@ -64,6 +64,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                     );
                 }
             }
+            if let Some(profile) = &summary.profile {
+                // Printed even with --quiet: asking for a profile is asking to see it.
+                eprint!("mtqe: profile\n{}", profile.table());
+            }
             Ok(if counts.rejects > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Detectors { id } => {

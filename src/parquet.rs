@@ -12,11 +12,13 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-/// The three output tables, written batch by batch as row groups.
+/// The output tables, written batch by batch as row groups.
 pub struct TableWriters {
     flags: BatchedWriter<File>,
     segments: BatchedWriter<File>,
     documents: BatchedWriter<File>,
+    /// Only when the input has a source column.
+    alignments: Option<BatchedWriter<File>>,
     meta_names: Vec<String>,
     dir: PathBuf,
 }
@@ -81,6 +83,23 @@ fn segments_schema() -> Schema {
     )
 }
 
+fn alignments_schema() -> Schema {
+    use DataType::*;
+    Schema::from_iter(
+        [
+            ("doc_id", String),
+            ("link", String),
+            ("source_segment", UInt32),
+            ("target_segment", UInt32),
+            ("source_start", UInt32),
+            ("source_end", UInt32),
+            ("source_text", String),
+            ("length_deviation", Float64),
+        ]
+        .map(|(name, dtype)| Field::new(name.into(), dtype)),
+    )
+}
+
 fn documents_schema(meta_names: &[String]) -> Schema {
     use DataType::*;
     let dtypes = [
@@ -114,13 +133,20 @@ fn writer(path: &Path, schema: &Schema, dir: &Path) -> Result<BatchedWriter<File
 }
 
 impl TableWriters {
-    /// Creates the three files at the given (temporary) paths.
-    pub fn create(paths: [&Path; 3], meta: &MetaColumns, dir: &Path) -> Result<Self, OutputError> {
+    /// Creates the files at the given (temporary) paths: flags, segments, documents, and
+    /// alignments when there is a path for it.
+    pub fn create(
+        paths: [&Path; 3],
+        alignments: Option<&Path>,
+        meta: &MetaColumns,
+        dir: &Path,
+    ) -> Result<Self, OutputError> {
         let meta_names = carried_column_names(meta);
         Ok(TableWriters {
             flags: writer(paths[0], &flags_schema(), dir)?,
             segments: writer(paths[1], &segments_schema(), dir)?,
             documents: writer(paths[2], &documents_schema(&meta_names), dir)?,
+            alignments: alignments.map(|path| writer(path, &alignments_schema(), dir)).transpose()?,
             meta_names,
             dir: dir.to_owned(),
         })
@@ -144,12 +170,20 @@ impl TableWriters {
                     .map_err(|e| OutputError::Write { dir: self.dir.clone(), message: e.to_string() })?;
             }
         }
+        if self.alignments.is_some() {
+            let frame = alignments_frame(docs).map_err(|e| self.error(e))?;
+            if frame.height() > 0 {
+                let dir = self.dir.clone();
+                let writer = self.alignments.as_mut().expect("checked above");
+                writer.write_batch(&frame).map_err(|e| OutputError::Write { dir, message: e.to_string() })?;
+            }
+        }
         Ok(())
     }
 
     /// Writes the footers. The files are complete only after this.
     pub fn finish(self) -> Result<(), OutputError> {
-        for writer in [&self.flags, &self.segments, &self.documents] {
+        for writer in [&self.flags, &self.segments, &self.documents].into_iter().chain(self.alignments.as_ref()) {
             writer.finish().map_err(|e| OutputError::Write { dir: self.dir.clone(), message: e.to_string() })?;
         }
         Ok(())
@@ -196,6 +230,24 @@ fn segments_frame(docs: &[ScoredDoc]) -> PolarsResult<DataFrame> {
             Column::new("n_flags".into(), rows().map(|(_, s)| s.n_flags).collect::<Vec<_>>()),
             Column::new("penalty".into(), rows().map(|(_, s)| s.penalty).collect::<Vec<_>>()),
             Column::new("score".into(), rows().map(|(_, s)| s.score).collect::<Vec<_>>()),
+        ],
+    )
+}
+
+fn alignments_frame(docs: &[ScoredDoc]) -> PolarsResult<DataFrame> {
+    let rows = || docs.iter().flat_map(|d| d.alignments.iter().map(move |a| (d.id.as_str(), a)));
+    let n = rows().count();
+    DataFrame::new(
+        n,
+        vec![
+            Column::new("doc_id".into(), rows().map(|(id, _)| id).collect::<Vec<_>>()),
+            Column::new("link".into(), rows().map(|(_, a)| a.link).collect::<Vec<_>>()),
+            Column::new("source_segment".into(), rows().map(|(_, a)| a.source_segment).collect::<Vec<_>>()),
+            Column::new("target_segment".into(), rows().map(|(_, a)| a.target_segment).collect::<Vec<_>>()),
+            Column::new("source_start".into(), rows().map(|(_, a)| a.source_start).collect::<Vec<_>>()),
+            Column::new("source_end".into(), rows().map(|(_, a)| a.source_end).collect::<Vec<_>>()),
+            Column::new("source_text".into(), rows().map(|(_, a)| a.source_text.as_str()).collect::<Vec<_>>()),
+            Column::new("length_deviation".into(), rows().map(|(_, a)| a.length_deviation).collect::<Vec<_>>()),
         ],
     )
 }

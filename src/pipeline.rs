@@ -10,6 +10,7 @@ use crate::config::Config;
 use crate::detectors::{self, Detector, DetectorInfo};
 use crate::error::{InputError, OutputError};
 use crate::parquet::TableWriters;
+use crate::profile::{DocTimings, Profile, ProfileTotals};
 use crate::read::{self, ColumnNames, Input, Item, MetaColumns, Record, Reject};
 use crate::score::{score_document, ScoredDoc};
 use anyhow::{Context, Result};
@@ -35,6 +36,8 @@ pub struct RunOptions {
     pub strict: bool,
     pub threads: usize,
     pub show_progress: bool,
+    /// Time every stage and detector, and record the result in the manifest.
+    pub profile: bool,
 }
 
 /// What a finished run reports.
@@ -48,6 +51,8 @@ pub struct Counts {
     /// Bytes of article text scored.
     pub text_bytes: u64,
     pub flags_by_detector: BTreeMap<String, u64>,
+    /// Documents that came with a source text (the source-aware detectors ran on these).
+    pub documents_with_source: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -55,6 +60,7 @@ pub struct Summary {
     pub counts: Counts,
     pub wall_seconds: f64,
     pub out_dir: PathBuf,
+    pub profile: Option<Profile>,
 }
 
 #[derive(Serialize)]
@@ -71,36 +77,52 @@ struct Manifest<'a> {
     threads: usize,
     strict: bool,
     counts: &'a Counts,
+    /// Whether the source-aware detectors ran, and why not when they did not.
+    source_checks: String,
     rejects_by_reason: BTreeMap<String, u64>,
     wall_seconds: f64,
     throughput_mb_per_s: f64,
     documents_per_s: f64,
-    outputs: [&'static str; 5],
+    /// Present with `--profile`: where the time went.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    profile: Option<&'a Profile>,
+    outputs: &'a [&'static str],
 }
 
-const OUTPUTS: [&str; 5] = ["flags.parquet", "segments.parquet", "documents.parquet", "rejects.jsonl", "manifest.json"];
+/// The files of a run, in the order they are moved into place: `manifest.json` last.
+/// `alignments.parquet` is written only when the input has a source column.
+fn output_names(with_alignments: bool) -> Vec<&'static str> {
+    let mut names = vec!["flags.parquet", "segments.parquet", "documents.parquet"];
+    if with_alignments {
+        names.push("alignments.parquet");
+    }
+    names.extend(["rejects.jsonl", "manifest.json"]);
+    names
+}
 
 /// Temporary output names; removed again if the run fails.
 struct Staging {
     dir: PathBuf,
+    names: Vec<&'static str>,
     temporary: Vec<PathBuf>,
 }
 
 impl Staging {
-    fn new(dir: &Path) -> Self {
+    fn new(dir: &Path, names: Vec<&'static str>) -> Self {
         let suffix = format!(".tmp-{}", std::process::id());
-        let temporary = OUTPUTS.iter().map(|name| dir.join(format!(".{name}{suffix}"))).collect();
-        Staging { dir: dir.to_owned(), temporary }
+        let temporary = names.iter().map(|name| dir.join(format!(".{name}{suffix}"))).collect();
+        Staging { dir: dir.to_owned(), names, temporary }
     }
 
-    fn path(&self, output: usize) -> &Path {
-        &self.temporary[output]
+    /// The temporary path of one of the run's outputs, if the run writes it.
+    fn path(&self, name: &str) -> Option<&Path> {
+        self.names.iter().position(|n| *n == name).map(|i| self.temporary[i].as_path())
     }
 
     /// Moves every file into place, the manifest last.
     fn commit(self) -> std::io::Result<()> {
         let _ = std::fs::remove_file(self.dir.join("manifest.json"));
-        for (temporary, name) in self.temporary.iter().zip(OUTPUTS) {
+        for (temporary, name) in self.temporary.iter().zip(&self.names) {
             std::fs::rename(temporary, self.dir.join(name))?;
         }
         std::mem::forget(self);
@@ -128,24 +150,38 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
         read::discover_meta_columns(input, &options.columns, &mut meta)?;
     }
     let detectors = detectors::build(&options.config.detectors);
-    let staging = Staging::new(&options.out_dir);
+    let staging = Staging::new(&options.out_dir, output_names(meta.has_source));
+    let path = |name: &str| staging.path(name).expect("every run writes this output");
     let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads).build()?;
 
-    let writers = TableWriters::create([staging.path(0), staging.path(1), staging.path(2)], &meta, &options.out_dir)?;
+    let writers = TableWriters::create(
+        [path("flags.parquet"), path("segments.parquet"), path("documents.parquet")],
+        staging.path("alignments.parquet"),
+        &meta,
+        &options.out_dir,
+    )?;
     let (sender, receiver) = sync_channel::<Vec<ScoredDoc>>(2);
-    let writer_thread = std::thread::spawn(move || -> Result<(), OutputError> {
+    // Returns the nanoseconds it spent writing, for the profile.
+    let writer_thread = std::thread::spawn(move || -> Result<u64, OutputError> {
         let mut writers = writers;
+        let mut busy = std::time::Duration::ZERO;
         for batch in receiver {
+            let started = Instant::now();
             writers.write(&batch)?;
+            busy += started.elapsed();
         }
-        writers.finish()
+        let started = Instant::now();
+        writers.finish()?;
+        Ok((busy + started.elapsed()).as_nanos() as u64)
     });
 
-    let mut rejects = RejectLog::create(staging.path(3), options.strict)?;
+    let mut rejects = RejectLog::create(path("rejects.jsonl"), options.strict)?;
     let progress = Progress::new(options);
     let mut counts = Counts::default();
     let mut seen_ids: HashMap<String, String> = HashMap::new();
     let settings = &options.config.input;
+    let detector_ids: Vec<&'static str> = detectors.iter().map(|d| d.info().id).collect();
+    let mut profile = options.profile.then(|| ProfileTotals::new(&detector_ids));
 
     let reading = (|| -> Result<()> {
         for input in &options.inputs {
@@ -153,6 +189,7 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
             progress.start_input(consumed.clone());
             let mut reader = read::open(input, &options.columns, &meta, consumed)?;
             loop {
+                let reading_started = Instant::now();
                 let mut batch: Vec<Record> = Vec::new();
                 let mut batch_bytes = 0;
                 while batch.len() < settings.batch_documents && batch_bytes < settings.batch_bytes {
@@ -173,15 +210,29 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
                 if batch.is_empty() {
                     break;
                 }
-                let scored: Vec<ScoredDoc> = pool.install(|| {
+                let scoring_started = Instant::now();
+                let timed = profile.is_some();
+                let results: Vec<(ScoredDoc, Option<DocTimings>)> = pool.install(|| {
                     use rayon::prelude::*;
-                    batch.into_par_iter().map(|record| score_record(record, &detectors)).collect()
+                    batch.into_par_iter().map(|record| score_record_timed(record, &detectors, timed)).collect()
                 });
+                let mut scored = Vec::with_capacity(results.len());
+                for (doc, timings) in results {
+                    if let (Some(totals), Some(timings)) = (profile.as_mut(), timings) {
+                        totals.add(&timings);
+                    }
+                    scored.push(doc);
+                }
+                if let Some(totals) = profile.as_mut() {
+                    totals.read_nanos += (scoring_started - reading_started).as_nanos() as u64;
+                    totals.score_wall_nanos += scoring_started.elapsed().as_nanos() as u64;
+                }
                 for doc in &scored {
                     counts.documents += 1;
                     counts.segments += doc.segments.len() as u64;
                     counts.flags += doc.flags.len() as u64;
                     counts.words += doc.n_words as u64;
+                    counts.documents_with_source += doc.has_source as u64;
                     for flag in &doc.flags {
                         *counts.flags_by_detector.entry(flag.detector.to_string()).or_default() += 1;
                     }
@@ -199,7 +250,8 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
     drop(sender);
     let written = writer_thread.join().map_err(|_| anyhow::anyhow!("the output writer thread panicked"))?;
     reading?;
-    written?;
+    let write_nanos = written?;
+    let profile = profile.map(|totals| totals.finish(write_nanos, counts.text_bytes));
     progress.finish();
     counts.rejects = rejects.count;
     let rejects_by_reason = rejects.finish()?;
@@ -218,23 +270,46 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
         threads: options.threads,
         strict: options.strict,
         counts: &counts,
+        source_checks: if !meta.has_source {
+            format!("off: no input has a '{}' column", options.columns.source)
+        } else {
+            format!(
+                "on for {} of {} documents (the others had an empty or missing '{}' value)",
+                counts.documents_with_source, counts.documents, options.columns.source
+            )
+        },
         rejects_by_reason,
         wall_seconds,
         throughput_mb_per_s: counts.text_bytes as f64 / 1e6 / wall_seconds.max(1e-9),
         documents_per_s: counts.documents as f64 / wall_seconds.max(1e-9),
-        outputs: OUTPUTS,
+        profile: profile.as_ref(),
+        outputs: &staging.names,
     };
-    let manifest_file = File::create(staging.path(4)).context("cannot write manifest.json")?;
+    let manifest_file = File::create(path("manifest.json")).context("cannot write manifest.json")?;
     serde_json::to_writer_pretty(BufWriter::new(manifest_file), &manifest).context("cannot write manifest.json")?;
     staging.commit().with_context(|| format!("cannot move the outputs into {}", options.out_dir.display()))?;
-    Ok(Summary { counts, wall_seconds, out_dir: options.out_dir.clone() })
+    Ok(Summary { counts, wall_seconds, out_dir: options.out_dir.clone(), profile })
 }
 
 /// Analyses and scores one article.
 pub fn score_record(record: Record, detectors: &[Box<dyn Detector>]) -> ScoredDoc {
-    let doc = Doc::new(&record.text);
-    let flags = detectors::run_all(detectors, &doc);
-    score_document(record.id, record.meta, &doc, flags)
+    score_record_timed(record, detectors, false).0
+}
+
+/// [`score_record`], also timing each step when `timed` is set.
+fn score_record_timed(record: Record, detectors: &[Box<dyn Detector>], timed: bool) -> (ScoredDoc, Option<DocTimings>) {
+    if !timed {
+        let doc = Doc::with_source(&record.text, record.source.as_deref());
+        let flags = detectors::run_all(detectors, &doc);
+        return (score_document(record.id, record.meta, &doc, flags), None);
+    }
+    let mut timings = DocTimings { detectors: vec![0; detectors.len()], ..DocTimings::default() };
+    let doc = Doc::new_timed(&record.text, record.source.as_deref(), &mut timings.analysis);
+    let flags = detectors::run_all_timed(detectors, &doc, Some(&mut timings.detectors));
+    let started = Instant::now();
+    let scored = score_document(record.id, record.meta, &doc, flags);
+    timings.scoring = started.elapsed().as_nanos() as u64;
+    (scored, Some(timings))
 }
 
 /// Checks that apply to every format: an id seen before, an empty text, an oversized text.

@@ -56,6 +56,20 @@ pub struct SegmentRow {
     pub score: f64,
 }
 
+/// One link of the source alignment, as written to `alignments.parquet`. Offsets are in
+/// characters; a side with no sentences has no index and no offsets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlignmentRow {
+    pub link: &'static str,
+    pub source_segment: Option<u32>,
+    pub target_segment: Option<u32>,
+    pub source_start: Option<u32>,
+    pub source_end: Option<u32>,
+    pub source_text: String,
+    /// How far the target length is from the expected one, in standard deviations.
+    pub length_deviation: f64,
+}
+
 /// One scored article: its `documents.parquet` row and its segment and flag rows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoredDoc {
@@ -71,6 +85,10 @@ pub struct ScoredDoc {
     pub penalty_by_dimension: [f64; 5],
     pub segments: Vec<SegmentRow>,
     pub flags: Vec<FlagRow>,
+    /// Empty when the article has no source text.
+    pub alignments: Vec<AlignmentRow>,
+    /// Whether the article came with a source text.
+    pub has_source: bool,
 }
 
 /// Turns a document's flags into rows and scores. `flags` must be sorted by start.
@@ -136,7 +154,36 @@ pub fn score_document(id: String, meta: Vec<Option<String>>, doc: &Doc, flags: V
         penalty_by_dimension: Dimension::ALL.map(|d| dimension_tenths[d.index()] as f64 / 10.0),
         segments,
         flags: rows,
+        alignments: alignment_rows(doc),
+        has_source: doc.source.is_some(),
     }
+}
+
+fn alignment_rows(doc: &Doc) -> Vec<AlignmentRow> {
+    let Some(source) = &doc.source else { return Vec::new() };
+    let source_chars = crate::analysis::CharIndex::new(source.text);
+    source
+        .links
+        .iter()
+        .map(|link| {
+            let span = source.span_of(link);
+            let linked = !link.source.is_empty();
+            let target_chars: usize =
+                link.target.clone().map(|t| doc.text[doc.sentences[t].span.clone()].chars().count()).sum();
+            AlignmentRow {
+                link: link.kind.as_str(),
+                source_segment: linked.then_some(link.source.start as u32),
+                target_segment: (!link.target.is_empty()).then_some(link.target.start as u32),
+                source_start: linked.then(|| source_chars.char_offset(span.start) as u32),
+                source_end: linked.then(|| source_chars.char_offset(span.end) as u32),
+                source_text: source.text[span.clone()].to_string(),
+                length_deviation: crate::analysis::source::length_deviation(
+                    source.text[span].chars().count(),
+                    target_chars,
+                ),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

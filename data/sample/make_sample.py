@@ -118,6 +118,52 @@ Agriculture minister Cem Özdemir showed understanding for the protests. The gov
     ),
 ]
 
+# Articles with their German source, for the source-aware detectors (source-number, source-name,
+# source-negation, source-omission, source-copy, source-brackets). 0013 carries deliberate errors: a
+# changed number, a replaced name, a lost negation and a dropped sentence; 0014 is a faithful
+# translation of its source; 0015 copies a sentence untranslated and drops a quotation.
+ARTICLES += [
+    dict(id="de-en-0013", system="mt-gamma", date="2024-02-07", url="https://example.org/news/0013", source=
+"""Hochwasser in Niedersachsen: Lage bleibt angespannt
+
+Die Pegel an der Aller sind in der Nacht erneut gestiegen. In Verden mussten 240 Menschen ihre Häuser verlassen. Ministerpräsident Stephan Weil besuchte am Mittwoch die Deichbaustelle in Celle. Die Landesregierung will den betroffenen Gemeinden 25 Millionen Euro zur Verfügung stellen.
+
+Eine Entwarnung gibt es nach Angaben des Landkreises noch nicht. Die Feuerwehr ist seit Tagen mit mehr als 1.200 Kräften im Einsatz. Die Bundeswehr unterstützt mit Sandsäcken.""",
+    text=
+"""Flood in Lower Saxony: situation remains tense
+
+The water levels on the Aller rose again overnight. In Verden, 420 people had to leave their homes. Prime Minister Olaf Lies visited the dike construction site in Celle on Wednesday. The state government wants to provide the affected municipalities with 25 million euros.
+
+According to the district, there is already an all-clear. The fire brigade has been deployed with more than 1,200 forces for days.""",
+    ),
+    dict(id="de-en-0014", system="mt-alpha", date="2024-03-12", url="https://example.org/news/0014", source=
+"""Neue Brücke in Dresden freigegeben
+
+Nach drei Jahren Bauzeit ist die neue Carolabrücke in Dresden am Dienstag für den Verkehr freigegeben worden. Der Bau kostete 85,5 Millionen Euro und damit rund 7 Millionen mehr als geplant.
+
+„Wir sind froh, dass die Stadt wieder verbunden ist“, sagte Oberbürgermeister Dirk Hilbert bei der Eröffnung. Radfahrer bekommen auf der Brücke erstmals einen eigenen Fahrstreifen.""",
+    text=
+"""New bridge opened in Dresden
+
+After three years of construction, the new Carola Bridge in Dresden was opened to traffic on Tuesday. It cost 85.5 million euros, around 7 million more than planned.
+
+“We are glad that the city is connected again,” said Mayor Dirk Hilbert at the opening. For the first time, cyclists get their own lane on the bridge.""",
+    ),
+    dict(id="de-en-0015", system="mt-beta", date="2024-04-03", url="https://example.org/news/0015", source=
+"""Streik bei der Lufthansa
+
+Das Bodenpersonal der Lufthansa legt am Donnerstag erneut die Arbeit nieder. Betroffen sind die Flughäfen in Frankfurt und München. Die Gewerkschaft Verdi fordert zwölf Prozent mehr Lohn.
+
+„Wir lassen uns nicht länger vertrösten“, sagte Verdi-Verhandlungsführer Christine Behle. Die Passagiere sollen sich vorab informieren.""",
+    text=
+"""Strike at Lufthansa
+
+Lufthansa’s ground staff will walk out again on Thursday. Betroffen sind die Flughäfen in Frankfurt und München. The union Verdi demands twelve percent more pay.
+
+We will not be put off any longer, said Verdi negotiator Christine Behle. Passengers should find out in advance.""",
+    ),
+]
+
 out = pathlib.Path(__file__).with_name("articles.jsonl")
 with out.open("w", encoding="utf-8") as f:
     for article in ARTICLES:

@@ -3,14 +3,17 @@
 //! whatlang is accurate but slow (a few MB/s per core on single sentences) and calls a few
 //! percent of fluent English sentences French or similar, though rarely "reliably". So:
 //! - the document language comes from whatlang on a bounded sample of the text;
-//! - a sentence whose words are mostly common English function words, with no German function
-//!   words and no German letters, is taken as English without measuring (`confidence` is None);
+//! - a sentence with enough common English function words (or mostly English dictionary
+//!   words, as headlines have) and no German function words or
+//!   lower-case words with German letters is taken as English without measuring (`confidence`
+//!   is None); one made mostly of capitalised words (a headline, a list of names) inherits the
+//!   document language;
 //! - a sentence of fewer than [`MIN_WORDS_TO_MEASURE`] words inherits the document language;
 //! - every other sentence is measured by whatlang.
 
 use super::segment::Sentence;
 use super::tokens::Token;
-use crate::lexicon::{ENGLISH_FUNCTION_WORDS, GERMAN_FUNCTION_WORDS};
+use crate::lexicon::{ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, GERMAN_FUNCTION_WORDS};
 
 /// Sentences shorter than this are too short for a trustworthy statistical guess.
 pub const MIN_WORDS_TO_MEASURE: usize = 4;
@@ -18,6 +21,8 @@ pub const MIN_WORDS_TO_MEASURE: usize = 4;
 const DOCUMENT_SAMPLE_BYTES: usize = 240;
 /// Share of function words above which a sentence counts as English without measuring.
 const ENGLISH_SHARE: f32 = 0.2;
+/// Share of English dictionary words above which a sentence counts as English without measuring.
+const DICTIONARY_SHARE: f32 = 0.6;
 
 /// A language guess: an ISO 639-3 code such as `eng` or `deu`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -77,20 +82,36 @@ pub fn sentence_language(text: &str, tokens: &[Token], sentence: &Sentence, docu
     }
     let mut english = 0;
     let mut german = 0;
+    let mut capitalised = 0;
+    let mut dictionary = 0;
+    let mut german_letters = false;
     for token in tokens {
         let word = &text[token.span.clone()];
         if ENGLISH_FUNCTION_WORDS.contains(word) {
             english += 1;
+            dictionary += 1;
         } else if GERMAN_FUNCTION_WORDS.contains(word) {
             german += 1;
+        } else if ENGLISH_WORDS.contains(word) {
+            dictionary += 1;
+        }
+        if token.capitalized {
+            capitalised += 1;
+        } else if word.contains(['ä', 'ö', 'ü', 'ß']) {
+            // Umlauts in lower-case words only: capitalised ones are mostly names (Söder, Köln).
+            german_letters = true;
         }
     }
-    let sentence_text = &text[sentence.span.clone()];
-    let german_letters = sentence_text.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']);
-    let looks_english = english as f32 >= ENGLISH_SHARE * words as f32;
-    if looks_english && german == 0 && !german_letters {
-        return LangGuess { code: Some("eng"), confidence: None, reliable: false };
+    let german_signal = german > 0 || german_letters;
+    // Function words, or else mostly dictionary words (headlines have few function words).
+    let looks_english =
+        english as f32 >= ENGLISH_SHARE * words as f32 || dictionary as f32 >= DICTIONARY_SHARE * words as f32;
+    if !german_signal && (looks_english || capitalised * 2 > words) {
+        // English, or a headline or list of names, which whatlang cannot judge anyway.
+        let code = if looks_english { Some("eng") } else { document.code };
+        return LangGuess { code, confidence: None, reliable: false };
     }
+    let sentence_text = &text[sentence.span.clone()];
     LangGuess::measured(sentence_text)
 }
 

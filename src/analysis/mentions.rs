@@ -78,7 +78,13 @@ fn is_determiner(word: &str) -> bool {
 }
 
 /// Finds the mentions of a document, in text order.
-pub fn find(text: &str, sentences: &[Sentence], tokens: &[Token], quotes: &QuoteAnalysis) -> Vec<Mention> {
+pub fn find(
+    text: &str,
+    lower_text: Option<&str>,
+    sentences: &[Sentence],
+    tokens: &[Token],
+    quotes: &QuoteAnalysis,
+) -> Vec<Mention> {
     let mut mentions = Vec::new();
     let mut surname_gender: HashMap<&str, Gender> = HashMap::new();
     for (sentence_index, sentence) in sentences.iter().enumerate() {
@@ -86,11 +92,18 @@ pub fn find(text: &str, sentences: &[Sentence], tokens: &[Token], quotes: &Quote
         for index in range.clone() {
             let token = &tokens[index];
             let word = &text[token.span.clone()];
-            let lower = word.to_lowercase();
+            let owned;
+            let lower: &str = match lower_text {
+                Some(l) => &l[token.span.clone()],
+                None => {
+                    owned = word.to_lowercase();
+                    &owned
+                }
+            };
             let sentence_initial = index == range.start;
             let previous = (index > range.start).then(|| &text[tokens[index - 1].span.clone()]);
             let after_determiner = previous.is_some_and(is_determiner);
-            let kind = if let Some(gender) = pronoun_gender(&lower) {
+            let kind = if let Some(gender) = pronoun_gender(lower) {
                 Some(MentionKind::Pronoun { gender })
             } else if let Some(&gender) = token.capitalized.then(|| FIRST_NAMES.get(word)).flatten() {
                 if let Some(next) = tokens.get(index + 1).filter(|t| t.capitalized && index + 1 < range.end) {
@@ -99,19 +112,17 @@ pub fn find(text: &str, sentences: &[Sentence], tokens: &[Token], quotes: &Quote
                 Some(MentionKind::Person { gender: Some(gender), neuter_in_german: false, named: true })
             } else if let Some(&gender) = token.capitalized.then(|| surname_gender.get(word)).flatten() {
                 Some(MentionKind::Person { gender: Some(gender), neuter_in_german: false, named: true })
-            } else if let Some(noun) =
-                PERSON_NOUNS.get(lower.as_str()).filter(|_| !is_title(text, tokens, index, &range))
-            {
+            } else if let Some(noun) = PERSON_NOUNS.get(lower).filter(|_| !is_title(text, tokens, index, &range)) {
                 let gender = (noun.gender != Gender::Any).then_some(noun.gender);
                 Some(MentionKind::Person { gender, neuter_in_german: noun.neuter_in_german, named: false })
-            } else if let Some(&class) = THING_NOUNS.get(lower.as_str()) {
+            } else if let Some(&class) = THING_NOUNS.get(lower) {
                 Some(MentionKind::Thing(class))
             } else if token.capitalized
                 && token.has_letter
                 && !sentence_initial
-                && !ENGLISH_WORDS.contains(&lower)
-                && !MONTHS.contains(&lower)
-                && !WEEKDAYS.contains(&lower)
+                && !ENGLISH_WORDS.contains(lower)
+                && !MONTHS.contains(lower)
+                && !WEEKDAYS.contains(lower)
             {
                 let place = previous.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.to_lowercase().as_str()));
                 let next = tokens.get(index + 1).filter(|_| index + 1 < range.end);
@@ -122,12 +133,12 @@ pub fn find(text: &str, sentences: &[Sentence], tokens: &[Token], quotes: &Quote
                 });
                 let code = word.chars().any(|c| c.is_ascii_digit());
                 Some(if place || modifier || code { MentionKind::NonPersonName } else { MentionKind::Name })
-            } else if after_determiner && token.has_letter && !crate::lexicon::ADJECTIVES.contains(&lower) {
-                Some(MentionKind::UnknownNoun { person_like: person_like(&lower) })
+            } else if after_determiner && token.has_letter && !crate::lexicon::ADJECTIVES.contains(lower) {
+                Some(MentionKind::UnknownNoun { person_like: person_like(lower) })
             } else if !token.capitalized
-                && person_like(&lower)
-                && ENGLISH_WORDS.contains(&lower)
-                && crate::lexicon::verb_forms(&lower).is_none()
+                && person_like(lower)
+                && ENGLISH_WORDS.contains(lower)
+                && crate::lexicon::verb_forms(lower).is_none()
             {
                 // "this quiet believer": a possible person even without a determiner right before it.
                 Some(MentionKind::UnknownNoun { person_like: true })

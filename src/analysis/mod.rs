@@ -8,6 +8,7 @@ pub mod lang;
 pub mod mentions;
 pub mod quotes;
 pub mod segment;
+pub mod source;
 pub mod tokens;
 
 pub use chars::CharIndex;
@@ -15,6 +16,7 @@ pub use lang::LangGuess;
 pub use mentions::{Mention, MentionKind};
 pub use quotes::{QuoteAnalysis, QuoteRegion, QuoteStyle, StrayClose};
 pub use segment::{Paragraph, Sentence};
+pub use source::{Link, LinkKind, SourceSide};
 pub use tokens::Token;
 
 use std::ops::Range;
@@ -39,26 +41,58 @@ pub struct Doc<'a> {
     pub lang: LangGuess,
     /// The language of each sentence, indexed like `sentences`.
     pub sentence_langs: Vec<LangGuess>,
+    /// The original text aligned to the sentences, when the input has one. Source-aware
+    /// detectors do nothing without it.
+    pub source: Option<SourceSide<'a>>,
     chars: CharIndex,
     /// The text in lower case, when lower-casing keeps every byte offset (nearly always);
     /// detectors look words up in it without allocating.
     lower: Option<String>,
 }
 
+/// The steps of building a [`Doc`], in order, as `mtqe score --profile` reports them.
+pub const ANALYSIS_STEPS: [&str; 7] =
+    ["character index and lower case", "tokens", "sentences", "quotations", "mentions", "language", "source alignment"];
+
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
+        Self::build(text, None, None)
+    }
+
+    /// A document with its original text, which is split and aligned to the sentences. An
+    /// empty or missing source gives a document without one.
+    pub fn with_source(text: &'a str, source: Option<&'a str>) -> Self {
+        Self::build(text, source, None)
+    }
+
+    /// [`Doc::with_source`], adding the nanoseconds spent in each of [`ANALYSIS_STEPS`] to
+    /// `step_nanos`.
+    pub fn new_timed(text: &'a str, source: Option<&'a str>, step_nanos: &mut [u64; ANALYSIS_STEPS.len()]) -> Self {
+        Self::build(text, source, Some(step_nanos))
+    }
+
+    fn build(text: &'a str, source: Option<&'a str>, step_nanos: Option<&mut [u64; ANALYSIS_STEPS.len()]>) -> Self {
+        let mut clock = crate::profile::StepClock::new(step_nanos.map(|n| &mut n[..]));
         let chars = CharIndex::new(text);
+        let lower = lowercase_keeping_offsets(text);
+        clock.lap(0);
         let tokens = tokens::tokenize(text);
+        clock.lap(1);
         let (paragraphs, sentences) = segment::split(text, &tokens);
+        clock.lap(2);
         let quotes = quotes::analyse(text, &paragraphs, &sentences, &tokens);
-        let mentions = mentions::find(text, &sentences, &tokens, &quotes);
+        clock.lap(3);
+        let mentions = mentions::find(text, lower.as_deref(), &sentences, &tokens, &quotes);
+        clock.lap(4);
         let lang = lang::document_language(text);
         let sentence_langs = sentences
             .iter()
             .map(|sentence| lang::sentence_language(text, &tokens[sentence.tokens.clone()], sentence, &lang))
             .collect();
-        let lower = Some(text.to_lowercase()).filter(|l| l.len() == text.len());
-        Doc { text, paragraphs, sentences, tokens, quotes, mentions, lang, sentence_langs, chars, lower }
+        clock.lap(5);
+        let source = source.filter(|s| !s.trim().is_empty()).map(|source| SourceSide::new(source, text, &sentences));
+        clock.lap(6);
+        Doc { text, paragraphs, sentences, tokens, quotes, mentions, lang, sentence_langs, source, chars, lower }
     }
 
     /// The character offset of a byte offset that lies on a character boundary.
@@ -132,6 +166,35 @@ impl<'a> Doc<'a> {
         (alone && !self.ends_with_terminator(sentence)) || (text.starts_with('(') && text.ends_with(')'))
     }
 
+    /// The target text of a link. A link without a target sentence (an omitted source sentence)
+    /// gets the sentence before it, or the first one: a flag needs text that a reader can find.
+    /// `None` when the document has no sentences at all.
+    pub fn link_target_span(&self, link: &Link) -> Option<Span> {
+        let last_sentence = self.sentences.len().checked_sub(1)?;
+        let (first, last) = if link.target.is_empty() {
+            let before = link.target.start.saturating_sub(1).min(last_sentence);
+            (before, before)
+        } else {
+            (link.target.start, link.target.end - 1)
+        };
+        Some(self.sentences[first].span.start..self.sentences[last].span.end)
+    }
+
+    /// The target tokens of links `links` (a range of link indices); empty without a source.
+    pub fn tokens_of_links(&self, links: Range<usize>) -> &[Token] {
+        let Some(source) = &self.source else { return &[] };
+        let (Some(first), Some(last)) =
+            (source.links.get(links.start), links.end.checked_sub(1).and_then(|l| source.links.get(l)))
+        else {
+            return &[];
+        };
+        let segments = first.target.start..last.target.end;
+        if links.start >= links.end || segments.is_empty() {
+            return &[];
+        }
+        &self.tokens[self.sentences[segments.start].tokens.start..self.sentences[segments.end - 1].tokens.end]
+    }
+
     /// The tokens that fall inside a byte range.
     pub fn tokens_in(&self, range: Range<usize>) -> &[Token] {
         let first = self.tokens.partition_point(|t| t.span.start < range.start);
@@ -140,9 +203,38 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// The text in lower case, or `None` when some character's lower case has a different UTF-8
+/// length (a Turkish "İ", the Kelvin sign): then byte offsets would no longer line up, and
+/// slicing the lower-cased text at a token's span could split a character.
+fn lowercase_keeping_offsets(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return Some(text.to_ascii_lowercase());
+    }
+    let mut lower = String::with_capacity(text.len());
+    for c in text.chars() {
+        let before = lower.len();
+        lower.extend(c.to_lowercase());
+        if lower.len() - before != c.len_utf8() {
+            return None;
+        }
+    }
+    Some(lower)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_view_is_dropped_when_a_character_changes_length() {
+        // "İ" (2 bytes) lower-cases to two characters (3 bytes) and the Kelvin sign (3 bytes) to
+        // "k" (1 byte): the total length is unchanged, but the offsets between them are not.
+        assert_eq!(lowercase_keeping_offsets("İİ ab \u{212A}"), None);
+        assert_eq!(lowercase_keeping_offsets("Über Straße").as_deref(), Some("über straße"));
+        let doc = Doc::new("İstanbul und K. Meier");
+        let words: Vec<_> = doc.tokens.iter().map(|t| doc.lower(t)).collect();
+        assert!(words.contains(&"Meier"), "words as written when no lower-case view exists: {words:?}");
+    }
 
     #[test]
     fn sentence_at_maps_gaps_to_the_previous_sentence() {

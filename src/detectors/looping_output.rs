@@ -87,12 +87,15 @@ impl Detector for LoopingOutput {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
-        let words: Vec<String> = doc.tokens.iter().map(|t| doc.lower(t).to_string()).collect();
+        let words: Vec<&str> = doc.tokens.iter().map(|t| doc.lower(t)).collect();
         let mut covered_until = 0; // Tokens already inside a reported repeat.
         let mut i = 0;
         while i < words.len() {
             let mut best: Option<(usize, usize)> = None; // (unit length, repeats)
             for unit in 2..=MAX_UNIT.min((words.len() - i) / 2) {
+                if words[i] != words[i + unit] {
+                    continue; // Cheap test first: a repeat starts with the same word.
+                }
                 let mut repeats = 1;
                 while i + (repeats + 1) * unit <= words.len()
                     && words[i..i + unit] == words[i + repeats * unit..i + (repeats + 1) * unit]
@@ -117,7 +120,7 @@ impl Detector for LoopingOutput {
                 || region.contains([',', ';', ':', '(', ')']);
             // "bigger and bigger", "face to face": a two-word unit that ends in a function word
             // is an English construction, not a stutter.
-            let construction = unit == 2 && crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(&words[i + 1]);
+            let construction = unit == 2 && crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(words[i + 1]);
             let repeated_words = unit * (repeats - 1);
             let phrase = doc.text[first.span.start..doc.tokens[i + unit - 1].span.end].to_string();
             let end = doc.sentences[doc.sentence_at(last.span.start)].span.end.min(last.span.end + 1).max(last.span.end);

@@ -144,6 +144,12 @@ registry! {
     present_with_since::PresentWithSince,
     pronoun_gender_mismatch::PronounGenderMismatch,
     repeated_words::RepeatedWords,
+    source_brackets::SourceBrackets,
+    source_copy::SourceCopy,
+    source_name::SourceName,
+    source_negation::SourceNegation,
+    source_number::SourceNumber,
+    source_omission::SourceOmission,
     stranded_verb::StrandedVerb,
     thing_pronoun::ThingPronoun,
     thousands_dot::ThousandsDot,
@@ -155,9 +161,17 @@ registry! {
 
 /// Runs every detector on one document and returns the flags sorted by position.
 pub fn run_all(detectors: &[Box<dyn Detector>], doc: &Doc) -> Vec<Flag> {
+    run_all_timed(detectors, doc, None)
+}
+
+/// [`run_all`], adding each detector's nanoseconds to `detector_nanos` (indexed like
+/// `detectors`) when it is given.
+pub fn run_all_timed(detectors: &[Box<dyn Detector>], doc: &Doc, detector_nanos: Option<&mut [u64]>) -> Vec<Flag> {
+    let mut clock = crate::profile::StepClock::new(detector_nanos);
     let mut flags = Vec::new();
-    for detector in detectors {
+    for (index, detector) in detectors.iter().enumerate() {
         detector.detect(doc, &mut flags);
+        clock.lap(index);
     }
     // Text order, then detector id: stable across runs and thread counts.
     flags.sort_by(|a, b| (a.start, a.end, a.detector).cmp(&(b.start, b.end, b.detector)));

@@ -113,9 +113,8 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
     })
 }
 
-fn replacement(word: &str) -> Option<&'static str> {
-    let lower = word.to_lowercase();
-    let base = match lower.as_str() {
+fn replacement(lower: &str) -> Option<&'static str> {
+    let base = match lower {
         "you" => "they",
         "your" => "their",
         "yours" => "theirs",
@@ -135,8 +134,7 @@ impl Detector for NarrativeYou {
         let mut found = Vec::new();
         let mut narrative_uses = 0;
         for (index, token) in doc.tokens.iter().enumerate() {
-            let word = doc.word(token);
-            let Some(they) = replacement(word) else { continue };
+            let Some(they) = replacement(doc.lower(token)) else { continue };
             if doc.in_quotation(token.span.start) {
                 continue;
             }

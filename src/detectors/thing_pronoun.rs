@@ -88,8 +88,7 @@ impl Detector for ThingPronoun {
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         for (index, token) in doc.tokens.iter().enumerate() {
             let word = doc.word(token);
-            let lower = word.to_lowercase();
-            let Some(it) = it_form(&lower) else { continue };
+            let Some(it) = it_form(doc.lower(token)) else { continue };
             if doc.in_quotation(token.span.start) {
                 continue;
             }

@@ -113,14 +113,20 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         return None;
     }
     // The lexicon is case-folded the way wordfreq folds it: "ß" is stored as "ss".
-    let lower = word.to_lowercase().replace('ß', "ss");
-    if ENGLISH_WORDS.contains(&lower) || LOANWORDS.contains(lower.as_str()) {
+    let folded;
+    let lower: &str = if word.contains('ß') {
+        folded = doc.lower(token).replace('ß', "ss");
+        &folded
+    } else {
+        doc.lower(token)
+    };
+    if ENGLISH_WORDS.contains(lower) || LOANWORDS.contains(lower) {
         return None;
     }
     let umlaut = word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']);
-    let known = GERMAN_WORDS.get(lower.as_str()).copied();
+    let known = GERMAN_WORDS.get(lower).copied();
     if token.capitalized {
-        if GERMAN_CALENDAR.contains(&lower.as_str()) {
+        if GERMAN_CALENDAR.contains(&lower) {
             return Some(0.9); // "on Freitag", "in März": never a name.
         }
         if FIRST_NAMES.contains_key(word) || known == Some(true) || word.chars().filter(|c| c.is_uppercase()).count() > 1 {
@@ -153,13 +159,13 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         }
         return match known {
             Some(_) if after_determiner => Some(if umlaut { 0.8 } else { 0.7 }),
-            None if lower.chars().count() >= 10 && is_compound(&lower) => Some(0.6),
+            None if lower.chars().count() >= 10 && is_compound(lower) => Some(0.6),
             _ => None,
         };
     }
     match known {
         Some(_) => Some(if umlaut { 0.9 } else { 0.8 }),
-        None if umlaut && is_compound(&lower) => Some(0.6),
+        None if umlaut && is_compound(lower) => Some(0.6),
         None => None,
     }
 }

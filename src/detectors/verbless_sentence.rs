@@ -84,19 +84,19 @@ const NOUN_MARKERS: [&str; 22] = [
 /// inside the sentence and does not follow a determiner, possessive, number or adjective.
 pub(crate) fn possible_verb_at(doc: &Doc, tokens: &[crate::analysis::Token], i: usize) -> bool {
     let token = &tokens[i];
-    let lower = doc.word(token).to_lowercase();
+    let lower = doc.lower(token);
     if ["’s", "'s", "n’t", "n't", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’m", "'m", "’d", "'d"].iter().any(|c| lower.ends_with(c)) {
         return true;
     }
-    if crate::lexicon::AUXILIARIES.contains(&lower.as_str()) {
+    if crate::lexicon::AUXILIARIES.contains(&lower) {
         return true;
     }
     if token.capitalized && i > 0 {
         return false;
     }
-    let Some(forms) = verb_forms(&lower) else { return false };
-    let previous = i.checked_sub(1).map(|p| doc.word(&tokens[p]).to_lowercase());
-    let after_noun_marker = previous.as_deref().is_some_and(|p| {
+    let Some(forms) = verb_forms(lower) else { return false };
+    let previous = i.checked_sub(1).map(|p| doc.lower(&tokens[p]));
+    let after_noun_marker = previous.is_some_and(|p| {
         NOUN_MARKERS.contains(&p) || ADJECTIVES.contains(p) || p.chars().all(|c| c.is_ascii_digit())
     });
     !after_noun_marker || forms.past || forms.gerund && !forms.base

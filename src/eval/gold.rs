@@ -55,6 +55,9 @@ pub struct GoldItem {
     pub system: Option<String>,
     /// For DEMETR: the perturbation type, and whether this is the perturbed text.
     pub demetr: Option<(String, bool)>,
+    /// The German original, where the gold data has one: the source-aware detectors read it.
+    /// (The WMT MQM data is Chinese→English, so its source is not passed on.)
+    pub source: Option<String>,
 }
 
 /// Reads a gold file in the given format.
@@ -77,6 +80,7 @@ struct SpansLine {
     group: Option<String>,
     doc: Option<String>,
     system: Option<String>,
+    source: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -121,6 +125,7 @@ fn spans_jsonl(text: &str, path: &Path) -> Result<Vec<GoldItem>> {
             doc: line.doc,
             system: line.system,
             demetr: None,
+            source: line.source,
         });
     }
     Ok(items)
@@ -205,6 +210,7 @@ fn wmt_mqm(text: &str, path: &Path) -> Result<Vec<GoldItem>> {
             doc: Some(field(doc).to_string()),
             system: Some(system_name),
             demetr: None,
+            source: None,
         });
         let (category_name, severity_name) = (field(category), field(severity));
         if severity_name.eq_ignore_ascii_case("no-error") || category_name.eq_ignore_ascii_case("no-error") {
@@ -238,6 +244,7 @@ struct DemetrLine {
     pert_name: String,
     mt_sent: String,
     pert_sent: String,
+    src_sent: Option<String>,
 }
 
 /// The changed characters of `pert` against `mt`, widened to whole words: the gold span.
@@ -277,6 +284,7 @@ fn demetr(text: &str, path: &Path) -> Result<Vec<GoldItem>> {
             doc: None,
             system: Some("mt".into()),
             demetr: Some((line.pert_name.clone(), false)),
+            source: line.src_sent.clone(),
         });
         items.push(GoldItem {
             id: format!("pert:{}:{id}", line.pert_name),
@@ -287,6 +295,7 @@ fn demetr(text: &str, path: &Path) -> Result<Vec<GoldItem>> {
             doc: None,
             system: Some("perturbed".into()),
             demetr: Some((line.pert_name, true)),
+            source: line.src_sent,
         });
     }
     Ok(items)

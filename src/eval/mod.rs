@@ -98,7 +98,7 @@ fn predict(items: &[GoldItem], config: &Config) -> Vec<Prediction> {
     items
         .par_iter()
         .map(|item| {
-            let doc = Doc::new(&item.text);
+            let doc = Doc::with_source(&item.text, item.source.as_deref());
             let flags = detectors::run_all(&detectors, &doc);
             let scored = score_document(item.id.clone(), Vec::new(), &doc, flags);
             Prediction {
@@ -158,7 +158,10 @@ pub fn measure(items: &[&GoldItem], predictions: &[&Prediction]) -> SplitMetrics
             detectors.sort();
             detectors.dedup();
             for detector in detectors {
-                let by_this = prediction.flags.iter().any(|(span, d, _)| d == detector && metrics::overlaps(span, &gold_span.span));
+                let by_this = prediction
+                    .flags
+                    .iter()
+                    .any(|(span, d, _)| d == detector && metrics::overlaps(span, &gold_span.span));
                 m.recall_by_detector.entry(detector.clone()).or_default().hits += usize::from(by_this);
             }
             m.recall.add(caught);

@@ -114,8 +114,10 @@ pub fn write(
         ]
     };
     let mut detector_table = shares(&detector_rows, "detector");
-    detector_table.push(("gold_caught".into(), TableColumn::Count(detector_recall.iter().map(|s| s.hits as u32).collect())));
-    detector_table.push(("gold_spans".into(), TableColumn::Count(detector_recall.iter().map(|s| s.total as u32).collect())));
+    detector_table
+        .push(("gold_caught".into(), TableColumn::Count(detector_recall.iter().map(|s| s.hits as u32).collect())));
+    detector_table
+        .push(("gold_spans".into(), TableColumn::Count(detector_recall.iter().map(|s| s.total as u32).collect())));
     detector_table.push(("recall".into(), TableColumn::Number(detector_recall.iter().map(|s| s.rate()).collect())));
     write_table(&options.out.join("detectors.parquet"), detector_table)?;
     write_table(&options.out.join("categories.parquet"), shares(&category_rows, "category"))?;

@@ -108,6 +108,8 @@ impl ColumnNames {
 #[derive(Debug, Clone, Default)]
 pub struct MetaColumns {
     pub names: Vec<String>,
+    /// Whether any input has the source column.
+    pub has_source: bool,
     index: HashMap<String, usize>,
 }
 
@@ -214,6 +216,7 @@ pub fn discover_meta_columns(input: &Input, names: &ColumnNames, meta: &mut Meta
     for column in columns.iter().filter(|c| !names.is_special(c)) {
         meta.add(column);
     }
+    meta.has_source |= columns.iter().any(|c| *c == names.source);
     Ok(())
 }
 

@@ -1,0 +1,284 @@
+//! The source side: the original (German) text split into sentences, and its sentences aligned
+//! to the English segments.
+//!
+//! Alignment is Gale and Church's length-based dynamic program (1993): each link pairs a run of
+//! source sentences with a run of target sentences, and costs the improbability of their length
+//! ratio plus the improbability of the link type. Lengths are in characters. Links may be 1–1,
+//! 1–2, 2–1, 1–0 (a source sentence with no translation: an omission candidate) and 0–1 (an
+//! English sentence with no source: an addition candidate).
+
+use super::segment::{self, Sentence};
+use super::tokens::{self, Token};
+use super::Span;
+use std::ops::Range;
+
+/// English characters per German character in translated news. German runs longer (compounds,
+/// inflection); 0.9 is the usual figure for German→English sentence pairs.
+pub const LENGTH_RATIO: f64 = 0.9;
+/// Variance of the length difference per source character. Gale and Church measured 6.8 for
+/// human translation of parliamentary text; MT keeps much closer to its source, and a tighter
+/// variance makes outliers stand out, so mtqe uses a smaller figure.
+pub const LENGTH_VARIANCE: f64 = 2.5;
+
+/// The length cost of a sentence left unaligned, in place of a deviation cost: set so that an
+/// omission plus an addition (about 23 with the priors) beats a 1–1 link only when that link's
+/// length is more than about 6.5 standard deviations off, while one dropped sentence still
+/// stands alone rather than hiding inside a 2–1 link.
+const UNALIGNED_COST: f64 = 7.0;
+
+/// How many sentences on each side a link joins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkKind {
+    OneToOne,
+    OneToTwo,
+    TwoToOne,
+    /// A source sentence with no English counterpart.
+    Omitted,
+    /// An English sentence with no source counterpart.
+    Added,
+}
+
+impl LinkKind {
+    const ALL: [LinkKind; 5] =
+        [LinkKind::OneToOne, LinkKind::OneToTwo, LinkKind::TwoToOne, LinkKind::Omitted, LinkKind::Added];
+
+    /// "1-1", "1-2", "2-1", "1-0", "0-1": source sentences, then target sentences.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkKind::OneToOne => "1-1",
+            LinkKind::OneToTwo => "1-2",
+            LinkKind::TwoToOne => "2-1",
+            LinkKind::Omitted => "1-0",
+            LinkKind::Added => "0-1",
+        }
+    }
+
+    /// (source sentences, target sentences).
+    fn sizes(self) -> (usize, usize) {
+        match self {
+            LinkKind::OneToOne => (1, 1),
+            LinkKind::OneToTwo => (1, 2),
+            LinkKind::TwoToOne => (2, 1),
+            LinkKind::Omitted => (1, 0),
+            LinkKind::Added => (0, 1),
+        }
+    }
+
+    /// −ln of Gale and Church's prior for the link type.
+    fn prior_cost(self) -> f64 {
+        let probability: f64 = match self {
+            LinkKind::OneToOne => 0.89,
+            LinkKind::OneToTwo | LinkKind::TwoToOne => 0.0445,
+            LinkKind::Omitted | LinkKind::Added => 0.0099,
+        };
+        -probability.ln()
+    }
+}
+
+/// Source sentences `source` translated by target segments `target` (indices, possibly empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub source: Range<usize>,
+    pub target: Range<usize>,
+    pub kind: LinkKind,
+}
+
+/// The analysed source text of one document.
+pub struct SourceSide<'a> {
+    pub text: &'a str,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    /// Every source sentence and every target segment belongs to exactly one link, in order.
+    pub links: Vec<Link>,
+}
+
+impl<'a> SourceSide<'a> {
+    /// Splits `text` into sentences and aligns them to `target_sentences` of `target_text`.
+    pub fn new(text: &'a str, target_text: &str, target_sentences: &[Sentence]) -> Self {
+        let tokens = tokens::tokenize(text);
+        let (_, sentences) = segment::split(text, &tokens);
+        let source_lengths: Vec<usize> = sentences.iter().map(|s| text[s.span.clone()].chars().count()).collect();
+        let target_lengths: Vec<usize> =
+            target_sentences.iter().map(|s| target_text[s.span.clone()].chars().count()).collect();
+        let links = align(&source_lengths, &target_lengths);
+        SourceSide { text, tokens, sentences, links }
+    }
+
+    /// The source text a link covers (empty for an added target sentence).
+    pub fn span_of(&self, link: &Link) -> Span {
+        match (link.source.start < link.source.end)
+            .then(|| (&self.sentences[link.source.start], &self.sentences[link.source.end - 1]))
+        {
+            Some((first, last)) => first.span.start..last.span.end,
+            None => 0..0,
+        }
+    }
+
+    /// The source tokens a link covers.
+    pub fn tokens_of(&self, link: &Link) -> &[Token] {
+        match (link.source.start < link.source.end)
+            .then(|| (&self.sentences[link.source.start], &self.sentences[link.source.end - 1]))
+        {
+            Some((first, last)) => &self.tokens[first.tokens.start..last.tokens.end],
+            None => &[],
+        }
+    }
+
+    /// The link that holds target segment `segment`.
+    pub fn link_of_target(&self, segment: usize) -> Option<&Link> {
+        self.links.iter().find(|l| l.target.contains(&segment))
+    }
+
+    /// The source sentences of links `links` (a range of link indices), as a range.
+    pub fn sentences_of(&self, links: Range<usize>) -> Range<usize> {
+        match (self.links.get(links.start), links.end.checked_sub(1).and_then(|l| self.links.get(l))) {
+            (Some(first), Some(last)) if links.start < links.end => first.source.start..last.source.end,
+            _ => 0..0,
+        }
+    }
+
+    /// The source tokens of links `links` (a range of link indices).
+    pub fn tokens_of_links(&self, links: Range<usize>) -> &[Token] {
+        let sentences = self.sentences_of(links);
+        if sentences.is_empty() {
+            return &[];
+        }
+        &self.tokens[self.sentences[sentences.start].tokens.start..self.sentences[sentences.end - 1].tokens.end]
+    }
+
+    /// Link `index` with its neighbours on each side: where a detector looks before it
+    /// concludes that something has no counterpart, so that an alignment one sentence off does
+    /// not raise a flag.
+    pub fn neighbourhood(&self, index: usize) -> Range<usize> {
+        index.saturating_sub(1)..(index + 2).min(self.links.len())
+    }
+}
+
+/// How far a pair's target length is from the expected one, in standard deviations (negative:
+/// shorter than expected).
+pub fn length_deviation(source_chars: usize, target_chars: usize) -> f64 {
+    if source_chars == 0 && target_chars == 0 {
+        return 0.0;
+    }
+    let source = source_chars as f64;
+    let target = target_chars as f64;
+    // Gale and Church take the mean of both lengths (in source units) as the scale.
+    let scale = ((source + target / LENGTH_RATIO) / 2.0).max(1.0);
+    (target - LENGTH_RATIO * source) / (scale * LENGTH_VARIANCE).sqrt()
+}
+
+/// −ln of the two-tailed probability of a deviation at least this large under a standard normal.
+fn deviation_cost(deviation: f64) -> f64 {
+    let z = deviation.abs() / std::f64::consts::SQRT_2;
+    // erfc(z) by Abramowitz and Stegun 7.1.26, computed in log space so that large deviations
+    // give large finite costs instead of ln(0).
+    let t = 1.0 / (1.0 + 0.3275911 * z);
+    let polynomial = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+    -(polynomial.ln() - z * z)
+}
+
+/// Aligns sentences by length; `source` and `target` are sentence lengths in characters.
+pub fn align(source: &[usize], target: &[usize]) -> Vec<Link> {
+    let (n, m) = (source.len(), target.len());
+    let mut cost = vec![f64::INFINITY; (n + 1) * (m + 1)];
+    let mut back: Vec<Option<LinkKind>> = vec![None; (n + 1) * (m + 1)];
+    let at = |i: usize, j: usize| i * (m + 1) + j;
+    cost[at(0, 0)] = 0.0;
+    for i in 0..=n {
+        for j in 0..=m {
+            let here = cost[at(i, j)];
+            if !here.is_finite() {
+                continue;
+            }
+            for kind in LinkKind::ALL {
+                let (di, dj) = kind.sizes();
+                if i + di > n || j + dj > m {
+                    continue;
+                }
+                let source_chars: usize = source[i..i + di].iter().sum();
+                let target_chars: usize = target[j..j + dj].iter().sum();
+                // An unaligned sentence costs its prior alone: charging its length deviation too
+                // (as Gale and Church did) makes a dropped sentence merge into a neighbour's 2–1
+                // link, which hides which sentence went missing.
+                let length_cost = if di == 0 || dj == 0 {
+                    UNALIGNED_COST
+                } else {
+                    deviation_cost(length_deviation(source_chars, target_chars))
+                };
+                let next = here + kind.prior_cost() + length_cost;
+                if next < cost[at(i + di, j + dj)] {
+                    cost[at(i + di, j + dj)] = next;
+                    back[at(i + di, j + dj)] = Some(kind);
+                }
+            }
+        }
+    }
+    let mut links = Vec::new();
+    let (mut i, mut j) = (n, m);
+    while let Some(kind) = back[at(i, j)] {
+        let (di, dj) = kind.sizes();
+        links.push(Link { source: i - di..i, target: j - dj..j, kind });
+        i -= di;
+        j -= dj;
+    }
+    links.reverse();
+    links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn equal_runs_align_one_to_one() {
+        let links = align(&[100, 60, 120], &[90, 55, 105]);
+        assert_eq!(links.iter().map(|l| l.kind).collect::<Vec<_>>(), [LinkKind::OneToOne; 3]);
+        assert_eq!(links[2], Link { source: 2..3, target: 2..3, kind: LinkKind::OneToOne });
+    }
+
+    #[test]
+    fn a_split_sentence_aligns_one_to_two() {
+        // The second source sentence was translated as two shorter English sentences.
+        let links = align(&[100, 160, 80], &[90, 70, 72, 70]);
+        let kinds: Vec<&str> = links.iter().map(|l| l.kind.as_str()).collect();
+        assert_eq!(kinds, ["1-1", "1-2", "1-1"]);
+        assert_eq!(links[1].target, 1..3);
+    }
+
+    #[test]
+    fn a_dropped_sentence_is_left_unaligned() {
+        let links = align(&[100, 140, 90], &[92, 82]);
+        let kinds: Vec<&str> = links.iter().map(|l| l.kind.as_str()).collect();
+        assert!(kinds.contains(&"1-0") || kinds.contains(&"2-1"), "{kinds:?}");
+        assert_eq!(links.iter().map(|l| l.source.len()).sum::<usize>(), 3, "every source sentence is linked");
+        assert_eq!(links.iter().map(|l| l.target.len()).sum::<usize>(), 2, "every target sentence is linked");
+    }
+
+    #[test]
+    fn empty_sides_give_only_unaligned_links() {
+        assert!(align(&[], &[]).is_empty());
+        assert_eq!(align(&[50], &[]), [Link { source: 0..1, target: 0..0, kind: LinkKind::Omitted }]);
+        assert_eq!(align(&[], &[50]), [Link { source: 0..0, target: 0..1, kind: LinkKind::Added }]);
+    }
+
+    #[test]
+    fn deviation_is_signed_and_grows_with_the_gap() {
+        assert!(length_deviation(100, 90).abs() < 0.1);
+        assert!(length_deviation(140, 1) < -6.0, "an empty translation of a long sentence");
+        assert!(length_deviation(50, 200) > 6.0);
+        assert!(deviation_cost(8.0) > deviation_cost(2.0) && deviation_cost(2.0) > deviation_cost(0.0));
+        assert!(deviation_cost(40.0).is_finite());
+    }
+
+    #[test]
+    fn source_side_splits_german_and_links_every_segment() {
+        let target = "The council met on Monday. It approved the budget.";
+        let target_tokens = tokens::tokenize(target);
+        let (_, target_sentences) = segment::split(target, &target_tokens);
+        let side = SourceSide::new("Der Rat tagte am Montag. Er billigte den Haushalt.", target, &target_sentences);
+        assert_eq!(side.sentences.len(), 2);
+        assert_eq!(side.links.len(), 2);
+        assert_eq!(&side.text[side.span_of(&side.links[1])], "Er billigte den Haushalt.");
+        assert_eq!(side.link_of_target(1).unwrap().source, 1..2);
+    }
+}

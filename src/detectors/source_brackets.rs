@@ -1,0 +1,184 @@
+//! # source-brackets
+//!
+//! ## What it does
+//! Flags an English segment with a different number of quotations or parenthesised asides
+//! than its aligned source sentence. Runs only when the input has a source column.
+//!
+//! Quotations are counted by their marks in each language's styles (German „…“, »…«, "…";
+//! English “…”, "…"); single quotation marks are not counted, since they double as
+//! apostrophes. Parentheses that hold only a number (an age, "Putin (69)") or only an
+//! abbreviation ("(CSU)") are not counted: good translations drop or rewrite them.
+//!
+//! ## Why it signals MT
+//! When MT drops a quotation mark, a quote runs on into the narrative and the reader can no
+//! longer tell who is speaking; a dropped parenthesis usually takes its aside with it.
+//!
+//! ## Example
+//! Source „Wir sind bereit“, sagte sie. Translation: We are ready, she said. Flagged: the source
+//! quotes someone and the translation does not.
+//!
+//! ## Known false positives
+//! Translators who turn a quotation into reported speech, or an aside into a subordinate
+//! clause, on purpose.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "minor")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::Doc;
+use crate::flag::{Category, Flag, Severity};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct SourceBracketsSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for SourceBracketsSettings {
+    fn default() -> Self {
+        SourceBracketsSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(SourceBracketsSettings);
+
+pub struct SourceBrackets {
+    info: DetectorInfo,
+}
+
+impl Configurable for SourceBrackets {
+    type Settings = SourceBracketsSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "source-brackets",
+            category: Category::Punctuation,
+            default_severity: Severity::Minor,
+            severity: Severity::Minor,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        SourceBrackets { info }
+    }
+}
+
+/// Double quotation marks of both languages; a pair makes one quotation.
+const QUOTE_MARKS: [char; 6] = ['„', '“', '”', '"', '»', '«'];
+
+/// Quotations in a text: its double quotation marks, halved and rounded up.
+fn quotations(text: &str) -> usize {
+    text.chars().filter(|c| QUOTE_MARKS.contains(c)).count().div_ceil(2)
+}
+
+/// Parenthesised asides, not counting those that hold only a number or an abbreviation.
+fn asides(text: &str) -> usize {
+    let mut count = 0;
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let after = &rest[open + 1..];
+        let inner = after.find(')').map_or(after, |close| &after[..close]);
+        let trivial = inner.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
+            || inner.chars().all(|c| c.is_uppercase() || c == '/' || c == '-') && inner.chars().count() <= 6;
+        if !trivial {
+            count += 1;
+        }
+        rest = after;
+    }
+    count
+}
+
+impl Detector for SourceBrackets {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let Some(source) = &doc.source else { return };
+        for link in &source.links {
+            if link.source.is_empty() || link.target.is_empty() {
+                continue;
+            }
+            let Some(target_span) = doc.link_target_span(link) else { continue };
+            let source_text = &source.text[source.span_of(link)];
+            let target_text = &doc.text[target_span.clone()];
+            let mut problems = Vec::new();
+            let (source_quotes, target_quotes) = (quotations(source_text), quotations(target_text));
+            if source_quotes != target_quotes {
+                problems.push(format!(
+                    "{} quotation{} where the source has {}",
+                    target_quotes,
+                    if target_quotes == 1 { "" } else { "s" },
+                    source_quotes
+                ));
+            }
+            let (source_asides, target_asides) = (asides(source_text), asides(target_text));
+            if source_asides != target_asides {
+                problems.push(format!(
+                    "{} parenthesised aside{} where the source has {}",
+                    target_asides,
+                    if target_asides == 1 { "" } else { "s" },
+                    source_asides
+                ));
+            }
+            if problems.is_empty() {
+                continue;
+            }
+            flags.push(Flag {
+                start: target_span.start,
+                end: target_span.end,
+                detector: self.info.id,
+                category: self.info.category,
+                severity: self.info.severity,
+                confidence: 0.5,
+                message: format!(
+                    "This translation has {}: a quotation or aside may have been lost or added. Source: “{}”.",
+                    problems.join(" and "),
+                    source_text.trim()
+                ),
+                suggestion: None,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(source: &str, target: &str) -> Vec<String> {
+        let info = DetectorInfo { doc: "", ..SourceBrackets::info_without_doc() };
+        let detector = SourceBrackets::configure(&SourceBracketsSettings::default(), info);
+        let doc = Doc::with_source(target, Some(source));
+        let mut flags = Vec::new();
+        detector.detect(&doc, &mut flags);
+        flags.into_iter().map(|f| target[f.start..f.end].to_string()).collect()
+    }
+
+    #[test]
+    fn flags_a_lost_quotation_and_a_lost_aside() {
+        assert_eq!(flagged("„Wir sind bereit“, sagte die Ministerin.", "We are ready, said the minister."), ["We are ready, said the minister."]);
+        assert_eq!(
+            flagged("Die Firma (gegründet 1890 in Köln) schließt.", "The company closes."),
+            ["The company closes."]
+        );
+    }
+
+    #[test]
+    fn matching_marks_in_either_style_are_fine() {
+        for (source, target) in [
+            ("„Wir sind bereit“, sagte die Ministerin.", "“We are ready,” said the minister."),
+            ("»Nie wieder«, rief er.", "\"Never again,\" he shouted."),
+            ("Kremlchef Putin (69) droht.", "Kremlin chief Putin, 69, threatens."),
+            ("Markus Söder (CSU) widersprach.", "Markus Söder of the CSU objected."),
+            ("Die Firma (gegründet 1890) schließt.", "The company (founded in 1890) closes."),
+        ] {
+            assert!(flagged(source, target).is_empty(), "{source} / {target}");
+        }
+    }
+}

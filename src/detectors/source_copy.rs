@@ -1,0 +1,157 @@
+//! # source-copy
+//!
+//! ## What it does
+//! Flags an English segment that is its aligned source sentence copied unchanged, or nearly so
+//! (at least 90% the same characters, ignoring case, spacing and punctuation). Runs only when
+//! the input has a source column.
+//!
+//! ## Why it signals MT
+//! MT systems pass through input they cannot handle: a sentence in dialect, one full of names,
+//! one after a formatting glitch. The copy is German, so the reader gets nothing.
+//!
+//! ## Example
+//! Source "Die Feuerwehr war mit drei Fahrzeugen vor Ort.", translation "Die Feuerwehr war mit
+//! drei Fahrzeugen vor Ort." is flagged.
+//!
+//! ## Known false positives
+//! None expected for German text: a segment is flagged only if it has at least two German words
+//! in lower case (so names, titles, numbers and English quotations that stay the same in
+//! translation are left alone). A copy that the `non-translation` detector already flags as a
+//! whole German sentence is not flagged again.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "critical")
+
+use super::non_translation::is_non_translated;
+use super::untranslated_word::GERMAN_WORDS;
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::{Doc, Token};
+use crate::flag::{Category, Flag, Severity};
+use crate::lexicon::GERMAN_FUNCTION_WORDS;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct SourceCopySettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for SourceCopySettings {
+    fn default() -> Self {
+        SourceCopySettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(SourceCopySettings);
+
+pub struct SourceCopy {
+    info: DetectorInfo,
+}
+
+impl Configurable for SourceCopy {
+    type Settings = SourceCopySettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "source-copy",
+            category: Category::NonTranslation,
+            default_severity: Severity::Critical,
+            severity: Severity::Critical,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        SourceCopy { info }
+    }
+}
+
+/// Similarity above which a segment counts as a copy.
+const COPY_SIMILARITY: f64 = 0.9;
+
+/// Letters and digits only, in lower case: what must survive for a segment to be a copy.
+fn normalised(text: &str) -> String {
+    text.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+/// Lower-case words that are German, not English or names.
+fn german_words(text: &str, tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .filter(|t| t.has_letter && !t.capitalized)
+        .map(|t| text[t.span.clone()].to_lowercase())
+        .filter(|w| GERMAN_FUNCTION_WORDS.contains(w) || GERMAN_WORDS.get(w.as_str()) == Some(&false))
+        .count()
+}
+
+impl Detector for SourceCopy {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let Some(source) = &doc.source else { return };
+        for (index, link) in source.links.iter().enumerate() {
+            if link.source.is_empty() || link.target.is_empty() {
+                continue;
+            }
+            if link.target.clone().all(|segment| is_non_translated(doc, segment)) {
+                continue; // Already a non-translation flag.
+            }
+            let Some(target_span) = doc.link_target_span(link) else { continue };
+            let target_tokens = doc.tokens_of_links(index..index + 1);
+            if german_words(doc.text, target_tokens) < 2 {
+                continue;
+            }
+            let (source_text, target_text) = (normalised(&source.text[source.span_of(link)]), normalised(&doc.text[target_span.clone()]));
+            let similarity = strsim::normalized_levenshtein(&source_text, &target_text);
+            if similarity < COPY_SIMILARITY {
+                continue;
+            }
+            flags.push(Flag {
+                start: target_span.start,
+                end: target_span.end,
+                detector: self.info.id,
+                category: self.info.category,
+                severity: self.info.severity,
+                confidence: 0.9,
+                message: format!(
+                    "This segment is its German source copied {}: it was not translated.",
+                    if similarity >= 0.999 { "unchanged" } else { "almost unchanged" }
+                ),
+                suggestion: None,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(source: &str, target: &str) -> Vec<String> {
+        let info = DetectorInfo { doc: "", ..SourceCopy::info_without_doc() };
+        let detector = SourceCopy::configure(&SourceCopySettings::default(), info);
+        let doc = Doc::with_source(target, Some(source));
+        let mut flags = Vec::new();
+        detector.detect(&doc, &mut flags);
+        flags.into_iter().map(|f| target[f.start..f.end].to_string()).collect()
+    }
+
+    #[test]
+    fn flags_a_copied_short_german_sentence() {
+        // Three words: too short for language identification, so non-translation cannot see it.
+        assert_eq!(flagged("Das ist schlimm.", "Das ist schlimm."), ["Das ist schlimm."]);
+        assert_eq!(flagged("Der Rat tagte. Es ist schlimm.", "The council met. Es ist schlimm"), ["Es ist schlimm"]);
+    }
+
+    #[test]
+    fn names_titles_and_translations_are_not_flagged() {
+        assert!(flagged("Bayern München – Borussia Dortmund 2:1", "Bayern München – Borussia Dortmund 2:1").is_empty());
+        assert!(flagged("„Make America great again“, rief er.", "“Make America great again,” he shouted.").is_empty());
+        assert!(flagged("Der Rat tagte am Montag.", "The council met on Monday.").is_empty());
+    }
+}

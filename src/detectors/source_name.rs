@@ -1,0 +1,437 @@
+//! # source-name
+//!
+//! ## What it does
+//! Flags proper names that do not survive translation. Runs only when the input has a source
+//! column. Three cases:
+//! - a name in the translation that is nowhere in the aligned source sentence (an invented or
+//!   swapped name: "Erwin Huber" where the source says "Donald Trump");
+//! - a name in the source that the translation of its sentence lacks (a dropped name);
+//! - a name spelled differently in the translation ("Eroll" against the source's "Errol").
+//!
+//! German capitalises every noun, so a capitalised source word counts as a name only when it
+//! is not sentence-initial, not a German function word, not a word of the German lexicon, not a
+//! compound of German words, and not an English word (unless it is a known first name).
+//! Names are compared without case and umlauts, an inflected or derived form matches its stem
+//! ("Grazer" matches "Graz", "Russlands" matches "Russia"), and a table of exonyms in
+//! `data/lexicon/exonyms.tsv` matches "München" with "Munich" and "Deutschland" with
+//! "Germany". Names found in the neighbouring sentences count, in case the alignment is off.
+//!
+//! ## Why it signals MT
+//! MT drops names it cannot place, replaces rare names with frequent ones, and garbles their
+//! spelling; all three are accuracy errors that read fluently.
+//!
+//! ## Example
+//! Source "US-Präsident Donald Trump schrieb per Twitter", translation "US President Erwin
+//! Huber wrote on Twitter": "Erwin Huber" is flagged, and the message names the source's
+//! "Donald", "Trump".
+//!
+//! ## Known false positives
+//! Exonyms missing from the table, names translated into a description ("der Kremlchef" as
+//! "Putin"), and capitalised German nouns the lexicon lacks, which can look like names.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "major")
+
+use super::untranslated_word::GERMAN_WORDS;
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::{Doc, Token};
+use crate::flag::{Category, Flag, Severity};
+use crate::lexicon::{ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_FUNCTION_WORDS, MONTHS, WEEKDAYS};
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct SourceNameSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for SourceNameSettings {
+    fn default() -> Self {
+        SourceNameSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(SourceNameSettings);
+
+pub struct SourceName {
+    info: DetectorInfo,
+}
+
+impl Configurable for SourceName {
+    type Settings = SourceNameSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "source-name",
+            category: Category::Mistranslation,
+            default_severity: Severity::Major,
+            severity: Severity::Major,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        SourceName { info }
+    }
+}
+
+/// German stems and the English stems that name the same thing.
+static EXONYMS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
+    include_str!("../../data/lexicon/exonyms.tsv")
+        .lines()
+        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(german, english)| (german, english.split(',').collect()))
+        .collect()
+});
+
+/// German day and month names, which are capitalised but name no one.
+const GERMAN_CALENDAR: [&str; 20] = [
+    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+    "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+];
+
+/// A word for comparison: lower case, umlauts and ß folded, apostrophe-s dropped.
+fn fold(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let lower = lower.trim_end_matches("’s").trim_end_matches("'s");
+    let mut folded = String::with_capacity(lower.len());
+    for c in lower.chars() {
+        match c {
+            'ä' => folded.push('a'),
+            'ö' => folded.push('o'),
+            'ü' => folded.push('u'),
+            'ß' => folded.push_str("ss"),
+            'é' | 'è' => folded.push('e'),
+            _ => folded.push(c),
+        }
+    }
+    folded
+}
+
+/// Whether two folded words are the same name: equal, or one an inflected or derived form of
+/// the other (a common prefix of at least four letters covering most of the shorter word).
+fn same_name(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let common = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    let shorter = a.chars().count().min(b.chars().count());
+    common >= 4 && common * 10 >= shorter * 6
+}
+
+/// Whether a German word and an English word are exonyms of each other.
+fn exonyms(german_lower: &str, english_lower: &str) -> bool {
+    EXONYMS.iter().any(|(german, english)| {
+        german_lower.starts_with(german) && english.iter().any(|e| english_lower.starts_with(e))
+    })
+}
+
+/// A word that MT may spell slightly differently: close, but not the same name.
+fn similar_spelling(a: &str, b: &str) -> bool {
+    a.chars().count() >= 4 && b.chars().count() >= 4 && strsim::jaro_winkler(a, b) >= 0.88
+}
+
+fn sentence_initial(text: &str, tokens: &[Token], index: usize, first_of_sentence: bool) -> bool {
+    if first_of_sentence {
+        return true;
+    }
+    // After a colon or an opening quotation mark a new sentence may begin.
+    let before = text[..tokens[index].span.start].trim_end();
+    before.ends_with([':', '„', '“', '"', '»', '«', '‚', '(', '–', '-'])
+}
+
+/// German articles: a capitalised word after one is a noun, unless it is a known name
+/// ("die Ukraine", "der Bundesliga").
+const GERMAN_ARTICLES: [&str; 12] = ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"];
+
+/// Whether a capitalised German word is a name rather than a noun.
+fn german_name(word: &str, after_article: bool) -> bool {
+    let lower = word.to_lowercase();
+    if lower.chars().count() < 2 || GERMAN_FUNCTION_WORDS.contains(&lower) || GERMAN_CALENDAR.contains(&lower.as_str()) {
+        return false;
+    }
+    if is_exonym_form(&lower) {
+        return true; // "Österreich", "Russlands", "Münchner": common words that are names.
+    }
+    if after_article && !FIRST_NAMES.contains_key(word) {
+        return false; // "einen Mann", "der Bub": nouns, even those English texts use as names.
+    }
+    if NOUN_SUFFIXES.iter().any(|suffix| lower.ends_with(suffix)) {
+        return false; // "Versorgung", "Gesundheit": German noun endings that names rarely have.
+    }
+    if ENGLISH_WORDS.contains(&lower) && !FIRST_NAMES.contains_key(word) {
+        return false; // "Land", "Hand", "Rat": German nouns that are English words too.
+    }
+    match GERMAN_WORDS.get(lower.as_str()) {
+        Some(false) => return false, // A German common word.
+        Some(true) => return true,   // A name English uses too (Berlin, Bundesliga).
+        None => {}
+    }
+    // An unknown word: a name only if it is long enough not to be a dialect or clipped noun
+    // ("Bub") and is no compound of German words.
+    FIRST_NAMES.contains_key(word) || lower.chars().count() >= 4 && !german_compound(&lower)
+}
+
+/// Endings of German common nouns that names rarely have.
+const NOUN_SUFFIXES: [&str; 14] =
+    ["ung", "ungen", "heit", "keit", "schaft", "nis", "nisse", "tum", "chen", "ismus", "ität", "ation", "ierung", "lein"];
+
+/// A form of a German exonym in the table: the stem itself or an inflection of it
+/// ("Russland", "Russlands", "Russen", "russische").
+fn is_exonym_form(lower: &str) -> bool {
+    const ENDINGS: [&str; 14] =
+        ["", "s", "n", "e", "en", "er", "ern", "es", "isch", "ische", "ischen", "ischer", "isches", "ischem"];
+    EXONYMS.iter().any(|(german, _)| lower.strip_prefix(german).is_some_and(|ending| ENDINGS.contains(&ending)))
+}
+
+/// A compound whose last part is a German common word: "Saisonarbeitern", "Kinderklinik".
+fn german_compound(lower: &str) -> bool {
+    lower.char_indices().skip(3).any(|(split, _)| {
+        let tail = &lower[split..];
+        tail.chars().count() >= 4 && GERMAN_WORDS.get(tail) == Some(&false)
+    })
+}
+
+/// Whether a capitalised English word is a name: not a dictionary word (unless a first name),
+/// a function word, a month or a day.
+fn english_name(word: &str, _after_article: bool) -> bool {
+    let lower = word.to_lowercase();
+    let bare = lower.trim_end_matches("’s").trim_end_matches("'s");
+    bare.chars().count() >= 2
+        && bare.chars().any(char::is_alphabetic)
+        && (!ENGLISH_WORDS.contains(bare) || FIRST_NAMES.contains_key(word))
+        && !ENGLISH_FUNCTION_WORDS.contains(bare)
+        && !MONTHS.contains(bare)
+        && !WEEKDAYS.contains(bare)
+}
+
+/// A run of adjacent names on one side: "Donald Trump".
+#[derive(Debug)]
+struct NameRun {
+    /// Each word with its byte span.
+    words: Vec<(String, std::ops::Range<usize>)>,
+}
+
+/// The names in `tokens`, adjacent ones joined into runs. `is_name` judges one word;
+/// hyphenated parts ("US-Präsident") are judged one by one.
+fn name_runs(text: &str, tokens: &[Token], sentence_starts: &[usize], is_name: fn(&str, bool) -> bool) -> Vec<NameRun> {
+    let mut runs: Vec<NameRun> = Vec::new();
+    let mut last_index = None;
+    let mut last_end = 0;
+    for (index, token) in tokens.iter().enumerate() {
+        if !token.capitalized || !token.has_letter {
+            continue;
+        }
+        let first = sentence_starts.contains(&token.span.start);
+        if sentence_initial(text, tokens, index, first) {
+            continue;
+        }
+        let word = &text[token.span.clone()];
+        // Hyphenated compounds: keep the first part only when it is itself a name ("US").
+        let part = word.split(['-', '‐']).next().unwrap_or(word);
+        let after_article = index > 0 && GERMAN_ARTICLES.contains(&text[tokens[index - 1].span.clone()].to_lowercase().as_str());
+        if !part.chars().next().is_some_and(char::is_uppercase) || !is_name(part, after_article) {
+            continue;
+        }
+        let span = token.span.start..token.span.start + part.len();
+        // Adjacent names separated by one space form one run: "Donald Trump".
+        let joined = index > 0 && last_index == Some(index - 1) && &text[last_end..span.start] == " ";
+        last_end = span.end;
+        if joined {
+            runs.last_mut().expect("joined to a run").words.push((part.to_string(), span));
+        } else {
+            runs.push(NameRun { words: vec![(part.to_string(), span)] });
+        }
+        last_index = Some(index);
+    }
+    runs
+}
+
+/// Whether a source name word has a counterpart among the target words (folded).
+fn found_in_target(source_word: &str, target: &[(String, String)]) -> bool {
+    let folded = fold(source_word);
+    let lower = source_word.to_lowercase();
+    target.iter().any(|(t_folded, t_lower)| same_name(&folded, t_folded) || exonyms(&lower, t_lower))
+}
+
+/// Whether a target name word has a counterpart among the source words.
+fn found_in_source(target_word: &str, source: &[(String, String)]) -> bool {
+    let folded = fold(target_word);
+    let lower = target_word.to_lowercase();
+    source.iter().any(|(s_folded, s_lower)| same_name(&folded, s_folded) || exonyms(s_lower, &lower))
+}
+
+/// Every word of `tokens`, folded and in lower case, hyphenated parts split.
+fn words(text: &str, tokens: &[Token]) -> Vec<(String, String)> {
+    tokens
+        .iter()
+        .flat_map(|t| text[t.span.clone()].split(['-', '‐']))
+        .filter(|w| !w.is_empty())
+        .map(|w| (fold(w), w.to_lowercase()))
+        .collect()
+}
+
+impl Detector for SourceName {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let Some(source) = &doc.source else { return };
+        let source_starts: Vec<usize> = source.sentences.iter().map(|s| s.span.start).collect();
+        let target_starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.start).collect();
+        for (index, link) in source.links.iter().enumerate() {
+            if link.source.is_empty() || link.target.is_empty() {
+                continue; // Unaligned sentences are the omission detector's business.
+            }
+            let Some(target_span) = doc.link_target_span(link) else { continue };
+            let near = source.neighbourhood(index);
+            let source_words = words(source.text, source.tokens_of_links(near.clone()));
+            let target_words = words(doc.text, doc.tokens_of_links(near));
+            let source_names = name_runs(source.text, source.tokens_of(link), &source_starts, german_name);
+            let target_names =
+                name_runs(doc.text, doc.tokens_of_links(index..index + 1), &target_starts, english_name);
+            let missing: Vec<&str> = source_names
+                .iter()
+                .flat_map(|run| run.words.iter())
+                .filter(|(w, _)| !found_in_target(w, &target_words))
+                .map(|(w, _)| w.as_str())
+                .collect();
+            let mut invented = 0;
+            for run in &target_names {
+                let unknown: Vec<&(String, std::ops::Range<usize>)> =
+                    run.words.iter().filter(|(w, _)| !found_in_source(w, &source_words)).collect();
+                let (Some(first), Some(last)) = (unknown.first(), unknown.last()) else { continue };
+                let span = first.1.start..last.1.end;
+                invented += 1;
+                let quoted = |names: &[&str]| names.iter().map(|n| format!("‘{n}’")).collect::<Vec<_>>().join(", ");
+                let unknown_names: Vec<&str> = unknown.iter().map(|(w, _)| w.as_str()).collect();
+                let close: Vec<&str> = missing
+                    .iter()
+                    .copied()
+                    .filter(|m| unknown_names.iter().any(|u| similar_spelling(&fold(m), &fold(u))))
+                    .collect();
+                let (category, severity, confidence, message) = if !close.is_empty() {
+                    (
+                        Category::Mistranslation,
+                        Severity::Minor,
+                        0.7,
+                        format!(
+                            "{} is spelled differently in the source: {}.",
+                            quoted(&unknown_names),
+                            quoted(&close)
+                        ),
+                    )
+                } else if !missing.is_empty() {
+                    (
+                        Category::Mistranslation,
+                        self.info.severity,
+                        0.8,
+                        format!(
+                            "{} is not in the source sentence, which names {} instead: a replaced name.",
+                            quoted(&unknown_names),
+                            quoted(&missing)
+                        ),
+                    )
+                } else {
+                    (
+                        Category::Addition,
+                        self.info.severity,
+                        0.6,
+                        format!("{} is not in the source sentence: an added or invented name.", quoted(&unknown_names)),
+                    )
+                };
+                flags.push(Flag {
+                    start: span.start,
+                    end: span.end,
+                    detector: self.info.id,
+                    category,
+                    severity,
+                    confidence,
+                    message,
+                    suggestion: None,
+                });
+            }
+            if invented == 0 && !missing.is_empty() {
+                let names = missing.iter().map(|n| format!("‘{n}’")).collect::<Vec<_>>().join(", ");
+                flags.push(Flag {
+                    start: target_span.start,
+                    end: target_span.end,
+                    detector: self.info.id,
+                    category: Category::Omission,
+                    severity: self.info.severity,
+                    confidence: 0.7,
+                    message: format!("The source sentence names {names}, which this translation leaves out."),
+                    suggestion: None,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(source: &str, target: &str) -> Vec<(String, Flag)> {
+        let info = DetectorInfo { doc: "", ..SourceName::info_without_doc() };
+        let detector = SourceName::configure(&SourceNameSettings::default(), info);
+        let doc = Doc::with_source(target, Some(source));
+        let mut flags = Vec::new();
+        detector.detect(&doc, &mut flags);
+        flags.into_iter().map(|f| (target[f.start..f.end].to_string(), f)).collect()
+    }
+
+    #[test]
+    fn flags_a_replaced_name_once_with_the_source_name() {
+        let found = flagged(
+            "Am Montag traf Kanzler Scholz den Präsidenten Macron in Paris.",
+            "On Monday, Chancellor Scholz met President Sarkozy in Paris.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].0, "Sarkozy");
+        assert!(found[0].1.message.contains("Macron"), "{}", found[0].1.message);
+    }
+
+    #[test]
+    fn flags_a_dropped_name_on_the_sentence() {
+        let target = "In the end, the season was played without spectators, as in.";
+        let found = flagged("Am Ende wurde die Saison ohne Zuschauer gespielt, wie in Österreich.", target);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].1.category, Category::Omission);
+        assert!(found[0].1.message.contains("Österreich"));
+    }
+
+    #[test]
+    fn flags_a_misspelled_name_as_minor() {
+        let found = flagged(
+            "Sie stand an der Seite von Errol Flynn vor der Kamera.",
+            "She stood in front of the camera alongside Eroll Flynn.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].0, "Eroll");
+        assert_eq!(found[0].1.severity, Severity::Minor);
+    }
+
+    #[test]
+    fn exonyms_inflections_and_nouns_are_not_flagged() {
+        for (source, target) in [
+            ("Der Bub wird an der Grazer Kinderklinik betreut.", "The boy is cared for at the children's hospital in Graz."),
+            ("Ein Münchner schubste einen Mann zu Boden.", "A Munich resident pushed a man to the ground."),
+            ("Die Lage in Russland und der Ukraine bleibt angespannt.", "The situation in Russia and Ukraine remains tense."),
+            ("Die Regierung in Wien lehnte den Plan ab.", "The government in Vienna rejected the plan."),
+            ("Die Spieler der Bundesliga trainieren wieder.", "The Bundesliga players are training again."),
+            ("Die Saisonarbeiter wohnen in engen Unterkünften.", "The seasonal workers live in cramped accommodation."),
+            ("US-Präsident Donald Trump schrieb auf Twitter.", "US President Donald Trump wrote on Twitter."),
+            ("Das Treffen mit Merkel fand im August statt.", "The meeting with Merkel took place in August."),
+        ] {
+            let found = flagged(source, target);
+            assert!(found.is_empty(), "{source} / {target}: {found:#?}");
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! # source-negation
+//!
+//! ## What it does
+//! Flags a translated sentence whose negation does not match its source: the source negates
+//! ("nicht", "kein", "nie", "niemand", "nichts", "weder") and the translation has no negation
+//! at all, or the translation negates ("not", "no", "never", "nobody", "nothing", "neither")
+//! where the source has no negation at all. Runs only when the input has a source column.
+//!
+//! Words that carry a negation without a negative particle count as negation on either side, so
+//! that a faithful rewording is not flagged: "nicht beglichen" as "failed to pay", "nicht
+//! bekannt" as "unknown", "ohne" as "without", "ungewöhnlich" as "unusual".
+//!
+//! ## Why it signals MT
+//! A lost or added "not" reverses the meaning of a sentence while leaving it perfectly fluent,
+//! so no monolingual check can see it. MT drops negations in long sentences with the German
+//! "nicht" at the far end of the clause.
+//!
+//! ## Example
+//! Source "Die BA habe schnell reagieren müssen", translation "the BA did not have to react
+//! quickly": "not" is flagged.
+//!
+//! ## Known false positives
+//! Negation expressed by other means ("hardly", "refused to", "the lack of", a negative verb)
+//! on one side only; "kaum" and "hardly" are not counted as negation. Sentences with several
+//! negations are compared only for none against some.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "major")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::{Doc, Token};
+use crate::flag::{Category, Flag, Severity};
+use crate::lexicon::ENGLISH_WORDS;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct SourceNegationSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for SourceNegationSettings {
+    fn default() -> Self {
+        SourceNegationSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(SourceNegationSettings);
+
+pub struct SourceNegation {
+    info: DetectorInfo,
+}
+
+impl Configurable for SourceNegation {
+    type Settings = SourceNegationSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "source-negation",
+            category: Category::Mistranslation,
+            default_severity: Severity::Major,
+            severity: Severity::Major,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        SourceNegation { info }
+    }
+}
+
+const GERMAN_NEGATIONS: [&str; 18] = [
+    "nicht",
+    "kein",
+    "keine",
+    "keinen",
+    "keinem",
+    "keiner",
+    "keines",
+    "nie",
+    "niemals",
+    "nimmer",
+    "niemand",
+    "niemandem",
+    "niemanden",
+    "nichts",
+    "weder",
+    "nirgends",
+    "nirgendwo",
+    "keineswegs",
+];
+
+/// German words that negate without a negative particle.
+const GERMAN_IMPLICIT: [&str; 6] = ["ohne", "statt", "anstatt", "fehlt", "fehlen", "fehlte"];
+
+const ENGLISH_NEGATIONS: [&str; 10] =
+    ["not", "never", "nobody", "nothing", "neither", "none", "nowhere", "cannot", "nor", "no-one"];
+
+/// English words that negate without a negative particle; they may render a German "nicht".
+const ENGLISH_IMPLICIT_PREFIXES: [&str; 11] =
+    ["fail", "lack", "refus", "without", "instead", "absen", "miss", "deni", "deny", "avoid", "prevent"];
+
+/// A German token that negates outright.
+fn german_negation(lower: &str) -> bool {
+    GERMAN_NEGATIONS.contains(&lower)
+}
+
+/// A German word with a negative prefix ("unbekannt", "nichtöffentlich") or a negating
+/// preposition: these can be translated with or without an English negation.
+fn german_implicit(lower: &str) -> bool {
+    GERMAN_IMPLICIT.contains(&lower)
+        || lower.starts_with("nicht") && lower.len() > 6
+        || lower.starts_with("un") && lower.chars().count() >= 6
+        || lower.starts_with("kein") && lower.len() > 7
+}
+
+/// An English token that negates outright: "not", "n't", "no" before a word, "never".
+fn english_negation(text: &str, tokens: &[Token], index: usize, lower: &str) -> bool {
+    if ENGLISH_NEGATIONS.contains(&lower) || lower.ends_with("n't") || lower.ends_with("n’t") {
+        return true;
+    }
+    // "no" as a determiner ("no money", "no one"), not "No. 5" or an answer ("No, he said").
+    lower == "no"
+        && tokens.get(index + 1).is_some_and(|next| {
+            let between = &text[tokens[index].span.end..next.span.start];
+            between == " " && next.has_letter
+        })
+}
+
+/// An English word that negates without "not": "failed", "without", "unknown", "impossible".
+fn english_implicit(lower: &str) -> bool {
+    if ENGLISH_IMPLICIT_PREFIXES.iter().any(|p| lower.starts_with(p)) {
+        return true;
+    }
+    // "in-", "im-" and "ir-" words are listed: as prefixes they also match "income", "improve".
+    const LISTED: [&str; 12] = [
+        "impossible",
+        "incorrect",
+        "invalid",
+        "inadequate",
+        "insufficient",
+        "illegal",
+        "irrelevant",
+        "inaccurate",
+        "incapable",
+        "inconceivable",
+        "unable",
+        "neglect",
+    ];
+    if LISTED.contains(&lower) {
+        return true;
+    }
+    ["un", "dis", "non"].iter().any(|prefix| {
+        lower.strip_prefix(prefix).is_some_and(|base| {
+            base.len() >= 4 && ENGLISH_WORDS.contains(base.trim_start_matches('-')) && ENGLISH_WORDS.contains(lower)
+        })
+    })
+}
+
+/// Counts of outright and implicit negations on one side.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+struct Negations {
+    outright: usize,
+    implicit: usize,
+}
+
+fn german_negations(text: &str, tokens: &[Token]) -> Negations {
+    let mut counts = Negations::default();
+    for token in tokens {
+        let lower = text[token.span.clone()].to_lowercase();
+        if german_negation(&lower) {
+            counts.outright += 1;
+        } else if german_implicit(&lower) {
+            counts.implicit += 1;
+        }
+    }
+    counts
+}
+
+/// The English negations and the index of the first outright one.
+fn english_negations(text: &str, tokens: &[Token]) -> (Negations, Option<usize>) {
+    let mut counts = Negations::default();
+    let mut first = None;
+    for (index, token) in tokens.iter().enumerate() {
+        let lower = text[token.span.clone()].to_lowercase();
+        if english_negation(text, tokens, index, &lower) {
+            counts.outright += 1;
+            first.get_or_insert(index);
+        } else if english_implicit(&lower) {
+            counts.implicit += 1;
+        }
+    }
+    (counts, first)
+}
+
+impl Detector for SourceNegation {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let Some(source) = &doc.source else { return };
+        for (index, link) in source.links.iter().enumerate() {
+            if link.source.is_empty() || link.target.is_empty() {
+                continue; // Unaligned sentences are the omission detector's business.
+            }
+            let Some(target_span) = doc.link_target_span(link) else { continue };
+            let source_tokens = source.tokens_of(link);
+            let target_tokens = doc.tokens_of_links(index..index + 1);
+            let german = german_negations(source.text, source_tokens);
+            let (english, first_english) = english_negations(doc.text, target_tokens);
+            let source_excerpt = source.text[source.span_of(link)].trim();
+            if german.outright > 0 && english.outright + english.implicit == 0 {
+                let word = source_tokens
+                    .iter()
+                    .map(|t| &source.text[t.span.clone()])
+                    .find(|w| german_negation(&w.to_lowercase()))
+                    .unwrap_or("nicht");
+                flags.push(Flag {
+                    start: target_span.start,
+                    end: target_span.end,
+                    detector: self.info.id,
+                    category: Category::Mistranslation,
+                    severity: self.info.severity,
+                    confidence: 0.75,
+                    message: format!(
+                        "The source negates (‘{word}’ in “{source_excerpt}”) but this translation has no negation: the meaning may be reversed."
+                    ),
+                    suggestion: None,
+                });
+            } else if english.outright > 0 && german.outright + german.implicit == 0 {
+                let token = &target_tokens[first_english.expect("an outright negation was counted")];
+                flags.push(Flag {
+                    start: token.span.start,
+                    end: token.span.end,
+                    detector: self.info.id,
+                    category: Category::Mistranslation,
+                    severity: self.info.severity,
+                    confidence: 0.75,
+                    message: format!(
+                        "‘{}’ negates, but the source sentence has no negation (“{source_excerpt}”): the meaning may be reversed.",
+                        doc.word(token)
+                    ),
+                    suggestion: None,
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(source: &str, target: &str) -> Vec<String> {
+        let info = DetectorInfo { doc: "", ..SourceNegation::info_without_doc() };
+        let detector = SourceNegation::configure(&SourceNegationSettings::default(), info);
+        let doc = Doc::with_source(target, Some(source));
+        let mut flags = Vec::new();
+        detector.detect(&doc, &mut flags);
+        flags.into_iter().map(|f| target[f.start..f.end].to_string()).collect()
+    }
+
+    #[test]
+    fn flags_an_added_negation_on_the_word() {
+        assert_eq!(
+            flagged("Der Junge ist eines von rund 400 Frühchen.", "The boy is not one of about 400 premature babies."),
+            ["not"]
+        );
+        assert_eq!(flagged("Er hat das Spiel gewonnen.", "He didn't win the game."), ["didn't"]);
+    }
+
+    #[test]
+    fn flags_a_lost_negation_on_the_sentence() {
+        let target = "The council approved the plan on Monday.";
+        assert_eq!(flagged("Der Rat hat den Plan am Montag nicht gebilligt.", target), [target]);
+        assert_eq!(flagged("Niemand hat den Plan am Montag gebilligt.", target), [target]);
+    }
+
+    #[test]
+    fn faithful_renderings_are_not_flagged() {
+        for (source, target) in [
+            ("Argentinien hatte die Zinsen nicht beglichen.", "Argentina had failed to pay the interest."),
+            ("Die Ursache ist noch nicht bekannt.", "The cause is still unknown."),
+            ("Er kam ohne seine Frau.", "He came without his wife."),
+            ("Das ist nicht nur teuer, sondern auch gefährlich.", "This is not only expensive but also dangerous."),
+            ("Niemand wurde verletzt.", "No one was injured."),
+            ("Es gab keine Verletzten.", "There were no injuries."),
+            ("Das Spiel endete unentschieden.", "The game ended in a draw."),
+            ("Die Wahl findet am Sonntag statt.", "The election will take place on Sunday."),
+            ("Er wohnt in der Nr. 5.", "He lives at No. 5."),
+        ] {
+            assert!(flagged(source, target).is_empty(), "{source} / {target}");
+        }
+    }
+}

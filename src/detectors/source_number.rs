@@ -1,0 +1,543 @@
+//! # source-number
+//!
+//! ## What it does
+//! Flags a number in the translation that is not in the aligned source sentence, or a number in
+//! the source sentence that the translation lacks. Runs only when the input has a source
+//! column.
+//!
+//! Numbers are compared by value, after reading each side in its own conventions: German
+//! "1.000", "3,5", "20.15 Uhr", "9.8." and "90er" and English "1,000", "3.5", "8.15 p.m.",
+//! "9th" and "1990s"; number words ("zwei", "two", "dritte", "third"); and scale words, so
+//! "3,5 Millionen" matches "3.5 million" and "3,500,000". A 24-hour time matches its 12-hour
+//! form, a German numeric month matches the English month name, and a number found in the
+//! neighbouring sentences is not flagged, in case the alignment is off by one.
+//!
+//! ## Why it signals MT
+//! A changed number is among the most harmful MT errors in news: casualty figures, money and
+//! dates. MT swaps digits, drops a scale word or misreads the German decimal comma.
+//!
+//! ## Example
+//! Source "mehr als 28.000 Tote", translation "more than 24,000 deaths": "24,000" is flagged,
+//! with a message naming the source's 28.000.
+//!
+//! ## Known false positives
+//! Legitimate conversions the rules do not know (units, currencies, "zwei Drittel" rendered
+//! "two-thirds" is fine but "die Hälfte" rendered "50 percent" is not), and numbers the
+//! translator added for clarity, such as a year. "ein", "eins", "erste" and "zweite" and their
+//! English counterparts are not read as numbers: "one" and "second" have too many other uses.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "major")
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::{Doc, Token};
+use crate::flag::{Category, Flag, Severity};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct SourceNumberSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+}
+
+impl Default for SourceNumberSettings {
+    fn default() -> Self {
+        SourceNumberSettings { enabled: true, severity: None }
+    }
+}
+
+common_settings!(SourceNumberSettings);
+
+pub struct SourceNumber {
+    info: DetectorInfo,
+}
+
+impl Configurable for SourceNumber {
+    type Settings = SourceNumberSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "source-number",
+            category: Category::Mistranslation,
+            default_severity: Severity::Major,
+            severity: Severity::Major,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
+        SourceNumber { info }
+    }
+}
+
+/// Which conventions to read numbers with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Language {
+    German,
+    English,
+}
+
+/// One number in a text: where it is and the values it may stand for.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct NumberMention {
+    /// Byte span of the token (or tokens) it was read from.
+    pub span: std::ops::Range<usize>,
+    /// The value as read, and the values it may legitimately be written as on the other side
+    /// (scaled by "million", a 24-hour time as 12-hour, a decade as a year).
+    pub values: Vec<f64>,
+}
+
+impl NumberMention {
+    fn matches(&self, other: &NumberMention) -> bool {
+        self.values.iter().any(|a| other.values.iter().any(|b| (a - b).abs() <= 1e-9 * a.abs().max(1.0)))
+    }
+}
+
+const GERMAN_WORDS: [(&str, f64); 28] = [
+    ("zwei", 2.0),
+    ("drei", 3.0),
+    ("vier", 4.0),
+    ("fünf", 5.0),
+    ("sechs", 6.0),
+    ("sieben", 7.0),
+    ("acht", 8.0),
+    ("neun", 9.0),
+    ("zehn", 10.0),
+    ("elf", 11.0),
+    ("zwölf", 12.0),
+    ("zwanzig", 20.0),
+    ("dreißig", 30.0),
+    ("vierzig", 40.0),
+    ("fünfzig", 50.0),
+    ("sechzig", 60.0),
+    ("siebzig", 70.0),
+    ("achtzig", 80.0),
+    ("neunzig", 90.0),
+    ("hundert", 100.0),
+    ("tausend", 1000.0),
+    ("dutzend", 12.0),
+    ("zweimal", 2.0),
+    ("dreimal", 3.0),
+    ("viermal", 4.0),
+    ("fünfmal", 5.0),
+    ("zehnmal", 10.0),
+    ("hundertmal", 100.0),
+];
+
+const ENGLISH_WORDS: [(&str, f64); 26] = [
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("thousand", 1000.0),
+    ("dozen", 12.0),
+    ("twice", 2.0),
+    ("thrice", 3.0),
+    ("fourfold", 4.0),
+    ("tenfold", 10.0),
+];
+
+/// German ordinal stems from "dritt-" on, matched with any inflection ("dritten", "vierte").
+const GERMAN_ORDINALS: [(&str, f64); 10] = [
+    ("dritt", 3.0),
+    ("viert", 4.0),
+    ("fünft", 5.0),
+    ("sechst", 6.0),
+    ("siebt", 7.0),
+    ("neunt", 9.0),
+    ("zehnt", 10.0),
+    ("elft", 11.0),
+    ("zwölft", 12.0),
+    ("zwanzigst", 20.0),
+];
+
+const ENGLISH_ORDINALS: [(&str, f64); 11] = [
+    ("third", 3.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("twentieth", 20.0),
+];
+
+const GERMAN_MONTHS: [&str; 12] =
+    ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"];
+const ENGLISH_MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn scale_of(word: &str, language: Language) -> Option<f64> {
+    let lower = word.to_lowercase();
+    match language {
+        Language::German => match lower.as_str() {
+            "tausend" => Some(1e3),
+            "mio" | "million" | "millionen" => Some(1e6),
+            "mrd" | "milliarde" | "milliarden" => Some(1e9),
+            "billion" | "billionen" => Some(1e12),
+            _ => None,
+        },
+        Language::English => match lower.as_str() {
+            "thousand" | "thousands" => Some(1e3),
+            "million" | "millions" | "mn" => Some(1e6),
+            "billion" | "billions" | "bn" => Some(1e9),
+            "trillion" | "trillions" => Some(1e12),
+            _ => None,
+        },
+    }
+}
+
+/// Reads a token of digits and separators: German "1.000,5", English "1,000.5".
+fn parse_digits(word: &str, language: Language) -> Option<f64> {
+    let (group, decimal) = match language {
+        Language::German => ('.', ','),
+        Language::English => (',', '.'),
+    };
+    if !word.chars().next()?.is_ascii_digit() || !word.chars().all(|c| c.is_ascii_digit() || c == group || c == decimal) {
+        return None;
+    }
+    let (whole, fraction) = match word.split_once(decimal) {
+        Some((whole, fraction)) if !fraction.contains([group, decimal]) => (whole, Some(fraction)),
+        Some(_) => return None,
+        None => (word, None),
+    };
+    let mut groups = whole.split(group);
+    let first = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    if !rest.is_empty() && (first.len() > 3 || rest.iter().any(|g| g.len() != 3)) {
+        return None; // "20.15" in German, "1,5" in English: not a grouped number.
+    }
+    let digits: String = std::iter::once(first).chain(rest).collect();
+    let number = match fraction {
+        Some(fraction) => format!("{digits}.{fraction}"),
+        None => digits,
+    };
+    number.parse().ok()
+}
+
+/// Every number in `tokens` of `text`, read in `language`'s conventions.
+pub(crate) fn numbers(text: &str, tokens: &[Token], language: Language) -> Vec<NumberMention> {
+    let mut found: Vec<NumberMention> = Vec::new();
+    for (index, token) in tokens.iter().enumerate() {
+        let word = &text[token.span.clone()];
+        let next_word = tokens.get(index + 1).map(|t| &text[t.span.clone()]);
+        let mut values: Vec<f64> = Vec::new();
+        if token.is_number() {
+            values.extend(read_numeric(word, next_word, &text[token.span.end..], language, &mut found, token));
+            if values.is_empty() {
+                continue;
+            }
+        } else if let Some(value) = read_word(word, token, language) {
+            values.push(value);
+        } else if let Some(value) = read_suffixed(word, language) {
+            values.extend(value);
+        } else {
+            continue;
+        }
+        if let Some(scale) = next_word.and_then(|w| scale_of(w, language)) {
+            let scaled: Vec<f64> = values.iter().map(|v| v * scale).collect();
+            values.extend(scaled);
+        }
+        found.push(NumberMention { span: token.span.clone(), values });
+    }
+    found
+}
+
+/// Values of a token of digits; a time or date is pushed as its parts and yields nothing.
+fn read_numeric(
+    word: &str,
+    next_word: Option<&str>,
+    rest: &str,
+    language: Language,
+    found: &mut Vec<NumberMention>,
+    token: &Token,
+) -> Vec<f64> {
+    let next_lower = next_word.map(str::to_lowercase);
+    let next = next_lower.as_deref().unwrap_or("");
+    // Clock times: "20.15 Uhr", "8.15 p.m.", "20 Uhr", "8 pm"; a German date "9.8." or "9.8.2022".
+    let clock = match language {
+        Language::German => next == "uhr",
+        Language::English => ["pm", "am", "p.m", "a.m", "o'clock", "o’clock", "hours", "gmt", "cet"].contains(&next),
+    };
+    let parts: Vec<&str> = word.split(['.', ':']).collect();
+    let small_pair = parts.len() == 2 && parts.iter().all(|p| (1..=2).contains(&p.len()));
+    // "9.8.2022" or "9.8.22": a German date, read as day, month and year.
+    let german_date = language == Language::German
+        && parts.len() == 3
+        && parts[..2].iter().all(|p| (1..=2).contains(&p.len()))
+        && [2, 4].contains(&parts[2].len());
+    if clock || german_date || small_pair && language == Language::German && rest.starts_with('.') {
+        for (position, part) in parts.iter().enumerate() {
+            let Ok(value) = part.parse::<f64>() else { continue };
+            let mut values = vec![value];
+            if position == 0 && clock {
+                // 20 Uhr is 8 p.m.; 8 p.m. is 20 Uhr.
+                if value > 12.0 {
+                    values.push(value - 12.0);
+                } else {
+                    values.push(value + 12.0);
+                }
+            }
+            found.push(NumberMention { span: token.span.clone(), values });
+        }
+        return Vec::new();
+    }
+    let mut values: Vec<f64> = parse_digits(word, language).into_iter().collect();
+    if small_pair && language == Language::English && parts[1].len() == 2 {
+        // "8.15" may be a time written the British way: let its parts match too.
+        values.extend(parts.iter().filter_map(|p| p.parse::<f64>().ok()));
+    }
+    values
+}
+
+/// A number word, an ordinal word or a month name.
+fn read_word(word: &str, token: &Token, language: Language) -> Option<f64> {
+    let lower = word.to_lowercase();
+    let (cardinals, months): (&[(&str, f64)], &[&str]) = match language {
+        Language::German => (&GERMAN_WORDS, &GERMAN_MONTHS),
+        Language::English => (&ENGLISH_WORDS, &ENGLISH_MONTHS),
+    };
+    if let Some((_, value)) = cardinals.iter().find(|(w, _)| *w == lower) {
+        return Some(*value);
+    }
+    // Month names only when capitalised: "may" and "march" are also verbs.
+    if token.capitalized {
+        if let Some(month) = months.iter().position(|m| *m == lower) {
+            return Some(month as f64 + 1.0);
+        }
+    }
+    match language {
+        Language::German => GERMAN_ORDINALS
+            .iter()
+            .find(|(stem, _)| {
+                lower.strip_prefix(stem).is_some_and(|ending| ["e", "en", "er", "es", "em"].contains(&ending))
+            })
+            .map(|(_, value)| *value),
+        Language::English => ENGLISH_ORDINALS.iter().find(|(w, _)| *w == lower).map(|(_, value)| *value),
+    }
+}
+
+/// Digits with a letter suffix: "9th", "1990s", "90er", "19jährige".
+fn read_suffixed(word: &str, language: Language) -> Option<Vec<f64>> {
+    let digits_end = word.find(|c: char| !c.is_ascii_digit())?;
+    if digits_end == 0 {
+        return None;
+    }
+    let value: f64 = word[..digits_end].parse().ok()?;
+    let suffix = word[digits_end..].to_lowercase();
+    let decade = |value: f64| {
+        if value < 100.0 && value % 10.0 == 0.0 {
+            vec![value, 1900.0 + value, 2000.0 + value]
+        } else {
+            vec![value, value % 100.0]
+        }
+    };
+    match language {
+        Language::English => match suffix.as_str() {
+            "st" | "nd" | "rd" | "th" => Some(vec![value]),
+            "s" | "’s" | "'s" => Some(decade(value)),
+            _ => None,
+        },
+        Language::German => match suffix.as_str() {
+            "er" | "ern" | "erjahre" | "erjahren" => Some(decade(value)),
+            _ => None,
+        },
+    }
+}
+
+impl Detector for SourceNumber {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let Some(source) = &doc.source else { return };
+        for (index, link) in source.links.iter().enumerate() {
+            let Some(target_span) = doc.link_target_span(link) else { continue };
+            let near = source.neighbourhood(index);
+            let source_here = numbers(source.text, source.tokens_of(link), Language::German);
+            let target_here = numbers(doc.text, doc.tokens_of_links(index..index + 1), Language::English);
+            if source_here.is_empty() && target_here.is_empty() {
+                continue;
+            }
+            let source_near = numbers(source.text, source.tokens_of_links(near.clone()), Language::German);
+            let target_near = numbers(doc.text, doc.tokens_of_links(near), Language::English);
+            let missing: Vec<&NumberMention> =
+                source_here.iter().filter(|s| !target_near.iter().any(|t| t.matches(s))).collect();
+            let extra: Vec<&NumberMention> =
+                target_here.iter().filter(|t| !source_near.iter().any(|s| s.matches(t))).collect();
+            let source_list = |mentions: &[&NumberMention]| {
+                let mut written: Vec<String> =
+                    mentions.iter().map(|m| format!("‘{}’", source_excerpt(source.text, &m.span))).collect();
+                written.dedup();
+                written.join(", ")
+            };
+            for (position, number) in extra.iter().enumerate() {
+                let message = if missing.is_empty() {
+                    format!(
+                        "‘{}’ is not in the source sentence, whose numbers are {}: a number added or changed in translation.",
+                        &doc.text[number.span.clone()],
+                        if source_here.is_empty() {
+                            "none".to_string()
+                        } else {
+                            source_list(&source_here.iter().collect::<Vec<_>>())
+                        }
+                    )
+                } else {
+                    format!(
+                        "‘{}’ is not in the source sentence, which has {} instead: a changed number.",
+                        &doc.text[number.span.clone()],
+                        source_list(&missing)
+                    )
+                };
+                flags.push(Flag {
+                    start: number.span.start,
+                    end: number.span.end,
+                    detector: self.info.id,
+                    category: Category::Mistranslation,
+                    severity: self.info.severity,
+                    confidence: if missing.is_empty() || position > 0 { 0.6 } else { 0.85 },
+                    message,
+                    suggestion: None,
+                });
+            }
+            if extra.is_empty() && !missing.is_empty() {
+                flags.push(Flag {
+                    start: target_span.start,
+                    end: target_span.end,
+                    detector: self.info.id,
+                    category: Category::Omission,
+                    severity: self.info.severity,
+                    confidence: 0.7,
+                    message: format!(
+                        "The source sentence has {} but this translation has no such number: it was dropped or changed.",
+                        source_list(&missing)
+                    ),
+                    suggestion: None,
+                });
+            }
+        }
+    }
+}
+
+fn source_excerpt<'t>(text: &'t str, span: &std::ops::Range<usize>) -> &'t str {
+    &text[span.clone()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::tokens::tokenize;
+
+    fn values(text: &str, language: Language) -> Vec<Vec<f64>> {
+        numbers(text, &tokenize(text), language).into_iter().map(|m| m.values).collect()
+    }
+
+    fn flags(source: &str, target: &str) -> Vec<(String, Flag)> {
+        let info = DetectorInfo { doc: "", ..SourceNumber::info_without_doc() };
+        let detector = SourceNumber::configure(&SourceNumberSettings::default(), info);
+        let doc = Doc::with_source(target, Some(source));
+        let mut flags = Vec::new();
+        detector.detect(&doc, &mut flags);
+        flags.into_iter().map(|f| (target[f.start..f.end].to_string(), f)).collect()
+    }
+
+    #[test]
+    fn reads_each_language_in_its_own_conventions() {
+        assert_eq!(values("272.000 Fälle und 3,5 Prozent", Language::German), [vec![272000.0], vec![3.5]]);
+        assert_eq!(values("272,000 cases and 3.5 percent", Language::English)[0], [272000.0]);
+        assert_eq!(values("drei Wochen, am vierten Tag", Language::German), [vec![3.0], vec![4.0]]);
+        assert_eq!(values("2,5 Millionen", Language::German), [vec![2.5, 2_500_000.0]]);
+        assert_eq!(values("the 1990s", Language::English), [vec![1990.0, 90.0]]);
+        assert_eq!(values("in den 90er Jahren", Language::German), [vec![90.0, 1990.0, 2090.0]]);
+        assert_eq!(values("um 20.15 Uhr", Language::German), [vec![20.0, 8.0], vec![15.0]]);
+        assert!(values("ein Mann, one man, the second time, may and march", Language::English).is_empty());
+    }
+
+    #[test]
+    fn flags_a_changed_number_on_the_target_number() {
+        let found = flags(
+            "Bisher wurden mehr als 28.000 Tote registriert.",
+            "So far, more than 24,000 deaths have been registered.",
+        );
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].0, "24,000");
+        assert!(found[0].1.message.contains("28.000"), "{}", found[0].1.message);
+    }
+
+    #[test]
+    fn flags_a_changed_number_word() {
+        let found = flags("Sie unterschrieb für sieben Jahre.", "She signed for nine years.");
+        assert_eq!(found.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["nine"]);
+    }
+
+    #[test]
+    fn flags_a_dropped_number_on_the_sentence() {
+        let found = flags("Die Stadt zählt 45 Verletzte nach dem Sturm.", "The city counts injured people after the storm.");
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].1.category, Category::Omission);
+        assert!(found[0].1.message.contains("‘45’"));
+    }
+
+    #[test]
+    fn accepts_legitimate_conversions() {
+        for (source, target) in [
+            ("Der Umsatz stieg um 3,5 Millionen Euro.", "Sales rose by 3.5 million euros."),
+            ("Der Umsatz stieg um 3,5 Millionen Euro.", "Sales rose by 3,500,000 euros."),
+            ("Die Sitzung beginnt um 20.15 Uhr.", "The meeting starts at 8.15 p.m."),
+            ("Die Sitzung beginnt um 20 Uhr.", "The meeting starts at 8 pm."),
+            ("Die Wahl findet am 9.8.2022 statt.", "The election takes place on 9 August 2022."),
+            ("Er kam am 9. August zurück.", "He returned on August 9."),
+            ("Zwei Männer und drei Frauen wurden verletzt.", "Two men and three women were injured."),
+            ("Das war in den 90er Jahren.", "That was in the 1990s."),
+            ("Ein 19-Jähriger wurde festgenommen.", "A 19-year-old was arrested."),
+            ("Er wurde zum dritten Mal gewählt.", "He was elected for the third time."),
+        ] {
+            let found = flags(source, target);
+            assert!(found.is_empty(), "{source} / {target}: {found:#?}");
+        }
+    }
+
+    #[test]
+    fn silent_without_a_source() {
+        let doc = Doc::new("More than 24,000 deaths.");
+        let info = DetectorInfo { doc: "", ..SourceNumber::info_without_doc() };
+        let mut flags = Vec::new();
+        SourceNumber::configure(&SourceNumberSettings::default(), info).detect(&doc, &mut flags);
+        assert!(flags.is_empty());
+    }
+}

@@ -1,0 +1,228 @@
+//! # source-omission
+//!
+//! ## What it does
+//! Flags translations that leave out or add whole stretches of text, found by lining the
+//! sentences up with the source (Gale–Church length alignment, see `alignments.parquet`). Runs
+//! only when the input has a source column. Four cases:
+//! - a source sentence that no English sentence translates (omission);
+//! - an English sentence that translates no source sentence (addition);
+//! - an aligned pair whose English side is far shorter than a German sentence of that length
+//!   gives (omission), or far longer (addition): more than four standard deviations from the
+//!   expected length, about 0.9 English characters per German one;
+//! - a translation that stops short: clearly shorter than expected, and without the end
+//!   punctuation its source has (truncation).
+//!
+//! ## Why it signals MT
+//! Neural MT drops clauses and sentences, most often in long inputs, and sometimes stops
+//! mid-sentence or adds text that has no source. The English reads well, so only the source
+//! shows it.
+//!
+//! ## Example
+//! Source "US-Präsident Donald Trump schrieb per Twitter, dass …" (140 characters), translation
+//! "." is flagged as an omission.
+//!
+//! ## Known false positives
+//! Free translations that condense or expand a sentence on purpose, and sources with boilerplate
+//! (datelines, bylines, photo credits) that the English article drops. Source sentences of
+//! fewer than three words and English sentences of fewer than four are never flagged as
+//! unaligned.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "major")
+//! - `max-deviation` (default 4.0): how many standard deviations from the expected length a
+//!   pair may be before it is flagged.
+
+use super::{Configurable, Detector, DetectorInfo};
+use crate::analysis::{Doc, LinkKind};
+use crate::flag::{Category, Flag, Severity};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct SourceOmissionSettings {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
+    pub max_deviation: f64,
+}
+
+impl Default for SourceOmissionSettings {
+    fn default() -> Self {
+        SourceOmissionSettings { enabled: true, severity: None, max_deviation: 4.0 }
+    }
+}
+
+common_settings!(SourceOmissionSettings);
+
+pub struct SourceOmission {
+    info: DetectorInfo,
+    max_deviation: f64,
+}
+
+impl Configurable for SourceOmission {
+    type Settings = SourceOmissionSettings;
+
+    fn info_without_doc() -> DetectorInfo {
+        DetectorInfo {
+            id: "source-omission",
+            category: Category::Omission,
+            default_severity: Severity::Major,
+            severity: Severity::Major,
+            version: 1,
+            doc: "",
+        }
+    }
+
+    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
+        SourceOmission { info, max_deviation: settings.max_deviation }
+    }
+}
+
+/// Below this deviation a pair whose translation lacks the source's end punctuation is taken
+/// as cut off.
+const TRUNCATION_DEVIATION: f64 = -2.5;
+
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['”', '"', '’', '\'', '“', '«', '»', ')', ']']).ends_with(['.', '!', '?', '…'])
+}
+
+/// The first words of a text, for messages.
+fn opening(text: &str) -> String {
+    const MAX_CHARS: usize = 80;
+    let text = text.trim();
+    if text.chars().count() <= MAX_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(MAX_CHARS).collect();
+    format!("{} …", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
+}
+
+impl Detector for SourceOmission {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let Some(source) = &doc.source else { return };
+        for (index, link) in source.links.iter().enumerate() {
+            let Some(target_span) = doc.link_target_span(link) else { continue };
+            let source_text = &source.text[source.span_of(link)];
+            let target_text = &doc.text[target_span.clone()];
+            let flag = |category, confidence, message| Flag {
+                start: target_span.start,
+                end: target_span.end,
+                detector: self.info.id,
+                category,
+                severity: self.info.severity,
+                confidence,
+                message,
+                suggestion: None,
+            };
+            match link.kind {
+                LinkKind::Omitted => {
+                    if source.tokens_of(link).len() >= 3 {
+                        let place = if link.target.start == 0 { "Before" } else { "After" };
+                        flags.push(flag(
+                            Category::Omission,
+                            0.7,
+                            format!(
+                                "{place} this sentence the source has one that was not translated: “{}”.",
+                                opening(source_text)
+                            ),
+                        ));
+                    }
+                }
+                LinkKind::Added => {
+                    if doc.tokens_of_links(index..index + 1).len() >= 4 {
+                        flags.push(flag(
+                            Category::Addition,
+                            0.5,
+                            "No source sentence corresponds to this sentence: it may have been added.".to_string(),
+                        ));
+                    }
+                }
+                _ => {
+                    let source_chars = source_text.chars().count();
+                    let target_chars = target_text.chars().count();
+                    let deviation = crate::analysis::source::length_deviation(source_chars, target_chars);
+                    let sizes = format!(
+                        "{target_chars} characters for a source of {source_chars}, {:.1} standard deviations from the usual",
+                        deviation.abs()
+                    );
+                    if deviation < -self.max_deviation {
+                        flags.push(flag(
+                            Category::Omission,
+                            0.75,
+                            format!("This translation is far shorter than its source ({sizes}): part of it is missing. Source: “{}”.", opening(source_text)),
+                        ));
+                    } else if deviation > self.max_deviation {
+                        flags.push(flag(
+                            Category::Addition,
+                            0.6,
+                            format!("This translation is far longer than its source ({sizes}): it may add text the source does not have."),
+                        ));
+                    } else if deviation < TRUNCATION_DEVIATION && ends_sentence(source_text) && !ends_sentence(target_text) {
+                        flags.push(flag(
+                            Category::Omission,
+                            0.7,
+                            format!("This translation stops short: it is shorter than its source ({sizes}) and lacks the end punctuation the source has."),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flagged(source: &str, target: &str) -> Vec<(String, Flag)> {
+        let info = DetectorInfo { doc: "", ..SourceOmission::info_without_doc() };
+        let detector = SourceOmission::configure(&SourceOmissionSettings::default(), info);
+        let doc = Doc::with_source(target, Some(source));
+        let mut flags = Vec::new();
+        detector.detect(&doc, &mut flags);
+        flags.into_iter().map(|f| (target[f.start..f.end].to_string(), f)).collect()
+    }
+
+    const SOURCE: &str = "Der Stadtrat hat am Montagabend nach langer Debatte den Haushalt für das kommende Jahr beschlossen. \
+        Die Opposition stimmte geschlossen dagegen und kündigte eine Klage vor dem Verwaltungsgericht an. \
+        Der Bürgermeister zeigte sich zufrieden.";
+
+    #[test]
+    fn a_faithful_translation_is_not_flagged() {
+        let target = "After a long debate on Monday evening, the city council adopted the budget for the coming year. \
+            The opposition voted against it unanimously and announced a lawsuit before the administrative court. \
+            The mayor was satisfied.";
+        assert!(flagged(SOURCE, target).is_empty(), "{:#?}", flagged(SOURCE, target));
+    }
+
+    #[test]
+    fn a_dropped_sentence_is_flagged_next_to_where_it_was() {
+        let target = "After a long debate on Monday evening, the city council adopted the budget for the coming year. \
+            The mayor was satisfied.";
+        let found = flagged(SOURCE, target);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].1.category, Category::Omission);
+        assert!(found[0].1.message.contains("Die Opposition"), "{}", found[0].1.message);
+    }
+
+    #[test]
+    fn an_empty_or_cut_off_translation_is_flagged() {
+        let source = "US-Präsident Donald Trump schrieb per Twitter, dass seine Regierung die Stürme genau beobachte und mit den betroffenen Bundesstaaten in Kontakt stehe.";
+        assert_eq!(flagged(source, ".").len(), 1);
+        let cut = flagged(source, "US President Donald Trump wrote on Twitter that his government");
+        assert_eq!(cut.len(), 1, "{cut:#?}");
+        assert_eq!(cut[0].1.category, Category::Omission);
+    }
+
+    #[test]
+    fn silent_without_a_source() {
+        let info = DetectorInfo { doc: "", ..SourceOmission::info_without_doc() };
+        let mut flags = Vec::new();
+        SourceOmission::configure(&SourceOmissionSettings::default(), info).detect(&Doc::new("Short."), &mut flags);
+        assert!(flags.is_empty());
+    }
+}
