@@ -84,6 +84,22 @@ fn shared_mqm_and_demetr_data_are_evaluated_by_split() {
     let detection = f64s_nullable(&table, "detection");
     let repeat = types.iter().position(|t| t.as_deref() == Some("minor_id2_repeat4")).unwrap();
     assert!(detection[repeat].unwrap() > 0.8, "fourfold repeats are caught");
+    // The source-aware detectors' targets: detection of changed numbers, negation and empty
+    // translations at least 0.8, of replaced names at least 0.6, false flags at most 0.05.
+    let false_flags = f64s_nullable(&table, "false_flag_rate");
+    let rate = |values: &[Option<f64>], kind: &str| {
+        let row = types.iter().position(|t| t.as_deref() == Some(kind)).unwrap_or_else(|| panic!("{kind} missing"));
+        values[row].unwrap()
+    };
+    for (kind, floor) in [
+        ("critical_id10_numbers_replaced", 0.8),
+        ("critical_id8_negation", 0.8),
+        ("base_id33_empty", 0.8),
+        ("critical_id9_ne_replaced", 0.6),
+    ] {
+        assert!(rate(&detection, kind) >= floor, "{kind}: detection {}", rate(&detection, kind));
+        assert!(rate(&false_flags, kind) <= 0.05, "{kind}: false flags {}", rate(&false_flags, kind));
+    }
 }
 
 fn f64s_nullable(frame: &polars::prelude::DataFrame, column: &str) -> Vec<Option<f64>> {

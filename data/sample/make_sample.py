@@ -128,7 +128,7 @@ ARTICLES += [
 
 Die Pegel an der Aller sind in der Nacht erneut gestiegen. In Verden mussten 240 Menschen ihre Häuser verlassen. Ministerpräsident Stephan Weil besuchte am Mittwoch die Deichbaustelle in Celle. Die Landesregierung will den betroffenen Gemeinden 25 Millionen Euro zur Verfügung stellen.
 
-Eine Entwarnung gibt es nach Angaben des Landkreises noch nicht. Die Feuerwehr ist seit Tagen mit mehr als 1.200 Kräften im Einsatz. Die Bundeswehr unterstützt mit Sandsäcken.""",
+Eine Entwarnung gibt es nach Angaben des Landkreises noch nicht. Die Feuerwehr ist seit Tagen mit mehr als 1.200 Kräften im Einsatz. Die Bundeswehr unterstützt die Helfer an den Deichen seit Montag mit rund 300 Soldaten und mehreren Hubschraubern.""",
     text=
 """Flood in Lower Saxony: situation remains tense
 

@@ -90,7 +90,9 @@ impl<'a> Doc<'a> {
             .map(|sentence| lang::sentence_language(text, &tokens[sentence.tokens.clone()], sentence, &lang))
             .collect();
         clock.lap(5);
-        let source = source.filter(|s| !s.trim().is_empty()).map(|source| SourceSide::new(source, text, &sentences));
+        let source = source
+            .filter(|s| !s.trim().is_empty())
+            .map(|source| SourceSide::new(source, text, &paragraphs, &sentences));
         clock.lap(6);
         Doc { text, paragraphs, sentences, tokens, quotes, mentions, lang, sentence_langs, source, chars, lower }
     }

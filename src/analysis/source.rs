@@ -1,13 +1,14 @@
 //! The source side: the original (German) text split into sentences, and its sentences aligned
 //! to the English segments.
 //!
-//! Alignment is Gale and Church's length-based dynamic program (1993): each link pairs a run of
+//! Alignment is Gale and Church's length-based dynamic program (1993), paragraph by paragraph
+//! when both sides have the same number of paragraphs: each link pairs a run of
 //! source sentences with a run of target sentences, and costs the improbability of their length
 //! ratio plus the improbability of the link type. Lengths are in characters. Links may be 1–1,
 //! 1–2, 2–1, 1–0 (a source sentence with no translation: an omission candidate) and 0–1 (an
 //! English sentence with no source: an addition candidate).
 
-use super::segment::{self, Sentence};
+use super::segment::{self, Paragraph, Sentence};
 use super::tokens::{self, Token};
 use super::Span;
 use std::ops::Range;
@@ -94,13 +95,37 @@ pub struct SourceSide<'a> {
 
 impl<'a> SourceSide<'a> {
     /// Splits `text` into sentences and aligns them to `target_sentences` of `target_text`.
-    pub fn new(text: &'a str, target_text: &str, target_sentences: &[Sentence]) -> Self {
+    ///
+    /// When both texts have the same number of paragraphs, sentences are aligned within each
+    /// pair of paragraphs, as Gale and Church did: a paragraph boundary is a firm anchor, and
+    /// it keeps a dropped sentence from shifting the alignment of the paragraphs after it.
+    pub fn new(
+        text: &'a str,
+        target_text: &str,
+        target_paragraphs: &[Paragraph],
+        target_sentences: &[Sentence],
+    ) -> Self {
         let tokens = tokens::tokenize(text);
-        let (_, sentences) = segment::split(text, &tokens);
+        let (paragraphs, sentences) = segment::split(text, &tokens);
         let source_lengths: Vec<usize> = sentences.iter().map(|s| text[s.span.clone()].chars().count()).collect();
         let target_lengths: Vec<usize> =
             target_sentences.iter().map(|s| target_text[s.span.clone()].chars().count()).collect();
-        let links = align(&source_lengths, &target_lengths);
+        let links = if paragraphs.len() == target_paragraphs.len() {
+            let mut links = Vec::new();
+            for (source, target) in paragraphs.iter().zip(target_paragraphs) {
+                let (s, t) = (source.sentences.clone(), target.sentences.clone());
+                links.extend(align(&source_lengths[s.clone()], &target_lengths[t.clone()]).into_iter().map(|link| {
+                    Link {
+                        source: link.source.start + s.start..link.source.end + s.start,
+                        target: link.target.start + t.start..link.target.end + t.start,
+                        kind: link.kind,
+                    }
+                }));
+            }
+            links
+        } else {
+            align(&source_lengths, &target_lengths)
+        };
         SourceSide { text, tokens, sentences, links }
     }
 
@@ -274,8 +299,13 @@ mod tests {
     fn source_side_splits_german_and_links_every_segment() {
         let target = "The council met on Monday. It approved the budget.";
         let target_tokens = tokens::tokenize(target);
-        let (_, target_sentences) = segment::split(target, &target_tokens);
-        let side = SourceSide::new("Der Rat tagte am Montag. Er billigte den Haushalt.", target, &target_sentences);
+        let (target_paragraphs, target_sentences) = segment::split(target, &target_tokens);
+        let side = SourceSide::new(
+            "Der Rat tagte am Montag. Er billigte den Haushalt.",
+            target,
+            &target_paragraphs,
+            &target_sentences,
+        );
         assert_eq!(side.sentences.len(), 2);
         assert_eq!(side.links.len(), 2);
         assert_eq!(&side.text[side.span_of(&side.links[1])], "Er billigte den Haushalt.");

@@ -95,23 +95,41 @@ const GERMAN_CALENDAR: [&str; 20] = [
     "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
 ];
 
-/// A word for comparison: lower case, umlauts and ß folded, apostrophe-s dropped.
+/// A word for comparison: lower case, apostrophe-s dropped, diacritics removed, and spellings
+/// that German and English write differently for the same sound made equal (c/k, z/s, ph/f,
+/// sch/sh, th/t, y/i), so that "Kalifornien" and "California", "Tokio" and "Tokyo", "Bischkek"
+/// and "Bishkek", "Elisabeth" and "Elizabeth" compare alike.
 fn fold(word: &str) -> String {
     let lower = word.to_lowercase();
     let lower = lower.trim_end_matches("’s").trim_end_matches("'s");
-    let mut folded = String::with_capacity(lower.len());
+    let mut plain = String::with_capacity(lower.len());
     for c in lower.chars() {
         match c {
-            'ä' => folded.push('a'),
-            'ö' => folded.push('o'),
-            'ü' => folded.push('u'),
-            'ß' => folded.push_str("ss"),
-            'é' | 'è' => folded.push('e'),
-            _ => folded.push(c),
+            'ä' | 'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' | 'ą' => plain.push('a'),
+            'ö' | 'ò' | 'ó' | 'ô' | 'õ' | 'ø' | 'ō' => plain.push('o'),
+            'ü' | 'ù' | 'ú' | 'û' | 'ū' => plain.push('u'),
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ę' => plain.push('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => plain.push('i'),
+            'ç' | 'č' | 'ć' => plain.push('c'),
+            'ñ' | 'ń' => plain.push('n'),
+            'š' | 'ś' | 'ș' | 'ş' => plain.push('s'),
+            'ž' | 'ź' | 'ż' => plain.push('z'),
+            'ł' => plain.push('l'),
+            'ř' => plain.push('r'),
+            'ğ' => plain.push('g'),
+            'ț' | 'ţ' => plain.push('t'),
+            'ß' => plain.push_str("ss"),
+            _ => plain.push(c),
         }
     }
-    folded
+    plain.replace("sch", "sh").replace("ph", "f").replace("th", "t").replace(['c', 'q'], "k").replace('z', "s").replace('y', "i")
 }
+
+/// Compass and region prefixes that German writes as one word and English as two
+/// ("Südkorea", "South Korea"; "Niedersachsen", "Lower Saxony"): a source name is also
+/// compared without them.
+const COMPASS_PREFIXES: [&str; 11] =
+    ["südost", "südwest", "nordost", "nordwest", "süd", "nord", "ost", "west", "zentral", "nieder", "ober"];
 
 /// Whether two folded words are the same name: equal, or one an inflected or derived form of
 /// the other (a common prefix of at least four letters covering most of the shorter word).
@@ -131,11 +149,6 @@ fn exonyms(german_lower: &str, english_lower: &str) -> bool {
     })
 }
 
-/// A word that MT may spell slightly differently: close, but not the same name.
-fn similar_spelling(a: &str, b: &str) -> bool {
-    a.chars().count() >= 4 && b.chars().count() >= 4 && strsim::jaro_winkler(a, b) >= 0.88
-}
-
 fn sentence_initial(text: &str, tokens: &[Token], index: usize, first_of_sentence: bool) -> bool {
     if first_of_sentence {
         return true;
@@ -147,10 +160,16 @@ fn sentence_initial(text: &str, tokens: &[Token], index: usize, first_of_sentenc
 
 /// German articles: a capitalised word after one is a noun, unless it is a known name
 /// ("die Ukraine", "der Bundesliga").
-const GERMAN_ARTICLES: [&str; 12] = ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"];
+const GERMAN_ARTICLES: [&str; 21] = [
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "am", "im", "vom", "zum",
+    "zur", "beim", "ins", "ans", "aufs",
+];
 
 /// Whether a capitalised German word is a name rather than a noun.
 fn german_name(word: &str, after_article: bool) -> bool {
+    if is_all_caps(word) {
+        return false; // Abbreviations are often translated: "BIP" is "GDP", "EZB" is "ECB".
+    }
     let lower = word.to_lowercase();
     if lower.chars().count() < 2 || GERMAN_FUNCTION_WORDS.contains(&lower) || GERMAN_CALENDAR.contains(&lower.as_str()) {
         return false;
@@ -158,8 +177,8 @@ fn german_name(word: &str, after_article: bool) -> bool {
     if is_exonym_form(&lower) {
         return true; // "Österreich", "Russlands", "Münchner": common words that are names.
     }
-    if after_article && !FIRST_NAMES.contains_key(word) {
-        return false; // "einen Mann", "der Bub": nouns, even those English texts use as names.
+    if after_article {
+        return false; // "einen Mann", "die Marine": nouns, even those that are also names.
     }
     if NOUN_SUFFIXES.iter().any(|suffix| lower.ends_with(suffix)) {
         return false; // "Versorgung", "Gesundheit": German noun endings that names rarely have.
@@ -178,8 +197,51 @@ fn german_name(word: &str, after_article: bool) -> bool {
 }
 
 /// Endings of German common nouns that names rarely have.
-const NOUN_SUFFIXES: [&str; 14] =
-    ["ung", "ungen", "heit", "keit", "schaft", "nis", "nisse", "tum", "chen", "ismus", "ität", "ation", "ierung", "lein"];
+const NOUN_SUFFIXES: [&str; 17] = [
+    "ung", "ungen", "heit", "keit", "schaft", "nis", "nisse", "tum", "chen", "ismus", "ität", "ation", "ierung", "lein",
+    "eur", "eure", "euren",
+];
+
+fn is_all_caps(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
+}
+
+/// Whether a German name is certain enough that its absence from the translation is an error:
+/// a place or people in the exonym table, a word of a multi-word name ("Donald Trump")
+/// anywhere in the article, or a word of four letters or more that neither lexicon knows.
+/// Words the German lexicon marks as also used in English ("Berlin", but also "Mann") are not
+/// enough on their own.
+fn certain_name(word: &str, run_words: &[&str]) -> bool {
+    let lower = word.to_lowercase();
+    run_words.contains(&word)
+        || is_exonym_form(&lower)
+        || GERMAN_WORDS.get(lower.as_str()).is_none() && !ENGLISH_WORDS.contains(&lower) && lower.chars().count() >= 4
+}
+
+/// How close a target name is to the source's names.
+enum Closeness {
+    /// Spelled alike: almost certainly the same name misspelled ("Eroll" for "Errol").
+    Misspelled(String),
+    /// Alike enough to be a transliteration variant ("Muhammad", "Mohammed").
+    Variant,
+    Unrelated,
+}
+
+fn closeness(target_word: &str, source_names: &[&str]) -> Closeness {
+    let folded = fold(target_word);
+    let mut best: Option<(f64, &str)> = None;
+    for name in source_names {
+        let score = strsim::jaro_winkler(&folded, &fold(name));
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, name));
+        }
+    }
+    match best {
+        Some((score, name)) if score >= 0.88 => Closeness::Misspelled(name.to_string()),
+        Some((score, name)) if score >= 0.8 && fold(name).chars().next() == folded.chars().next() => Closeness::Variant,
+        _ => Closeness::Unrelated,
+    }
+}
 
 /// A form of a German exonym in the table: the stem itself or an inflection of it
 /// ("Russland", "Russlands", "Russen", "russische").
@@ -189,17 +251,36 @@ fn is_exonym_form(lower: &str) -> bool {
     EXONYMS.iter().any(|(german, _)| lower.strip_prefix(german).is_some_and(|ending| ENDINGS.contains(&ending)))
 }
 
-/// A compound whose last part is a German common word: "Saisonarbeitern", "Kinderklinik".
+/// Endings of German place names, whose last part is often a common word ("Burg", "Dorf").
+const PLACE_ENDINGS: [&str; 16] = [
+    "burg", "berg", "dorf", "stadt", "hausen", "heim", "feld", "bach", "furt", "hagen", "ingen", "brück", "brücken",
+    "rode", "leben", "stedt",
+];
+
+/// A compound of a German common word and another word: "Saisonarbeitern", "Kinderklinik",
+/// "Autorenteams".
 fn german_compound(lower: &str) -> bool {
+    // Short parts match by chance inside names ("Manch-ester"), so parts need five letters,
+    // and a part that is a function word does not count.
+    if PLACE_ENDINGS.iter().any(|ending| lower.ends_with(ending)) {
+        return false; // "Nellingen", "Flensburg": places, though "burg" is a German word.
+    }
     lower.char_indices().skip(3).any(|(split, _)| {
-        let tail = &lower[split..];
-        tail.chars().count() >= 4 && GERMAN_WORDS.get(tail) == Some(&false)
+        let (head, tail) = lower.split_at(split);
+        let german = |w: &str| GERMAN_WORDS.get(w) == Some(&false) && !GERMAN_FUNCTION_WORDS.contains(w);
+        let long = |w: &str| w.chars().count() >= 5;
+        tail.chars().count() >= 4 && german(tail)
+            || long(head) && german(head) && long(tail) && ENGLISH_WORDS.contains(tail)
     })
 }
 
 /// Whether a capitalised English word is a name: not a dictionary word (unless a first name),
-/// a function word, a month or a day.
+/// a function word, a month or a day, and not in capitals (abbreviations are translated:
+/// "BIP" is "GDP").
 fn english_name(word: &str, _after_article: bool) -> bool {
+    if is_all_caps(word) {
+        return false;
+    }
     let lower = word.to_lowercase();
     let bare = lower.trim_end_matches("’s").trim_end_matches("'s");
     bare.chars().count() >= 2
@@ -219,44 +300,80 @@ struct NameRun {
 
 /// The names in `tokens`, adjacent ones joined into runs. `is_name` judges one word;
 /// hyphenated parts ("US-Präsident") are judged one by one.
-fn name_runs(text: &str, tokens: &[Token], sentence_starts: &[usize], is_name: fn(&str, bool) -> bool) -> Vec<NameRun> {
+/// The German side's runs may take in English words ("Manchester City", "Bethnal Green"),
+/// which a German text only capitalises inside a name; on the English side they are ordinary
+/// words ("Prime Minister").
+fn name_runs(
+    text: &str,
+    tokens: &[Token],
+    sentence_starts: &[usize],
+    is_name: fn(&str, bool) -> bool,
+    english_words_continue: bool,
+) -> Vec<NameRun> {
     let mut runs: Vec<NameRun> = Vec::new();
-    let mut last_index = None;
-    let mut last_end = 0;
+    // Where the last name word ended: a name word right after it (one space or a hyphen
+    // between) continues its run.
+    let mut last_end: Option<usize> = None;
+    let lower_at = |i: usize| text[tokens[i].span.clone()].to_lowercase();
     for (index, token) in tokens.iter().enumerate() {
         if !token.capitalized || !token.has_letter {
             continue;
         }
-        let first = sentence_starts.contains(&token.span.start);
-        if sentence_initial(text, tokens, index, first) {
-            continue;
-        }
         let word = &text[token.span.clone()];
-        // Hyphenated compounds: keep the first part only when it is itself a name ("US").
-        let part = word.split(['-', '‐']).next().unwrap_or(word);
-        let after_article = index > 0 && GERMAN_ARTICLES.contains(&text[tokens[index - 1].span.clone()].to_lowercase().as_str());
-        if !part.chars().next().is_some_and(char::is_uppercase) || !is_name(part, after_article) {
+        let initial = sentence_initial(text, tokens, index, sentence_starts.contains(&token.span.start));
+        // A sentence may open with a name, but only a first name is recognisable there.
+        let initial_first_name = initial && FIRST_NAMES.contains_key(word) && !ENGLISH_WORDS.contains(&word.to_lowercase());
+        if initial && !initial_first_name {
             continue;
         }
-        let span = token.span.start..token.span.start + part.len();
-        // Adjacent names separated by one space form one run: "Donald Trump".
-        let joined = index > 0 && last_index == Some(index - 1) && &text[last_end..span.start] == " ";
-        last_end = span.end;
-        if joined {
-            runs.last_mut().expect("joined to a run").words.push((part.to_string(), span));
-        } else {
-            runs.push(NameRun { words: vec![(part.to_string(), span)] });
+        // An article or an inflected adjective just before: a noun ("die Marine", "der
+        // königlichen Garde"). Names follow titles, not adjectives ("der frühere Kanzler Schröder").
+        let after_article = index > 0 && {
+            let previous = lower_at(index - 1);
+            GERMAN_ARTICLES.contains(&previous.as_str())
+                || !tokens[index - 1].capitalized
+                    && previous.chars().count() >= 5
+                    && ["en", "er", "es", "em"].iter().any(|e| previous.ends_with(e))
+                    && !GERMAN_FUNCTION_WORDS.contains(&previous)
+        };
+        // Hyphenated compounds are judged part by part: "Johns-Hopkins-Universität" holds the
+        // name "Johns Hopkins", "US-Präsident" the name "US".
+        let mut offset = token.span.start;
+        for (position, part) in word.split(['-', '‐']).enumerate() {
+            let span = offset..offset + part.len();
+            offset = span.end + word[span.end - token.span.start..].chars().next().map_or(0, char::len_utf8);
+            if part.is_empty() || !part.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let continues = last_end.is_some_and(|end| matches!(&text[end..span.start], " " | "-" | "‐"));
+            // Inside a run, an English word is part of the name ("Manchester City").
+            let run_word = english_words_continue
+                && continues
+                && ENGLISH_WORDS.contains(&part.to_lowercase())
+                && !GERMAN_FUNCTION_WORDS.contains(part);
+            if !(is_name(part, after_article && position == 0) || run_word) {
+                last_end = None;
+                continue;
+            }
+            if continues {
+                runs.last_mut().expect("a run continues").words.push((part.to_string(), span.clone()));
+            } else {
+                runs.push(NameRun { words: vec![(part.to_string(), span.clone())] });
+            }
+            last_end = Some(span.end);
         }
-        last_index = Some(index);
     }
     runs
 }
 
 /// Whether a source name word has a counterpart among the target words (folded).
 fn found_in_target(source_word: &str, target: &[(String, String)]) -> bool {
-    let folded = fold(source_word);
     let lower = source_word.to_lowercase();
-    target.iter().any(|(t_folded, t_lower)| same_name(&folded, t_folded) || exonyms(&lower, t_lower))
+    let without_compass = COMPASS_PREFIXES.iter().find_map(|p| lower.strip_prefix(p)).filter(|r| r.chars().count() >= 4);
+    std::iter::once(lower.as_str()).chain(without_compass).any(|lower| {
+        let folded = fold(lower);
+        target.iter().any(|(t_folded, t_lower)| same_name(&folded, t_folded) || exonyms(lower, t_lower))
+    })
 }
 
 /// Whether a target name word has a counterpart among the source words.
@@ -266,14 +383,20 @@ fn found_in_source(target_word: &str, source: &[(String, String)]) -> bool {
     source.iter().any(|(s_folded, s_lower)| same_name(&folded, s_folded) || exonyms(s_lower, &lower))
 }
 
-/// Every word of `tokens`, folded and in lower case, hyphenated parts split.
-fn words(text: &str, tokens: &[Token]) -> Vec<(String, String)> {
-    tokens
-        .iter()
-        .flat_map(|t| text[t.span.clone()].split(['-', '‐']))
-        .filter(|w| !w.is_empty())
-        .map(|w| (fold(w), w.to_lowercase()))
-        .collect()
+/// Every word of `tokens`, folded and in lower case, hyphenated parts split; with
+/// `compass`, also each word without a compass prefix ("Südkorea" gives "korea" too).
+fn words(text: &str, tokens: &[Token], compass: bool) -> Vec<(String, String)> {
+    let mut words = Vec::new();
+    for word in tokens.iter().flat_map(|t| text[t.span.clone()].split(['-', '‐'])).filter(|w| !w.is_empty()) {
+        let lower = word.to_lowercase();
+        if compass {
+            if let Some(rest) = COMPASS_PREFIXES.iter().find_map(|p| lower.strip_prefix(p)).filter(|r| r.chars().count() >= 4) {
+                words.push((fold(rest), rest.to_string()));
+            }
+        }
+        words.push((fold(word), lower));
+    }
+    words
 }
 
 impl Detector for SourceName {
@@ -285,22 +408,33 @@ impl Detector for SourceName {
         let Some(source) = &doc.source else { return };
         let source_starts: Vec<usize> = source.sentences.iter().map(|s| s.span.start).collect();
         let target_starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.start).collect();
+        let all_runs = name_runs(source.text, &source.tokens, &source_starts, german_name, true);
+        let run_words: Vec<&str> =
+            all_runs.iter().filter(|r| r.words.len() > 1).flat_map(|r| r.words.iter().map(|(w, _)| w.as_str())).collect();
         for (index, link) in source.links.iter().enumerate() {
             if link.source.is_empty() || link.target.is_empty() {
                 continue; // Unaligned sentences are the omission detector's business.
             }
             let Some(target_span) = doc.link_target_span(link) else { continue };
             let near = source.neighbourhood(index);
-            let source_words = words(source.text, source.tokens_of_links(near.clone()));
-            let target_words = words(doc.text, doc.tokens_of_links(near));
-            let source_names = name_runs(source.text, source.tokens_of(link), &source_starts, german_name);
+            let source_words = words(source.text, source.tokens_of_links(near.clone()), true);
+            let target_words = words(doc.text, doc.tokens_of_links(near), false);
+            let source_names = name_runs(source.text, source.tokens_of(link), &source_starts, german_name, true);
             let target_names =
-                name_runs(doc.text, doc.tokens_of_links(index..index + 1), &target_starts, english_name);
-            let missing: Vec<&str> = source_names
+                name_runs(doc.text, doc.tokens_of_links(index..index + 1), &target_starts, english_name, false);
+            let all_source_names: Vec<&str> =
+                source_names.iter().flat_map(|run| run.words.iter().map(|(w, _)| w.as_str())).collect();
+            // Source names the translation lacks; only the certain ones are flagged on their own.
+            let unmatched: Vec<&str> =
+                all_source_names.iter().copied().filter(|w| !found_in_target(w, &target_words)).collect();
+            let missing: Vec<&str> = unmatched.iter().copied().filter(|w| certain_name(w, &run_words)).collect();
+            // Capitalised source words, names or not, for spelling comparisons ("Mohammeds" is in
+            // the German lexicon, yet "Muhammad's" renders it).
+            let capitalised: Vec<&str> = source
+                .tokens_of(link)
                 .iter()
-                .flat_map(|run| run.words.iter())
-                .filter(|(w, _)| !found_in_target(w, &target_words))
-                .map(|(w, _)| w.as_str())
+                .filter(|t| t.capitalized)
+                .map(|t| &source.text[t.span.clone()])
                 .collect();
             let mut invented = 0;
             for run in &target_names {
@@ -311,12 +445,19 @@ impl Detector for SourceName {
                 invented += 1;
                 let quoted = |names: &[&str]| names.iter().map(|n| format!("‘{n}’")).collect::<Vec<_>>().join(", ");
                 let unknown_names: Vec<&str> = unknown.iter().map(|(w, _)| w.as_str()).collect();
-                let close: Vec<&str> = missing
+                let closeness: Vec<Closeness> = unknown_names.iter().map(|u| closeness(u, &capitalised)).collect();
+                if closeness.iter().all(|c| matches!(c, Closeness::Variant)) {
+                    invented -= 1;
+                    continue; // A transliteration variant of a source name.
+                }
+                let close: Vec<&str> = closeness
                     .iter()
-                    .copied()
-                    .filter(|m| unknown_names.iter().any(|u| similar_spelling(&fold(m), &fold(u))))
+                    .filter_map(|c| match c {
+                        Closeness::Misspelled(name) => Some(name.as_str()),
+                        _ => None,
+                    })
                     .collect();
-                let (category, severity, confidence, message) = if !close.is_empty() {
+                let (category, severity, confidence, message) = if !close.is_empty() && close.len() == unknown_names.len() {
                     (
                         Category::Mistranslation,
                         Severity::Minor,
@@ -327,7 +468,7 @@ impl Detector for SourceName {
                             quoted(&close)
                         ),
                     )
-                } else if !missing.is_empty() {
+                } else if !unmatched.is_empty() {
                     (
                         Category::Mistranslation,
                         self.info.severity,
@@ -335,7 +476,7 @@ impl Detector for SourceName {
                         format!(
                             "{} is not in the source sentence, which names {} instead: a replaced name.",
                             quoted(&unknown_names),
-                            quoted(&missing)
+                            quoted(&unmatched)
                         ),
                     )
                 } else {

@@ -94,7 +94,8 @@ const GERMAN_NEGATIONS: [&str; 18] = [
 ];
 
 /// German words that negate without a negative particle.
-const GERMAN_IMPLICIT: [&str; 6] = ["ohne", "statt", "anstatt", "fehlt", "fehlen", "fehlte"];
+const GERMAN_IMPLICIT: [&str; 12] =
+    ["ohne", "statt", "anstatt", "fehlt", "fehlen", "fehlte", "kaum", "wenig", "weniger", "selten", "gering", "verboten"];
 
 const ENGLISH_NEGATIONS: [&str; 10] =
     ["not", "never", "nobody", "nothing", "neither", "none", "nowhere", "cannot", "nor", "no-one"];

@@ -88,6 +88,9 @@ pub(crate) struct NumberMention {
     /// The value as read, and the values it may legitimately be written as on the other side
     /// (scaled by "million", a 24-hour time as 12-hour, a decade as a year).
     pub values: Vec<f64>,
+    /// A word that may or may not be rendered as a number ("beide", "both", "ersten", "one"):
+    /// it can match a number on the other side but is never reported missing or extra.
+    pub optional: bool,
 }
 
 impl NumberMention {
@@ -96,7 +99,29 @@ impl NumberMention {
     }
 }
 
-const GERMAN_WORDS: [(&str, f64); 28] = [
+/// Words that stand for a number but are often translated without one.
+const GERMAN_OPTIONAL: [(&str, f64); 14] = [
+    ("ein", 1.0),
+    ("eine", 1.0),
+    ("einen", 1.0),
+    ("einem", 1.0),
+    ("einer", 1.0),
+    ("eins", 1.0),
+    ("erste", 1.0),
+    ("ersten", 1.0),
+    ("erster", 1.0),
+    ("zweite", 2.0),
+    ("zweiten", 2.0),
+    ("beide", 2.0),
+    ("beiden", 2.0),
+    ("paar", 2.0),
+];
+const ENGLISH_OPTIONAL: [(&str, f64); 7] =
+    [("one", 1.0), ("first", 1.0), ("second", 2.0), ("both", 2.0), ("pair", 2.0), ("couple", 2.0), ("a", 1.0)];
+
+const GERMAN_WORDS: [(&str, f64); 30] = [
+    ("eintausend", 1000.0),
+    ("einhundert", 100.0),
     ("zwei", 2.0),
     ("drei", 3.0),
     ("vier", 4.0),
@@ -157,7 +182,8 @@ const ENGLISH_WORDS: [(&str, f64); 26] = [
 ];
 
 /// German ordinal stems from "dritt-" on, matched with any inflection ("dritten", "vierte").
-const GERMAN_ORDINALS: [(&str, f64); 10] = [
+const GERMAN_ORDINALS: [(&str, f64); 11] = [
+    ("acht", 8.0), // "achte", "achter"; "achten" (to respect) is excluded below.
     ("dritt", 3.0),
     ("viert", 4.0),
     ("fünft", 5.0),
@@ -256,6 +282,7 @@ pub(crate) fn numbers(text: &str, tokens: &[Token], language: Language) -> Vec<N
         let word = &text[token.span.clone()];
         let next_word = tokens.get(index + 1).map(|t| &text[t.span.clone()]);
         let mut values: Vec<f64> = Vec::new();
+        let mut optional = false;
         if token.is_number() {
             values.extend(read_numeric(word, next_word, &text[token.span.end..], language, &mut found, token));
             if values.is_empty() {
@@ -265,6 +292,13 @@ pub(crate) fn numbers(text: &str, tokens: &[Token], language: Language) -> Vec<N
             values.push(value);
         } else if let Some(value) = read_suffixed(word, language) {
             values.extend(value);
+        } else if let Some(value) = read_optional(word, language) {
+            // "a" counts only as "a thousand", "a million": a scale word must follow.
+            if word.eq_ignore_ascii_case("a") && next_word.and_then(|w| scale_of(w, language)).is_none() {
+                continue;
+            }
+            optional = true;
+            values.push(value);
         } else {
             continue;
         }
@@ -272,7 +306,7 @@ pub(crate) fn numbers(text: &str, tokens: &[Token], language: Language) -> Vec<N
             let scaled: Vec<f64> = values.iter().map(|v| v * scale).collect();
             values.extend(scaled);
         }
-        found.push(NumberMention { span: token.span.clone(), values });
+        found.push(NumberMention { span: token.span.clone(), values, optional });
     }
     found
 }
@@ -312,11 +346,20 @@ fn read_numeric(
                     values.push(value + 12.0);
                 }
             }
-            found.push(NumberMention { span: token.span.clone(), values });
+            found.push(NumberMention { span: token.span.clone(), values, optional: false });
         }
         return Vec::new();
     }
     let mut values: Vec<f64> = parse_digits(word, language).into_iter().collect();
+    if let Some(&year) = values.first().filter(|_| language == Language::English && word.len() == 4) {
+        if rest.starts_with(['s', '\'', '’']) && rest.trim_start_matches(['\'', '’']).starts_with('s') {
+            // "the 1850s", "the 1850's": the decade, its short form and its century.
+            values.extend([year % 100.0, year - year % 100.0]);
+        }
+    }
+    if let Some(&ordinal) = values.first().filter(|_| language == Language::German && rest.starts_with(". Jahr")) {
+        values.push((ordinal - 1.0) * 100.0); // "im 19. Jahrhundert": the 1800s.
+    }
     if small_pair && language == Language::English && parts[1].len() == 2 {
         // "8.15" may be a time written the British way: let its parts match too.
         values.extend(parts.iter().filter_map(|p| p.parse::<f64>().ok()));
@@ -345,10 +388,21 @@ fn read_word(word: &str, token: &Token, language: Language) -> Option<f64> {
             .iter()
             .find(|(stem, _)| {
                 lower.strip_prefix(stem).is_some_and(|ending| ["e", "en", "er", "es", "em"].contains(&ending))
+                    && lower != "achten"
             })
             .map(|(_, value)| *value),
         Language::English => ENGLISH_ORDINALS.iter().find(|(w, _)| *w == lower).map(|(_, value)| *value),
     }
+}
+
+/// A word that may stand for a number: "beide", "ersten", "one", "both".
+fn read_optional(word: &str, language: Language) -> Option<f64> {
+    let lower = word.to_lowercase();
+    let list: &[(&str, f64)] = match language {
+        Language::German => &GERMAN_OPTIONAL,
+        Language::English => &ENGLISH_OPTIONAL,
+    };
+    list.iter().find(|(w, _)| *w == lower).map(|(_, value)| *value)
 }
 
 /// Digits with a letter suffix: "9th", "1990s", "90er", "19jährige".
@@ -370,11 +424,13 @@ fn read_suffixed(word: &str, language: Language) -> Option<Vec<f64>> {
         Language::English => match suffix.as_str() {
             "st" | "nd" | "rd" | "th" => Some(vec![value]),
             "s" | "’s" | "'s" => Some(decade(value)),
-            _ => None,
+            // "5km", "10pm", "3bn": the number with a unit glued on.
+            _ => Some(vec![value]),
         },
         Language::German => match suffix.as_str() {
             "er" | "ern" | "erjahre" | "erjahren" => Some(decade(value)),
-            _ => None,
+            // "24jährigen", "3fach", "5mal": the number with a word glued on.
+            _ => Some(vec![value]),
         },
     }
 }
@@ -387,6 +443,9 @@ impl Detector for SourceNumber {
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         let Some(source) = &doc.source else { return };
         for (index, link) in source.links.iter().enumerate() {
+            if link.source.is_empty() || link.target.is_empty() {
+                continue; // Unaligned sentences are the omission detector's business.
+            }
             let Some(target_span) = doc.link_target_span(link) else { continue };
             let near = source.neighbourhood(index);
             let source_here = numbers(source.text, source.tokens_of(link), Language::German);
@@ -395,11 +454,19 @@ impl Detector for SourceNumber {
                 continue;
             }
             let source_near = numbers(source.text, source.tokens_of_links(near.clone()), Language::German);
-            let target_near = numbers(doc.text, doc.tokens_of_links(near), Language::English);
-            let missing: Vec<&NumberMention> =
-                source_here.iter().filter(|s| !target_near.iter().any(|t| t.matches(s))).collect();
-            let extra: Vec<&NumberMention> =
-                target_here.iter().filter(|t| !source_near.iter().any(|s| s.matches(t))).collect();
+            let target_near = numbers(doc.text, doc.tokens_of_links(near.clone()), Language::English);
+            // A word spelled the same on both sides ("the Ninth Ward") is a name, not a number.
+            let source_words: Vec<String> =
+                source.tokens_of_links(near.clone()).iter().map(|t| source.text[t.span.clone()].to_lowercase()).collect();
+            let missing: Vec<&NumberMention> = source_here
+                .iter()
+                .filter(|s| !s.optional && !target_near.iter().any(|t| t.matches(s)))
+                .collect();
+            let extra: Vec<&NumberMention> = target_here
+                .iter()
+                .filter(|t| !t.optional && !source_near.iter().any(|s| s.matches(t)))
+                .filter(|t| !source_words.contains(&doc.text[t.span.clone()].to_lowercase()))
+                .collect();
             let source_list = |mentions: &[&NumberMention]| {
                 let mut written: Vec<String> =
                     mentions.iter().map(|m| format!("‘{}’", source_excerpt(source.text, &m.span))).collect();
@@ -485,7 +552,10 @@ mod tests {
         assert_eq!(values("the 1990s", Language::English), [vec![1990.0, 90.0]]);
         assert_eq!(values("in den 90er Jahren", Language::German), [vec![90.0, 1990.0, 2090.0]]);
         assert_eq!(values("um 20.15 Uhr", Language::German), [vec![20.0, 8.0], vec![15.0]]);
-        assert!(values("ein Mann, one man, the second time, may and march", Language::English).is_empty());
+        assert!(values("the time, may and march, a man", Language::English).is_empty());
+        let optional = numbers("both teams, one goal", &tokenize("both teams, one goal"), Language::English);
+        assert!(optional.len() == 2 && optional.iter().all(|m| m.optional), "{optional:?}");
+        assert_eq!(values("a thousand years", Language::English), [vec![1.0, 1000.0], vec![1000.0]]);
     }
 
     #[test]
