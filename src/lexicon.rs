@@ -32,6 +32,16 @@ impl WordList {
         self.words.contains(word.to_lowercase().as_str())
     }
 
+    /// The list's own copy of a lower-case word, if it is on the list.
+    pub fn get(&self, lower: &str) -> Option<&'static str> {
+        self.words.get(lower).copied()
+    }
+
+    /// Every word on the list, in lower case.
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        self.words.iter().copied()
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }
@@ -101,6 +111,19 @@ mod tests {
         assert_eq!(lemma("cities"), "city");
         assert_eq!(lemma("bus"), "bus");
         assert_eq!(lemma("was"), "be");
+    }
+
+    #[test]
+    fn the_per_token_entry_agrees_with_the_lists() {
+        for word in ["ate", "cities", "boxes", "bus", "was", "thumbs", "running", "the", "kowalski", "und", "monday"] {
+            let entry = lex(word);
+            assert_eq!(entry.lemma(word), lemma(word), "{word}");
+            assert_eq!(entry.english_word(), ENGLISH_WORDS.contains(word), "{word}");
+            assert_eq!(entry.english_function(), ENGLISH_FUNCTION_WORDS.contains(word), "{word}");
+            assert_eq!(entry.german_function(), GERMAN_FUNCTION_WORDS.contains(word), "{word}");
+            assert_eq!(entry.weekday(), WEEKDAYS.contains(word), "{word}");
+            assert_eq!(entry.verb, verb_forms(word), "{word}");
+        }
     }
 }
 
@@ -296,8 +319,104 @@ pub fn lemma(lower: &str) -> std::borrow::Cow<'_, str> {
     Cow::Borrowed(lower)
 }
 
+/// What the shipped lists say about one lower-case word, looked up once per token when a
+/// document is analysed (see [`crate::analysis::Token::lex`]), so that detectors test list
+/// membership with a bit test instead of a hash lookup each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lex {
+    bits: u8,
+    /// The verb forms the word can be, if it is a verb form.
+    pub verb: Option<VerbForms>,
+    /// The word's lemma where it differs from the word ("ate": "eat", "cities": "city").
+    lemma: Option<&'static str>,
+}
+
+impl Lex {
+    const ENGLISH_FUNCTION: u8 = 1;
+    const GERMAN_FUNCTION: u8 = 2;
+    const ENGLISH_WORD: u8 = 4;
+    const ADJECTIVE: u8 = 8;
+    const MONTH: u8 = 16;
+    const WEEKDAY: u8 = 32;
+
+    /// On `ENGLISH_FUNCTION_WORDS`.
+    pub fn english_function(self) -> bool {
+        self.bits & Self::ENGLISH_FUNCTION != 0
+    }
+    /// On `GERMAN_FUNCTION_WORDS`.
+    pub fn german_function(self) -> bool {
+        self.bits & Self::GERMAN_FUNCTION != 0
+    }
+    /// On `ENGLISH_WORDS`.
+    pub fn english_word(self) -> bool {
+        self.bits & Self::ENGLISH_WORD != 0
+    }
+    /// On `ADJECTIVES`.
+    pub fn adjective(self) -> bool {
+        self.bits & Self::ADJECTIVE != 0
+    }
+    /// On `MONTHS`.
+    pub fn month(self) -> bool {
+        self.bits & Self::MONTH != 0
+    }
+    /// On `WEEKDAYS`.
+    pub fn weekday(self) -> bool {
+        self.bits & Self::WEEKDAY != 0
+    }
+
+    /// Whether any list knows the word.
+    pub fn known(self) -> bool {
+        self.bits != 0 || self.verb.is_some()
+    }
+
+    /// The lemma of `lower`, the word this entry was looked up for: [`lemma`] without the
+    /// lookups for a known word.
+    pub fn lemma<'w>(self, lower: &'w str) -> std::borrow::Cow<'w, str> {
+        match self.lemma {
+            Some(lemma) => std::borrow::Cow::Borrowed(lemma),
+            None if self.known() => std::borrow::Cow::Borrowed(lower),
+            None => lemma(lower),
+        }
+    }
+}
+
+/// Every listed word with what the lists say about it: one table, one lookup per token.
+static LEX: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
+    let mut table: HashMap<&'static str, Lex> = HashMap::default();
+    for (list, bit) in [
+        (&ENGLISH_FUNCTION_WORDS, Lex::ENGLISH_FUNCTION),
+        (&GERMAN_FUNCTION_WORDS, Lex::GERMAN_FUNCTION),
+        (&ENGLISH_WORDS, Lex::ENGLISH_WORD),
+        (&ADJECTIVES, Lex::ADJECTIVE),
+        (&MONTHS, Lex::MONTH),
+        (&WEEKDAYS, Lex::WEEKDAY),
+    ] {
+        for word in list.iter() {
+            table.entry(word).or_default().bits |= bit;
+        }
+    }
+    for (word, forms) in VERB_FORMS.iter() {
+        table.entry(word).or_default().verb = Some(*forms);
+    }
+    for (word, entry) in table.iter_mut() {
+        entry.lemma = match lemma(word) {
+            std::borrow::Cow::Borrowed(same) if same == *word => None,
+            std::borrow::Cow::Borrowed(lemma) => Some(lemma),
+            // A plural's singular is on ENGLISH_WORDS: store that copy of it.
+            std::borrow::Cow::Owned(lemma) => ENGLISH_WORDS.get(&lemma),
+        };
+    }
+    table
+});
+
+/// What the lists say about a lower-case word.
+pub fn lex(lower: &str) -> Lex {
+    LEX.get(lower).copied().unwrap_or_default()
+}
+
 /// Forces the larger tables to load, for timing and start-up checks.
 pub fn preload_tables() {
+    LazyLock::force(&LEX);
     LazyLock::force(&ENGLISH_WORDS);
     LazyLock::force(&ADJECTIVES);
     LazyLock::force(&PERSON_NOUNS);

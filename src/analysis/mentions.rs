@@ -16,7 +16,7 @@ use super::quotes::QuoteAnalysis;
 use super::segment::Sentence;
 use super::tokens::Token;
 use super::Span;
-use crate::lexicon::{Gender, ThingClass, ENGLISH_WORDS, FIRST_NAMES, MONTHS, PERSON_NOUNS, THING_NOUNS, WEEKDAYS};
+use crate::lexicon::{Gender, ThingClass, ENGLISH_WORDS, FIRST_NAMES, PERSON_NOUNS, THING_NOUNS};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,26 +120,18 @@ pub fn find(
             } else if token.capitalized
                 && token.has_letter
                 && !sentence_initial
-                && !ENGLISH_WORDS.contains(lower)
-                && !MONTHS.contains(lower)
-                && !WEEKDAYS.contains(lower)
+                && !token.lex.english_word()
+                && !token.lex.month()
+                && !token.lex.weekday()
             {
                 let place = previous.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.to_lowercase().as_str()));
                 let next = tokens.get(index + 1).filter(|_| index + 1 < range.end);
-                let modifier = next.is_some_and(|n| {
-                    !n.capitalized
-                        && ENGLISH_WORDS.contains(&text[n.span.clone()])
-                        && !crate::lexicon::VERB_FORMS.contains_key(&text[n.span.clone()])
-                });
+                let modifier = next.is_some_and(|n| !n.capitalized && n.lex.english_word() && n.lex.verb.is_none());
                 let code = word.chars().any(|c| c.is_ascii_digit());
                 Some(if place || modifier || code { MentionKind::NonPersonName } else { MentionKind::Name })
-            } else if after_determiner && token.has_letter && !crate::lexicon::ADJECTIVES.contains(lower) {
+            } else if after_determiner && token.has_letter && !token.lex.adjective() {
                 Some(MentionKind::UnknownNoun { person_like: person_like(lower) })
-            } else if !token.capitalized
-                && person_like(lower)
-                && ENGLISH_WORDS.contains(lower)
-                && crate::lexicon::verb_forms(lower).is_none()
-            {
+            } else if !token.capitalized && person_like(lower) && token.lex.english_word() && token.lex.verb.is_none() {
                 // "this quiet believer": a possible person even without a determiner right before it.
                 Some(MentionKind::UnknownNoun { person_like: true })
             } else {

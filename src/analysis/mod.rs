@@ -51,8 +51,15 @@ pub struct Doc<'a> {
 }
 
 /// The steps of building a [`Doc`], in order, as `mtqe score --profile` reports them.
-pub const ANALYSIS_STEPS: [&str; 7] =
-    ["character index and lower case", "tokens", "sentences", "quotations", "mentions", "language", "source alignment"];
+pub const ANALYSIS_STEPS: [&str; 7] = [
+    "character index and lower case",
+    "tokens and word lists",
+    "sentences",
+    "quotations",
+    "mentions",
+    "language",
+    "source alignment",
+];
 
 impl<'a> Doc<'a> {
     pub fn new(text: &'a str) -> Self {
@@ -76,7 +83,13 @@ impl<'a> Doc<'a> {
         let chars = CharIndex::new(text);
         let lower = lowercase_keeping_offsets(text);
         clock.lap(0);
-        let tokens = tokens::tokenize(text);
+        let mut tokens = tokens::tokenize(text);
+        for token in &mut tokens {
+            token.lex = match &lower {
+                Some(lower) => crate::lexicon::lex(&lower[token.span.clone()]),
+                None => crate::lexicon::lex(&text[token.span.clone()].to_lowercase()),
+            };
+        }
         clock.lap(1);
         let (paragraphs, sentences) = segment::split(text, &tokens);
         clock.lap(2);
@@ -84,7 +97,7 @@ impl<'a> Doc<'a> {
         clock.lap(3);
         let mentions = mentions::find(text, lower.as_deref(), &sentences, &tokens, &quotes);
         clock.lap(4);
-        let lang = lang::document_language(text);
+        let lang = lang::document_language(text, &tokens);
         let sentence_langs = sentences
             .iter()
             .map(|sentence| lang::sentence_language(text, &tokens[sentence.tokens.clone()], sentence, &lang))

@@ -132,6 +132,10 @@ fn pair_marks(
     let mut previous: Option<char> = None;
     let mut chars = body.char_indices().peekable();
     while let Some((offset, c)) = chars.next() {
+        if !matches!(c, '„' | '‚' | '“' | '”' | '‘' | '’' | '\'' | '"' | '«' | '»') {
+            previous = Some(c); // Not a mark: nothing to decide (and most characters are not).
+            continue;
+        }
         let next = chars.peek().map(|&(_, n)| n);
         let mark = paragraph.span.start + offset..paragraph.span.start + offset + c.len_utf8();
         let top = stack.last().map(|o| o.style);

@@ -12,6 +12,9 @@ pub struct Token {
     pub has_letter: bool,
     /// The first character is an upper-case letter.
     pub capitalized: bool,
+    /// What the word lists say about the word in lower case; filled in by [`crate::analysis::Doc`]
+    /// (empty for tokens of a source text).
+    pub lex: crate::lexicon::Lex,
 }
 
 impl Token {
@@ -32,6 +35,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             span: start..start + word.len(),
             has_letter: word.chars().any(char::is_alphabetic),
             capitalized: first.is_uppercase(),
+            lex: Default::default(),
         });
     }
     tokens

@@ -169,20 +169,22 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 });
 
 /// One sentence's words, lower-cased and lemmatised, and where each sits in the lemma string.
-struct Words {
-    lower: Vec<String>,
-    lemmas: Vec<String>,
+struct Words<'a> {
+    /// Borrowed from the document's lower-case view: no allocation per word.
+    lower: Vec<&'a str>,
+    /// Lemmas, borrowed where the word is its own lemma.
+    lemmas: Vec<std::borrow::Cow<'a, str>>,
     /// Whether punctuation separates word i from word i + 1.
     punctuation_after: Vec<bool>,
     joined: String,
     starts: Vec<usize>,
 }
 
-impl Words {
-    fn new(doc: &Doc, sentence: usize) -> Words {
+impl<'a> Words<'a> {
+    fn new(doc: &'a Doc, sentence: usize) -> Words<'a> {
         let tokens = doc.sentence_tokens(sentence);
-        let lower: Vec<String> = tokens.iter().map(|t| doc.lower(t).to_string()).collect();
-        let lemmas: Vec<String> = lower.iter().map(|w| lemma(w).into_owned()).collect();
+        let lower: Vec<&'a str> = tokens.iter().map(|t| doc.lower(t)).collect();
+        let lemmas: Vec<std::borrow::Cow<'a, str>> = tokens.iter().zip(&lower).map(|(t, w)| t.lex.lemma(w)).collect();
         let sentence_end = doc.sentences[sentence].span.end;
         let punctuation_after = (0..tokens.len())
             .map(|i| {
@@ -201,7 +203,7 @@ impl Words {
     }
 
     fn matches(&self, i: usize, alternatives: &[(String, bool)]) -> bool {
-        alternatives.iter().any(|(word, exact)| if *exact { self.lower[i] == *word } else { self.lemmas[i] == *word })
+        alternatives.iter().any(|(word, exact)| if *exact { self.lower[i] == word } else { self.lemmas[i] == word.as_str() })
     }
 
     /// The end (exclusive) of a match of `elements` starting at word `i`.
@@ -225,7 +227,7 @@ impl Words {
             Element::End => {
                 let ends = i == self.lemmas.len()
                     || self.punctuation_after[i - 1]
-                    || ENGLISH_FUNCTION_WORDS.contains(&self.lower[i]);
+                    || ENGLISH_FUNCTION_WORDS.contains(self.lower[i]);
                 if ends { self.match_from(rest, i) } else { None }
             }
         }
@@ -284,12 +286,12 @@ impl LiteralIdiom {
     /// "Months eat Russians": a time noun as the subject of a verb that needs a living subject.
     fn selectional(&self, doc: &Doc, sentence: usize, words: &Words, flags: &mut Vec<Flag>) {
         let n = words.lemmas.len();
-        let Some(verb) = (1..n.min(6)).find(|&i| verb_forms(&words.lower[i]).is_some() && !words.punctuation_after[i - 1]) else { return };
-        if !ANIMATE_VERBS.contains(&words.lemmas[verb]) || !TIME_NOUNS.contains(&words.lower[verb - 1]) {
+        let Some(verb) = (1..n.min(6)).find(|&i| verb_forms(words.lower[i]).is_some() && !words.punctuation_after[i - 1]) else { return };
+        if !ANIMATE_VERBS.contains(&words.lemmas[verb]) || !TIME_NOUNS.contains(words.lower[verb - 1]) {
             return;
         }
         // English idioms: "eat into", "eat up", "eat away at".
-        if words.lower.get(verb + 1).is_some_and(|w| ["into", "up", "away"].contains(&w.as_str())) {
+        if words.lower.get(verb + 1).is_some_and(|w| ["into", "up", "away"].contains(w)) {
             return;
         }
         let subject = &words.lower[verb - 1];
@@ -321,7 +323,7 @@ impl LiteralIdiom {
             }
             // A bare singular animal after "have", ending the clause.
             if let Some(next) = words.lower.get(i + 1) {
-                let animal = THING_NOUNS.get(next.as_str()) == Some(&crate::lexicon::ThingClass::Animal);
+                let animal = THING_NOUNS.get(*next) == Some(&crate::lexicon::ThingClass::Animal);
                 let ends = words.match_from(&[Element::End], i + 2).is_some();
                 if animal && ends && !words.punctuation_after[i] {
                     flags.push(self.flag(doc, sentence, i..i + 2, self.info.severity, 0.55, format!("\"{} {next}\": a bare animal after \"have\" is the skeleton of a German idiom (\"Schwein haben\", to be lucky; \"einen Vogel haben\", to be crazy), not English.", words.lower[i])));
@@ -331,13 +333,13 @@ impl LiteralIdiom {
             // "have <thing> on the <body part>s".
             let window = i + 1..(i + 7).min(words.lemmas.len());
             let found = window.clone().find(|&j| {
-                ["on", "in", "behind", "under", "over"].contains(&words.lower[j].as_str())
+                ["on", "in", "behind", "under", "over"].contains(&words.lower[j])
                     && j + 2 < words.lemmas.len() + 1
-                    && words.lemmas.get(j + 2).is_some_and(|w| BODY_PARTS.contains(&w.as_str()))
-                    && words.lower[j + 1..j + 2].iter().all(|d| ["the", "his", "her", "their", "its", "our", "my", "your"].contains(&d.as_str()))
+                    && words.lemmas.get(j + 2).is_some_and(|w| BODY_PARTS.contains(&w.as_ref()))
+                    && words.lower[j + 1..j + 2].iter().all(|d| ["the", "his", "her", "their", "its", "our", "my", "your"].contains(d))
                     && j > i + 1
-                    && !BODY_PARTS.contains(&words.lemmas[j - 1].as_str())
-                    && !BODILY.contains(&words.lemmas[j - 1].as_str())
+                    && !BODY_PARTS.contains(&words.lemmas[j - 1].as_ref())
+                    && !BODILY.contains(&words.lemmas[j - 1].as_ref())
             });
             if let Some(j) = found {
                 if words.match_from(&[Element::End], j + 3).is_some() {
@@ -356,7 +358,7 @@ impl LiteralIdiom {
             if tokens.len() < 4 {
                 continue;
             }
-            let forms: Vec<_> = tokens.iter().filter_map(|t| verb_forms(&doc.lower(t).to_string())).collect();
+            let forms: Vec<_> = tokens.iter().filter_map(|t| t.lex.verb).collect();
             if forms.iter().any(|f| f.past && !f.base) {
                 past += 1;
             }

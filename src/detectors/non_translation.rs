@@ -23,7 +23,6 @@
 use super::{Configurable, Detector, DetectorInfo};
 use crate::analysis::Doc;
 use crate::flag::{Category, Flag, Severity};
-use crate::lexicon::ENGLISH_FUNCTION_WORDS;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -74,7 +73,7 @@ pub(crate) fn is_non_translated(doc: &Doc, sentence: usize) -> bool {
     }
     let tokens = doc.sentence_tokens(sentence);
     let words = tokens.iter().filter(|t| t.has_letter).count();
-    let english = tokens.iter().filter(|t| ENGLISH_FUNCTION_WORDS.contains(doc.word(t))).count();
+    let english = tokens.iter().filter(|t| t.lex.english_function()).count();
     let lower_case: Vec<&str> = tokens.iter().filter(|t| t.has_letter && !t.capitalized).map(|t| doc.word(t)).collect();
     let foreign = lower_case.iter().filter(|w| !crate::lexicon::ENGLISH_WORDS.contains(w)).count();
     words >= crate::analysis::lang::MIN_WORDS_TO_MEASURE

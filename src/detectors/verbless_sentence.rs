@@ -31,7 +31,6 @@
 use super::{Configurable, Detector, DetectorInfo};
 use crate::analysis::Doc;
 use crate::flag::{Category, Flag, Severity};
-use crate::lexicon::{verb_forms, ADJECTIVES};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -94,10 +93,10 @@ pub(crate) fn possible_verb_at(doc: &Doc, tokens: &[crate::analysis::Token], i: 
     if token.capitalized && i > 0 {
         return false;
     }
-    let Some(forms) = verb_forms(lower) else { return false };
-    let previous = i.checked_sub(1).map(|p| doc.lower(&tokens[p]));
-    let after_noun_marker = previous.is_some_and(|p| {
-        NOUN_MARKERS.contains(&p) || ADJECTIVES.contains(p) || p.chars().all(|c| c.is_ascii_digit())
+    let Some(forms) = token.lex.verb else { return false };
+    let previous = i.checked_sub(1).map(|p| (doc.lower(&tokens[p]), tokens[p].lex));
+    let after_noun_marker = previous.is_some_and(|(p, lex)| {
+        NOUN_MARKERS.contains(&p) || lex.adjective() || p.chars().all(|c| c.is_ascii_digit())
     });
     !after_noun_marker || forms.past || forms.gerund && !forms.base
 }
