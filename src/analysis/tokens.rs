@@ -24,7 +24,101 @@ impl Token {
     }
 }
 
+/// Splits `text` into tokens at Unicode word boundaries (UAX #29), keeping the segments that
+/// start with a letter or digit.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    fast_tokenize(text).unwrap_or_else(|| unicode_tokenize(text))
+}
+
+/// The word-boundary classes of UAX #29 that occur in the characters [`class_of`] knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    /// ":" and "·": join letters.
+    MidLetter,
+    /// "," and ";": join digits.
+    MidNum,
+    /// ".", "'", "‘", "’": join letters and digits.
+    MidNumLet,
+    /// "_": joins anything alphanumeric.
+    ExtendNumLet,
+    Other,
+}
+
+/// The class of a character that is plain to classify: ASCII, Latin letters, and the common
+/// punctuation of news text. `None` for anything else (other scripts, emoji, combining marks,
+/// format characters), which sends the whole text to the general segmenter.
+fn class_of(c: char) -> Option<Class> {
+    Some(match c {
+        'a'..='z' | 'A'..='Z' => Class::Letter,
+        '0'..='9' => Class::Digit,
+        ':' | '·' => Class::MidLetter,
+        ',' | ';' => Class::MidNum,
+        '.' | '\'' | '‘' | '’' => Class::MidNumLet,
+        '_' => Class::ExtendNumLet,
+        '\u{00}'..='\u{7f}' => Class::Other,
+        'ª' | 'µ' | 'º' => Class::Letter,
+        '\u{c0}'..='\u{24f}' if c != '×' && c != '÷' => Class::Letter,
+        '\u{a0}'..='\u{bf}' if c != '\u{ad}' => Class::Other,
+        '“' | '”' | '„' | '‚' | '–' | '—' | '…' | '€' | '•' | '‹' | '›' | '«' | '»' | '×' | '÷' => Class::Other,
+        _ => return None,
+    })
+}
+
+/// Whether there is no word boundary between `prev` and `next`, given the characters around
+/// them (UAX #29 rules WB5 to WB13b; the others cannot apply to the classes above).
+fn joined(before: Option<Class>, prev: Class, next: Class, after: Option<Class>) -> bool {
+    use Class::*;
+    let mid_letter = |c: Class| matches!(c, MidLetter | MidNumLet);
+    let mid_num = |c: Class| matches!(c, MidNum | MidNumLet);
+    match (prev, next) {
+        (Letter | Digit, Letter | Digit) => true,                            // WB5, WB8, WB9, WB10
+        (Letter, m) if mid_letter(m) => after == Some(Letter),               // WB6
+        (m, Letter) if mid_letter(m) && before == Some(Letter) => true,      // WB7
+        (Digit, m) if mid_num(m) => after == Some(Digit),                    // WB12
+        (m, Digit) if mid_num(m) && before == Some(Digit) => true,           // WB11
+        (Letter | Digit | ExtendNumLet, ExtendNumLet) => true,               // WB13a
+        (ExtendNumLet, Letter | Digit) => true,                              // WB13b
+        _ => false,
+    }
+}
+
+/// [`unicode_tokenize`] for texts whose every character [`class_of`] knows: the same tokens,
+/// several times faster, since news text is nearly all such characters.
+fn fast_tokenize(text: &str) -> Option<Vec<Token>> {
+    let mut chars: Vec<(usize, char, Class)> = Vec::with_capacity(text.len());
+    for (offset, c) in text.char_indices() {
+        chars.push((offset, c, class_of(c)?));
+    }
+    let mut tokens = Vec::with_capacity(text.len() / 6);
+    let mut start = 0;
+    for i in 1..=chars.len() {
+        let boundary = i == chars.len() || {
+            let class = |k: usize| chars[k].2;
+            !joined(i.checked_sub(2).map(class), class(i - 1), class(i), chars.get(i + 1).map(|c| c.2))
+        };
+        if !boundary {
+            continue;
+        }
+        let (first_offset, first, _) = chars[start];
+        if first.is_alphanumeric() {
+            let end = chars.get(i).map_or(text.len(), |c| c.0);
+            let word = &text[first_offset..end];
+            tokens.push(Token {
+                span: first_offset..end,
+                has_letter: word.chars().any(char::is_alphabetic),
+                capitalized: first.is_uppercase(),
+                lex: Default::default(),
+            });
+        }
+        start = i;
+    }
+    Some(tokens)
+}
+
+/// Tokens from the general Unicode segmenter.
+fn unicode_tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 6);
     for (start, word) in text.split_word_bound_indices() {
         let Some(first) = word.chars().next() else { continue };
@@ -53,6 +147,35 @@ mod tests {
     fn keeps_apostrophes_and_decimal_marks_inside_tokens() {
         assert_eq!(words("Putin’s men don't pay 3,7 percent."), ["Putin’s", "men", "don't", "pay", "3,7", "percent"]);
         assert_eq!(words("the U.S. army"), ["the", "U.S", "army"]);
+    }
+
+    #[test]
+    fn the_fast_path_finds_the_same_tokens_as_the_unicode_segmenter() {
+        // Random texts over an alphabet of every class the fast path handles, including the
+        // sequences the rules turn on ("3,7", "U.S", "don’t", "a:b", "x_1", "9th", "2.000.").
+        let alphabet: Vec<char> = "aZé9 0.,;:'’‘_-“”„–…€\n\tµ·ßÖxy".chars().collect();
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(state % 40) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let fast = fast_tokenize(&text).expect("every character is in the fast alphabet");
+            assert_eq!(fast, unicode_tokenize(&text), "{text:?}");
+        }
+        let news = "“Putin’s men don't pay 3,7 percent,” said Dr. Anna Weber (54) on 1. May in Köln: U.S. troops, 2.000 soldiers.";
+        assert_eq!(fast_tokenize(news).unwrap(), unicode_tokenize(news));
+        assert!(fast_tokenize("Emoji 🎉 text").is_none(), "other characters go to the general segmenter");
+        let corpora = [include_str!("../../data/sample/articles.jsonl"), include_str!("../../tests/fixtures/clean-news.jsonl")];
+        for line in corpora.iter().flat_map(|c| c.lines()) {
+            if let Some(fast) = fast_tokenize(line) {
+                assert_eq!(fast, unicode_tokenize(line), "{line}");
+            }
+        }
     }
 
     #[test]
