@@ -61,7 +61,9 @@ fn class_of(c: char) -> Option<Class> {
         'ª' | 'µ' | 'º' => Class::Letter,
         '\u{c0}'..='\u{24f}' if c != '×' && c != '÷' => Class::Letter,
         '\u{a0}'..='\u{bf}' if c != '\u{ad}' => Class::Other,
-        '“' | '”' | '„' | '‚' | '–' | '—' | '…' | '€' | '•' | '‹' | '›' | '«' | '»' | '×' | '÷' => Class::Other,
+        '“' | '”' | '„' | '‚' | '–' | '—' | '…' | '€' | '•' | '‹' | '›' | '«' | '»' | '×' | '÷' => {
+            Class::Other
+        }
         _ => return None,
     })
 }
@@ -73,13 +75,13 @@ fn joined(before: Option<Class>, prev: Class, next: Class, after: Option<Class>)
     let mid_letter = |c: Class| matches!(c, MidLetter | MidNumLet);
     let mid_num = |c: Class| matches!(c, MidNum | MidNumLet);
     match (prev, next) {
-        (Letter | Digit, Letter | Digit) => true,                            // WB5, WB8, WB9, WB10
-        (Letter, m) if mid_letter(m) => after == Some(Letter),               // WB6
-        (m, Letter) if mid_letter(m) && before == Some(Letter) => true,      // WB7
-        (Digit, m) if mid_num(m) => after == Some(Digit),                    // WB12
-        (m, Digit) if mid_num(m) && before == Some(Digit) => true,           // WB11
-        (Letter | Digit | ExtendNumLet, ExtendNumLet) => true,               // WB13a
-        (ExtendNumLet, Letter | Digit) => true,                              // WB13b
+        (Letter | Digit, Letter | Digit) => true,              // WB5, WB8, WB9, WB10
+        (Letter, m) if mid_letter(m) => after == Some(Letter), // WB6
+        (m, Letter) if mid_letter(m) && before == Some(Letter) => true, // WB7
+        (Digit, m) if mid_num(m) => after == Some(Digit),      // WB12
+        (m, Digit) if mid_num(m) && before == Some(Digit) => true, // WB11
+        (Letter | Digit | ExtendNumLet, ExtendNumLet) => true, // WB13a
+        (ExtendNumLet, Letter | Digit) => true,                // WB13b
         _ => false,
     }
 }
@@ -170,7 +172,8 @@ mod tests {
         let news = "“Putin’s men don't pay 3,7 percent,” said Dr. Anna Weber (54) on 1. May in Köln: U.S. troops, 2.000 soldiers.";
         assert_eq!(fast_tokenize(news).unwrap(), unicode_tokenize(news));
         assert!(fast_tokenize("Emoji 🎉 text").is_none(), "other characters go to the general segmenter");
-        let corpora = [include_str!("../../data/sample/articles.jsonl"), include_str!("../../tests/fixtures/clean-news.jsonl")];
+        let corpora =
+            [include_str!("../../data/sample/articles.jsonl"), include_str!("../../tests/fixtures/clean-news.jsonl")];
         for line in corpora.iter().flat_map(|c| c.lines()) {
             if let Some(fast) = fast_tokenize(line) {
                 assert_eq!(fast, unicode_tokenize(line), "{line}");
