@@ -9,8 +9,13 @@
 //! - a name spelled differently in the translation ("Eroll" against the source's "Errol").
 //!
 //! German capitalises every noun, so a capitalised source word counts as a name only when it
-//! is not sentence-initial, not a German function word, not a word of the German lexicon, not a
-//! compound of German words, and not an English word (unless it is a known first name).
+//! is not a German function word, not a word of the German lexicon, not a compound of German
+//! words, not an English word (unless it is a known first name), and not right after an article
+//! or an inflected adjective ("die Marine", "der königlichen Garde"). At the start of a
+//! sentence only first names and words that neither lexicon knows count. Abbreviations in
+//! capitals count ("NASA"), except at the head of a hyphenated compound ("US-Dollar"). A dropped
+//! name is flagged only when it is certain: part of a multi-word name, in the exonym table, an
+//! abbreviation, or unknown to both lexicons.
 //! Names are compared without case and umlauts, an inflected or derived form matches its stem
 //! ("Grazer" matches "Graz", "Russlands" matches "Russia"), and a table of exonyms in
 //! `data/lexicon/exonyms.tsv` matches "München" with "Munich" and "Deutschland" with
@@ -155,7 +160,7 @@ fn sentence_initial(text: &str, tokens: &[Token], index: usize, first_of_sentenc
     }
     // After a colon or an opening quotation mark a new sentence may begin.
     let before = text[..tokens[index].span.start].trim_end();
-    before.ends_with([':', '„', '“', '"', '»', '«', '‚', '(', '–', '-'])
+    before.ends_with([':', '„', '“', '"', '»', '«', '‚', '(', '–'])
 }
 
 /// German articles: a capitalised word after one is a noun, unless it is a known name
@@ -168,7 +173,9 @@ const GERMAN_ARTICLES: [&str; 21] = [
 /// Whether a capitalised German word is a name rather than a noun.
 fn german_name(word: &str, after_article: bool) -> bool {
     if is_all_caps(word) {
-        return false; // Abbreviations are often translated: "BIP" is "GDP", "EZB" is "ECB".
+        // An abbreviation: a name ("CSU", "NSA"), unless an article makes it a common noun
+        // ("die BA"). Those that English translates ("BIP", "GDP") are in the exonym table.
+        return !after_article && word.chars().count() <= 6;
     }
     let lower = word.to_lowercase();
     if lower.chars().count() < 2 || GERMAN_FUNCTION_WORDS.contains(&lower) || GERMAN_CALENDAR.contains(&lower.as_str()) {
@@ -206,7 +213,8 @@ fn is_all_caps(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
 
-/// Whether a German name is certain enough that its absence from the translation is an error:
+/// Whether a German name is certain enough that its absence from the translation is an error
+/// (abbreviations in capitals count as known words):
 /// a place or people in the exonym table, a word of a multi-word name ("Donald Trump")
 /// anywhere in the article, or a word of four letters or more that neither lexicon knows.
 /// Words the German lexicon marks as also used in English ("Berlin", but also "Mann") are not
@@ -215,6 +223,7 @@ fn certain_name(word: &str, run_words: &[&str]) -> bool {
     let lower = word.to_lowercase();
     run_words.contains(&word)
         || is_exonym_form(&lower)
+        || is_all_caps(word)
         || GERMAN_WORDS.get(lower.as_str()).is_none() && !ENGLISH_WORDS.contains(&lower) && lower.chars().count() >= 4
 }
 
@@ -300,16 +309,12 @@ struct NameRun {
 
 /// The names in `tokens`, adjacent ones joined into runs. `is_name` judges one word;
 /// hyphenated parts ("US-Präsident") are judged one by one.
-/// The German side's runs may take in English words ("Manchester City", "Bethnal Green"),
-/// which a German text only capitalises inside a name; on the English side they are ordinary
-/// words ("Prime Minister").
-fn name_runs(
-    text: &str,
-    tokens: &[Token],
-    sentence_starts: &[usize],
-    is_name: fn(&str, bool) -> bool,
-    english_words_continue: bool,
-) -> Vec<NameRun> {
+/// `german` says which side this is. The German side's runs may take in English words
+/// ("Manchester City", "Bethnal Green"), which a German text only capitalises inside a name; on
+/// the English side they are ordinary words ("Prime Minister"). A German sentence may open with
+/// a name that neither lexicon knows ("Flick nannte …"); an English one only with a first name
+/// counts, since English capitalises every sentence opener ("Despite", "Three").
+fn name_runs(text: &str, tokens: &[Token], sentence_starts: &[usize], is_name: fn(&str, bool) -> bool, german: bool) -> Vec<NameRun> {
     let mut runs: Vec<NameRun> = Vec::new();
     // Where the last name word ended: a name word right after it (one space or a hyphen
     // between) continues its run.
@@ -321,13 +326,32 @@ fn name_runs(
         }
         let word = &text[token.span.clone()];
         let initial = sentence_initial(text, tokens, index, sentence_starts.contains(&token.span.start));
-        // A sentence may open with a name, but only a first name is recognisable there.
-        let initial_first_name = initial && FIRST_NAMES.contains_key(word) && !ENGLISH_WORDS.contains(&word.to_lowercase());
-        if initial && !initial_first_name {
+        // A sentence may open with a name, but a German sentence also opens with a capitalised
+        // noun: only a first name, or a word that neither lexicon knows ("Flick nannte …",
+        // "Murray verlor …"), counts there.
+        let lower_word = word.to_lowercase();
+        let initial_name = initial
+            && !ENGLISH_WORDS.contains(&lower_word)
+            && (FIRST_NAMES.contains_key(word)
+                || german && (is_all_caps(word) || GERMAN_WORDS.get(lower_word.as_str()).is_none()));
+        if initial && !initial_name {
             continue;
+        }
+        // German compounds are hyphenated: "WM-Punkte", "US-Dollar", "anti-Obszönitätsinitiative".
+        // Their parts are names only when the table knows them or a name part comes first
+        // ("Johns-Hopkins-Universität"); an abbreviation at the head is often translated away.
+        let before_hyphen = text[token.span.end..].starts_with(['-', '‐']);
+        let after_hyphen = text[..token.span.start].ends_with(['-', '‐']);
+        if german && !is_exonym_form(&lower_word) {
+            let continues_run = last_end.is_some_and(|end| matches!(&text[end..token.span.start], "-" | "‐"));
+            if after_hyphen && !continues_run || before_hyphen && is_all_caps(word) {
+                last_end = None;
+                continue;
+            }
         }
         // An article or an inflected adjective just before: a noun ("die Marine", "der
         // königlichen Garde"). Names follow titles, not adjectives ("der frühere Kanzler Schröder").
+        // An ordinal between counts too ("des 19. Jahrhunderts").
         let after_article = index > 0 && {
             let previous = lower_at(index - 1);
             GERMAN_ARTICLES.contains(&previous.as_str())
@@ -335,6 +359,7 @@ fn name_runs(
                     && previous.chars().count() >= 5
                     && ["en", "er", "es", "em"].iter().any(|e| previous.ends_with(e))
                     && !GERMAN_FUNCTION_WORDS.contains(&previous)
+                || tokens[index - 1].is_number() && index > 1 && GERMAN_ARTICLES.contains(&lower_at(index - 2).as_str())
         };
         // Hyphenated compounds are judged part by part: "Johns-Hopkins-Universität" holds the
         // name "Johns Hopkins", "US-Präsident" the name "US".
@@ -347,8 +372,9 @@ fn name_runs(
             }
             let continues = last_end.is_some_and(|end| matches!(&text[end..span.start], " " | "-" | "‐"));
             // Inside a run, an English word is part of the name ("Manchester City").
-            let run_word = english_words_continue
+            let run_word = german
                 && continues
+                && last_end.is_some_and(|end| &text[end..span.start] == " ")
                 && ENGLISH_WORDS.contains(&part.to_lowercase())
                 && !GERMAN_FUNCTION_WORDS.contains(part);
             if !(is_name(part, after_article && position == 0) || run_word) {
@@ -445,6 +471,7 @@ impl Detector for SourceName {
                 invented += 1;
                 let quoted = |names: &[&str]| names.iter().map(|n| format!("‘{n}’")).collect::<Vec<_>>().join(", ");
                 let unknown_names: Vec<&str> = unknown.iter().map(|(w, _)| w.as_str()).collect();
+                let verb = if unknown_names.len() > 1 { "are" } else { "is" };
                 let closeness: Vec<Closeness> = unknown_names.iter().map(|u| closeness(u, &capitalised)).collect();
                 if closeness.iter().all(|c| matches!(c, Closeness::Variant)) {
                     invented -= 1;
@@ -463,8 +490,9 @@ impl Detector for SourceName {
                         Severity::Minor,
                         0.7,
                         format!(
-                            "{} is spelled differently in the source: {}.",
+                            "{} {} spelled differently in the source: {}.",
                             quoted(&unknown_names),
+                            verb,
                             quoted(&close)
                         ),
                     )
@@ -474,8 +502,9 @@ impl Detector for SourceName {
                         self.info.severity,
                         0.8,
                         format!(
-                            "{} is not in the source sentence, which names {} instead: a replaced name.",
+                            "{} {} not in the source sentence, which names {} instead: a replaced name.",
                             quoted(&unknown_names),
+                            verb,
                             quoted(&unmatched)
                         ),
                     )
@@ -484,7 +513,7 @@ impl Detector for SourceName {
                         Category::Addition,
                         self.info.severity,
                         0.6,
-                        format!("{} is not in the source sentence: an added or invented name.", quoted(&unknown_names)),
+                        format!("{} {verb} not in the source sentence: an added or invented name.", quoted(&unknown_names)),
                     )
                 };
                 flags.push(Flag {
@@ -557,6 +586,30 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].0, "Eroll");
         assert_eq!(found[0].1.severity, Severity::Minor);
+    }
+
+    #[test]
+    fn unknown_sentence_openers_and_abbreviations_count_as_names() {
+        let dropped = flagged("Kowalczyk lobte am Sonntag die ganze Mannschaft.", "On Sunday he praised the whole team.");
+        assert_eq!(dropped.len(), 1, "{dropped:#?}");
+        assert!(dropped[0].1.message.contains("Kowalczyk"));
+        let acronym = flagged("Laut NASA startet die Rakete morgen früh.", "According to the agency, the rocket will launch tomorrow morning.");
+        assert_eq!(acronym.len(), 1, "{acronym:#?}");
+        assert!(acronym[0].1.message.contains("NASA"));
+    }
+
+    #[test]
+    fn translated_abbreviations_compound_heads_and_english_openers_are_not_flagged() {
+        for (source, target) in [
+            ("Die Zinsen der EZB steigen weiter.", "The ECB's interest rates continue to rise."),
+            ("Der US-Dollar fiel am Montag deutlich.", "The dollar fell sharply on Monday."),
+            ("Trotz des Regens kamen viele Besucher.", "Despite the rain, many visitors came."),
+            ("Drei Spieler fehlten beim Training.", "Three players were missing from training."),
+            ("Der Vorschlag kam von der SPD.", "The proposal came from the Social Democrats."),
+        ] {
+            let found = flagged(source, target);
+            assert!(found.is_empty(), "{source} / {target}: {found:#?}");
+        }
     }
 
     #[test]
