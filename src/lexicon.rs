@@ -124,6 +124,11 @@ mod tests {
             assert_eq!(entry.weekday(), WEEKDAYS.contains(word), "{word}");
             assert_eq!(entry.verb, verb_forms(word), "{word}");
         }
+        assert_eq!(lex("regierung").german_word(), GERMAN_WORDS.get("regierung").copied());
+        assert_eq!(lex("deutschland").german_word(), Some(true));
+        assert_eq!(lex("tractor").german_word(), None);
+        assert!(lex("child").person_noun() && lex("tractor").thing_noun() && lex("heike").maybe_first_name());
+        assert!(!lex("tractor").person_noun() && !lex("the").thing_noun() && !lex("tractor").maybe_first_name());
     }
 }
 
@@ -319,12 +324,24 @@ pub fn lemma(lower: &str) -> std::borrow::Cow<'_, str> {
     Cow::Borrowed(lower)
 }
 
+/// A German word, and whether English text often uses it too (then capitalised it is a name).
+pub static GERMAN_WORDS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+    include_str!("../data/lexicon/german_words.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|line| match line.split_once('\t') {
+            Some((word, _)) => (word, true),
+            None => (line, false),
+        })
+        .collect()
+});
+
 /// What the shipped lists say about one lower-case word, looked up once per token when a
 /// document is analysed (see [`crate::analysis::Token::lex`]), so that detectors test list
 /// membership with a bit test instead of a hash lookup each.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Lex {
-    bits: u8,
+    bits: u16,
     /// The verb forms the word can be, if it is a verb form.
     pub verb: Option<VerbForms>,
     /// The word's lemma where it differs from the word ("ate": "eat", "cities": "city").
@@ -332,12 +349,18 @@ pub struct Lex {
 }
 
 impl Lex {
-    const ENGLISH_FUNCTION: u8 = 1;
-    const GERMAN_FUNCTION: u8 = 2;
-    const ENGLISH_WORD: u8 = 4;
-    const ADJECTIVE: u8 = 8;
-    const MONTH: u8 = 16;
-    const WEEKDAY: u8 = 32;
+    const ENGLISH_FUNCTION: u16 = 1;
+    const GERMAN_FUNCTION: u16 = 2;
+    const ENGLISH_WORD: u16 = 4;
+    const ADJECTIVE: u16 = 8;
+    const MONTH: u16 = 16;
+    const WEEKDAY: u16 = 32;
+    const PERSON_NOUN: u16 = 64;
+    const THING_NOUN: u16 = 128;
+    const FIRST_NAME: u16 = 256;
+    const GERMAN_WORD: u16 = 512;
+    /// A German word that English texts use too (mostly names: "berlin", "bundesliga").
+    const GERMAN_WORD_IN_ENGLISH: u16 = 1024;
 
     /// On `ENGLISH_FUNCTION_WORDS`.
     pub fn english_function(self) -> bool {
@@ -362,6 +385,24 @@ impl Lex {
     /// On `WEEKDAYS`.
     pub fn weekday(self) -> bool {
         self.bits & Self::WEEKDAY != 0
+    }
+
+    /// A key of `PERSON_NOUNS`.
+    pub fn person_noun(self) -> bool {
+        self.bits & Self::PERSON_NOUN != 0
+    }
+    /// A key of `THING_NOUNS`.
+    pub fn thing_noun(self) -> bool {
+        self.bits & Self::THING_NOUN != 0
+    }
+    /// Some key of `FIRST_NAMES` lower-cases to this word (the table itself is case-sensitive).
+    pub fn maybe_first_name(self) -> bool {
+        self.bits & Self::FIRST_NAME != 0
+    }
+
+    /// On `GERMAN_WORDS`: `Some(true)` if English texts use it too, as that table's value.
+    pub fn german_word(self) -> Option<bool> {
+        (self.bits & Self::GERMAN_WORD != 0).then_some(self.bits & Self::GERMAN_WORD_IN_ENGLISH != 0)
     }
 
     /// Whether any list knows the word.
@@ -397,6 +438,24 @@ static LEX: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
     }
     for (word, forms) in VERB_FORMS.iter() {
         table.entry(word).or_default().verb = Some(*forms);
+    }
+    for (word, in_english) in GERMAN_WORDS.iter() {
+        let bits = if *in_english { Lex::GERMAN_WORD | Lex::GERMAN_WORD_IN_ENGLISH } else { Lex::GERMAN_WORD };
+        table.entry(word).or_default().bits |= bits;
+    }
+    for word in PERSON_NOUNS.keys() {
+        table.entry(word).or_default().bits |= Lex::PERSON_NOUN;
+    }
+    for word in THING_NOUNS.keys() {
+        table.entry(word).or_default().bits |= Lex::THING_NOUN;
+    }
+    // Lower-cased names are new strings: leak them once, at start-up, to key the table.
+    for name in FIRST_NAMES.keys() {
+        let lower: &'static str = match name.to_lowercase() {
+            lower if lower == *name => name,
+            lower => Box::leak(lower.into_boxed_str()),
+        };
+        table.entry(lower).or_default().bits |= Lex::FIRST_NAME;
     }
     for (word, entry) in table.iter_mut() {
         entry.lemma = match lemma(word) {

@@ -105,17 +105,25 @@ pub fn find(
             let after_determiner = previous.is_some_and(is_determiner);
             let kind = if let Some(gender) = pronoun_gender(lower) {
                 Some(MentionKind::Pronoun { gender })
-            } else if let Some(&gender) = token.capitalized.then(|| FIRST_NAMES.get(word)).flatten() {
+            } else if let Some(&gender) =
+                (token.capitalized && token.lex.maybe_first_name()).then(|| FIRST_NAMES.get(word)).flatten()
+            {
                 if let Some(next) = tokens.get(index + 1).filter(|t| t.capitalized && index + 1 < range.end) {
                     surname_gender.insert(&text[next.span.clone()], gender);
                 }
                 Some(MentionKind::Person { gender: Some(gender), neuter_in_german: false, named: true })
             } else if let Some(&gender) = token.capitalized.then(|| surname_gender.get(word)).flatten() {
                 Some(MentionKind::Person { gender: Some(gender), neuter_in_german: false, named: true })
-            } else if let Some(noun) = PERSON_NOUNS.get(lower).filter(|_| !is_title(text, tokens, index, &range)) {
+            } else if let Some(noun) = token
+                .lex
+                .person_noun()
+                .then(|| PERSON_NOUNS.get(lower))
+                .flatten()
+                .filter(|_| !is_title(text, tokens, index, &range))
+            {
                 let gender = (noun.gender != Gender::Any).then_some(noun.gender);
                 Some(MentionKind::Person { gender, neuter_in_german: noun.neuter_in_german, named: false })
-            } else if let Some(&class) = THING_NOUNS.get(lower) {
+            } else if let Some(&class) = token.lex.thing_noun().then(|| THING_NOUNS.get(lower)).flatten() {
                 Some(MentionKind::Thing(class))
             } else if token.capitalized
                 && token.has_letter

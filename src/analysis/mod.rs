@@ -222,18 +222,24 @@ impl<'a> Doc<'a> {
 /// length (a Turkish "İ", the Kelvin sign): then byte offsets would no longer line up, and
 /// slicing the lower-cased text at a token's span could split a character.
 fn lowercase_keeping_offsets(text: &str) -> Option<String> {
-    if text.is_ascii() {
-        return Some(text.to_ascii_lowercase());
-    }
-    let mut lower = String::with_capacity(text.len());
-    for c in text.chars() {
-        let before = lower.len();
-        lower.extend(c.to_lowercase());
-        if lower.len() - before != c.len_utf8() {
+    let source = text.as_bytes();
+    let mut lower = source.to_vec();
+    // ASCII in bulk; then each non-ASCII character on its own, in place.
+    lower.make_ascii_lowercase();
+    let mut i = 0;
+    while let Some(skip) = source[i..].iter().position(|&b| b >= 0x80) {
+        i += skip;
+        let c = text[i..].chars().next().expect("a character starts at a non-ASCII lead byte");
+        let width = c.len_utf8();
+        let mut lowered = c.to_lowercase();
+        let first = lowered.next().expect("lower-casing yields a character");
+        if lowered.next().is_some() || first.len_utf8() != width {
             return None;
         }
+        first.encode_utf8(&mut lower[i..i + width]);
+        i += width;
     }
-    Some(lower)
+    String::from_utf8(lower).ok()
 }
 
 #[cfg(test)]

@@ -29,7 +29,7 @@
 use super::{Configurable, Detector, DetectorInfo};
 use crate::analysis::{Doc, Span};
 use crate::flag::{Category, Flag, Severity};
-use crate::lexicon::{ENGLISH_WORDS, FIRST_NAMES, MONTHS, WEEKDAYS};
+use crate::lexicon::FIRST_NAMES;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -84,17 +84,22 @@ struct Occurrences<'a> {
 }
 
 impl InconsistentName {
-    fn name_form<'a>(&self, word: &'a str) -> Option<&'a str> {
-        let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
+    fn name_form<'a>(&self, word: &'a str, lex: crate::lexicon::Lex) -> Option<&'a str> {
+        let bare = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s"));
+        // The token's own word-list entry, unless a possessive had to be stripped first.
+        let lex = match bare {
+            Some(bare) => crate::lexicon::lex(&bare.to_lowercase()),
+            None => lex,
+        };
+        let word = bare.unwrap_or(word);
         let letters = word.chars().count();
         let uppercase = word.chars().filter(|c| c.is_uppercase()).count();
-        let lower = word.to_lowercase();
         let is_name = letters >= self.min_length
             && uppercase == 1
             && word.chars().all(char::is_alphabetic)
-            && !ENGLISH_WORDS.contains(&lower)
-            && !MONTHS.contains(&lower)
-            && !WEEKDAYS.contains(&lower);
+            && !lex.english_word()
+            && !lex.month()
+            && !lex.weekday();
         is_name.then_some(word)
     }
 }
@@ -131,7 +136,7 @@ impl Detector for InconsistentName {
             if !token.capitalized {
                 continue;
             }
-            let Some(form) = self.name_form(doc.word(token)) else { continue };
+            let Some(form) = self.name_form(doc.word(token), token.lex) else { continue };
             let span = token.span.start..token.span.start + form.len();
             let entry = forms.entry(form).or_insert_with(|| Occurrences {
                 spans: Vec::new(),

@@ -88,19 +88,33 @@ impl Detector for LoopingOutput {
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         let words: Vec<&str> = doc.tokens.iter().map(|t| doc.lower(t)).collect();
+        // Words compared by a hash: each token is compared with the next twenty, and string
+        // comparisons dominated the detector's cost. A repeat is confirmed on the strings below.
+        let ids: Vec<u64> = words
+            .iter()
+            .map(|w| {
+                use std::hash::{Hash, Hasher};
+                let mut hasher = rustc_hash::FxHasher::default();
+                w.hash(&mut hasher);
+                hasher.finish()
+            })
+            .collect();
         let mut covered_until = 0; // Tokens already inside a reported repeat.
         let mut i = 0;
         while i < words.len() {
             let mut best: Option<(usize, usize)> = None; // (unit length, repeats)
             for unit in 2..=MAX_UNIT.min((words.len() - i) / 2) {
-                if words[i] != words[i + unit] {
+                if ids[i] != ids[i + unit] {
                     continue; // Cheap test first: a repeat starts with the same word.
                 }
                 let mut repeats = 1;
                 while i + (repeats + 1) * unit <= words.len()
-                    && words[i..i + unit] == words[i + repeats * unit..i + (repeats + 1) * unit]
+                    && ids[i..i + unit] == ids[i + repeats * unit..i + (repeats + 1) * unit]
                 {
                     repeats += 1;
+                }
+                if repeats >= 2 && words[i..i + unit] != words[i + unit..i + 2 * unit] {
+                    continue; // Equal hashes of different words: no repeat after all.
                 }
                 if repeats >= 2 && best.is_none_or(|(u, r)| unit * (repeats - 1) > u * (r - 1)) {
                     best = Some((unit, repeats));

@@ -98,10 +98,12 @@ impl Detector for RepeatedWords {
                 if !first.has_letter || !doc.text[first.span.end..second.span.start].chars().all(|c| c == ' ') {
                     continue;
                 }
-                let (word, again) = (doc.word(first), doc.word(second));
-                if !word.eq_ignore_ascii_case(again) && word.to_lowercase() != again.to_lowercase() {
+                // Compared in the document's lower-case view: no allocation for the many pairs
+                // that differ.
+                if doc.lower(first) != doc.lower(second) {
                     continue;
                 }
+                let word = doc.word(first);
                 if self.allowed.iter().any(|allowed| allowed.eq_ignore_ascii_case(word)) {
                     continue;
                 }

@@ -39,7 +39,7 @@ use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Flag, Severity};
 use crate::lexicon::{ENGLISH_WORDS, FIRST_NAMES};
 use serde::{Deserialize, Serialize};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -80,17 +80,7 @@ impl Configurable for UntranslatedWord {
     }
 }
 
-/// A German word, and whether English text often uses it too (then capitalised it is a name).
-pub(crate) static GERMAN_WORDS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
-    include_str!("../../data/lexicon/german_words.txt")
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|line| match line.split_once('\t') {
-            Some((word, _)) => (word, true),
-            None => (line, false),
-        })
-        .collect()
-});
+pub(crate) use crate::lexicon::GERMAN_WORDS;
 
 /// German weekday and month names that are not also English.
 const GERMAN_CALENDAR: [&str; 16] = [
@@ -117,7 +107,8 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
     }
     // The lexicon is case-folded the way wordfreq folds it: "ß" is stored as "ss".
     let folded;
-    let lower: &str = if word.contains('ß') {
+    let folded_for_lexicon = word.contains('ß');
+    let lower: &str = if folded_for_lexicon {
         folded = doc.lower(token).replace('ß', "ss");
         &folded
     } else {
@@ -127,7 +118,8 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         return None;
     }
     let umlaut = word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']);
-    let known = GERMAN_WORDS.get(lower).copied();
+    // The token's word-list entry already says, unless "ß" had to be folded first.
+    let known = if folded_for_lexicon { GERMAN_WORDS.get(lower).copied() } else { token.lex.german_word() };
     if token.capitalized {
         if GERMAN_CALENDAR.contains(&lower) {
             return Some(0.9); // "on Freitag", "in März": never a name.
