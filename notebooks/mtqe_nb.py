@@ -8,6 +8,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # Notebooks run headless in CI; inline display still works in Jupyter.
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 import polars as pl  # noqa: E402
 
 SEVERITY_RANK = {"minor": 1, "major": 2, "critical": 3}
@@ -55,6 +56,9 @@ def bar_chart(labels, values, title: str, xlabel: str, ylabel: str, colours=None
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
+    if all(float(v).is_integer() for v in values):
+        # Counts: whole-number ticks only, never "0.5 flags".
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     fig.tight_layout()
     if save:
         fig.savefig(save, dpi=110)
