@@ -14,7 +14,8 @@
 //!
 //! ## Known false positives
 //! Grammatical doublings such as "had had", "that that", "is is" and "do do" are allowed (the
-//! `allowed` setting lists them). Names that double a word ("Bora Bora", "Walla Walla") are
+//! `allowed` setting lists them), and so is a phrasal verb's particle before a preposition
+//! ("was taken in in the church"). Names that double a word ("Bora Bora", "Walla Walla") are
 //! listed in `reduplicated-names`, and short doubled names ("Li Li", "Ni Ni") are common in
 //! Chinese; other doubled names ("Spain Spain") are flagged with a lower confidence. Numbers are never flagged (tables, scores).
 //!
@@ -107,6 +108,14 @@ impl Detector for RepeatedWords {
                 if self.allowed.iter().any(|allowed| allowed.eq_ignore_ascii_case(word)) {
                     continue;
                 }
+                // "was taken in in the church", "logged on on Monday": a phrasal verb's particle
+                // followed by a preposition of the same spelling.
+                let after_verb = index > 0
+                    && tokens[index - 1].lex.verb.is_some()
+                    && !crate::lexicon::AUXILIARIES.contains(&doc.lower(&tokens[index - 1]));
+                if after_verb && PARTICLES.contains(&doc.lower(first)) {
+                    continue;
+                }
                 let sentence_initial = index == 0;
                 let doubled_name = second.capitalized && first.capitalized && !sentence_initial;
                 let short_name = doubled_name && word.chars().count() <= 3;
@@ -128,10 +137,19 @@ impl Detector for RepeatedWords {
     }
 }
 
+/// Particles of phrasal verbs that are also prepositions.
+const PARTICLES: [&str; 8] = ["in", "on", "out", "up", "off", "over", "by", "down"];
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{assert_no_flags, excerpts, flags_of};
     use super::*;
+
+    #[test]
+    fn a_particle_before_a_preposition_is_not_a_stutter() {
+        assert_no_flags::<RepeatedWords>("He was taken in in the church. The results were handed over over the weekend.");
+        assert_eq!(excerpts::<RepeatedWords>("The meeting is in in June."), ["in in"]);
+    }
 
     #[test]
     fn flags_doubled_words_in_any_case() {

@@ -18,7 +18,8 @@
 //! name, an unknown capitalised name, an unclassified noun after "the") blocks the flag, so
 //! most errors in text full of names are missed rather than false flags raised. Ships and boats
 //! are "she" in traditional English and are never flagged; pets and named animals are often
-//! "he" or "she", so animals get a low confidence. A person or pronoun up to five sentences
+//! "he" or "she", so animals get a low confidence. Pronouns in a text's first sentence are not
+//! flagged: their person may be named before the text begins (an excerpt, a lone sentence). A person or pronoun up to five sentences
 //! back also blocks the flag.
 //!
 //! ## Options
@@ -90,6 +91,11 @@ impl Detector for ThingPronoun {
             let word = doc.word(token);
             let Some(it) = it_form(doc.lower(token)) else { continue };
             if doc.in_quotation(token.span.start) {
+                continue;
+            }
+            if doc.sentence_at(token.span.start) == 0 {
+                // In the first sentence the person may be named before the text begins: a lone
+                // sentence or an excerpt ("He told the church …") is no evidence of a wrong gender.
                 continue;
             }
             let mut thing = None;

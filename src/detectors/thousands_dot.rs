@@ -13,7 +13,9 @@
 //!
 //! ## Known false positives
 //! A measurement with three decimals ("2.125 kilograms") looks the same; those are rare in news
-//! and the confidence is lower when a unit of measurement follows. Version numbers and dates
+//! and the confidence is lower when a unit of measurement follows. A number with one dot before
+//! "million", "billion" or "percent" ("1.234 billion yuan") is read as an English decimal and not
+//! flagged. Version numbers and dates
 //! with several dots of other group sizes are not matched.
 //!
 //! ## Options
@@ -86,8 +88,16 @@ impl Detector for ThousandsDot {
             if !grouped || doc.text[token.span.end..].starts_with(['.', ',']) && doc.text[token.span.end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
                 continue;
             }
-            let next = doc.tokens.get(index + 1).map(|t| doc.lower(t).to_string());
-            let measured = next.as_deref().is_some_and(|n| MEASURES.contains(&n));
+            let next = doc.tokens.get(index + 1).map(|t| doc.lower(t));
+            // "1.234 billion yuan", "12.345 percent": with one dot, a scale word or a percentage
+            // after it makes the number an English decimal. German writes neither that way
+            // ("1,234 Milliarden", "12,3 Prozent").
+            let decimal_before_scale = groups.len() == 2
+                && (next.is_some_and(|n| SCALES.contains(&n)) || doc.text[token.span.end..].trim_start().starts_with('%'));
+            if decimal_before_scale {
+                continue;
+            }
+            let measured = next.is_some_and(|n| MEASURES.contains(&n));
             let english = groups.join(",");
             flags.push(Flag {
                 start: token.span.start,
@@ -103,10 +113,19 @@ impl Detector for ThousandsDot {
     }
 }
 
+/// Words after which a number with one dot is an English decimal.
+const SCALES: [&str; 9] = ["million", "millions", "billion", "billions", "trillion", "bn", "percent", "per", "percentage"];
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{assert_no_flags, excerpts};
     use super::*;
+
+    #[test]
+    fn decimals_before_scale_words_and_percentages_are_english() {
+        assert_no_flags::<ThousandsDot>("Revenue reached 1.234 billion yuan, up 12.345 percent, or 3.125% on the year.");
+        assert_eq!(excerpts::<ThousandsDot>("Some 2.500 people and 1.200.000 million euros."), ["2.500", "1.200.000"]);
+    }
 
     #[test]
     fn flags_german_thousands_dots() {
