@@ -195,6 +195,20 @@ impl<'a> Doc<'a> {
         Some(self.sentences[first].span.start..self.sentences[last].span.end)
     }
 
+    /// The links with sentences on both sides, each with its index and the span of its English
+    /// sentences: what the bilingual detectors compare. Unaligned sentences are left to the
+    /// omission detector. Empty without a source.
+    pub fn aligned_links(&self) -> impl Iterator<Item = (usize, &Link, Span)> + '_ {
+        self.source.iter().flat_map(move |source| {
+            source.links.iter().enumerate().filter_map(move |(index, link)| {
+                if link.source.is_empty() || link.target.is_empty() {
+                    return None;
+                }
+                self.link_target_span(link).map(|span| (index, link, span))
+            })
+        })
+    }
+
     /// The target tokens of links `links` (a range of link indices); empty without a source.
     pub fn tokens_of_links(&self, links: Range<usize>) -> &[Token] {
         let Some(source) = &self.source else { return &[] };

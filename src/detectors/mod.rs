@@ -185,12 +185,26 @@ pub(crate) mod test_support {
 
     /// The flags one detector, with default settings, raises on `text`.
     pub fn flags_of<D: Configurable>(text: &str) -> Vec<(String, Flag)> {
+        flags_on::<D>(&Doc::new(text))
+    }
+
+    /// The flags one detector, with default settings, raises on `text` translated from `source`.
+    pub fn flags_with_source<D: Configurable>(source: &str, text: &str) -> Vec<(String, Flag)> {
+        flags_on::<D>(&Doc::with_source(text, Some(source)))
+    }
+
+    /// The excerpts one detector flags in `text` translated from `source`.
+    pub fn excerpts_with_source<D: Configurable>(source: &str, text: &str) -> Vec<String> {
+        flags_with_source::<D>(source, text).into_iter().map(|(excerpt, _)| excerpt).collect()
+    }
+
+    fn flags_on<D: Configurable>(doc: &Doc) -> Vec<(String, Flag)> {
+        let text = doc.text;
         let info = DetectorInfo { doc: "", ..D::info_without_doc() };
         assert_eq!(info.severity, info.default_severity, "info_without_doc must set severity to the default");
         let detector = D::configure(&D::Settings::default(), info);
-        let doc = Doc::new(text);
         let mut flags = Vec::new();
-        detector.detect(&doc, &mut flags);
+        detector.detect(doc, &mut flags);
         flags.into_iter().map(|f| (text[f.start..f.end].to_string(), f)).collect()
     }
 

@@ -128,11 +128,7 @@ impl Detector for SourceBrackets {
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         let Some(source) = &doc.source else { return };
-        for link in &source.links {
-            if link.source.is_empty() || link.target.is_empty() {
-                continue;
-            }
-            let Some(target_span) = doc.link_target_span(link) else { continue };
+        for (_, link, target_span) in doc.aligned_links() {
             let source_text = &source.text[source.span_of(link)];
             let target_text = &doc.text[target_span.clone()];
             let mut problems = Vec::new();
@@ -180,12 +176,7 @@ mod tests {
     use super::*;
 
     fn flagged(source: &str, target: &str) -> Vec<String> {
-        let info = DetectorInfo { doc: "", ..SourceBrackets::info_without_doc() };
-        let detector = SourceBrackets::configure(&SourceBracketsSettings::default(), info);
-        let doc = Doc::with_source(target, Some(source));
-        let mut flags = Vec::new();
-        detector.detect(&doc, &mut flags);
-        flags.into_iter().map(|f| target[f.start..f.end].to_string()).collect()
+        super::super::test_support::excerpts_with_source::<SourceBrackets>(source, target)
     }
 
     #[test]

@@ -94,14 +94,10 @@ impl Detector for SourceCopy {
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         let Some(source) = &doc.source else { return };
-        for (index, link) in source.links.iter().enumerate() {
-            if link.source.is_empty() || link.target.is_empty() {
-                continue;
-            }
+        for (index, link, target_span) in doc.aligned_links() {
             if link.target.clone().all(|segment| is_non_translated(doc, segment)) {
                 continue; // Already a non-translation flag.
             }
-            let Some(target_span) = doc.link_target_span(link) else { continue };
             let target_tokens = doc.tokens_of_links(index..index + 1);
             if german_words(doc.text, target_tokens) < 2 {
                 continue;
@@ -133,12 +129,7 @@ mod tests {
     use super::*;
 
     fn flagged(source: &str, target: &str) -> Vec<String> {
-        let info = DetectorInfo { doc: "", ..SourceCopy::info_without_doc() };
-        let detector = SourceCopy::configure(&SourceCopySettings::default(), info);
-        let doc = Doc::with_source(target, Some(source));
-        let mut flags = Vec::new();
-        detector.detect(&doc, &mut flags);
-        flags.into_iter().map(|f| target[f.start..f.end].to_string()).collect()
+        super::super::test_support::excerpts_with_source::<SourceCopy>(source, target)
     }
 
     #[test]

@@ -437,11 +437,7 @@ impl Detector for SourceName {
         let all_runs = name_runs(source.text, &source.tokens, &source_starts, german_name, true);
         let run_words: Vec<&str> =
             all_runs.iter().filter(|r| r.words.len() > 1).flat_map(|r| r.words.iter().map(|(w, _)| w.as_str())).collect();
-        for (index, link) in source.links.iter().enumerate() {
-            if link.source.is_empty() || link.target.is_empty() {
-                continue; // Unaligned sentences are the omission detector's business.
-            }
-            let Some(target_span) = doc.link_target_span(link) else { continue };
+        for (index, link, target_span) in doc.aligned_links() {
             let near = source.neighbourhood(index);
             let source_words = words(source.text, source.tokens_of_links(near.clone()), true);
             let target_words = words(doc.text, doc.tokens_of_links(near), false);
@@ -549,12 +545,7 @@ mod tests {
     use super::*;
 
     fn flagged(source: &str, target: &str) -> Vec<(String, Flag)> {
-        let info = DetectorInfo { doc: "", ..SourceName::info_without_doc() };
-        let detector = SourceName::configure(&SourceNameSettings::default(), info);
-        let doc = Doc::with_source(target, Some(source));
-        let mut flags = Vec::new();
-        detector.detect(&doc, &mut flags);
-        flags.into_iter().map(|f| (target[f.start..f.end].to_string(), f)).collect()
+        super::super::test_support::flags_with_source::<SourceName>(source, target)
     }
 
     #[test]

@@ -204,11 +204,7 @@ impl Detector for SourceNegation {
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         let Some(source) = &doc.source else { return };
-        for (index, link) in source.links.iter().enumerate() {
-            if link.source.is_empty() || link.target.is_empty() {
-                continue; // Unaligned sentences are the omission detector's business.
-            }
-            let Some(target_span) = doc.link_target_span(link) else { continue };
+        for (index, link, target_span) in doc.aligned_links() {
             let source_tokens = source.tokens_of(link);
             let target_tokens = doc.tokens_of_links(index..index + 1);
             let german = german_negations(source.text, source_tokens);
@@ -257,12 +253,7 @@ mod tests {
     use super::*;
 
     fn flagged(source: &str, target: &str) -> Vec<String> {
-        let info = DetectorInfo { doc: "", ..SourceNegation::info_without_doc() };
-        let detector = SourceNegation::configure(&SourceNegationSettings::default(), info);
-        let doc = Doc::with_source(target, Some(source));
-        let mut flags = Vec::new();
-        detector.detect(&doc, &mut flags);
-        flags.into_iter().map(|f| target[f.start..f.end].to_string()).collect()
+        super::super::test_support::excerpts_with_source::<SourceNegation>(source, target)
     }
 
     #[test]

@@ -442,11 +442,7 @@ impl Detector for SourceNumber {
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         let Some(source) = &doc.source else { return };
-        for (index, link) in source.links.iter().enumerate() {
-            if link.source.is_empty() || link.target.is_empty() {
-                continue; // Unaligned sentences are the omission detector's business.
-            }
-            let Some(target_span) = doc.link_target_span(link) else { continue };
+        for (index, link, target_span) in doc.aligned_links() {
             let near = source.neighbourhood(index);
             let source_here = numbers(source.text, source.tokens_of(link), Language::German);
             let target_here = numbers(doc.text, doc.tokens_of_links(index..index + 1), Language::English);
@@ -535,12 +531,7 @@ mod tests {
     }
 
     fn flags(source: &str, target: &str) -> Vec<(String, Flag)> {
-        let info = DetectorInfo { doc: "", ..SourceNumber::info_without_doc() };
-        let detector = SourceNumber::configure(&SourceNumberSettings::default(), info);
-        let doc = Doc::with_source(target, Some(source));
-        let mut flags = Vec::new();
-        detector.detect(&doc, &mut flags);
-        flags.into_iter().map(|f| (target[f.start..f.end].to_string(), f)).collect()
+        super::super::test_support::flags_with_source::<SourceNumber>(source, target)
     }
 
     #[test]
@@ -604,10 +595,6 @@ mod tests {
 
     #[test]
     fn silent_without_a_source() {
-        let doc = Doc::new("More than 24,000 deaths.");
-        let info = DetectorInfo { doc: "", ..SourceNumber::info_without_doc() };
-        let mut flags = Vec::new();
-        SourceNumber::configure(&SourceNumberSettings::default(), info).detect(&doc, &mut flags);
-        assert!(flags.is_empty());
+        super::super::test_support::assert_no_flags::<SourceNumber>("More than 24,000 deaths.");
     }
 }

@@ -179,12 +179,7 @@ mod tests {
     use super::*;
 
     fn flagged(source: &str, target: &str) -> Vec<(String, Flag)> {
-        let info = DetectorInfo { doc: "", ..SourceOmission::info_without_doc() };
-        let detector = SourceOmission::configure(&SourceOmissionSettings::default(), info);
-        let doc = Doc::with_source(target, Some(source));
-        let mut flags = Vec::new();
-        detector.detect(&doc, &mut flags);
-        flags.into_iter().map(|f| (target[f.start..f.end].to_string(), f)).collect()
+        super::super::test_support::flags_with_source::<SourceOmission>(source, target)
     }
 
     const SOURCE: &str = "Der Stadtrat hat am Montagabend nach langer Debatte den Haushalt für das kommende Jahr beschlossen. \
@@ -220,9 +215,6 @@ mod tests {
 
     #[test]
     fn silent_without_a_source() {
-        let info = DetectorInfo { doc: "", ..SourceOmission::info_without_doc() };
-        let mut flags = Vec::new();
-        SourceOmission::configure(&SourceOmissionSettings::default(), info).detect(&Doc::new("Short."), &mut flags);
-        assert!(flags.is_empty());
+        super::super::test_support::assert_no_flags::<SourceOmission>("Short.");
     }
 }
