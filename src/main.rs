@@ -40,15 +40,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             drop(origin);
             let counts = &summary.counts;
             if !quiet {
+                let seconds = summary.wall_seconds.max(1e-9);
                 eprintln!(
-                    "mtqe: scored {} documents ({} segments, {} words, {:.1} MB) in {:.2} s: {:.1} MB/s, {:.0} documents/s",
+                    "mtqe: scored {} documents ({} segments, {} words, {}) in {:.2} s: {}/s, {:.0} documents/s",
                     counts.documents,
                     counts.segments,
                     counts.words,
-                    counts.text_bytes as f64 / 1e6,
+                    human_bytes(counts.text_bytes as f64),
                     summary.wall_seconds,
-                    counts.text_bytes as f64 / 1e6 / summary.wall_seconds.max(1e-9),
-                    counts.documents as f64 / summary.wall_seconds.max(1e-9),
+                    human_bytes(counts.text_bytes as f64 / seconds),
+                    counts.documents as f64 / seconds,
                 );
                 eprintln!(
                     "mtqe: {} flags, {} rejects; output in {}",
@@ -117,5 +118,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             std::io::stdout().lock().write_all(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// "12.3 MB" or, for small amounts such as the sample corpus, "45.6 kB".
+fn human_bytes(bytes: f64) -> String {
+    if bytes >= 1e6 {
+        format!("{:.1} MB", bytes / 1e6)
+    } else {
+        format!("{:.1} kB", bytes / 1e3)
     }
 }
