@@ -6,7 +6,8 @@
 //!   ones, is English without measuring; any other document's language comes from whatlang on
 //!   a bounded sample of the text;
 //! - a sentence with enough common English function words (or mostly English dictionary
-//!   words, as headlines have) and no German function words or
+//!   words, as headlines have, or lower-case words that are nearly all English, as sentences
+//!   full of names have) and no German function words or
 //!   lower-case words with German letters is taken as English without measuring (`confidence`
 //!   is None); one made mostly of capitalised words (a headline, a list of names) inherits the
 //!   document language;
@@ -24,6 +25,8 @@ const DOCUMENT_SAMPLE_BYTES: usize = 240;
 const ENGLISH_SHARE: f32 = 0.2;
 /// Share of English dictionary words above which a sentence counts as English without measuring.
 const DICTIONARY_SHARE: f32 = 0.6;
+/// The same among the lower-case words, for sentences full of names.
+const LOWER_CASE_DICTIONARY_SHARE: f32 = 0.8;
 
 /// A language guess: an ISO 639-3 code such as `eng` or `deu`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -116,6 +119,10 @@ pub fn sentence_language(text: &str, tokens: &[Token], sentence: &Sentence, docu
     let mut german = 0;
     let mut capitalised = 0;
     let mut dictionary = 0;
+    // Lower-case words alone: capitalised ones are mostly names, which say nothing about the
+    // language ("Dortmund coach Edin Terzic was less happy.").
+    let mut lower_words = 0;
+    let mut lower_dictionary = 0;
     let mut german_letters = false;
     for token in tokens {
         let word = &text[token.span.clone()];
@@ -129,15 +136,20 @@ pub fn sentence_language(text: &str, tokens: &[Token], sentence: &Sentence, docu
         }
         if token.capitalized {
             capitalised += 1;
-        } else if word.contains(['ä', 'ö', 'ü', 'ß']) {
-            // Umlauts in lower-case words only: capitalised ones are mostly names (Söder, Köln).
-            german_letters = true;
+        } else if token.has_letter {
+            lower_words += 1;
+            lower_dictionary += (token.lex.english_function() || token.lex.english_word()) as usize;
+            if word.contains(['ä', 'ö', 'ü', 'ß']) {
+                // Umlauts in lower-case words only: capitalised ones are mostly names (Söder, Köln).
+                german_letters = true;
+            }
         }
     }
     let german_signal = german > 0 || german_letters;
     // Function words, or else mostly dictionary words (headlines have few function words).
-    let looks_english =
-        english as f32 >= ENGLISH_SHARE * words as f32 || dictionary as f32 >= DICTIONARY_SHARE * words as f32;
+    let looks_english = english as f32 >= ENGLISH_SHARE * words as f32
+        || dictionary as f32 >= DICTIONARY_SHARE * words as f32
+        || lower_words >= 3 && lower_dictionary as f32 >= LOWER_CASE_DICTIONARY_SHARE * lower_words as f32;
     if !german_signal && (looks_english || capitalised * 2 > words) {
         // English, or a headline or list of names, which whatlang cannot judge anyway.
         let code = if looks_english { Some("eng") } else { document.code };
@@ -172,6 +184,18 @@ mod tests {
             let guess = super::measured_sample(&text);
             assert!(guess.code.is_some() || guess.code.is_none());
         }
+    }
+
+    #[test]
+    fn sentences_full_of_names_are_judged_by_their_lower_case_words() {
+        let doc = Doc::new(
+            "The match ended late on Saturday after a long delay. Bochum keeper Manuel Riemann looked very tired afterwards.",
+        );
+        assert_eq!((doc.sentence_langs[1].code, doc.sentence_langs[1].confidence), (Some("eng"), None));
+        let mixed = Doc::new(
+            "The match ended late on Saturday after a long delay. Trainer Thomas Letsch war danach sehr müde und enttäuscht.",
+        );
+        assert!(mixed.sentence_langs[1].confidence.is_some(), "German lower-case words are measured");
     }
 
     #[test]
