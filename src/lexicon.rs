@@ -115,7 +115,10 @@ mod tests {
 
     #[test]
     fn the_per_token_entry_agrees_with_the_lists() {
-        for word in ["ate", "cities", "boxes", "bus", "was", "thumbs", "running", "the", "kowalski", "und", "monday"] {
+        for word in [
+            "ate", "cities", "boxes", "bus", "was", "thumbs", "running", "the", "kowalski", "und", "monday", "done",
+            "been", "having", "werths",
+        ] {
             let entry = lex(word);
             assert_eq!(entry.lemma(word), lemma(word), "{word}");
             assert_eq!(entry.english_word(), ENGLISH_WORDS.contains(word), "{word}");
@@ -308,6 +311,15 @@ pub fn lemma(lower: &str) -> std::borrow::Cow<'_, str> {
     if let Some(lemma) = VERB_LEMMAS.get(lower) {
         return Cow::Borrowed(lemma);
     }
+    singular(lower)
+}
+
+/// The singular of a plural noun ("cities", "boxes", "thumbs"), or the word itself.
+fn singular(lower: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    if !lower.ends_with('s') {
+        return Cow::Borrowed(lower);
+    }
     if let Some(stem) = lower.strip_suffix("ies").filter(|s| s.len() >= 2) {
         let singular = format!("{stem}y");
         if ENGLISH_WORDS.contains(&singular) {
@@ -416,7 +428,8 @@ impl Lex {
         match self.lemma {
             Some(lemma) => std::borrow::Cow::Borrowed(lemma),
             None if self.known() => std::borrow::Cow::Borrowed(lower),
-            None => lemma(lower),
+            // Every verb form is in the table, so an unknown word can only be a plural.
+            None => singular(lower),
         }
     }
 }

@@ -181,25 +181,32 @@ struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    fn new(doc: &'a Doc, sentence: usize) -> Words<'a> {
+    fn new() -> Words<'a> {
+        Words { lower: Vec::new(), lemmas: Vec::new(), punctuation_after: Vec::new(), joined: String::new(), starts: Vec::new() }
+    }
+
+    /// Refills the buffers with one sentence's words: one set of buffers serves a whole
+    /// document, so sentences cost no allocation once the longest has been seen.
+    fn fill(&mut self, doc: &'a Doc, sentence: usize) {
         let tokens = doc.sentence_tokens(sentence);
-        let lower: Vec<&'a str> = tokens.iter().map(|t| doc.lower(t)).collect();
-        let lemmas: Vec<std::borrow::Cow<'a, str>> = tokens.iter().zip(&lower).map(|(t, w)| t.lex.lemma(w)).collect();
+        self.lower.clear();
+        self.lower.extend(tokens.iter().map(|t| doc.lower(t)));
+        self.lemmas.clear();
+        self.lemmas.extend(tokens.iter().zip(&self.lower).map(|(t, w)| t.lex.lemma(w)));
         let sentence_end = doc.sentences[sentence].span.end;
-        let punctuation_after = (0..tokens.len())
-            .map(|i| {
-                let next = tokens.get(i + 1).map_or(sentence_end, |t| t.span.start);
-                doc.text[tokens[i].span.end..next].chars().any(|c| !c.is_whitespace())
-            })
-            .collect();
-        let mut joined = String::from(" ");
-        let mut starts = Vec::with_capacity(lemmas.len());
-        for word in &lemmas {
-            starts.push(joined.len() - 1);
-            joined.push_str(word);
-            joined.push(' ');
+        self.punctuation_after.clear();
+        self.punctuation_after.extend((0..tokens.len()).map(|i| {
+            let next = tokens.get(i + 1).map_or(sentence_end, |t| t.span.start);
+            doc.text[tokens[i].span.end..next].chars().any(|c| !c.is_whitespace())
+        }));
+        self.joined.clear();
+        self.joined.push(' ');
+        self.starts.clear();
+        for word in &self.lemmas {
+            self.starts.push(self.joined.len() - 1);
+            self.joined.push_str(word);
+            self.joined.push(' ');
         }
-        Words { lower, lemmas, punctuation_after, joined, starts }
     }
 
     fn matches(&self, i: usize, alternatives: &[(String, bool)]) -> bool {
@@ -392,11 +399,12 @@ impl Detector for LiteralIdiom {
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         let start = flags.len();
+        let mut words = Words::new();
         for sentence in 0..doc.sentences.len() {
             if doc.sentences[sentence].tokens.is_empty() {
                 continue;
             }
-            let words = Words::new(doc, sentence);
+            words.fill(doc, sentence);
             if self.uses("table") {
                 self.table(doc, sentence, &words, flags);
             }
