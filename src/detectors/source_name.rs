@@ -84,15 +84,29 @@ impl Configurable for SourceName {
     }
 }
 
-/// German stems and the English stems that name the same thing.
-static EXONYMS: LazyLock<Vec<(&'static str, Vec<&'static str>)>> = LazyLock::new(|| {
-    include_str!("../../data/lexicon/exonyms.tsv")
+/// German stems and the English stems that name the same thing, keyed by the German stem.
+static EXONYMS: LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
+    let mut table: rustc_hash::FxHashMap<&'static str, Vec<&'static str>> = Default::default();
+    for (german, english) in include_str!("../../data/lexicon/exonyms.tsv")
         .lines()
         .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
         .filter_map(|line| line.split_once('\t'))
-        .map(|(german, english)| (german, english.split(',').collect()))
-        .collect()
+    {
+        table.entry(german).or_default().extend(english.split(','));
+    }
+    table
 });
+
+/// The exonym stems that start `german_lower`, each with the rest of the word and its English
+/// stems: one lookup per prefix of the word rather than a scan of the table.
+fn exonym_prefixes(german_lower: &str) -> impl Iterator<Item = (&str, &'static Vec<&'static str>)> + '_ {
+    german_lower
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| i)
+        .chain(std::iter::once(german_lower.len()))
+        .filter_map(move |end| EXONYMS.get(&german_lower[..end]).map(|english| (&german_lower[end..], english)))
+}
 
 /// German day and month names, which are capitalised but name no one.
 const GERMAN_CALENDAR: [&str; 20] = [
@@ -127,7 +141,37 @@ fn fold(word: &str) -> String {
             _ => plain.push(c),
         }
     }
-    plain.replace("sch", "sh").replace("ph", "f").replace("th", "t").replace(['c', 'q'], "k").replace('z', "s").replace('y', "i")
+    // One pass for what used to be six replacements: "sch" → "sh", "ph" → "f", "th" → "t",
+    // then c, q → k, z → s, y → i.
+    let chars: Vec<char> = plain.chars().collect();
+    let mut folded = String::with_capacity(plain.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let (next, after) = (chars.get(i + 1).copied(), chars.get(i + 2).copied());
+        match (chars[i], next, after) {
+            ('s', Some('c'), Some('h')) => {
+                folded.push_str("sh");
+                i += 3;
+                continue;
+            }
+            ('p', Some('h'), _) => {
+                folded.push('f');
+                i += 2;
+                continue;
+            }
+            ('t', Some('h'), _) => {
+                folded.push('t');
+                i += 2;
+                continue;
+            }
+            ('c' | 'q', _, _) => folded.push('k'),
+            ('z', _, _) => folded.push('s'),
+            ('y', _, _) => folded.push('i'),
+            (c, _, _) => folded.push(c),
+        }
+        i += 1;
+    }
+    folded
 }
 
 /// Compass and region prefixes that German writes as one word and English as two
@@ -147,11 +191,18 @@ fn same_name(a: &str, b: &str) -> bool {
     common >= 4 && common * 10 >= shorter * 6
 }
 
-/// Whether a German word and an English word are exonyms of each other.
-fn exonyms(german_lower: &str, english_lower: &str) -> bool {
-    EXONYMS.iter().any(|(german, english)| {
-        german_lower.starts_with(german) && english.iter().any(|e| english_lower.starts_with(e))
-    })
+/// The English stems that a German word's exonyms start with ("russland": "russia"), looked
+/// up once per word rather than once per pair of words.
+fn exonym_stems(german_lower: &str) -> Vec<&'static str> {
+    exonym_prefixes(german_lower).flat_map(|(_, english)| english.iter().copied()).collect()
+}
+
+/// One word of a sentence, prepared for comparison.
+struct Word {
+    folded: String,
+    lower: String,
+    /// On the German side: the English stems of the word's exonyms.
+    exonym_stems: Vec<&'static str>,
 }
 
 fn sentence_initial(text: &str, tokens: &[Token], index: usize, first_of_sentence: bool) -> bool {
@@ -257,7 +308,7 @@ fn closeness(target_word: &str, source_names: &[&str]) -> Closeness {
 fn is_exonym_form(lower: &str) -> bool {
     const ENDINGS: [&str; 14] =
         ["", "s", "n", "e", "en", "er", "ern", "es", "isch", "ische", "ischen", "ischer", "isches", "ischem"];
-    EXONYMS.iter().any(|(german, _)| lower.strip_prefix(german).is_some_and(|ending| ENDINGS.contains(&ending)))
+    exonym_prefixes(lower).any(|(ending, _)| ENDINGS.contains(&ending))
 }
 
 /// Endings of German place names, whose last part is often a common word ("Burg", "Dorf").
@@ -325,7 +376,7 @@ fn name_runs(text: &str, tokens: &[Token], sentence_starts: &[usize], is_name: f
             continue;
         }
         let word = &text[token.span.clone()];
-        let initial = sentence_initial(text, tokens, index, sentence_starts.contains(&token.span.start));
+        let initial = sentence_initial(text, tokens, index, sentence_starts.binary_search(&token.span.start).is_ok());
         // A sentence may open with a name, but a German sentence also opens with a capitalised
         // noun: only a first name, or a word that neither lexicon knows ("Flick nannte …",
         // "Murray verlor …"), counts there.
@@ -393,34 +444,41 @@ fn name_runs(text: &str, tokens: &[Token], sentence_starts: &[usize], is_name: f
 }
 
 /// Whether a source name word has a counterpart among the target words (folded).
-fn found_in_target(source_word: &str, target: &[(String, String)]) -> bool {
+fn found_in_target(source_word: &str, target: &[&Word]) -> bool {
     let lower = source_word.to_lowercase();
     let without_compass = COMPASS_PREFIXES.iter().find_map(|p| lower.strip_prefix(p)).filter(|r| r.chars().count() >= 4);
     std::iter::once(lower.as_str()).chain(without_compass).any(|lower| {
         let folded = fold(lower);
-        target.iter().any(|(t_folded, t_lower)| same_name(&folded, t_folded) || exonyms(lower, t_lower))
+        let stems = exonym_stems(lower);
+        target.iter().any(|t| same_name(&folded, &t.folded) || stems.iter().any(|e| t.lower.starts_with(e)))
     })
 }
 
 /// Whether a target name word has a counterpart among the source words.
-fn found_in_source(target_word: &str, source: &[(String, String)]) -> bool {
+fn found_in_source(target_word: &str, source: &[&Word]) -> bool {
     let folded = fold(target_word);
     let lower = target_word.to_lowercase();
-    source.iter().any(|(s_folded, s_lower)| same_name(&folded, s_folded) || exonyms(s_lower, &lower))
+    source.iter().any(|s| same_name(&folded, &s.folded) || s.exonym_stems.iter().any(|e| lower.starts_with(e)))
 }
 
-/// Every word of `tokens`, folded and in lower case, hyphenated parts split; with
-/// `compass`, also each word without a compass prefix ("Südkorea" gives "korea" too).
-fn words(text: &str, tokens: &[Token], compass: bool) -> Vec<(String, String)> {
+/// Every word of `tokens`, prepared for comparison, hyphenated parts split. On the German side
+/// (`german`), also each word without a compass prefix ("Südkorea" gives "korea" too), and
+/// with its exonyms' English stems.
+fn words(text: &str, tokens: &[Token], german: bool) -> Vec<Word> {
     let mut words = Vec::new();
+    let prepared = |lower: &str| Word {
+        folded: fold(lower),
+        lower: lower.to_string(),
+        exonym_stems: if german { exonym_stems(lower) } else { Vec::new() },
+    };
     for word in tokens.iter().flat_map(|t| text[t.span.clone()].split(['-', '‐'])).filter(|w| !w.is_empty()) {
         let lower = word.to_lowercase();
-        if compass {
+        if german {
             if let Some(rest) = COMPASS_PREFIXES.iter().find_map(|p| lower.strip_prefix(p)).filter(|r| r.chars().count() >= 4) {
-                words.push((fold(rest), rest.to_string()));
+                words.push(prepared(rest));
             }
         }
-        words.push((fold(word), lower));
+        words.push(prepared(&lower));
     }
     words
 }
@@ -437,10 +495,15 @@ impl Detector for SourceName {
         let all_runs = name_runs(source.text, &source.tokens, &source_starts, german_name, true);
         let run_words: Vec<&str> =
             all_runs.iter().filter(|r| r.words.len() > 1).flat_map(|r| r.words.iter().map(|(w, _)| w.as_str())).collect();
+        // Each link's words, prepared once: a link is compared with its neighbours' words too.
+        let source_link_words: Vec<Vec<Word>> =
+            (0..source.links.len()).map(|i| words(source.text, source.tokens_of_links(i..i + 1), true)).collect();
+        let target_link_words: Vec<Vec<Word>> =
+            (0..source.links.len()).map(|i| words(doc.text, doc.tokens_of_links(i..i + 1), false)).collect();
         for (index, link, target_span) in doc.aligned_links() {
             let near = source.neighbourhood(index);
-            let source_words = words(source.text, source.tokens_of_links(near.clone()), true);
-            let target_words = words(doc.text, doc.tokens_of_links(near), false);
+            let source_words: Vec<&Word> = source_link_words[near.clone()].iter().flatten().collect();
+            let target_words: Vec<&Word> = target_link_words[near].iter().flatten().collect();
             let source_names = name_runs(source.text, source.tokens_of(link), &source_starts, german_name, true);
             let target_names =
                 name_runs(doc.text, doc.tokens_of_links(index..index + 1), &target_starts, english_name, false);
@@ -577,6 +640,24 @@ mod tests {
         assert_eq!(found.len(), 1, "{found:#?}");
         assert_eq!(found[0].0, "Eroll");
         assert_eq!(found[0].1.severity, Severity::Minor);
+    }
+
+    #[test]
+    fn folding_makes_german_and_english_spellings_alike() {
+        for (word, folded) in [
+            ("Bischkek", "bishkek"),
+            ("Elisabeth", "elisabet"),
+            ("Elizabeth", "elisabet"),
+            ("Tschechien", "tshekhien"),
+            ("Philippinen", "filippinen"),
+            ("Qatar", "katar"),
+            ("Schwarzschild", "shwarsshild"),
+            ("Tokyo", "tokio"),
+            ("Zāgros", "sagros"),
+            ("Putin’s", "putin"),
+        ] {
+            assert_eq!(fold(word), folded, "{word}");
+        }
     }
 
     #[test]
