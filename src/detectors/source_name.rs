@@ -97,11 +97,23 @@ static EXONYMS: LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>>
     table
 });
 
+/// The first two letters of every German stem in the table.
+static EXONYM_OPENINGS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock::new(|| {
+    EXONYMS.keys().map(|stem| stem.char_indices().nth(2).map_or(*stem, |(end, _)| &stem[..end])).collect()
+});
+
 /// The exonym stems that start `german_lower`, each with the rest of the word and its English
 /// stems: one lookup per prefix of the word rather than a scan of the table.
 fn exonym_prefixes(german_lower: &str) -> impl Iterator<Item = (&str, &'static Vec<&'static str>)> + '_ {
+    // Most words share their first two letters with no stem: one lookup rules them out.
+    let possible = german_lower
+        .char_indices()
+        .nth(2)
+        .map_or(german_lower, |(end, _)| &german_lower[..end]);
+    let possible = EXONYM_OPENINGS.contains(possible);
     german_lower
         .char_indices()
+        .filter(move |_| possible)
         .skip(1)
         .map(|(i, _)| i)
         .chain(std::iter::once(german_lower.len()))
@@ -119,7 +131,11 @@ const GERMAN_CALENDAR: [&str; 20] = [
 /// sch/sh, th/t, y/i), so that "Kalifornien" and "California", "Tokio" and "Tokyo", "Bischkek"
 /// and "Bishkek", "Elisabeth" and "Elizabeth" compare alike.
 fn fold(word: &str) -> String {
-    let lower = word.to_lowercase();
+    fold_lower(&word.to_lowercase())
+}
+
+/// [`fold`] for a word already in lower case.
+fn fold_lower(lower: &str) -> String {
     let lower = lower.trim_end_matches("’s").trim_end_matches("'s");
     let mut plain = String::with_capacity(lower.len());
     for c in lower.chars() {
@@ -141,37 +157,45 @@ fn fold(word: &str) -> String {
             _ => plain.push(c),
         }
     }
-    // One pass for what used to be six replacements: "sch" → "sh", "ph" → "f", "th" → "t",
-    // then c, q → k, z → s, y → i.
-    let chars: Vec<char> = plain.chars().collect();
-    let mut folded = String::with_capacity(plain.len());
+    // One pass over the bytes for what would be six replacements: "sch" → "sh", "ph" → "f",
+    // "th" → "t", then c, q → k, z → s, y → i. Only ASCII bytes change, so the result stays
+    // valid UTF-8.
+    let bytes = plain.as_bytes();
+    let mut folded = Vec::with_capacity(bytes.len());
     let mut i = 0;
-    while i < chars.len() {
-        let (next, after) = (chars.get(i + 1).copied(), chars.get(i + 2).copied());
-        match (chars[i], next, after) {
-            ('s', Some('c'), Some('h')) => {
-                folded.push_str("sh");
+    while i < bytes.len() {
+        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b's', Some(b'c'), Some(b'h')) => {
+                folded.extend_from_slice(b"sh");
                 i += 3;
-                continue;
             }
-            ('p', Some('h'), _) => {
-                folded.push('f');
+            (b'p', Some(b'h'), _) => {
+                folded.push(b'f');
                 i += 2;
-                continue;
             }
-            ('t', Some('h'), _) => {
-                folded.push('t');
+            (b't', Some(b'h'), _) => {
+                folded.push(b't');
                 i += 2;
-                continue;
             }
-            ('c' | 'q', _, _) => folded.push('k'),
-            ('z', _, _) => folded.push('s'),
-            ('y', _, _) => folded.push('i'),
-            (c, _, _) => folded.push(c),
+            (b'c' | b'q', _, _) => {
+                folded.push(b'k');
+                i += 1;
+            }
+            (b'z', _, _) => {
+                folded.push(b's');
+                i += 1;
+            }
+            (b'y', _, _) => {
+                folded.push(b'i');
+                i += 1;
+            }
+            (byte, _, _) => {
+                folded.push(byte);
+                i += 1;
+            }
         }
-        i += 1;
     }
-    folded
+    String::from_utf8(folded).expect("only ASCII bytes were replaced, by ASCII bytes")
 }
 
 /// Compass and region prefixes that German writes as one word and English as two
@@ -467,7 +491,7 @@ fn found_in_source(target_word: &str, source: &[&Word]) -> bool {
 fn words(text: &str, tokens: &[Token], german: bool) -> Vec<Word> {
     let mut words = Vec::new();
     let prepared = |lower: &str| Word {
-        folded: fold(lower),
+        folded: fold_lower(lower),
         lower: lower.to_string(),
         exonym_stems: if german { exonym_stems(lower) } else { Vec::new() },
     };
