@@ -149,11 +149,6 @@ impl<'a> SourceSide<'a> {
         }
     }
 
-    /// The link that holds target segment `segment`.
-    pub fn link_of_target(&self, segment: usize) -> Option<&Link> {
-        self.links.iter().find(|l| l.target.contains(&segment))
-    }
-
     /// The source sentences of links `links` (a range of link indices), as a range.
     pub fn sentences_of(&self, links: Range<usize>) -> Range<usize> {
         match (self.links.get(links.start), links.end.checked_sub(1).and_then(|l| self.links.get(l))) {
@@ -309,6 +304,6 @@ mod tests {
         assert_eq!(side.sentences.len(), 2);
         assert_eq!(side.links.len(), 2);
         assert_eq!(&side.text[side.span_of(&side.links[1])], "Er billigte den Haushalt.");
-        assert_eq!(side.link_of_target(1).unwrap().source, 1..2);
+        assert_eq!((side.links[1].source.clone(), side.links[1].target.clone()), (1..2, 1..2));
     }
 }
