@@ -38,7 +38,6 @@ use super::{Configurable, Detector, DetectorInfo};
 use crate::analysis::Doc;
 use crate::flag::{Category, Flag, Severity};
 use crate::lexicon::{lemma, verb_forms, ANIMATE_VERBS, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, THING_NOUNS, TIME_NOUNS};
-use aho_corasick::AhoCorasick;
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
@@ -105,9 +104,8 @@ struct Idiom {
 
 struct Table {
     idioms: Vec<Idiom>,
-    /// Finds anchor words in a sentence's lemma string; each pattern maps to (idiom, element).
-    anchors: AhoCorasick,
-    anchor_targets: Vec<(usize, usize)>,
+    /// Each idiom's anchor lemmas, mapped to (idiom, element) in table order.
+    anchors: rustc_hash::FxHashMap<String, Vec<(usize, usize)>>,
 }
 
 fn parse_pattern(pattern: &str) -> Vec<Element> {
@@ -144,8 +142,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         });
     }
     // Anchor each idiom on its longest word, the rarest in running text.
-    let mut patterns = Vec::new();
-    let mut anchor_targets = Vec::new();
+    let mut anchors: rustc_hash::FxHashMap<String, Vec<(usize, usize)>> = Default::default();
     for (index, idiom) in idioms.iter().enumerate() {
         let (position, alternatives) = idiom
             .elements
@@ -158,15 +155,71 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             .max_by_key(|(_, alternatives)| alternatives.iter().map(|(w, _)| w.len()).min().unwrap_or(0))
             .expect("every idiom has a word");
         for (word, exact) in alternatives {
-            // The search runs over lemmas, so an exact form is found by its lemma, then checked.
+            // Sentences are searched by lemma, so an exact form is found by its lemma, then checked.
             let anchor = if *exact { lemma(word).into_owned() } else { word.clone() };
-            patterns.push(format!(" {anchor} "));
-            anchor_targets.push((index, position));
+            anchors.entry(anchor).or_default().push((index, position));
         }
     }
-    let anchors = AhoCorasick::new(&patterns).expect("anchor patterns build");
-    Table { idioms, anchors, anchor_targets }
+    Table { idioms, anchors }
 });
+
+/// Things that really do sit on or in body parts: "pain in the knees", "a ring on the finger".
+const BODILY: [&str; 24] = [
+    "pain", "ache", "problem", "injury", "wound", "cut", "bruise", "scar", "tattoo", "ring", "glass", "glasses", "tear",
+    "blood", "bandage", "cast", "cancer", "infection", "rash", "surgery", "operation", "trouble", "hat", "mask",
+];
+const BODY_PARTS: [&str; 20] = [
+    "eye", "ear", "tooth", "teeth", "hand", "foot", "feet", "finger", "leg", "arm", "nose", "head", "heart", "neck",
+    "belly", "tongue", "knee", "shoulder", "liver", "kidney",
+];
+
+/// What a word (a lemma, or a lower-case form) can start: table idioms anchored on it, as
+/// (idiom, element) in table order, and whether it can start the selectional or skeleton
+/// signal (time nouns, body parts, animals).
+#[derive(Default)]
+struct Trigger {
+    anchors: Vec<(usize, usize)>,
+    other: bool,
+}
+
+static TRIGGERS: LazyLock<rustc_hash::FxHashMap<String, Trigger>> = LazyLock::new(|| {
+    let mut triggers: rustc_hash::FxHashMap<String, Trigger> = Default::default();
+    for (anchor, targets) in &TABLE.anchors {
+        triggers.entry(anchor.clone()).or_default().anchors = targets.clone();
+    }
+    let animals = THING_NOUNS.iter().filter(|(_, class)| **class == crate::lexicon::ThingClass::Animal).map(|(word, _)| *word);
+    for word in TIME_NOUNS.iter().chain(animals).chain(BODY_PARTS) {
+        for form in [word.to_string(), lemma(word).into_owned()] {
+            triggers.entry(form).or_default().other = true;
+        }
+    }
+    triggers
+});
+
+/// Looks a sentence's words up once: fills `anchor_hits` with the table's anchors found, as
+/// (word, idiom, element), and says whether a word could start one of the other signals. Most
+/// sentences have neither, and skipping them saves building their word lists: this detector
+/// was the most expensive one.
+fn find_triggers(doc: &Doc, sentence: usize, anchor_hits: &mut Vec<(usize, usize, usize)>) -> bool {
+    let triggers = &*TRIGGERS;
+    anchor_hits.clear();
+    let mut other = false;
+    for (i, token) in doc.sentence_tokens(sentence).iter().enumerate() {
+        if !token.has_letter {
+            continue;
+        }
+        let lower = doc.lower(token);
+        let lemma = token.lex.lemma(lower);
+        if let Some(trigger) = triggers.get(lemma.as_ref()) {
+            anchor_hits.extend(trigger.anchors.iter().map(|&(idiom, element)| (i, idiom, element)));
+            other |= trigger.other;
+        }
+        if lemma != lower {
+            other |= triggers.get(lower).is_some_and(|t| t.other);
+        }
+    }
+    other
+}
 
 /// One sentence's words, lower-cased and lemmatised, and where each sits in the lemma string.
 struct Words<'a> {
@@ -176,13 +229,11 @@ struct Words<'a> {
     lemmas: Vec<std::borrow::Cow<'a, str>>,
     /// Whether punctuation separates word i from word i + 1.
     punctuation_after: Vec<bool>,
-    joined: String,
-    starts: Vec<usize>,
 }
 
 impl<'a> Words<'a> {
     fn new() -> Words<'a> {
-        Words { lower: Vec::new(), lemmas: Vec::new(), punctuation_after: Vec::new(), joined: String::new(), starts: Vec::new() }
+        Words { lower: Vec::new(), lemmas: Vec::new(), punctuation_after: Vec::new() }
     }
 
     /// Refills the buffers with one sentence's words: one set of buffers serves a whole
@@ -199,14 +250,6 @@ impl<'a> Words<'a> {
             let next = tokens.get(i + 1).map_or(sentence_end, |t| t.span.start);
             doc.text[tokens[i].span.end..next].chars().any(|c| !c.is_whitespace())
         }));
-        self.joined.clear();
-        self.joined.push(' ');
-        self.starts.clear();
-        for word in &self.lemmas {
-            self.starts.push(self.joined.len() - 1);
-            self.joined.push_str(word);
-            self.joined.push(' ');
-        }
     }
 
     fn matches(&self, i: usize, alternatives: &[(String, bool)]) -> bool {
@@ -260,12 +303,10 @@ impl LiteralIdiom {
         }
     }
 
-    fn table(&self, doc: &Doc, sentence: usize, words: &Words, flags: &mut Vec<Flag>) {
+    fn table(&self, doc: &Doc, sentence: usize, words: &Words, anchor_hits: &[(usize, usize, usize)], flags: &mut Vec<Flag>) {
         let table = &*TABLE;
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
-        for found in table.anchors.find_overlapping_iter(&words.joined) {
-            let (index, position) = table.anchor_targets[found.pattern().as_usize()];
-            let anchor_word = words.starts.partition_point(|&s| s < found.start());
+        for &(anchor_word, index, position) in anchor_hits {
             let idiom = &table.idioms[index];
             let gaps_before = idiom.elements[..position].iter().filter(|e| **e == Element::Gap).count();
             let earliest = anchor_word.saturating_sub(position + 3 * gaps_before);
@@ -315,15 +356,6 @@ impl LiteralIdiom {
 
     /// "She had bird.", "has hair on the teeth".
     fn skeleton(&self, doc: &Doc, sentence: usize, words: &Words, flags: &mut Vec<Flag>) {
-        // Things that really do sit on or in body parts: "pain in the knees", "a ring on the finger".
-        const BODILY: [&str; 24] = [
-            "pain", "ache", "problem", "injury", "wound", "cut", "bruise", "scar", "tattoo", "ring", "glass", "glasses",
-            "tear", "blood", "bandage", "cast", "cancer", "infection", "rash", "surgery", "operation", "trouble", "hat", "mask",
-        ];
-        const BODY_PARTS: [&str; 20] = [
-            "eye", "ear", "tooth", "teeth", "hand", "foot", "feet", "finger", "leg", "arm", "nose", "head", "heart", "neck",
-            "belly", "tongue", "knee", "shoulder", "liver", "kidney",
-        ];
         for i in 0..words.lemmas.len() {
             if words.lemmas[i] != "have" {
                 continue;
@@ -400,13 +432,15 @@ impl Detector for LiteralIdiom {
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         let start = flags.len();
         let mut words = Words::new();
+        let mut anchor_hits = Vec::new();
         for sentence in 0..doc.sentences.len() {
-            if doc.sentences[sentence].tokens.is_empty() {
+            let other_triggers = find_triggers(doc, sentence, &mut anchor_hits);
+            if anchor_hits.is_empty() && !other_triggers {
                 continue;
             }
             words.fill(doc, sentence);
             if self.uses("table") {
-                self.table(doc, sentence, &words, flags);
+                self.table(doc, sentence, &words, &anchor_hits, flags);
             }
             if self.uses("selectional") {
                 self.selectional(doc, sentence, &words, flags);

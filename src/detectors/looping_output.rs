@@ -99,13 +99,24 @@ impl Detector for LoopingOutput {
                 hasher.finish()
             })
             .collect();
+        // Each pair of neighbouring words as one number: a repeat of two or more words repeats
+        // its first pair. Looking for word i's pair among the next twenty is one branch-free
+        // pass over a short slice, where comparing word by word cost a branch per candidate.
+        let pairs: Vec<u64> = ids.windows(2).map(|w| w[0] ^ w[1].rotate_left(29)).collect();
         let mut covered_until = 0; // Tokens already inside a reported repeat.
         let mut i = 0;
         while i < words.len() {
+            let longest_unit = MAX_UNIT.min((words.len() - i) / 2);
+            if longest_unit < 2 || !pairs[i + 2..=i + longest_unit].iter().fold(false, |seen, &p| seen | (p == pairs[i])) {
+                i += 1;
+                continue;
+            }
             let mut best: Option<(usize, usize)> = None; // (unit length, repeats)
-            for unit in 2..=MAX_UNIT.min((words.len() - i) / 2) {
-                if ids[i] != ids[i + unit] {
-                    continue; // Cheap test first: a repeat starts with the same word.
+            for unit in 2..=longest_unit {
+                // Cheap tests first: a repeat starts with the same two words (units have two or
+                // more). Frequent words ("the") pass the first test often, the second rarely.
+                if ids[i] != ids[i + unit] || ids[i + 1] != ids[i + unit + 1] {
+                    continue;
                 }
                 let mut repeats = 1;
                 while i + (repeats + 1) * unit <= words.len()
