@@ -74,7 +74,8 @@ const DETERMINERS: [&str; 12] =
     ["the", "a", "an", "this", "that", "its", "their", "our", "his", "her", "every", "each"];
 
 fn is_determiner(word: &str) -> bool {
-    DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word))
+    // Nearly every token asks this of the word before it: compare lengths before letters.
+    DETERMINERS.iter().any(|d| d.len() == word.len() && d.eq_ignore_ascii_case(word))
 }
 
 /// Finds the mentions of a document, in text order.
@@ -102,7 +103,6 @@ pub fn find(
             };
             let sentence_initial = index == range.start;
             let previous = (index > range.start).then(|| &text[tokens[index - 1].span.clone()]);
-            let after_determiner = previous.is_some_and(is_determiner);
             let kind = if let Some(gender) = pronoun_gender(lower) {
                 Some(MentionKind::Pronoun { gender })
             } else if let Some(&gender) =
@@ -137,9 +137,9 @@ pub fn find(
                 let modifier = next.is_some_and(|n| !n.capitalized && n.lex.english_word() && n.lex.verb.is_none());
                 let code = word.chars().any(|c| c.is_ascii_digit());
                 Some(if place || modifier || code { MentionKind::NonPersonName } else { MentionKind::Name })
-            } else if after_determiner && token.has_letter && !token.lex.adjective() {
+            } else if token.has_letter && !token.lex.adjective() && previous.is_some_and(is_determiner) {
                 Some(MentionKind::UnknownNoun { person_like: person_like(lower) })
-            } else if !token.capitalized && person_like(lower) && token.lex.english_word() && token.lex.verb.is_none() {
+            } else if !token.capitalized && token.lex.english_word() && token.lex.verb.is_none() && person_like(lower) {
                 // "this quiet believer": a possible person even without a determiner right before it.
                 Some(MentionKind::UnknownNoun { person_like: true })
             } else {

@@ -121,6 +121,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The text of a token.
+    #[inline]
     pub fn word(&self, token: &Token) -> &'a str {
         &self.text[token.span.clone()]
     }
@@ -128,6 +129,7 @@ impl<'a> Doc<'a> {
     /// A token in lower case, borrowed from the lower-cased text without allocating. In the
     /// rare text whose lower-casing changes its length (a Turkish "İ"), the word is returned
     /// as written.
+    #[inline]
     pub fn lower(&self, token: &Token) -> &str {
         match &self.lower {
             Some(lower) => &lower[token.span.clone()],
@@ -136,6 +138,7 @@ impl<'a> Doc<'a> {
     }
 
     /// The tokens of one sentence.
+    #[inline]
     pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
         &self.tokens[self.sentences[sentence].tokens.clone()]
     }

@@ -85,13 +85,21 @@ pub struct QuoteAnalysis {
     pub stray_closes: Vec<StrayClose>,
     /// Where each region's content ends, indexed like `regions`.
     content_ends: Vec<usize>,
+    /// The furthest content end among regions 0 to i: no region before i + 1 reaches past it.
+    reach: Vec<usize>,
 }
 
 impl QuoteAnalysis {
     /// The innermost quotation whose content contains `byte`.
     pub fn region_at(&self, byte: usize) -> Option<&QuoteRegion> {
         let candidates = self.regions.partition_point(|r| r.open.end <= byte);
-        (0..candidates).rev().find(|&i| byte < self.content_ends[i]).map(|i| &self.regions[i])
+        // Looking back stops where no earlier region reaches `byte`: most words are outside
+        // every quotation, and this is asked for nearly every word.
+        (0..candidates)
+            .rev()
+            .take_while(|&i| byte < self.reach[i])
+            .find(|&i| byte < self.content_ends[i])
+            .map(|i| &self.regions[i])
     }
 
     /// Regions that never close, ignoring those excused by the multi-paragraph convention.
@@ -114,6 +122,14 @@ pub fn analyse(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence], tok
     }
     analysis.regions.sort_by_key(|r| r.open.start);
     analysis.content_ends = analysis.regions.iter().map(|r| r.content(paragraphs[r.paragraph].span.end).end).collect();
+    analysis.reach = analysis
+        .content_ends
+        .iter()
+        .scan(0, |furthest, &end| {
+            *furthest = end.max(*furthest);
+            Some(*furthest)
+        })
+        .collect();
     for region in &mut analysis.regions {
         region.speaker = find_speaker(text, region, sentences, tokens);
     }
@@ -129,14 +145,19 @@ fn pair_marks(
 ) {
     let body = &text[paragraph.span.clone()];
     let mut stack: Vec<Open> = Vec::new();
-    let mut previous: Option<char> = None;
-    let mut chars = body.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
+    let bytes = body.as_bytes();
+    let mut scan = 0;
+    // Every mark starts with one of these bytes (the curly and low marks with E2, the
+    // guillemets with C2), so the text between marks is skipped without decoding it.
+    while let Some(found) = bytes[scan..].iter().position(|&b| matches!(b, b'\'' | b'"' | 0xE2 | 0xC2)) {
+        let offset = scan + found;
+        let c = body[offset..].chars().next().expect("these bytes start a character");
+        scan = offset + c.len_utf8();
         if !matches!(c, '„' | '‚' | '“' | '”' | '‘' | '’' | '\'' | '"' | '«' | '»') {
-            previous = Some(c); // Not a mark: nothing to decide (and most characters are not).
             continue;
         }
-        let next = chars.peek().map(|&(_, n)| n);
+        let previous = body[..offset].chars().next_back();
+        let next = body[scan..].chars().next();
         let mark = paragraph.span.start + offset..paragraph.span.start + offset + c.len_utf8();
         let top = stack.last().map(|o| o.style);
         let left_flanking = previous.is_none_or(|p| p.is_whitespace() || "([{–—-/“„\"‘‚«»".contains(p))
@@ -190,7 +211,6 @@ fn pair_marks(
             }
             _ => {}
         }
-        previous = Some(c);
     }
     // Quotes still open here never closed in their paragraph.
     let continued = next_paragraph.is_some_and(|next| reopens_quotation(body, next));

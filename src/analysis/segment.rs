@@ -69,25 +69,30 @@ fn token_range(tokens: &[Token], span: &Span) -> Range<usize> {
 }
 
 fn sentence_spans(text: &str, paragraph: Span, tokens: &[Token]) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut spans = Vec::new();
     let mut start = paragraph.start;
-    let mut chars = text[paragraph.clone()].char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
+    let mut scan = paragraph.start;
+    // Every terminator starts with one of these bytes ("…" is E2 80 A6), so the text between
+    // terminators is skipped byte by byte, without decoding characters.
+    while let Some(found) = bytes[scan..paragraph.end].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
+        let terminator_at = scan + found;
+        let c = text[terminator_at..].chars().next().expect("these bytes start a character");
+        scan = terminator_at + c.len_utf8();
         if !TERMINATORS.contains(&c) {
             continue;
         }
-        let terminator_at = paragraph.start + offset;
         let mut run_length = 1;
-        let mut end = terminator_at + c.len_utf8();
-        while let Some(&(next_offset, next)) = chars.peek() {
+        let mut end = scan;
+        for next in text[end..paragraph.end].chars() {
             if TERMINATORS.contains(&next) {
                 run_length += 1;
             } else if !TRAILING_CLOSERS.contains(&next) {
                 break;
             }
-            end = paragraph.start + next_offset + next.len_utf8();
-            chars.next();
+            end += next.len_utf8();
         }
+        scan = end;
         if end >= paragraph.end {
             break;
         }
