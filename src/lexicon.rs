@@ -6,15 +6,68 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::LazyLock;
 
+/// A word of up to 16 bytes packed into one integer, zero-padded (no word contains a NUL
+/// byte). Tables keyed by it hash and compare a word without reading the key's bytes from
+/// elsewhere in memory: with `&str` keys every probe of a large table followed a pointer to
+/// the key's text, a second cache miss per lookup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct ShortWord(u128);
+
+impl ShortWord {
+    #[inline]
+    fn new(word: &str) -> Option<Self> {
+        let bytes = word.as_bytes();
+        if bytes.len() > 16 {
+            return None;
+        }
+        // A byte loop: words are a few bytes long, and copying into a buffer called memcpy.
+        let mut packed = 0u128;
+        for (i, &byte) in bytes.iter().enumerate() {
+            packed |= u128::from(byte) << (8 * i);
+        }
+        Some(ShortWord(packed))
+    }
+}
+
+/// A set of words split by length: the short ones packed (see [`ShortWord`]), the rest as text.
+#[derive(Default)]
+struct PackedSet {
+    short: HashSet<ShortWord>,
+    long: HashSet<&'static str>,
+}
+
+impl PackedSet {
+    fn insert(&mut self, word: &'static str) {
+        match ShortWord::new(word) {
+            Some(packed) => self.short.insert(packed),
+            None => self.long.insert(word),
+        };
+    }
+
+    #[inline]
+    fn contains(&self, word: &str) -> bool {
+        match ShortWord::new(word) {
+            Some(packed) => self.short.contains(&packed),
+            None => self.long.contains(word),
+        }
+    }
+}
+
 /// A set of lower-case words read from one of the shipped list files.
 pub struct WordList {
     words: HashSet<&'static str>,
+    packed: PackedSet,
 }
 
 impl WordList {
     fn parse(source: &'static str) -> Self {
-        let words = source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).collect();
-        WordList { words }
+        let words: HashSet<&'static str> =
+            source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).collect();
+        let mut packed = PackedSet::default();
+        for word in &words {
+            packed.insert(word);
+        }
+        WordList { words, packed }
     }
 
     /// Whether `word` is on the list, compared without regard to case.
@@ -27,9 +80,9 @@ impl WordList {
             lowered.make_ascii_lowercase();
             // Lower-casing ASCII bytes keeps them valid UTF-8.
             let lowered = std::str::from_utf8(lowered).expect("ASCII is UTF-8");
-            return self.words.contains(lowered);
+            return self.packed.contains(lowered);
         }
-        self.words.contains(word.to_lowercase().as_str())
+        self.packed.contains(word.to_lowercase().as_str())
     }
 
     /// The list's own copy of a lower-case word, if it is on the list.
@@ -434,8 +487,27 @@ impl Lex {
     }
 }
 
+/// [`lex_by_word`] keyed for fast lookup: words of up to 16 bytes packed (see [`ShortWord`]).
+struct LexTable {
+    short: HashMap<ShortWord, Lex>,
+    long: HashMap<&'static str, Lex>,
+}
+
+static LEX: LazyLock<LexTable> = LazyLock::new(|| {
+    let mut table = LexTable { short: HashMap::default(), long: HashMap::default() };
+    let by_word = lex_by_word();
+    table.short.reserve(by_word.len());
+    for (word, lex) in by_word {
+        match ShortWord::new(word) {
+            Some(packed) => table.short.insert(packed, lex),
+            None => table.long.insert(word, lex),
+        };
+    }
+    table
+});
+
 /// Every listed word with what the lists say about it: one table, one lookup per token.
-static LEX: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
+fn lex_by_word() -> HashMap<&'static str, Lex> {
     let mut table: HashMap<&'static str, Lex> = HashMap::default();
     for (list, bit) in [
         (&ENGLISH_FUNCTION_WORDS, Lex::ENGLISH_FUNCTION),
@@ -479,11 +551,15 @@ static LEX: LazyLock<HashMap<&'static str, Lex>> = LazyLock::new(|| {
         };
     }
     table
-});
+}
 
 /// What the lists say about a lower-case word.
 pub fn lex(lower: &str) -> Lex {
-    LEX.get(lower).copied().unwrap_or_default()
+    let found = match ShortWord::new(lower) {
+        Some(packed) => LEX.short.get(&packed),
+        None => LEX.long.get(lower),
+    };
+    found.copied().unwrap_or_default()
 }
 
 /// Forces the larger tables to load, for timing and start-up checks.

@@ -84,6 +84,16 @@ static ABBREVIATIONS: LazyLock<Vec<Abbreviation>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The abbreviations by their first byte, in list order: a token is compared only with those
+/// that could start with it.
+static BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+    let mut table = vec![Vec::new(); 256];
+    for (index, abbreviation) in ABBREVIATIONS.iter().enumerate() {
+        table[abbreviation.written.as_bytes()[0] as usize].push(index);
+    }
+    table
+});
+
 impl Detector for GermanAbbreviation {
     fn info(&self) -> &DetectorInfo {
         &self.info
@@ -97,7 +107,10 @@ impl Detector for GermanAbbreviation {
                 continue;
             }
             let rest = &doc.text[token.span.start..];
-            let Some(found) = ABBREVIATIONS.iter().find(|a| rest.starts_with(a.written)) else { continue };
+            let candidates = &BY_FIRST_BYTE[rest.as_bytes()[0] as usize];
+            let Some(found) = candidates.iter().map(|&i| &ABBREVIATIONS[i]).find(|a| rest.starts_with(a.written)) else {
+                continue;
+            };
             let end = token.span.start + found.written.len();
             // The abbreviation must end at a word boundary, and start at one.
             let before_ok = doc.text[..token.span.start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());

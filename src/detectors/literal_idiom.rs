@@ -397,12 +397,12 @@ impl LiteralIdiom {
             if tokens.len() < 4 {
                 continue;
             }
-            let forms: Vec<_> = tokens.iter().filter_map(|t| t.lex.verb).collect();
-            if forms.iter().any(|f| f.past && !f.base) {
-                past += 1;
-            }
-            if !forms.is_empty() {
+            let mut forms = tokens.iter().filter_map(|t| t.lex.verb).peekable();
+            if forms.peek().is_some() {
                 finite += 1;
+            }
+            if forms.any(|f| f.past && !f.base) {
+                past += 1;
             }
         }
         if finite < 4 || (past as f32) < 0.7 * finite as f32 {

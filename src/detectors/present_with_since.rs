@@ -82,9 +82,15 @@ impl Detector for PresentWithSince {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let mut words: Vec<&str> = Vec::new(); // One buffer for every sentence.
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
-            let words: Vec<&str> = tokens.iter().map(|t| doc.lower(t)).collect();
+            // Most sentences have no "since" after their first word: skip them before listing words.
+            if !tokens.iter().skip(1).any(|t| doc.lower(t) == "since") {
+                continue;
+            }
+            words.clear();
+            words.extend(tokens.iter().map(|t| doc.lower(t)));
             for (i, word) in words.iter().enumerate() {
                 if *word != "since" || i == 0 {
                     continue;

@@ -77,9 +77,11 @@ impl Detector for VerbFinalClause {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let mut words: Vec<&str> = Vec::new(); // One buffer for every sentence.
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
-            let words: Vec<&str> = tokens.iter().map(|t| doc.lower(t)).collect();
+            words.clear();
+            words.extend(tokens.iter().map(|t| doc.lower(t)));
             let mut clause_start = None;
             for i in 0..tokens.len() {
                 if SUBORDINATORS.contains(&words[i]) {

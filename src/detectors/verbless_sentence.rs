@@ -128,9 +128,9 @@ impl Detector for VerblessSentence {
                 continue; // Quoted speech may be elliptical.
             }
             // Title case marks a headline or a dateline ("A Milestone Leap!", "China News Service, July 26.").
-            let words: Vec<_> = tokens.iter().filter(|t| t.has_letter).collect();
-            let capitalised = words.iter().filter(|t| t.capitalized).count();
-            if capitalised * 10 > words.len() * 7 {
+            let words = tokens.iter().filter(|t| t.has_letter).count();
+            let capitalised = tokens.iter().filter(|t| t.has_letter && t.capitalized).count();
+            if capitalised * 10 > words * 7 {
                 continue;
             }
             if has_possible_verb(doc, index) {
