@@ -37,6 +37,9 @@ const ROW_GROUP_ROWS: usize = 512 * 512;
 /// One output file and the rows waiting for its next row group.
 struct TableWriter {
     writer: BatchedWriter<File>,
+    /// [`ROW_GROUP_BYTES`] and [`ROW_GROUP_ROWS`], except in tests.
+    group_bytes: usize,
+    group_rows: usize,
     pending: Vec<DataFrame>,
     pending_bytes: usize,
     pending_rows: usize,
@@ -44,7 +47,14 @@ struct TableWriter {
 
 impl TableWriter {
     fn new(writer: BatchedWriter<File>) -> Self {
-        TableWriter { writer, pending: Vec::new(), pending_bytes: 0, pending_rows: 0 }
+        TableWriter {
+            writer,
+            group_bytes: ROW_GROUP_BYTES,
+            group_rows: ROW_GROUP_ROWS,
+            pending: Vec::new(),
+            pending_bytes: 0,
+            pending_rows: 0,
+        }
     }
 
     fn push(&mut self, frame: DataFrame) -> PolarsResult<()> {
@@ -54,7 +64,7 @@ impl TableWriter {
         self.pending_bytes += frame.estimated_size();
         self.pending_rows += frame.height();
         self.pending.push(frame);
-        if self.pending_bytes >= ROW_GROUP_BYTES || self.pending_rows >= ROW_GROUP_ROWS {
+        if self.pending_bytes >= self.group_bytes || self.pending_rows >= self.group_rows {
             self.flush()?;
         }
         Ok(())
@@ -269,6 +279,7 @@ fn flags_frame(docs: &[ScoredDoc]) -> PolarsResult<DataFrame> {
 
 fn segments_frame(docs: &[ScoredDoc]) -> PolarsResult<DataFrame> {
     let rows = || docs.iter().flat_map(|d| d.segments.iter().map(move |s| (d.id.as_str(), s)));
+    let texts = || docs.iter().flat_map(|d| d.segments.iter().map(move |s| d.segment_text(s)));
     let n = rows().count();
     DataFrame::new(
         n,
@@ -277,7 +288,7 @@ fn segments_frame(docs: &[ScoredDoc]) -> PolarsResult<DataFrame> {
             Column::new("segment".into(), rows().map(|(_, s)| s.segment).collect::<Vec<_>>()),
             Column::new("start".into(), rows().map(|(_, s)| s.start).collect::<Vec<_>>()),
             Column::new("end".into(), rows().map(|(_, s)| s.end).collect::<Vec<_>>()),
-            Column::new("text".into(), rows().map(|(_, s)| s.text.as_str()).collect::<Vec<_>>()),
+            Column::new("text".into(), texts().collect::<Vec<_>>()),
             Column::new("lang".into(), rows().map(|(_, s)| s.lang).collect::<Vec<_>>()),
             Column::new("lang_confidence".into(), rows().map(|(_, s)| s.lang_confidence).collect::<Vec<_>>()),
             Column::new("n_words".into(), rows().map(|(_, s)| s.n_words).collect::<Vec<_>>()),
@@ -537,4 +548,31 @@ pub fn read_predictions(dir: &Path) -> anyhow::Result<std::collections::HashMap<
         }
     }
     Ok(predictions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_are_gathered_into_row_groups_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("numbers.parquet");
+        let schema = Schema::from_iter([Field::new("n".into(), DataType::UInt32)]);
+        let mut table = TableWriter::new(writer(&path, &schema, dir.path()).unwrap());
+        table.group_rows = 25;
+        // Ten batches of 10 rows (one empty): a group is written once 25 rows wait.
+        for batch in 0..10u32 {
+            let rows: Vec<u32> = if batch == 4 { vec![] } else { (batch * 10..batch * 10 + 10).collect() };
+            table.push(DataFrame::new(rows.len(), vec![Column::new("n".into(), rows)]).unwrap()).unwrap();
+        }
+        table.finish().unwrap();
+        let mut reader = ParquetReader::new(File::open(&path).unwrap());
+        let groups: Vec<usize> = reader.get_metadata().unwrap().row_groups.iter().map(|g| g.num_rows()).collect();
+        assert_eq!(groups, [30, 30, 30]);
+        let frame = reader.finish().unwrap();
+        let read: Vec<u32> = frame.column("n").unwrap().u32().unwrap().into_no_null_iter().collect();
+        let expected: Vec<u32> = (0..100).filter(|n| !(40..50).contains(n)).collect();
+        assert_eq!(read, expected);
+    }
 }

@@ -47,7 +47,9 @@ pub struct SegmentRow {
     pub segment: u32,
     pub start: u32,
     pub end: u32,
-    pub text: String,
+    /// Byte range of the sentence in [`ScoredDoc::text`]: the text is kept once per document,
+    /// not copied per sentence.
+    pub text_bytes: std::ops::Range<usize>,
     pub lang: Option<&'static str>,
     pub lang_confidence: Option<f32>,
     pub n_words: u32,
@@ -74,6 +76,9 @@ pub struct AlignmentRow {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ScoredDoc {
     pub id: String,
+    /// The article text, which the segment rows point into; empty until the caller that owns
+    /// the text hands it over (see [`ScoredDoc::segment_text`]).
+    pub text: String,
     pub meta: Vec<Option<String>>,
     pub n_chars: u32,
     pub n_words: u32,
@@ -89,6 +94,13 @@ pub struct ScoredDoc {
     pub alignments: Vec<AlignmentRow>,
     /// Whether the article came with a source text.
     pub has_source: bool,
+}
+
+impl ScoredDoc {
+    /// A segment's text; empty if the document's text was not handed over.
+    pub fn segment_text(&self, segment: &SegmentRow) -> &str {
+        self.text.get(segment.text_bytes.clone()).unwrap_or("")
+    }
 }
 
 /// Turns a document's flags into rows and scores. `flags` must be sorted by start.
@@ -130,7 +142,7 @@ pub fn score_document(id: String, meta: Vec<Option<String>>, doc: &Doc, flags: V
                 segment: index as u32,
                 start: doc.char_offset(sentence.span.start) as u32,
                 end: doc.char_offset(sentence.span.end) as u32,
-                text: doc.text[sentence.span.clone()].to_string(),
+                text_bytes: sentence.span.clone(),
                 lang: lang.code,
                 lang_confidence: lang.confidence,
                 n_words: n_words as u32,
@@ -144,6 +156,7 @@ pub fn score_document(id: String, meta: Vec<Option<String>>, doc: &Doc, flags: V
     let penalty = total_tenths as f64 / 10.0;
     ScoredDoc {
         id,
+        text: String::new(),
         meta,
         n_chars: doc.char_offset(doc.text.len()) as u32,
         n_words: doc.word_count() as u32,
