@@ -29,43 +29,68 @@ impl ShortWord {
     }
 }
 
-/// A set of words split by length: the short ones packed (see [`ShortWord`]), the rest as text.
-#[derive(Default)]
-struct PackedSet {
-    short: HashSet<ShortWord>,
-    long: HashSet<&'static str>,
+/// A map from words, split by length: the short ones packed (see [`ShortWord`]), the rest as
+/// text.
+pub struct WordMap<V> {
+    short: HashMap<ShortWord, V>,
+    long: HashMap<Box<str>, V>,
 }
 
-impl PackedSet {
-    fn insert(&mut self, word: &'static str) {
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap { short: HashMap::default(), long: HashMap::default() }
+    }
+}
+
+impl<V> WordMap<V> {
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
         match ShortWord::new(word) {
-            Some(packed) => self.short.insert(packed),
-            None => self.long.insert(word),
+            Some(packed) => self.short.get(&packed),
+            None => self.long.get(word),
+        }
+    }
+
+    pub fn insert(&mut self, word: &str, value: V) {
+        match ShortWord::new(word) {
+            Some(packed) => self.short.insert(packed, value),
+            None => self.long.insert(word.into(), value),
         };
     }
 
-    #[inline]
-    fn contains(&self, word: &str) -> bool {
+    /// The value for `word`, inserted as the default first if there is none.
+    pub fn entry_or_default(&mut self, word: &str) -> &mut V
+    where
+        V: Default,
+    {
         match ShortWord::new(word) {
-            Some(packed) => self.short.contains(&packed),
-            None => self.long.contains(word),
+            Some(packed) => self.short.entry(packed).or_default(),
+            None => self.long.entry(word.into()).or_default(),
         }
+    }
+
+    pub fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
     }
 }
 
 /// A set of lower-case words read from one of the shipped list files.
 pub struct WordList {
     words: HashSet<&'static str>,
-    packed: PackedSet,
+    packed: WordMap<()>,
 }
 
 impl WordList {
     fn parse(source: &'static str) -> Self {
         let words: HashSet<&'static str> =
             source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).collect();
-        let mut packed = PackedSet::default();
+        let mut packed = WordMap::default();
         for word in &words {
-            packed.insert(word);
+            packed.insert(word, ());
         }
         WordList { words, packed }
     }
@@ -80,9 +105,9 @@ impl WordList {
             lowered.make_ascii_lowercase();
             // Lower-casing ASCII bytes keeps them valid UTF-8.
             let lowered = std::str::from_utf8(lowered).expect("ASCII is UTF-8");
-            return self.packed.contains(lowered);
+            return self.packed.get(lowered).is_some();
         }
-        self.packed.contains(word.to_lowercase().as_str())
+        self.packed.get(word.to_lowercase().as_str()).is_some()
     }
 
     /// The list's own copy of a lower-case word, if it is on the list.
@@ -178,7 +203,7 @@ mod tests {
             assert_eq!(entry.english_function(), ENGLISH_FUNCTION_WORDS.contains(word), "{word}");
             assert_eq!(entry.german_function(), GERMAN_FUNCTION_WORDS.contains(word), "{word}");
             assert_eq!(entry.weekday(), WEEKDAYS.contains(word), "{word}");
-            assert_eq!(entry.verb, verb_forms(word), "{word}");
+            assert_eq!(entry.verb, VERB_FORMS.get(word).copied(), "{word}");
         }
         assert_eq!(lex("regierung").german_word(), GERMAN_WORDS.get("regierung").copied());
         assert_eq!(lex("deutschland").german_word(), Some(true));
@@ -326,7 +351,8 @@ pub fn verb_forms(word: &str) -> Option<VerbForms> {
     } else {
         word
     };
-    VERB_FORMS.get(key).copied()
+    // The word-list table holds every verb form: one lookup in the table every token uses.
+    lex(key).verb
 }
 
 /// Base forms of every inflected verb form in the shipped list, and of be, have and do.
@@ -487,21 +513,13 @@ impl Lex {
     }
 }
 
-/// [`lex_by_word`] keyed for fast lookup: words of up to 16 bytes packed (see [`ShortWord`]).
-struct LexTable {
-    short: HashMap<ShortWord, Lex>,
-    long: HashMap<&'static str, Lex>,
-}
-
-static LEX: LazyLock<LexTable> = LazyLock::new(|| {
-    let mut table = LexTable { short: HashMap::default(), long: HashMap::default() };
+/// [`lex_by_word`] keyed for fast lookup.
+static LEX: LazyLock<WordMap<Lex>> = LazyLock::new(|| {
+    let mut table = WordMap::default();
     let by_word = lex_by_word();
     table.short.reserve(by_word.len());
     for (word, lex) in by_word {
-        match ShortWord::new(word) {
-            Some(packed) => table.short.insert(packed, lex),
-            None => table.long.insert(word, lex),
-        };
+        table.insert(word, lex);
     }
     table
 });
@@ -555,11 +573,7 @@ fn lex_by_word() -> HashMap<&'static str, Lex> {
 
 /// What the lists say about a lower-case word.
 pub fn lex(lower: &str) -> Lex {
-    let found = match ShortWord::new(lower) {
-        Some(packed) => LEX.short.get(&packed),
-        None => LEX.long.get(lower),
-    };
-    found.copied().unwrap_or_default()
+    LEX.get(lower).copied().unwrap_or_default()
 }
 
 /// Forces the larger tables to load, for timing and start-up checks.

@@ -37,7 +37,7 @@
 use super::{Configurable, Detector, DetectorInfo};
 use crate::analysis::Doc;
 use crate::flag::{Category, Flag, Severity};
-use crate::lexicon::{lemma, verb_forms, ANIMATE_VERBS, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, THING_NOUNS, TIME_NOUNS};
+use crate::lexicon::{lemma, verb_forms, WordMap, ANIMATE_VERBS, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, THING_NOUNS, TIME_NOUNS};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
@@ -182,15 +182,15 @@ struct Trigger {
     other: bool,
 }
 
-static TRIGGERS: LazyLock<rustc_hash::FxHashMap<String, Trigger>> = LazyLock::new(|| {
-    let mut triggers: rustc_hash::FxHashMap<String, Trigger> = Default::default();
+static TRIGGERS: LazyLock<WordMap<Trigger>> = LazyLock::new(|| {
+    let mut triggers: WordMap<Trigger> = WordMap::default();
     for (anchor, targets) in &TABLE.anchors {
-        triggers.entry(anchor.clone()).or_default().anchors = targets.clone();
+        triggers.entry_or_default(anchor).anchors = targets.clone();
     }
     let animals = THING_NOUNS.iter().filter(|(_, class)| **class == crate::lexicon::ThingClass::Animal).map(|(word, _)| *word);
     for word in TIME_NOUNS.iter().chain(animals).chain(BODY_PARTS) {
         for form in [word.to_string(), lemma(word).into_owned()] {
-            triggers.entry(form).or_default().other = true;
+            triggers.entry_or_default(&form).other = true;
         }
     }
     triggers
