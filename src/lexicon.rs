@@ -3,7 +3,7 @@
 //! Every file opens with `#` header lines that say where its entries come from and under which
 //! licence; blank lines and `#` lines are skipped. Entries are matched in lower case.
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::LazyLock;
 
 /// A word of up to 16 bytes packed into one integer, zero-padded (no word contains a NUL
@@ -51,11 +51,18 @@ impl<V> WordMap<V> {
         }
     }
 
-    pub fn insert(&mut self, word: &str, value: V) {
+    /// Sets the value for `word`, returning the one it replaces.
+    pub fn insert(&mut self, word: &str, value: V) -> Option<V> {
         match ShortWord::new(word) {
             Some(packed) => self.short.insert(packed, value),
             None => self.long.insert(word.into(), value),
-        };
+        }
+    }
+
+    /// Room for `additional` more short words without growing: start-up builds tables of
+    /// 100,000 words and more, and growing them step by step rehashed every entry many times.
+    pub fn reserve(&mut self, additional: usize) {
+        self.short.reserve(additional);
     }
 
     /// The value for `word`, inserted as the default first if there is none.
@@ -80,19 +87,25 @@ impl<V> WordMap<V> {
 
 /// A set of lower-case words read from one of the shipped list files.
 pub struct WordList {
-    words: HashSet<&'static str>,
-    packed: WordMap<()>,
+    /// Each word, keyed for lookup, with the list's own copy of it.
+    packed: WordMap<&'static str>,
+    /// Each word once, in file order.
+    words: Vec<&'static str>,
 }
 
 impl WordList {
     fn parse(source: &'static str) -> Self {
-        let words: HashSet<&'static str> =
+        let lines: Vec<&'static str> =
             source.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#')).collect();
         let mut packed = WordMap::default();
-        for word in &words {
-            packed.insert(word, ());
+        packed.reserve(lines.len());
+        let mut words = Vec::with_capacity(lines.len());
+        for word in lines {
+            if packed.insert(word, word).is_none() {
+                words.push(word);
+            }
         }
-        WordList { words, packed }
+        WordList { packed, words }
     }
 
     /// Whether `word` is on the list, compared without regard to case.
@@ -112,7 +125,7 @@ impl WordList {
 
     /// The list's own copy of a lower-case word, if it is on the list.
     pub fn get(&self, lower: &str) -> Option<&'static str> {
-        self.words.get(lower).copied()
+        self.packed.get(lower).copied()
     }
 
     /// Every word on the list, in lower case.
@@ -517,7 +530,7 @@ impl Lex {
 static LEX: LazyLock<WordMap<Lex>> = LazyLock::new(|| {
     let mut table = WordMap::default();
     let by_word = lex_by_word();
-    table.short.reserve(by_word.len());
+    table.reserve(by_word.len());
     for (word, lex) in by_word {
         table.insert(word, lex);
     }
@@ -527,6 +540,8 @@ static LEX: LazyLock<WordMap<Lex>> = LazyLock::new(|| {
 /// Every listed word with what the lists say about it: one table, one lookup per token.
 fn lex_by_word() -> HashMap<&'static str, Lex> {
     let mut table: HashMap<&'static str, Lex> = HashMap::default();
+    // Room for every word of the largest lists: growing step by step rehashes them many times.
+    table.reserve(ENGLISH_WORDS.len() + GERMAN_WORDS.len() + FIRST_NAMES.len());
     for (list, bit) in [
         (&ENGLISH_FUNCTION_WORDS, Lex::ENGLISH_FUNCTION),
         (&GERMAN_FUNCTION_WORDS, Lex::GERMAN_FUNCTION),
