@@ -141,7 +141,11 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             awkward: fields.get(3) == Some(&"awkward"),
         });
     }
-    // Anchor each idiom on its longest word, the rarest in running text.
+    // Anchor each idiom on its longest word that is not a function word or the lemma of one
+    // ("pig", not "have", in "have pig"; "b", not "say", in "who says a must also say b"): the
+    // rarest in running text, so that few sentences need a closer look.
+    let function_lemmas: rustc_hash::FxHashSet<String> =
+        ENGLISH_FUNCTION_WORDS.iter().flat_map(|w| [w.to_string(), lemma(w).into_owned()]).collect();
     let mut anchors: rustc_hash::FxHashMap<String, Vec<(usize, usize)>> = Default::default();
     for (index, idiom) in idioms.iter().enumerate() {
         let (position, alternatives) = idiom
@@ -152,7 +156,10 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
                 Element::Word(alternatives) => Some((i, alternatives)),
                 _ => None,
             })
-            .max_by_key(|(_, alternatives)| alternatives.iter().map(|(w, _)| w.len()).min().unwrap_or(0))
+            .max_by_key(|(_, alternatives)| {
+                let function_word = alternatives.iter().any(|(w, _)| function_lemmas.contains(w.as_str()));
+                (!function_word, alternatives.iter().map(|(w, _)| w.len()).min().unwrap_or(0))
+            })
             .expect("every idiom has a word");
         for (word, exact) in alternatives {
             // Sentences are searched by lemma, so an exact form is found by its lemma, then checked.
@@ -182,7 +189,14 @@ struct Trigger {
     other: bool,
 }
 
-static TRIGGERS: LazyLock<WordMap<Trigger>> = LazyLock::new(|| {
+struct Triggers {
+    words: WordMap<Trigger>,
+    /// Whether an English function word, or its lemma, is a trigger. Nearly half of all
+    /// tokens are function words; when none can trigger, they are skipped without a lookup.
+    function_words_trigger: bool,
+}
+
+static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut triggers: WordMap<Trigger> = WordMap::default();
     for (anchor, targets) in &TABLE.anchors {
         triggers.entry_or_default(anchor).anchors = targets.clone();
@@ -193,7 +207,10 @@ static TRIGGERS: LazyLock<WordMap<Trigger>> = LazyLock::new(|| {
             triggers.entry_or_default(&form).other = true;
         }
     }
-    triggers
+    let function_words_trigger = ENGLISH_FUNCTION_WORDS
+        .iter()
+        .any(|word| triggers.get(word).is_some() || triggers.get(&lemma(word)).is_some());
+    Triggers { words: triggers, function_words_trigger }
 });
 
 /// Looks a sentence's words up once: fills `anchor_hits` with the table's anchors found, as
@@ -201,11 +218,11 @@ static TRIGGERS: LazyLock<WordMap<Trigger>> = LazyLock::new(|| {
 /// sentences have neither, and skipping them saves building their word lists: this detector
 /// was the most expensive one.
 fn find_triggers(doc: &Doc, sentence: usize, anchor_hits: &mut Vec<(usize, usize, usize)>) -> bool {
-    let triggers = &*TRIGGERS;
+    let Triggers { words: triggers, function_words_trigger } = &*TRIGGERS;
     anchor_hits.clear();
     let mut other = false;
     for (i, token) in doc.sentence_tokens(sentence).iter().enumerate() {
-        if !token.has_letter {
+        if !token.has_letter || (token.lex.english_function() && !function_words_trigger) {
             continue;
         }
         let lower = doc.lower(token);
@@ -493,6 +510,13 @@ mod tests {
     fn animal_and_body_part_skeletons() {
         assert_eq!(excerpts::<LiteralIdiom>("The keeper had cat."), ["had cat"]);
         assert_no_flags::<LiteralIdiom>("She has a cat. He had his eyes on the prize. They have pain in the knees.");
+    }
+
+    #[test]
+    fn idioms_are_anchored_on_words_rarer_than_function_words() {
+        // Otherwise every sentence with "have" or "said" would be looked at closely.
+        assert!(!TRIGGERS.function_words_trigger);
+        assert_eq!(excerpts::<LiteralIdiom>("As the saying goes, who says a must also say b."), ["who says a must also say b"]);
     }
 
     #[test]
