@@ -176,46 +176,64 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
         Ok((busy + started.elapsed()).as_nanos() as u64)
     });
 
-    let mut rejects = RejectLog::create(path("rejects.jsonl"), options.strict)?;
+    let rejects = RejectLog::create(path("rejects.jsonl"), options.strict)?;
     let progress = Progress::new(options);
     let mut counts = Counts::default();
-    let mut seen_ids = SeenIds::default();
     let settings = &options.config.input;
     let detector_ids: Vec<&'static str> = detectors.iter().map(|d| d.info().id).collect();
     let mut profile = options.profile.then(|| ProfileTotals::new(&detector_ids));
 
-    let reading = (|| -> Result<()> {
-        for input in &options.inputs {
-            let consumed = Arc::new(AtomicU64::new(0));
-            progress.start_input(consumed.clone());
-            let mut reader = read::open(input, &options.columns, &meta, consumed)?;
-            loop {
-                let reading_started = Instant::now();
-                let mut batch: Vec<Record> = Vec::new();
-                let mut batch_bytes = 0;
-                while batch.len() < settings.batch_documents && batch_bytes < settings.batch_bytes {
-                    let Some(item) = reader.next_item()? else { break };
-                    match item {
-                        Item::Reject(reject) => rejects.add(reject)?,
-                        Item::Record(record) => match validate(&record, settings.max_text_chars, &mut seen_ids) {
-                            Err(reason) => {
-                                rejects.add(Reject { id: Some(record.id), origin: record.origin, reason })?
-                            }
-                            Ok(()) => {
-                                batch_bytes += record.text.len();
-                                batch.push(record);
-                            }
-                        },
+    // Reading, decoding and validating run on their own thread, one batch ahead of scoring, so
+    // the workers never wait for the input (reading took 5% of the run when it alternated).
+    let (batch_sender, batch_receiver) = sync_channel::<ReadBatch>(1);
+    let (reading, scoring) = std::thread::scope(|scope| {
+        let progress = &progress;
+        let meta = &meta;
+        let reader_thread = scope.spawn(move || -> Result<RejectLog> {
+            let mut rejects = rejects;
+            let mut seen_ids = SeenIds::default();
+            for input in &options.inputs {
+                let consumed = Arc::new(AtomicU64::new(0));
+                progress.start_input(consumed.clone());
+                let mut reader = read::open(input, &options.columns, meta, consumed)?;
+                loop {
+                    let reading_started = Instant::now();
+                    let mut records: Vec<Record> = Vec::new();
+                    let mut bytes = 0;
+                    while records.len() < settings.batch_documents && bytes < settings.batch_bytes {
+                        let Some(item) = reader.next_item()? else { break };
+                        match item {
+                            Item::Reject(reject) => rejects.add(reject)?,
+                            Item::Record(record) => match validate(&record, settings.max_text_chars, &mut seen_ids) {
+                                Err(reason) => {
+                                    rejects.add(Reject { id: Some(record.id), origin: record.origin, reason })?
+                                }
+                                Ok(()) => {
+                                    bytes += record.text.len();
+                                    records.push(record);
+                                }
+                            },
+                        }
+                    }
+                    if records.is_empty() {
+                        break;
+                    }
+                    let read_nanos = reading_started.elapsed().as_nanos() as u64;
+                    if batch_sender.send(ReadBatch { records, bytes, read_nanos }).is_err() {
+                        return Ok(rejects); // Scoring stopped; its error is reported instead.
                     }
                 }
-                if batch.is_empty() {
-                    break;
-                }
+                progress.finish_input(input.bytes);
+            }
+            Ok(rejects)
+        });
+        let scoring = (|| -> Result<()> {
+            for batch in batch_receiver {
                 let scoring_started = Instant::now();
                 let timed = profile.is_some();
                 let results: Vec<(ScoredDoc, Option<DocTimings>)> = pool.install(|| {
                     use rayon::prelude::*;
-                    batch.into_par_iter().map(|record| score_record_timed(record, &detectors, timed)).collect()
+                    batch.records.into_par_iter().map(|record| score_record_timed(record, &detectors, timed)).collect()
                 });
                 let mut scored = Vec::with_capacity(results.len());
                 for (doc, timings) in results {
@@ -225,7 +243,7 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
                     scored.push(doc);
                 }
                 if let Some(totals) = profile.as_mut() {
-                    totals.read_nanos += (scoring_started - reading_started).as_nanos() as u64;
+                    totals.read_nanos += batch.read_nanos;
                     totals.score_wall_nanos += scoring_started.elapsed().as_nanos() as u64;
                 }
                 for doc in &scored {
@@ -238,19 +256,22 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
                         *counts.flags_by_detector.entry(flag.detector.to_string()).or_default() += 1;
                     }
                 }
-                counts.text_bytes += batch_bytes as u64;
+                counts.text_bytes += batch.bytes as u64;
                 progress.update(counts.documents);
                 if sender.send(scored).is_err() {
                     break; // The writer failed; its error is reported below.
                 }
             }
-            progress.finish_input(input.bytes);
-        }
-        Ok(())
-    })();
+            Ok(())
+        })();
+        let reading =
+            reader_thread.join().map_err(|_| anyhow::anyhow!("the input reader thread panicked")).and_then(|r| r);
+        (reading, scoring)
+    });
     drop(sender);
     let written = writer_thread.join().map_err(|_| anyhow::anyhow!("the output writer thread panicked"))?;
-    reading?;
+    let rejects = reading?;
+    scoring?;
     let write_nanos = written?;
     let profile = profile.map(|totals| totals.finish(write_nanos, counts.text_bytes));
     progress.finish();
@@ -290,6 +311,15 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
     serde_json::to_writer_pretty(BufWriter::new(manifest_file), &manifest).context("cannot write manifest.json")?;
     staging.commit().with_context(|| format!("cannot move the outputs into {}", options.out_dir.display()))?;
     Ok(Summary { counts, wall_seconds, out_dir: options.out_dir.clone(), profile })
+}
+
+/// A batch of validated records on its way from the reader thread to the workers.
+struct ReadBatch {
+    records: Vec<Record>,
+    /// Bytes of article text.
+    bytes: usize,
+    /// Wall time the reader spent on this batch.
+    read_nanos: u64,
 }
 
 /// Analyses and scores one article.
@@ -484,10 +514,11 @@ fn reason_kind(reason: &str) -> String {
 }
 
 /// The progress bar on stderr: documents, throughput and ETA, when stderr is a terminal.
+/// Shared by the reader thread (which input, how far) and the scoring loop (documents done).
 struct Progress {
     bar: indicatif::ProgressBar,
-    done_bytes: std::cell::Cell<u64>,
-    current: std::cell::RefCell<Arc<AtomicU64>>,
+    done_bytes: AtomicU64,
+    current: std::sync::Mutex<Arc<AtomicU64>>,
 }
 
 impl Progress {
@@ -506,22 +537,25 @@ impl Progress {
         } else {
             indicatif::ProgressBar::hidden()
         };
-        Progress { bar, done_bytes: 0.into(), current: Default::default() }
+        Progress { bar, done_bytes: AtomicU64::new(0), current: Default::default() }
     }
 
     fn start_input(&self, consumed: Arc<AtomicU64>) {
-        *self.current.borrow_mut() = consumed;
+        *self.current.lock().expect("no thread panics holding it") = consumed;
     }
 
     fn update(&self, documents: u64) {
-        let current = self.current.borrow().load(std::sync::atomic::Ordering::Relaxed);
-        self.bar.set_position(self.done_bytes.get() + current);
+        use std::sync::atomic::Ordering::Relaxed;
+        let current = self.current.lock().expect("no thread panics holding it").load(Relaxed);
+        self.bar.set_position(self.done_bytes.load(Relaxed) + current);
         self.bar.set_message(format!("{documents} documents"));
     }
 
     fn finish_input(&self, bytes: u64) {
-        self.done_bytes.set(self.done_bytes.get() + bytes);
-        self.bar.set_position(self.done_bytes.get());
+        use std::sync::atomic::Ordering::Relaxed;
+        let done = self.done_bytes.fetch_add(bytes, Relaxed) + bytes;
+        *self.current.lock().expect("no thread panics holding it") = Arc::default();
+        self.bar.set_position(done);
     }
 
     fn finish(&self) {

@@ -51,9 +51,9 @@ pub struct StepCost {
 /// The whole run's profile, written to the manifest under `profile`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Profile {
-    /// Wall seconds the reading thread spent reading, decoding and validating input.
+    /// Wall seconds the reader thread spent reading, decoding and validating input.
     pub read_seconds: f64,
-    /// Wall seconds the reading thread waited for the workers to score its batches.
+    /// Wall seconds the scoring loop waited for the workers to score its batches.
     pub score_wall_seconds: f64,
     /// Wall seconds the writer thread spent building and writing Parquet row groups.
     pub write_seconds: f64,
@@ -114,7 +114,7 @@ impl Profile {
     pub fn table(&self) -> String {
         let mut out = String::new();
         out.push_str(&format!(
-            "wall seconds: reading {:.3}, scoring (waiting for workers) {:.3}, writing (own thread) {:.3}\n",
+            "wall seconds: reading (own thread) {:.3}, scoring (waiting for workers) {:.3}, writing (own thread) {:.3}\n",
             self.read_seconds, self.score_wall_seconds, self.write_seconds
         ));
         out.push_str(&format!("{:<34} {:>12} {:>14}\n", "CPU step", "CPU seconds", "MB/s per core"));
