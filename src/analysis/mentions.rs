@@ -137,7 +137,12 @@ pub fn find(
                 let modifier = next.is_some_and(|n| !n.capitalized && n.lex.english_word() && n.lex.verb.is_none());
                 let code = word.chars().any(|c| c.is_ascii_digit());
                 Some(if place || modifier || code { MentionKind::NonPersonName } else { MentionKind::Name })
-            } else if token.has_letter && !token.lex.adjective() && previous.is_some_and(is_determiner) {
+            } else if token.has_letter
+                && !token.lex.adjective()
+                // Every determiner is a function word: a bit test spares most string comparisons.
+                && tokens[index.saturating_sub(1)].lex.english_function()
+                && previous.is_some_and(is_determiner)
+            {
                 Some(MentionKind::UnknownNoun { person_like: person_like(lower) })
             } else if !token.capitalized && token.lex.english_word() && token.lex.verb.is_none() && person_like(lower) {
                 // "this quiet believer": a possible person even without a determiner right before it.
@@ -174,6 +179,10 @@ fn person_like(lower: &str) -> bool {
 }
 
 fn pronoun_gender(lower: &str) -> Option<Gender> {
+    // Asked of every word: most start with neither letter.
+    if !matches!(lower.as_bytes().first(), Some(b'h' | b's')) {
+        return None;
+    }
     match lower {
         "he" | "him" | "his" | "himself" => Some(Gender::Male),
         "she" | "her" | "hers" | "herself" => Some(Gender::Female),
