@@ -42,9 +42,10 @@ use super::untranslated_word::GERMAN_WORDS;
 use super::{Configurable, Detector, DetectorInfo};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Flag, Severity};
-use crate::lexicon::{ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_FUNCTION_WORDS, MONTHS, WEEKDAYS};
+use crate::lexicon::{lower_case, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_FUNCTION_WORDS, MONTHS, WEEKDAYS};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
@@ -134,9 +135,27 @@ fn fold(word: &str) -> String {
     fold_lower(&word.to_lowercase())
 }
 
+/// The word without trailing "’s" and "'s" (all of them, as `trim_end_matches` would remove),
+/// compared without setting up a substring search for every word.
+fn without_possessive(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix("’s") {
+        word = rest;
+    }
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    word
+}
+
 /// [`fold`] for a word already in lower case.
 fn fold_lower(lower: &str) -> String {
-    let lower = lower.trim_end_matches("’s").trim_end_matches("'s");
+    let lower = without_possessive(lower);
+    // Diacritics first; an ASCII word has none, and is read in place.
+    let plain: Cow<str> = if lower.is_ascii() { Cow::Borrowed(lower) } else { Cow::Owned(without_diacritics(lower)) };
+    fold_spellings(plain.as_bytes())
+}
+
+fn without_diacritics(lower: &str) -> String {
     let mut plain = String::with_capacity(lower.len());
     for c in lower.chars() {
         match c {
@@ -157,10 +176,12 @@ fn fold_lower(lower: &str) -> String {
             _ => plain.push(c),
         }
     }
-    // One pass over the bytes for what would be six replacements: "sch" → "sh", "ph" → "f",
-    // "th" → "t", then c, q → k, z → s, y → i. Only ASCII bytes change, so the result stays
-    // valid UTF-8.
-    let bytes = plain.as_bytes();
+    plain
+}
+
+/// One pass over the bytes for what would be six replacements: "sch" → "sh", "ph" → "f",
+/// "th" → "t", then c, q → k, z → s, y → i. Only ASCII bytes change, so valid UTF-8 stays valid.
+fn fold_spellings(bytes: &[u8]) -> String {
     let mut folded = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
@@ -222,9 +243,9 @@ fn exonym_stems(german_lower: &str) -> Vec<&'static str> {
 }
 
 /// One word of a sentence, prepared for comparison.
-struct Word {
+struct Word<'a> {
     folded: String,
-    lower: String,
+    lower: Cow<'a, str>,
     /// On the German side: the English stems of the word's exonyms.
     exonym_stems: Vec<&'static str>,
 }
@@ -366,7 +387,7 @@ fn english_name(word: &str, _after_article: bool) -> bool {
         return false;
     }
     let lower = word.to_lowercase();
-    let bare = lower.trim_end_matches("’s").trim_end_matches("'s");
+    let bare = without_possessive(&lower);
     bare.chars().count() >= 2
         && bare.chars().any(char::is_alphabetic)
         && (!ENGLISH_WORDS.contains(bare) || FIRST_NAMES.contains_key(word))
@@ -394,7 +415,7 @@ fn name_runs(text: &str, tokens: &[Token], sentence_starts: &[usize], is_name: f
     // Where the last name word ended: a name word right after it (one space or a hyphen
     // between) continues its run.
     let mut last_end: Option<usize> = None;
-    let lower_at = |i: usize| text[tokens[i].span.clone()].to_lowercase();
+    let lower_at = |i: usize| lower_case(&text[tokens[i].span.clone()]);
     for (index, token) in tokens.iter().enumerate() {
         if !token.capitalized || !token.has_letter {
             continue;
@@ -404,11 +425,11 @@ fn name_runs(text: &str, tokens: &[Token], sentence_starts: &[usize], is_name: f
         // A sentence may open with a name, but a German sentence also opens with a capitalised
         // noun: only a first name, or a word that neither lexicon knows ("Flick nannte …",
         // "Murray verlor …"), counts there.
-        let lower_word = word.to_lowercase();
+        let lower_word = lower_case(word);
         let initial_name = initial
             && !ENGLISH_WORDS.contains(&lower_word)
             && (FIRST_NAMES.contains_key(word)
-                || german && (is_all_caps(word) || GERMAN_WORDS.get(lower_word.as_str()).is_none()));
+                || german && (is_all_caps(word) || GERMAN_WORDS.get(lower_word.as_ref()).is_none()));
         if initial && !initial_name {
             continue;
         }
@@ -429,12 +450,12 @@ fn name_runs(text: &str, tokens: &[Token], sentence_starts: &[usize], is_name: f
         // An ordinal between counts too ("des 19. Jahrhunderts").
         let after_article = index > 0 && {
             let previous = lower_at(index - 1);
-            GERMAN_ARTICLES.contains(&previous.as_str())
+            GERMAN_ARTICLES.contains(&previous.as_ref())
                 || !tokens[index - 1].capitalized
                     && previous.chars().count() >= 5
                     && ["en", "er", "es", "em"].iter().any(|e| previous.ends_with(e))
                     && !GERMAN_FUNCTION_WORDS.contains(&previous)
-                || tokens[index - 1].is_number() && index > 1 && GERMAN_ARTICLES.contains(&lower_at(index - 2).as_str())
+                || tokens[index - 1].is_number() && index > 1 && GERMAN_ARTICLES.contains(&lower_at(index - 2).as_ref())
         };
         // Hyphenated compounds are judged part by part: "Johns-Hopkins-Universität" holds the
         // name "Johns Hopkins", "US-Präsident" the name "US".
@@ -468,7 +489,7 @@ fn name_runs(text: &str, tokens: &[Token], sentence_starts: &[usize], is_name: f
 }
 
 /// Whether a source name word has a counterpart among the target words (folded).
-fn found_in_target(source_word: &str, target: &[&Word]) -> bool {
+fn found_in_target(source_word: &str, target: &[&Word<'_>]) -> bool {
     let lower = source_word.to_lowercase();
     let without_compass = COMPASS_PREFIXES.iter().find_map(|p| lower.strip_prefix(p)).filter(|r| r.chars().count() >= 4);
     std::iter::once(lower.as_str()).chain(without_compass).any(|lower| {
@@ -479,7 +500,7 @@ fn found_in_target(source_word: &str, target: &[&Word]) -> bool {
 }
 
 /// Whether a target name word has a counterpart among the source words.
-fn found_in_source(target_word: &str, source: &[&Word]) -> bool {
+fn found_in_source(target_word: &str, source: &[&Word<'_>]) -> bool {
     let folded = fold(target_word);
     let lower = target_word.to_lowercase();
     source.iter().any(|s| same_name(&folded, &s.folded) || s.exonym_stems.iter().any(|e| lower.starts_with(e)))
@@ -488,21 +509,25 @@ fn found_in_source(target_word: &str, source: &[&Word]) -> bool {
 /// Every word of `tokens`, prepared for comparison, hyphenated parts split. On the German side
 /// (`german`), also each word without a compass prefix ("Südkorea" gives "korea" too), and
 /// with its exonyms' English stems.
-fn words(text: &str, tokens: &[Token], german: bool) -> Vec<Word> {
+fn words<'a>(text: &'a str, tokens: &[Token], german: bool) -> Vec<Word<'a>> {
     let mut words = Vec::new();
-    let prepared = |lower: &str| Word {
-        folded: fold_lower(lower),
-        lower: lower.to_string(),
-        exonym_stems: if german { exonym_stems(lower) } else { Vec::new() },
+    let prepared = |lower: Cow<'a, str>| Word {
+        folded: fold_lower(&lower),
+        exonym_stems: if german { exonym_stems(&lower) } else { Vec::new() },
+        lower,
     };
     for word in tokens.iter().flat_map(|t| text[t.span.clone()].split(['-', '‐'])).filter(|w| !w.is_empty()) {
-        let lower = word.to_lowercase();
+        let lower = lower_case(word);
         if german {
             if let Some(rest) = COMPASS_PREFIXES.iter().find_map(|p| lower.strip_prefix(p)).filter(|r| r.chars().count() >= 4) {
+                let rest = match &lower {
+                    Cow::Borrowed(whole) => Cow::Borrowed(&whole[whole.len() - rest.len()..]),
+                    Cow::Owned(_) => Cow::Owned(rest.to_string()),
+                };
                 words.push(prepared(rest));
             }
         }
-        words.push(prepared(&lower));
+        words.push(prepared(lower));
     }
     words
 }

@@ -171,7 +171,7 @@ struct Negations {
 fn german_negations(text: &str, tokens: &[Token]) -> Negations {
     let mut counts = Negations::default();
     for token in tokens {
-        let lower = text[token.span.clone()].to_lowercase();
+        let lower = crate::lexicon::lower_case(&text[token.span.clone()]);
         if german_negation(&lower) {
             counts.outright += 1;
         } else if german_implicit(&lower) {
@@ -186,7 +186,7 @@ fn english_negations(text: &str, tokens: &[Token]) -> (Negations, Option<usize>)
     let mut counts = Negations::default();
     let mut first = None;
     for (index, token) in tokens.iter().enumerate() {
-        let lower = text[token.span.clone()].to_lowercase();
+        let lower = crate::lexicon::lower_case(&text[token.span.clone()]);
         if english_negation(text, tokens, index, &lower) {
             counts.outright += 1;
             first.get_or_insert(index);

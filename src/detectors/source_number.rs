@@ -227,17 +227,61 @@ const ENGLISH_MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn scale_of(word: &str, language: Language) -> Option<f64> {
-    let lower = word.to_lowercase();
+/// One language's number words, for lookup: every token that is not a numeral is looked up, and
+/// comparing it with each listed word was most of this detector's cost.
+struct NumberWords {
+    cardinals: rustc_hash::FxHashMap<&'static str, f64>,
+    /// Month number by name.
+    months: rustc_hash::FxHashMap<&'static str, f64>,
+    /// German: ordinal stems, to which an inflection is added; English: ordinal words.
+    ordinals: rustc_hash::FxHashMap<&'static str, f64>,
+    optional: rustc_hash::FxHashMap<&'static str, f64>,
+}
+
+impl NumberWords {
+    fn new(cardinals: &[(&'static str, f64)], months: &[&'static str], ordinals: &[(&'static str, f64)], optional: &[(&'static str, f64)]) -> Self {
+        // The first entry of a word wins, as in a scan of the list.
+        let map = |pairs: &mut dyn Iterator<Item = (&'static str, f64)>| {
+            let mut map = rustc_hash::FxHashMap::default();
+            for (word, value) in pairs {
+                map.entry(word).or_insert(value);
+            }
+            map
+        };
+        NumberWords {
+            cardinals: map(&mut cardinals.iter().copied()),
+            months: map(&mut months.iter().enumerate().map(|(i, m)| (*m, i as f64 + 1.0))),
+            ordinals: map(&mut ordinals.iter().copied()),
+            optional: map(&mut optional.iter().copied()),
+        }
+    }
+}
+
+static NUMBER_WORDS: std::sync::LazyLock<[NumberWords; 2]> = std::sync::LazyLock::new(|| {
+    [
+        NumberWords::new(&GERMAN_WORDS, &GERMAN_MONTHS, &GERMAN_ORDINALS, &GERMAN_OPTIONAL),
+        NumberWords::new(&ENGLISH_WORDS, &ENGLISH_MONTHS, &ENGLISH_ORDINALS, &ENGLISH_OPTIONAL),
+    ]
+});
+
+fn number_words(language: Language) -> &'static NumberWords {
     match language {
-        Language::German => match lower.as_str() {
+        Language::German => &NUMBER_WORDS[0],
+        Language::English => &NUMBER_WORDS[1],
+    }
+}
+
+fn scale_of(word: &str, language: Language) -> Option<f64> {
+    let lower = crate::lexicon::lower_case(word);
+    match language {
+        Language::German => match lower.as_ref() {
             "tausend" => Some(1e3),
             "mio" | "million" | "millionen" => Some(1e6),
             "mrd" | "milliarde" | "milliarden" => Some(1e9),
             "billion" | "billionen" => Some(1e12),
             _ => None,
         },
-        Language::English => match lower.as_str() {
+        Language::English => match lower.as_ref() {
             "thousand" | "thousands" => Some(1e3),
             "million" | "millions" | "mn" => Some(1e6),
             "billion" | "billions" | "bn" => Some(1e9),
@@ -288,19 +332,14 @@ pub(crate) fn numbers(text: &str, tokens: &[Token], language: Language) -> Vec<N
             if values.is_empty() {
                 continue;
             }
-        } else if let Some(value) = read_word(word, token, language) {
-            values.push(value);
-        } else if let Some(value) = read_suffixed(word, language) {
-            values.extend(value);
-        } else if let Some(value) = read_optional(word, language) {
-            // "a" counts only as "a thousand", "a million": a scale word must follow.
-            if word.eq_ignore_ascii_case("a") && next_word.and_then(|w| scale_of(w, language)).is_none() {
-                continue;
-            }
-            optional = true;
-            values.push(value);
         } else {
-            continue;
+            let Some((word_values, is_optional)) =
+                crate::lexicon::with_lower_case(word, |lower| word_values(lower, word, token, next_word, language))
+            else {
+                continue;
+            };
+            values = word_values;
+            optional = is_optional;
         }
         if let Some(scale) = next_word.and_then(|w| scale_of(w, language)) {
             let scaled: Vec<f64> = values.iter().map(|v| v * scale).collect();
@@ -367,42 +406,50 @@ fn read_numeric(
     values
 }
 
-/// A number word, an ordinal word or a month name.
-fn read_word(word: &str, token: &Token, language: Language) -> Option<f64> {
-    let lower = word.to_lowercase();
-    let (cardinals, months): (&[(&str, f64)], &[&str]) = match language {
-        Language::German => (&GERMAN_WORDS, &GERMAN_MONTHS),
-        Language::English => (&ENGLISH_WORDS, &ENGLISH_MONTHS),
-    };
-    if let Some((_, value)) = cardinals.iter().find(|(w, _)| *w == lower) {
+/// The values of a word that is not a numeral, and whether it only may stand for a number;
+/// None for a word that is no number.
+fn word_values(lower: &str, word: &str, token: &Token, next_word: Option<&str>, language: Language) -> Option<(Vec<f64>, bool)> {
+    if let Some(value) = read_word(lower, token, language) {
+        return Some((vec![value], false));
+    }
+    if let Some(values) = read_suffixed(word, language) {
+        return Some((values, false));
+    }
+    let value = read_optional(lower, language)?;
+    // "a" counts only as "a thousand", "a million": a scale word must follow.
+    if lower == "a" && next_word.and_then(|w| scale_of(w, language)).is_none() {
+        return None;
+    }
+    Some((vec![value], true))
+}
+
+/// A number word, an ordinal word or a month name, given in lower case.
+fn read_word(lower: &str, token: &Token, language: Language) -> Option<f64> {
+    let words = number_words(language);
+    if let Some(value) = words.cardinals.get(lower) {
         return Some(*value);
     }
     // Month names only when capitalised: "may" and "march" are also verbs.
     if token.capitalized {
-        if let Some(month) = months.iter().position(|m| *m == lower) {
-            return Some(month as f64 + 1.0);
+        if let Some(month) = words.months.get(lower) {
+            return Some(*month);
         }
     }
     match language {
-        Language::German => GERMAN_ORDINALS
+        // A stem with one of these endings; no two endings end in the same letter, so a word
+        // has at most one stem. "achten" (to respect) is not "eighth".
+        Language::German => ["e", "en", "er", "es", "em"]
             .iter()
-            .find(|(stem, _)| {
-                lower.strip_prefix(stem).is_some_and(|ending| ["e", "en", "er", "es", "em"].contains(&ending))
-                    && lower != "achten"
-            })
-            .map(|(_, value)| *value),
-        Language::English => ENGLISH_ORDINALS.iter().find(|(w, _)| *w == lower).map(|(_, value)| *value),
+            .find_map(|ending| lower.strip_suffix(ending))
+            .filter(|_| lower != "achten")
+            .and_then(|stem| words.ordinals.get(stem).copied()),
+        Language::English => words.ordinals.get(lower).copied(),
     }
 }
 
-/// A word that may stand for a number: "beide", "ersten", "one", "both".
-fn read_optional(word: &str, language: Language) -> Option<f64> {
-    let lower = word.to_lowercase();
-    let list: &[(&str, f64)] = match language {
-        Language::German => &GERMAN_OPTIONAL,
-        Language::English => &ENGLISH_OPTIONAL,
-    };
-    list.iter().find(|(w, _)| *w == lower).map(|(_, value)| *value)
+/// A word that may stand for a number: "beide", "ersten", "one", "both", given in lower case.
+fn read_optional(lower: &str, language: Language) -> Option<f64> {
+    number_words(language).optional.get(lower).copied()
 }
 
 /// Digits with a letter suffix: "9th", "1990s", "90er", "19jährige".
@@ -449,20 +496,31 @@ impl Detector for SourceNumber {
             if source_here.is_empty() && target_here.is_empty() {
                 continue;
             }
-            let source_near = numbers(source.text, source.tokens_of_links(near.clone()), Language::German);
-            let target_near = numbers(doc.text, doc.tokens_of_links(near.clone()), Language::English);
-            // A word spelled the same on both sides ("the Ninth Ward") is a name, not a number.
-            let source_words: Vec<String> =
-                source.tokens_of_links(near.clone()).iter().map(|t| source.text[t.span.clone()].to_lowercase()).collect();
+            // The neighbours' numbers only where this link has numbers to look for there.
+            let source_near = if target_here.is_empty() {
+                Vec::new()
+            } else {
+                numbers(source.text, source.tokens_of_links(near.clone()), Language::German)
+            };
+            let target_near = if source_here.is_empty() {
+                Vec::new()
+            } else {
+                numbers(doc.text, doc.tokens_of_links(near.clone()), Language::English)
+            };
             let missing: Vec<&NumberMention> = source_here
                 .iter()
                 .filter(|s| !s.optional && !target_near.iter().any(|t| t.matches(s)))
                 .collect();
-            let extra: Vec<&NumberMention> = target_here
+            let mut extra: Vec<&NumberMention> = target_here
                 .iter()
                 .filter(|t| !t.optional && !source_near.iter().any(|s| s.matches(t)))
-                .filter(|t| !source_words.contains(&doc.text[t.span.clone()].to_lowercase()))
                 .collect();
+            if !extra.is_empty() {
+                // A word spelled the same on both sides ("the Ninth Ward") is a name, not a number.
+                let source_words: Vec<String> =
+                    source.tokens_of_links(near.clone()).iter().map(|t| source.text[t.span.clone()].to_lowercase()).collect();
+                extra.retain(|t| !source_words.contains(&doc.text[t.span.clone()].to_lowercase()));
+            }
             let source_list = |mentions: &[&NumberMention]| {
                 let mut written: Vec<String> =
                     mentions.iter().map(|m| format!("‘{}’", source_excerpt(source.text, &m.span))).collect();
