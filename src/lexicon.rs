@@ -110,17 +110,8 @@ impl WordList {
 
     /// Whether `word` is on the list, compared without regard to case.
     pub fn contains(&self, word: &str) -> bool {
-        // Most tokens are short ASCII words: lower-case them on the stack, not the heap.
-        let mut buffer = [0u8; 32];
-        if word.len() <= buffer.len() && word.is_ascii() {
-            let lowered = &mut buffer[..word.len()];
-            lowered.copy_from_slice(word.as_bytes());
-            lowered.make_ascii_lowercase();
-            // Lower-casing ASCII bytes keeps them valid UTF-8.
-            let lowered = std::str::from_utf8(lowered).expect("ASCII is UTF-8");
-            return self.packed.get(lowered).is_some();
-        }
-        self.packed.get(word.to_lowercase().as_str()).is_some()
+        // Lower-cased on the stack, not the heap: this is asked for most tokens.
+        with_lower_case(word, |lower| self.packed.get(lower).is_some())
     }
 
     /// The list's own copy of a lower-case word, if it is on the list.
