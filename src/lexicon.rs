@@ -75,14 +75,6 @@ impl<V> WordMap<V> {
             None => self.long.entry(word.into()).or_default(),
         }
     }
-
-    pub fn len(&self) -> usize {
-        self.short.len() + self.long.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 /// A set of lower-case words read from one of the shipped list files.
@@ -356,15 +348,8 @@ pub const AUXILIARIES: [&str; 27] = [
 
 /// The verb forms a word can be, compared in lower case.
 pub fn verb_forms(word: &str) -> Option<VerbForms> {
-    let lowered;
-    let key = if word.chars().any(char::is_uppercase) {
-        lowered = word.to_lowercase();
-        lowered.as_str()
-    } else {
-        word
-    };
     // The word-list table holds every verb form: one lookup in the table every token uses.
-    lex(key).verb
+    with_lower_case(word, |lower| lex(lower).verb)
 }
 
 /// Base forms of every inflected verb form in the shipped list, and of be, have and do.

@@ -49,7 +49,7 @@ enum Class {
 /// The class of a character that is plain to classify: ASCII, Latin letters, and the common
 /// punctuation of news text. `None` for anything else (other scripts, emoji, combining marks,
 /// format characters), which sends the whole text to the general segmenter.
-fn class_of(c: char) -> Option<Class> {
+const fn class_of(c: char) -> Option<Class> {
     Some(match c {
         'a'..='z' | 'A'..='Z' => Class::Letter,
         '0'..='9' => Class::Digit,
@@ -92,14 +92,9 @@ static ASCII_CLASSES: [Class; 128] = {
     let mut classes = [Class::Other; 128];
     let mut byte = 0;
     while byte < 128 {
-        classes[byte] = match byte as u8 {
-            b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
-            b'0'..=b'9' => Class::Digit,
-            b':' => Class::MidLetter,
-            b',' | b';' => Class::MidNum,
-            b'.' | b'\'' => Class::MidNumLet,
-            b'_' => Class::ExtendNumLet,
-            _ => Class::Other,
+        classes[byte] = match class_of(byte as u8 as char) {
+            Some(class) => class,
+            None => panic!("class_of knows every ASCII character"),
         };
         byte += 1;
     }

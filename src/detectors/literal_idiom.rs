@@ -102,12 +102,6 @@ struct Idiom {
     awkward: bool,
 }
 
-struct Table {
-    idioms: Vec<Idiom>,
-    /// Each idiom's anchor lemmas, mapped to (idiom, element) in table order.
-    anchors: rustc_hash::FxHashMap<String, Vec<(usize, usize)>>,
-}
-
 fn parse_pattern(pattern: &str) -> Vec<Element> {
     pattern
         .split_whitespace()
@@ -127,7 +121,7 @@ fn parse_pattern(pattern: &str) -> Vec<Element> {
         .collect()
 }
 
-static TABLE: LazyLock<Table> = LazyLock::new(|| {
+static IDIOMS: LazyLock<Vec<Idiom>> = LazyLock::new(|| {
     let mut idioms = Vec::new();
     for line in include_str!("../../data/idioms/german_idioms.tsv").lines() {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -141,33 +135,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             awkward: fields.get(3) == Some(&"awkward"),
         });
     }
-    // Anchor each idiom on its longest word that is not a function word or the lemma of one
-    // ("pig", not "have", in "have pig"; "b", not "say", in "who says a must also say b"): the
-    // rarest in running text, so that few sentences need a closer look.
-    let function_lemmas: rustc_hash::FxHashSet<String> =
-        ENGLISH_FUNCTION_WORDS.iter().flat_map(|w| [w.to_string(), lemma(w).into_owned()]).collect();
-    let mut anchors: rustc_hash::FxHashMap<String, Vec<(usize, usize)>> = Default::default();
-    for (index, idiom) in idioms.iter().enumerate() {
-        let (position, alternatives) = idiom
-            .elements
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| match e {
-                Element::Word(alternatives) => Some((i, alternatives)),
-                _ => None,
-            })
-            .max_by_key(|(_, alternatives)| {
-                let function_word = alternatives.iter().any(|(w, _)| function_lemmas.contains(w.as_str()));
-                (!function_word, alternatives.iter().map(|(w, _)| w.len()).min().unwrap_or(0))
-            })
-            .expect("every idiom has a word");
-        for (word, exact) in alternatives {
-            // Sentences are searched by lemma, so an exact form is found by its lemma, then checked.
-            let anchor = if *exact { lemma(word).into_owned() } else { word.clone() };
-            anchors.entry(anchor).or_default().push((index, position));
-        }
-    }
-    Table { idioms, anchors }
+    idioms
 });
 
 /// Things that really do sit on or in body parts: "pain in the knees", "a ring on the finger".
@@ -198,8 +166,30 @@ struct Triggers {
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut triggers: WordMap<Trigger> = WordMap::default();
-    for (anchor, targets) in &TABLE.anchors {
-        triggers.entry_or_default(anchor).anchors = targets.clone();
+    // Anchor each idiom on its longest word that is not a function word or the lemma of one
+    // ("pig", not "have", in "have pig"; "b", not "say", in "who says a must also say b"): the
+    // rarest in running text, so that few sentences need a closer look.
+    let function_lemmas: rustc_hash::FxHashSet<String> =
+        ENGLISH_FUNCTION_WORDS.iter().flat_map(|w| [w.to_string(), lemma(w).into_owned()]).collect();
+    for (index, idiom) in IDIOMS.iter().enumerate() {
+        let (position, alternatives) = idiom
+            .elements
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| match e {
+                Element::Word(alternatives) => Some((i, alternatives)),
+                _ => None,
+            })
+            .max_by_key(|(_, alternatives)| {
+                let function_word = alternatives.iter().any(|(w, _)| function_lemmas.contains(w.as_str()));
+                (!function_word, alternatives.iter().map(|(w, _)| w.len()).min().unwrap_or(0))
+            })
+            .expect("every idiom has a word");
+        for (word, exact) in alternatives {
+            // Sentences are searched by lemma, so an exact form is found by its lemma, then checked.
+            let anchor = if *exact { lemma(word) } else { std::borrow::Cow::Borrowed(word.as_str()) };
+            triggers.entry_or_default(&anchor).anchors.push((index, position));
+        }
     }
     let animals = THING_NOUNS.iter().filter(|(_, class)| **class == crate::lexicon::ThingClass::Animal).map(|(word, _)| *word);
     for word in TIME_NOUNS.iter().chain(animals).chain(BODY_PARTS) {
@@ -321,10 +311,9 @@ impl LiteralIdiom {
     }
 
     fn table(&self, doc: &Doc, sentence: usize, words: &Words, anchor_hits: &[(usize, usize, usize)], flags: &mut Vec<Flag>) {
-        let table = &*TABLE;
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
         for &(anchor_word, index, position) in anchor_hits {
-            let idiom = &table.idioms[index];
+            let idiom = &IDIOMS[index];
             let gaps_before = idiom.elements[..position].iter().filter(|e| **e == Element::Gap).count();
             let earliest = anchor_word.saturating_sub(position + 3 * gaps_before);
             let matched = (earliest..=anchor_word)
