@@ -18,3 +18,4 @@ pub mod pipeline;
 pub mod profile;
 pub mod read;
 pub mod score;
+pub mod seen_ids;

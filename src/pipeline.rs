@@ -13,11 +13,11 @@ use crate::parquet::TableWriters;
 use crate::profile::{DocTimings, Profile, ProfileTotals};
 use crate::read::{self, ColumnNames, Input, Item, MetaColumns, Record, Reject};
 use crate::score::{score_document, ScoredDoc};
+use crate::seen_ids::SeenIds;
 use anyhow::{Context, Result};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fs::File;
-use std::hash::BuildHasherDefault;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;
@@ -349,111 +349,6 @@ fn score_record_timed(record: Record, detectors: &[Box<dyn Detector>], timed: bo
 }
 
 /// Checks that apply to every format: an id seen before, an empty text, an oversized text.
-/// The ids seen so far, for duplicate detection, in about 17 bytes per document whatever the
-/// id's length: a 64-bit hash of the id and where it was first seen, packed into 64 bits.
-/// Keeping the ids and their locations as strings made memory grow by about 250 bytes per
-/// document (390 MB of peak memory for a 1 GB corpus). Two different ids share a hash with
-/// probability about n²/2⁶⁵: under one in a million for ten million documents.
-///
-/// The hashes are spread over [`ID_SHARDS`] tables by their top bits. One table would, when it
-/// grows, briefly hold its old and its new copy, half again its size; shards grow one at a
-/// time, each a small fraction of the whole.
-struct SeenIds {
-    /// Hash of the id: packed location where it was first seen (see [`SeenIds::pack`]).
-    shards: Vec<HashMap<u64, u64, BuildHasherDefault<KeyIsHash>>>,
-    files: Vec<Arc<str>>,
-}
-
-const ID_SHARDS: usize = 256;
-
-impl Default for SeenIds {
-    fn default() -> Self {
-        SeenIds { shards: (0..ID_SHARDS).map(|_| HashMap::default()).collect(), files: Vec::new() }
-    }
-}
-
-/// The keys of [`SeenIds`] are already SipHash values: hashing them again would only cost time.
-/// All keys of one shard share their top bits, which hashbrown uses as a tag to tell keys
-/// apart; one multiplication by an odd constant mixes the lower bits back into them.
-#[derive(Default)]
-struct KeyIsHash(u64);
-
-impl std::hash::Hasher for KeyIsHash {
-    fn finish(&self) -> u64 {
-        self.0.wrapping_mul(0x9e37_79b9_7f4a_7c15)
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
-        }
-    }
-    fn write_u64(&mut self, value: u64) {
-        self.0 = value;
-    }
-}
-
-/// A packed location: bit 63 says whether it is a line (line formats) or a row number, the
-/// next bits the file, the low bits the line or row.
-const LINE_BIT: u64 = 1 << 63;
-const POSITION_BITS: u32 = 40;
-const FILE_BITS: u32 = 23;
-/// For the (theoretical) file or line beyond the packed range: the duplicate is still found,
-/// but its first location is not reported.
-const UNKNOWN_LOCATION: u64 = u64::MAX;
-
-impl SeenIds {
-    fn hash(id: &str) -> u64 {
-        use std::hash::{Hash, Hasher};
-        // SipHash with fixed keys: the same on every run and machine.
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        id.hash(&mut hasher);
-        hasher.finish()
-    }
-
-    fn pack(file: usize, line: Option<u64>, row: u64) -> u64 {
-        let position = line.unwrap_or(row);
-        if file >= 1 << FILE_BITS || position >= 1 << POSITION_BITS {
-            return UNKNOWN_LOCATION;
-        }
-        let line_bit = if line.is_some() { LINE_BIT } else { 0 };
-        line_bit | (file as u64) << POSITION_BITS | position
-    }
-
-    fn describe(&self, packed: u64) -> String {
-        if packed == UNKNOWN_LOCATION {
-            return "an earlier row (beyond the range whose location is recorded)".into();
-        }
-        let name = &self.files[((packed & !LINE_BIT) >> POSITION_BITS) as usize];
-        let position = packed & ((1 << POSITION_BITS) - 1);
-        if packed & LINE_BIT != 0 {
-            format!("{name}:{position}")
-        } else {
-            format!("{name} row {position}")
-        }
-    }
-
-    /// Records `record`'s id; if it was seen before, where ("file:line" or "file row N").
-    fn insert(&mut self, record: &Record) -> Option<String> {
-        if !self.files.last().is_some_and(|f| Arc::ptr_eq(f, &record.origin.file)) {
-            self.files.push(record.origin.file.clone());
-        }
-        let location = Self::pack(self.files.len() - 1, record.origin.line, record.origin.row);
-        let hash = Self::hash(&record.id);
-        // The top bits choose the shard; hashbrown uses the low bits within it.
-        let shard = (hash >> (u64::BITS - ID_SHARDS.trailing_zeros())) as usize;
-        match self.shards[shard].entry(hash) {
-            std::collections::hash_map::Entry::Occupied(first) => {
-                let first = *first.get();
-                Some(self.describe(first))
-            }
-            std::collections::hash_map::Entry::Vacant(slot) => {
-                slot.insert(location);
-                None
-            }
-        }
-    }
-}
-
 fn validate(record: &Record, max_chars: usize, seen: &mut SeenIds) -> Result<(), String> {
     if record.text.trim().is_empty() {
         return Err("the text is empty".into());
@@ -587,22 +482,6 @@ mod tests {
         assert!(long.contains("15 characters") && long.contains("--max-text-chars"), "{long}");
         let duplicate = validate(&record("a", "Again."), 100, &mut seen).unwrap_err();
         assert_eq!(duplicate, "duplicate id 'a': first seen at in.jsonl:3");
-    }
-
-    #[test]
-    fn duplicate_locations_survive_packing() {
-        let mut seen = SeenIds::default();
-        let at = |file: &str, line: Option<u64>, row: u64, id: &str| Record {
-            origin: Origin { file: Arc::from(file), line, row },
-            ..record(id, "Text.")
-        };
-        assert_eq!(seen.insert(&at("a.parquet", None, 7, "x")), None);
-        assert_eq!(seen.insert(&at("b.jsonl", Some(1 << 39), 1, "y")), None);
-        assert_eq!(seen.insert(&at("c.jsonl", Some(1 << 41), 2, "z")), None);
-        assert_eq!(seen.insert(&at("d.jsonl", Some(5), 5, "x")).as_deref(), Some("a.parquet row 7"));
-        assert_eq!(seen.insert(&at("d.jsonl", Some(6), 6, "y")), Some(format!("b.jsonl:{}", 1u64 << 39)));
-        let beyond = seen.insert(&at("d.jsonl", Some(7), 7, "z")).unwrap();
-        assert!(beyond.contains("earlier row"), "{beyond}");
     }
 
     #[test]

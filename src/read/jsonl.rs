@@ -5,7 +5,7 @@ use super::{
     Reject,
 };
 use crate::error::InputError;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::io::{BufRead, BufReader, Read};
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
@@ -47,12 +47,20 @@ impl JsonlReader {
             Ok(text) => text,
             Err(error) => return reject(None, utf8_reason("the line", &error)),
         };
-        let mut object: Map<String, Value> = match serde_json::from_str(text) {
-            Ok(Value::Object(object)) => object,
-            Ok(_) => return reject(None, "the line is valid JSON but not an object".into()),
-            Err(error) => return reject(None, format!("malformed JSON: {error}")),
+        let seed = FieldsSeed { names: &self.names, meta: &self.meta };
+        let mut parser = serde_json::Deserializer::from_str(text);
+        let parsed = serde::de::DeserializeSeed::deserialize(seed, &mut parser).and_then(|f| parser.end().map(|()| f));
+        let mut fields = match parsed {
+            Ok(Some(fields)) => fields,
+            // Not an object, or not JSON: parse it again the general way, for the usual message.
+            _ => {
+                return match serde_json::from_str::<Value>(text) {
+                    Ok(_) => reject(None, "the line is valid JSON but not an object".into()),
+                    Err(error) => reject(None, format!("malformed JSON: {error}")),
+                }
+            }
         };
-        let id = match object.remove(&self.names.id) {
+        let id = match fields.id.take() {
             Some(Value::String(id)) => id,
             Some(Value::Number(number)) => number.to_string(),
             Some(Value::Null) | None => {
@@ -62,7 +70,7 @@ impl JsonlReader {
                 return reject(None, format!("the '{}' field must be a string or number, not {other}", self.names.id))
             }
         };
-        let text = match object.remove(&self.names.text) {
+        let text = match fields.text.take() {
             Some(Value::String(text)) => text,
             Some(Value::Null) | None => {
                 return reject(
@@ -72,19 +80,129 @@ impl JsonlReader {
             }
             Some(_) => return reject(Some(id), format!("the '{}' field is not a string", self.names.text)),
         };
-        let source = match object.remove(&self.names.source) {
+        let source = match fields.source.take() {
             Some(Value::String(source)) => Some(source),
             Some(Value::Null) | None => None,
             Some(_) => return reject(Some(id), format!("the '{}' field is not a string", self.names.source)),
         };
-        let mut meta = vec![None; self.meta.len()];
-        for (key, value) in object {
-            // Every key was found by the key scan before reading, so the position exists.
-            if let Some(position) = self.meta.position(&key) {
-                meta[position] = json_to_meta(value);
+        Item::Record(Record { id, text, source, meta: fields.meta, origin })
+    }
+}
+
+/// The fields of one JSON Lines object that mtqe uses. Reading them straight into this, instead
+/// of into a map of every key and value first, halved the reader's work.
+struct Fields {
+    id: Option<Value>,
+    text: Option<Value>,
+    source: Option<Value>,
+    meta: Vec<Option<String>>,
+}
+
+/// Which of [`Fields`] a key fills.
+enum Field {
+    Id,
+    Text,
+    Source,
+    Meta(usize),
+    Unused,
+}
+
+/// Reads one line's object into [`Fields`]; `None` when the line holds JSON but no object.
+/// As in a JSON map, a key given twice keeps its last value.
+struct FieldsSeed<'a> {
+    names: &'a ColumnNames,
+    meta: &'a MetaColumns,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for FieldsSeed<'_> {
+    type Value = Option<Fields>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for FieldsSeed<'_> {
+    type Value = Option<Fields>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut fields = Fields { id: None, text: None, source: None, meta: vec![None; self.meta.len()] };
+        while let Some(field) = map.next_key_seed(KeySeed { names: self.names, meta: self.meta })? {
+            match field {
+                Field::Id => fields.id = Some(map.next_value()?),
+                Field::Text => fields.text = Some(map.next_value()?),
+                Field::Source => fields.source = Some(map.next_value()?),
+                Field::Meta(position) => fields.meta[position] = json_to_meta(map.next_value()?),
+                Field::Unused => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
-        Item::Record(Record { id, text, source, meta, origin })
+        Ok(Some(fields))
+    }
+
+    // Any other JSON value is a line that is not an object. Returning `None` from these stops
+    // the parse; the caller then reports the line.
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(None)
+    }
+}
+
+/// Maps a key to its [`Field`] without allocating it.
+struct KeySeed<'a> {
+    names: &'a ColumnNames,
+    meta: &'a MetaColumns,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for KeySeed<'_> {
+    type Value = Field;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for KeySeed<'_> {
+    type Value = Field;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E>(self, key: &str) -> Result<Field, E> {
+        Ok(if key == self.names.id {
+            Field::Id
+        } else if key == self.names.text {
+            Field::Text
+        } else if key == self.names.source {
+            Field::Source
+        } else {
+            // Every key was found by the key scan before reading, so a carried column exists.
+            self.meta.position(key).map_or(Field::Unused, Field::Meta)
+        })
     }
 }
 
@@ -106,8 +224,7 @@ impl RecordReader for JsonlReader {
             }
             self.row += 1;
             let origin = Origin { file: self.file.clone(), line: Some(self.line), row: self.row };
-            let line = line.to_vec();
-            return Ok(Some(self.parse(origin, &line)));
+            return Ok(Some(self.parse(origin, line)));
         }
     }
 }
@@ -120,19 +237,80 @@ fn trim_ascii_whitespace(bytes: &[u8]) -> &[u8] {
 
 /// The top-level keys used anywhere in the file, in order of first appearance. Lines that do
 /// not parse are skipped here; the reading pass rejects them with their line number.
+///
+/// This is a whole pass over the input before scoring starts, so it must be cheap: a line is
+/// only parsed when a quick scan of its top-level keys finds one not seen before. The keys it
+/// keeps all come from lines that parse.
 pub fn scan_keys(input: &Input) -> Result<Vec<String>, InputError> {
-    let reader = BufReader::with_capacity(1 << 20, open_decompressed(&input.path, Arc::default())?);
+    let mut reader = BufReader::with_capacity(1 << 20, open_decompressed(&input.path, Arc::default())?);
     let mut keys: Vec<String> = Vec::new();
-    for line in reader.split(b'\n') {
-        let line = line.map_err(|e| InputError::Read { path: input.path.clone(), message: e.to_string() })?;
-        let Ok(KeysInOrder(line_keys)) = serde_json::from_slice::<KeysInOrder>(&line) else { continue };
-        for key in line_keys {
+    // Keys as written in lines that parsed, escapes and all.
+    let mut known: std::collections::HashSet<Vec<u8>> = std::collections::HashSet::new();
+    let mut line = Vec::new();
+    let mut line_keys: Vec<std::ops::Range<usize>> = Vec::new();
+    loop {
+        line.clear();
+        let read = reader
+            .read_until(b'\n', &mut line)
+            .map_err(|e| InputError::Read { path: input.path.clone(), message: e.to_string() })?;
+        if read == 0 {
+            break;
+        }
+        line_keys.clear();
+        let scanned = top_level_keys(&line, &mut line_keys);
+        if scanned && line_keys.iter().all(|key| known.contains(&line[key.clone()])) {
+            continue;
+        }
+        let Ok(KeysInOrder(parsed)) = serde_json::from_slice::<KeysInOrder>(&line) else { continue };
+        for key in parsed {
             if !keys.contains(&key) {
                 keys.push(key);
             }
         }
+        known.extend(line_keys.iter().map(|key| line[key.clone()].to_vec()));
     }
     Ok(keys)
+}
+
+/// The byte ranges of the top-level keys of a line holding one JSON object, as written
+/// (without quotes, escapes not decoded). Values are skipped by tracking only strings and
+/// brackets. Returns false where the line does not start like an object; for a valid object
+/// it finds every key, for invalid JSON it may find anything.
+fn top_level_keys(line: &[u8], keys: &mut Vec<std::ops::Range<usize>>) -> bool {
+    let start = line.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(line.len());
+    if line.get(start) != Some(&b'{') {
+        return false;
+    }
+    let mut depth = 0usize;
+    let mut at = start;
+    while at < line.len() {
+        match line[at] {
+            b'"' => {
+                let opening = at;
+                at += 1;
+                // To the closing quote, over escaped characters.
+                loop {
+                    let Some(offset) = line.get(at..).and_then(|rest| memchr::memchr2(b'"', b'\\', rest)) else {
+                        return true; // An unclosed string: the parse will reject the line.
+                    };
+                    at += offset;
+                    if line[at] == b'"' {
+                        break;
+                    }
+                    at += 2;
+                }
+                let after = line[at + 1..].iter().position(|b| !b.is_ascii_whitespace()).map(|p| at + 1 + p);
+                if depth == 1 && after.is_some_and(|p| line[p] == b':') {
+                    keys.push(opening + 1..at);
+                }
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        at += 1;
+    }
+    true
 }
 
 /// The keys of a JSON object in the order written, values skipped without being built.
@@ -155,5 +333,110 @@ impl<'de> serde::Deserialize<'de> for KeysInOrder {
             }
         }
         deserializer.deserialize_map(Visitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reader(lines: &str) -> JsonlReader {
+        let mut meta = MetaColumns::default();
+        for name in ["date", "tags"] {
+            meta.add(name);
+        }
+        JsonlReader {
+            lines: BufReader::new(Box::new(std::io::Cursor::new(lines.as_bytes().to_vec()))),
+            buffer: Vec::new(),
+            line: 0,
+            row: 0,
+            file: Arc::from("in.jsonl"),
+            path: "in.jsonl".into(),
+            names: ColumnNames { id: "id".into(), text: "text".into(), source: "source".into() },
+            meta,
+        }
+    }
+
+    fn items(lines: &str) -> Vec<Result<Record, Reject>> {
+        let mut reader = reader(lines);
+        std::iter::from_fn(|| reader.next_item().unwrap())
+            .map(|item| match item {
+                Item::Record(record) => Ok(record),
+                Item::Reject(reject) => Err(reject),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn objects_give_their_fields_and_carried_columns() {
+        let read = items(concat!(
+            r#"{"tags": ["a", {"b": 1}], "id": 7, "extra": {"x": [1, 2]}, "text": "T\u00e4xt \"q\"", "date": null}"#,
+            "\n\n",
+            r#"{"id": "b", "text": "First.", "text": "Last wins.", "source": "Quelle.", "date": "2022-08-09"}"#,
+            "\n",
+        ));
+        let first = read[0].as_ref().unwrap();
+        assert_eq!((first.id.as_str(), first.text.as_str(), first.source.as_deref()), ("7", "Täxt \"q\"", None));
+        assert_eq!(first.meta, vec![None, Some(r#"["a",{"b":1}]"#.to_string())]);
+        let second = read[1].as_ref().unwrap();
+        assert_eq!((second.text.as_str(), second.source.as_deref()), ("Last wins.", Some("Quelle.")));
+        assert_eq!(second.meta, vec![Some("2022-08-09".to_string()), None]);
+        assert_eq!((second.origin.line, second.origin.row), (Some(3), 2), "the blank line counts as a line only");
+    }
+
+    #[test]
+    fn lines_that_are_not_usable_objects_are_rejected_with_a_reason() {
+        let read = items(concat!(
+            "[1, {\"id\": \"x\"}]\n\"text\"\n42\nnull\n",
+            "{\"id\": \"a\", \"text\": \"One.\"} trailing\n",
+            "{\"id\": \"a\", \"text\": \"One.\"\n",
+            "{\"id\": [1], \"text\": \"One.\"}\n",
+            "{\"id\": \"c\", \"text\": 5}\n",
+            "{\"id\": \"d\", \"body\": \"One.\"}\n",
+            "{\"id\": \"e\", \"text\": \"One.\", \"source\": false}\n",
+        ));
+        let reasons: Vec<String> = read.iter().map(|r| r.as_ref().unwrap_err().reason.clone()).collect();
+        for reason in &reasons[..4] {
+            assert_eq!(reason, "the line is valid JSON but not an object");
+        }
+        assert!(reasons[4].starts_with("malformed JSON: trailing characters"), "{}", reasons[4]);
+        assert!(reasons[5].starts_with("malformed JSON: EOF while parsing an object"), "{}", reasons[5]);
+        assert_eq!(reasons[6], "the 'id' field must be a string or number, not [1]");
+        assert_eq!(reasons[7], "the 'text' field is not a string");
+        assert!(reasons[8].starts_with("no 'text' field"), "{}", reasons[8]);
+        assert_eq!(reasons[9], "the 'source' field is not a string");
+        let lines: Vec<Option<u64>> = read.iter().map(|r| r.as_ref().unwrap_err().origin.line).collect();
+        assert_eq!(lines, (1..=10).map(Some).collect::<Vec<_>>());
+    }
+
+    fn keys_of(line: &str) -> Option<Vec<&str>> {
+        let mut ranges = Vec::new();
+        top_level_keys(line.as_bytes(), &mut ranges).then(|| ranges.into_iter().map(|r| &line[r]).collect())
+    }
+
+    #[test]
+    fn the_key_scan_finds_top_level_keys_only() {
+        let nested = r#" {"id": "a\"b", "text" : "{\"x\": 1} [", "meta": {"inner": [1, {"deep": "}"}]}, "k\\": ["a", "]"], "last":null}"#;
+        assert_eq!(keys_of(nested), Some(vec!["id", "text", "meta", r"k\\", "last"]));
+        assert_eq!(keys_of(r#"{"id": "x", "text": "ends with a backslash \\"}"#), Some(vec!["id", "text"]));
+        assert_eq!(keys_of(r#"["id", "text"]"#), None);
+        assert_eq!(keys_of(r#"{"id": "unclosed"#), Some(vec!["id"]), "the keys before an unclosed string");
+    }
+
+    /// Keys come only from lines that parse, in order of first appearance, decoded.
+    #[test]
+    fn the_file_key_scan_takes_keys_from_valid_lines_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("in.jsonl");
+        let lines = concat!(
+            "{\"id\": \"a\", \"text\": \"One.\", \"date\": \"x\"}\n",
+            "{\"id\": \"b\", \"text\": \"Two.\", \"date\": \"y\"}\n",
+            "{\"id\": \"c\", \"broken\": \"Three.\" \"date\": 1}\n",
+            "{\"id\": \"d\", \"text\": \"Four.\", \"t\\u00e4g\": 2, \"date\": \"z\"}\n",
+            "{\"id\": \"e\", \"text\": \"Five.\", \"date\": \"w\", \"tail\": [1]}",
+        );
+        std::fs::write(&path, lines).unwrap();
+        let input = Input { path: path.clone(), display: "in.jsonl".into(), format: super::super::Format::Jsonl, bytes: 0 };
+        assert_eq!(scan_keys(&input).unwrap(), ["id", "text", "date", "täg", "tail"]);
     }
 }
