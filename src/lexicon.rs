@@ -27,6 +27,21 @@ impl ShortWord {
         }
         Some(ShortWord(packed))
     }
+
+    /// [`ShortWord::new`] of the word in lower case, for ASCII words: lower-cased while packing,
+    /// with no copy of the word.
+    #[inline]
+    fn ascii_lower_case(word: &str) -> Option<Self> {
+        let bytes = word.as_bytes();
+        if bytes.len() > 16 || !bytes.is_ascii() {
+            return None;
+        }
+        let mut packed = 0u128;
+        for (i, &byte) in bytes.iter().enumerate() {
+            packed |= u128::from(byte.to_ascii_lowercase()) << (8 * i);
+        }
+        Some(ShortWord(packed))
+    }
 }
 
 /// A map from words, split by length: the short ones packed (see [`ShortWord`]), the rest as
@@ -102,7 +117,11 @@ impl WordList {
 
     /// Whether `word` is on the list, compared without regard to case.
     pub fn contains(&self, word: &str) -> bool {
-        // Lower-cased on the stack, not the heap: this is asked for most tokens.
+        // This is asked for most tokens: short ASCII words are lower-cased as they are packed,
+        // the others on the stack, never on the heap.
+        if let Some(packed) = ShortWord::ascii_lower_case(word) {
+            return self.packed.short.contains_key(&packed);
+        }
         with_lower_case(word, |lower| self.packed.get(lower).is_some())
     }
 

@@ -114,7 +114,8 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
     } else {
         doc.lower(token)
     };
-    if ENGLISH_WORDS.contains(lower) || LOANWORDS.contains(lower) {
+    // Unless "ß" was folded, the token's entry has already said it is not an English word.
+    if folded_for_lexicon && ENGLISH_WORDS.contains(lower) || LOANWORDS.contains(lower) {
         return None;
     }
     let umlaut = word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']);
