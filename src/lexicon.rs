@@ -16,32 +16,53 @@ struct ShortWord(u128);
 impl ShortWord {
     #[inline]
     fn new(word: &str) -> Option<Self> {
-        let bytes = word.as_bytes();
-        if bytes.len() > 16 {
-            return None;
-        }
-        // A byte loop: words are a few bytes long, and copying into a buffer called memcpy.
-        let mut packed = 0u128;
-        for (i, &byte) in bytes.iter().enumerate() {
-            packed |= u128::from(byte) << (8 * i);
-        }
-        Some(ShortWord(packed))
+        (word.len() <= 16).then(|| ShortWord(pack(word.as_bytes())))
     }
 
-    /// [`ShortWord::new`] of the word in lower case, for ASCII words: lower-cased while packing,
-    /// with no copy of the word.
+    /// [`ShortWord::new`] of the word in lower case, for ASCII words: lower-cased once packed,
+    /// eight letters at a time, with no copy of the word.
     #[inline]
     fn ascii_lower_case(word: &str) -> Option<Self> {
         let bytes = word.as_bytes();
         if bytes.len() > 16 || !bytes.is_ascii() {
             return None;
         }
-        let mut packed = 0u128;
-        for (i, &byte) in bytes.iter().enumerate() {
-            packed |= u128::from(byte.to_ascii_lowercase()) << (8 * i);
-        }
-        Some(ShortWord(packed))
+        let packed = pack(bytes);
+        let low = ascii_lower_case_8(packed as u64);
+        let high = ascii_lower_case_8((packed >> 64) as u64);
+        Some(ShortWord(u128::from(low) | u128::from(high) << 64))
     }
+}
+
+/// Up to 16 bytes as one little-endian integer, zero-padded. A byte loop cost about 45
+/// instructions a word; this reads the bytes in at most three overlapping loads. Where two
+/// loads overlap they read the same bytes into the same places, so OR-ing them is exact.
+#[inline]
+fn pack(bytes: &[u8]) -> u128 {
+    let n = bytes.len();
+    debug_assert!(n <= 16);
+    let u64_at = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"));
+    let u32_at = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes"));
+    match n {
+        0 => 0,
+        1..=3 => {
+            u128::from(bytes[0]) | u128::from(bytes[n / 2]) << (8 * (n / 2)) | u128::from(bytes[n - 1]) << (8 * (n - 1))
+        }
+        4..=7 => u128::from(u32_at(0)) | u128::from(u32_at(n - 4)) << (8 * (n - 4)),
+        _ => u128::from(u64_at(0)) | u128::from(u64_at(n - 8)) << (8 * (n - 8)),
+    }
+}
+
+/// Lower-cases eight ASCII bytes at once: each byte from 'A' to 'Z' gains 0x20. Adding 0x3f
+/// sets a byte's top bit when it is at least 'A', adding 0x25 when it is above 'Z'; no byte
+/// carries into the next, since every byte is below 0x80.
+#[inline]
+fn ascii_lower_case_8(bytes: u64) -> u64 {
+    const EACH: u64 = 0x0101_0101_0101_0101;
+    let at_least_a = bytes + 0x3f * EACH;
+    let above_z = bytes + 0x25 * EACH;
+    let upper = at_least_a & !above_z & (0x80 * EACH);
+    bytes | upper >> 2
 }
 
 /// A map from words, split by length: the short ones packed (see [`ShortWord`]), the rest as
@@ -172,6 +193,32 @@ pub fn preload() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Packing against the plain definition, for every length and for bytes at the edges of
+    /// the letter ranges ('@' and '[' sit either side of 'A' to 'Z').
+    #[test]
+    fn words_pack_and_lower_case_like_a_byte_loop() {
+        let alphabet = b"@AZ[az`{09-.\x7f\x01";
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        for round in 0..20_000 {
+            let length = round % 17;
+            let word: Vec<u8> = (0..length)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            let word = std::str::from_utf8(&word).unwrap();
+            let by_loop = |bytes: &[u8]| bytes.iter().enumerate().fold(0u128, |p, (i, &b)| p | u128::from(b) << (8 * i));
+            assert_eq!(ShortWord::new(word), Some(ShortWord(by_loop(word.as_bytes()))), "{word:?}");
+            let lower = word.to_ascii_lowercase();
+            assert_eq!(ShortWord::ascii_lower_case(word), Some(ShortWord(by_loop(lower.as_bytes()))), "{word:?}");
+        }
+        assert_eq!(ShortWord::new("seventeen-letters"), None);
+        assert_eq!(ShortWord::ascii_lower_case("Grüße"), None, "not ASCII: lower-cased the long way");
+    }
 
     #[test]
     fn lists_skip_headers_and_match_any_case() {
