@@ -133,6 +133,17 @@ fn fast_tokenize(text: &str) -> Option<Vec<Token>> {
         let (mut before, mut prev) = (None, first);
         let mut has_letter = first == Letter;
         while end < bytes.len() {
+            // Most of a word: an ASCII letter or digit after a letter or digit always joins
+            // (WB5, WB8 to WB10), with no look-ahead.
+            let byte = bytes[end];
+            if byte.is_ascii_alphanumeric() && matches!(prev, Letter | Digit) {
+                let next = if byte.is_ascii_digit() { Digit } else { Letter };
+                has_letter |= next == Letter;
+                before = Some(prev);
+                prev = next;
+                end += 1;
+                continue;
+            }
             let (next, next_len) = class_at(end)?;
             let after = match next {
                 MidLetter | MidNum | MidNumLet if end + next_len < bytes.len() => Some(class_at(end + next_len)?.0),
@@ -148,7 +159,10 @@ fn fast_tokenize(text: &str) -> Option<Vec<Token>> {
         }
         // A segment that starts with "_" joins the letters after it but is not a word.
         if first != ExtendNumLet {
-            let capitalized = text[start..].chars().next().is_some_and(char::is_uppercase);
+            let capitalized = match bytes[start] {
+                byte if byte < 0x80 => byte.is_ascii_uppercase(),
+                _ => text[start..].chars().next().is_some_and(char::is_uppercase),
+            };
             tokens.push(Token { span: start..end, has_letter, capitalized, lex: Default::default() });
         }
         offset = end;

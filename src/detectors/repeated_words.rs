@@ -96,7 +96,8 @@ impl Detector for RepeatedWords {
             let tokens = &doc.tokens[sentence.tokens.clone()];
             for (index, pair) in tokens.windows(2).enumerate() {
                 let (first, second) = (&pair[0], &pair[1]);
-                if !first.has_letter || !doc.text[first.span.end..second.span.start].chars().all(|c| c == ' ') {
+                // `Doc::lower` keeps each token's length: words of different lengths differ.
+                if first.span.len() != second.span.len() || !first.has_letter || !doc.text[first.span.end..second.span.start].chars().all(|c| c == ' ') {
                     continue;
                 }
                 // Compared in the document's lower-case view: no allocation for the many pairs
