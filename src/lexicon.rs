@@ -10,13 +10,22 @@ use std::sync::LazyLock;
 /// byte). Tables keyed by it hash and compare a word without reading the key's bytes from
 /// elsewhere in memory: with `&str` keys every probe of a large table followed a pointer to
 /// the key's text, a second cache miss per lookup.
+///
+/// It is kept as two 64-bit halves rather than one `u128`, which is 16-byte aligned: with an
+/// 8-byte [`Lex`] beside it, a table entry takes 24 bytes instead of 32, and the per-token
+/// table fits in less cache.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct ShortWord(u128);
+struct ShortWord([u64; 2]);
 
 impl ShortWord {
     #[inline]
+    fn from_packed(packed: u128) -> Self {
+        ShortWord([packed as u64, (packed >> 64) as u64])
+    }
+
+    #[inline]
     fn new(word: &str) -> Option<Self> {
-        (word.len() <= 16).then(|| ShortWord(pack(word.as_bytes())))
+        (word.len() <= 16).then(|| ShortWord::from_packed(pack(word.as_bytes())))
     }
 
     /// [`ShortWord::new`] of the word in lower case, for ASCII words: lower-cased once packed,
@@ -30,7 +39,7 @@ impl ShortWord {
         let packed = pack(bytes);
         let low = ascii_lower_case_8(packed as u64);
         let high = ascii_lower_case_8((packed >> 64) as u64);
-        Some(ShortWord(u128::from(low) | u128::from(high) << 64))
+        Some(ShortWord([low, high]))
     }
 }
 
@@ -212,9 +221,9 @@ mod tests {
                 .collect();
             let word = std::str::from_utf8(&word).unwrap();
             let by_loop = |bytes: &[u8]| bytes.iter().enumerate().fold(0u128, |p, (i, &b)| p | u128::from(b) << (8 * i));
-            assert_eq!(ShortWord::new(word), Some(ShortWord(by_loop(word.as_bytes()))), "{word:?}");
+            assert_eq!(ShortWord::new(word), Some(ShortWord::from_packed(by_loop(word.as_bytes()))), "{word:?}");
             let lower = word.to_ascii_lowercase();
-            assert_eq!(ShortWord::ascii_lower_case(word), Some(ShortWord(by_loop(lower.as_bytes()))), "{word:?}");
+            assert_eq!(ShortWord::ascii_lower_case(word), Some(ShortWord::from_packed(by_loop(lower.as_bytes()))), "{word:?}");
         }
         assert_eq!(ShortWord::new("seventeen-letters"), None);
         assert_eq!(ShortWord::ascii_lower_case("Grüße"), None, "not ASCII: lower-cased the long way");
@@ -273,13 +282,31 @@ mod tests {
             assert_eq!(entry.english_function(), ENGLISH_FUNCTION_WORDS.contains(word), "{word}");
             assert_eq!(entry.german_function(), GERMAN_FUNCTION_WORDS.contains(word), "{word}");
             assert_eq!(entry.weekday(), WEEKDAYS.contains(word), "{word}");
-            assert_eq!(entry.verb, VERB_FORMS.get(word).copied(), "{word}");
+            assert_eq!(entry.verb(), VERB_FORMS.get(word).copied(), "{word}");
         }
         assert_eq!(lex("regierung").german_word(), GERMAN_WORDS.get("regierung").copied());
         assert_eq!(lex("deutschland").german_word(), Some(true));
         assert_eq!(lex("tractor").german_word(), None);
         assert!(lex("child").person_noun() && lex("tractor").thing_noun() && lex("heike").maybe_first_name());
         assert!(!lex("tractor").person_noun() && !lex("the").thing_noun() && !lex("tractor").maybe_first_name());
+    }
+
+    /// The packed entry gives back every verb form and lemma the lists give.
+    #[test]
+    fn packed_entries_keep_verb_forms_and_lemmas() {
+        assert_eq!(std::mem::size_of::<Lex>(), 8);
+        for (word, forms) in VERB_FORMS.iter() {
+            assert_eq!(lex(word).verb(), Some(*forms), "{word}");
+            assert_eq!(lex(word).lemma(word), lemma(word), "{word}");
+        }
+        for word in ENGLISH_WORDS.iter().step_by(7) {
+            assert_eq!(lex(word).lemma(word), lemma(word), "{word}");
+        }
+        for bits in 0..32u8 {
+            let forms = VerbForms::unpack(0x80 | bits).unwrap();
+            assert_eq!(forms.packed(), 0x80 | bits);
+        }
+        assert_eq!(VerbForms::unpack(0), None);
     }
 }
 
@@ -388,6 +415,27 @@ pub struct VerbForms {
     pub third_person: bool,
 }
 
+impl VerbForms {
+    /// One bit per form, and the top bit set so that no verb form packs to 0.
+    fn packed(self) -> u8 {
+        0x80 | u8::from(self.base)
+            | u8::from(self.past) << 1
+            | u8::from(self.participle) << 2
+            | u8::from(self.gerund) << 3
+            | u8::from(self.third_person) << 4
+    }
+
+    fn unpack(packed: u8) -> Option<Self> {
+        (packed != 0).then_some(VerbForms {
+            base: packed & 1 != 0,
+            past: packed & 2 != 0,
+            participle: packed & 4 != 0,
+            gerund: packed & 8 != 0,
+            third_person: packed & 16 != 0,
+        })
+    }
+}
+
 /// Every inflected form of every English verb in the shipped list, plus the irregular auxiliaries.
 pub static VERB_FORMS: LazyLock<HashMap<&'static str, VerbForms>> = LazyLock::new(|| {
     let mut forms: HashMap<&'static str, VerbForms> = HashMap::default();
@@ -415,7 +463,7 @@ pub const AUXILIARIES: [&str; 27] = [
 /// The verb forms a word can be, compared in lower case.
 pub fn verb_forms(word: &str) -> Option<VerbForms> {
     // The word-list table holds every verb form: one lookup in the table every token uses.
-    with_lower_case(word, |lower| lex(lower).verb)
+    with_lower_case(word, |lower| lex(lower).verb())
 }
 
 /// Base forms of every inflected verb form in the shipped list, and of be, have and do.
@@ -493,13 +541,17 @@ pub static GERMAN_WORDS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|
 /// What the shipped lists say about one lower-case word, looked up once per token when a
 /// document is analysed (see [`crate::analysis::Token::lex`]), so that detectors test list
 /// membership with a bit test instead of a hash lookup each.
+///
+/// It is packed into 8 bytes: every token carries one, and the table of them is looked up for
+/// every token, so its size decides how much of it stays in cache.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Lex {
     bits: u16,
-    /// The verb forms the word can be, if it is a verb form.
-    pub verb: Option<VerbForms>,
-    /// The word's lemma where it differs from the word ("ate": "eat", "cities": "city").
-    lemma: Option<&'static str>,
+    /// The verb forms the word can be ([`VerbForms::packed`]), 0 if it is not a verb form.
+    verb: u8,
+    /// The word's lemma where it differs from the word ("ate": "eat", "cities": "city"): its
+    /// position in [`LexTable::lemmas`] plus one, or 0.
+    lemma: u32,
 }
 
 impl Lex {
@@ -559,36 +611,48 @@ impl Lex {
         (self.bits & Self::GERMAN_WORD != 0).then_some(self.bits & Self::GERMAN_WORD_IN_ENGLISH != 0)
     }
 
+    /// The verb forms the word can be, if it is a verb form.
+    pub fn verb(self) -> Option<VerbForms> {
+        VerbForms::unpack(self.verb)
+    }
+
     /// Whether any list knows the word.
     pub fn known(self) -> bool {
-        self.bits != 0 || self.verb.is_some()
+        self.bits != 0 || self.verb != 0
     }
 
     /// The lemma of `lower`, the word this entry was looked up for: [`lemma`] without the
     /// lookups for a known word.
     pub fn lemma<'w>(self, lower: &'w str) -> std::borrow::Cow<'w, str> {
         match self.lemma {
-            Some(lemma) => std::borrow::Cow::Borrowed(lemma),
-            None if self.known() => std::borrow::Cow::Borrowed(lower),
+            0 if self.known() => std::borrow::Cow::Borrowed(lower),
             // Every verb form is in the table, so an unknown word can only be a plural.
-            None => singular(lower),
+            0 => singular(lower),
+            position => std::borrow::Cow::Borrowed(LEX.lemmas[position as usize - 1]),
         }
     }
 }
 
-/// [`lex_by_word`] keyed for fast lookup.
-static LEX: LazyLock<WordMap<Lex>> = LazyLock::new(|| {
-    let mut table = WordMap::default();
-    let by_word = lex_by_word();
-    table.reserve(by_word.len());
+/// The per-token table: [`lex_by_word`] keyed for fast lookup, and the lemmas its entries
+/// point to.
+struct LexTable {
+    words: WordMap<Lex>,
+    lemmas: Vec<&'static str>,
+}
+
+static LEX: LazyLock<LexTable> = LazyLock::new(|| {
+    let (by_word, lemmas) = lex_by_word();
+    let mut words = WordMap::default();
+    words.reserve(by_word.len());
     for (word, lex) in by_word {
-        table.insert(word, lex);
+        words.insert(word, lex);
     }
-    table
+    LexTable { words, lemmas }
 });
 
-/// Every listed word with what the lists say about it: one table, one lookup per token.
-fn lex_by_word() -> HashMap<&'static str, Lex> {
+/// Every listed word with what the lists say about it: one table, one lookup per token. The
+/// entries' lemmas point into the list returned with it.
+fn lex_by_word() -> (HashMap<&'static str, Lex>, Vec<&'static str>) {
     let mut table: HashMap<&'static str, Lex> = HashMap::default();
     // Room for every word of the largest lists: growing step by step rehashes them many times.
     table.reserve(ENGLISH_WORDS.len() + GERMAN_WORDS.len() + FIRST_NAMES.len());
@@ -605,7 +669,7 @@ fn lex_by_word() -> HashMap<&'static str, Lex> {
         }
     }
     for (word, forms) in VERB_FORMS.iter() {
-        table.entry(word).or_default().verb = Some(*forms);
+        table.entry(word).or_default().verb = forms.packed();
     }
     for (word, in_english) in GERMAN_WORDS.iter() {
         let bits = if *in_english { Lex::GERMAN_WORD | Lex::GERMAN_WORD_IN_ENGLISH } else { Lex::GERMAN_WORD };
@@ -625,15 +689,23 @@ fn lex_by_word() -> HashMap<&'static str, Lex> {
         };
         table.entry(lower).or_default().bits |= Lex::FIRST_NAME;
     }
+    let mut lemmas: Vec<&'static str> = Vec::new();
+    let mut lemma_positions: HashMap<&'static str, u32> = HashMap::default();
     for (word, entry) in table.iter_mut() {
-        entry.lemma = match lemma(word) {
+        let stored = match lemma(word) {
             std::borrow::Cow::Borrowed(same) if same == *word => None,
             std::borrow::Cow::Borrowed(lemma) => Some(lemma),
             // A plural's singular is on ENGLISH_WORDS: store that copy of it.
             std::borrow::Cow::Owned(lemma) => ENGLISH_WORDS.get(&lemma),
         };
+        if let Some(stored) = stored {
+            entry.lemma = *lemma_positions.entry(stored).or_insert_with(|| {
+                lemmas.push(stored);
+                lemmas.len() as u32
+            });
+        }
     }
-    table
+    (table, lemmas)
 }
 
 /// A word in lower case, borrowed when it has no capitals (most words): detectors that compare
@@ -671,7 +743,7 @@ pub fn with_lower_case<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 
 /// What the lists say about a lower-case word.
 pub fn lex(lower: &str) -> Lex {
-    LEX.get(lower).copied().unwrap_or_default()
+    LEX.words.get(lower).copied().unwrap_or_default()
 }
 
 /// Forces the larger tables to load, for timing and start-up checks.

@@ -134,7 +134,7 @@ pub fn find(
             {
                 let place = previous.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.to_lowercase().as_str()));
                 let next = tokens.get(index + 1).filter(|_| index + 1 < range.end);
-                let modifier = next.is_some_and(|n| !n.capitalized && n.lex.english_word() && n.lex.verb.is_none());
+                let modifier = next.is_some_and(|n| !n.capitalized && n.lex.english_word() && n.lex.verb().is_none());
                 let code = word.chars().any(|c| c.is_ascii_digit());
                 Some(if place || modifier || code { MentionKind::NonPersonName } else { MentionKind::Name })
             } else if token.has_letter
@@ -144,7 +144,7 @@ pub fn find(
                 && previous.is_some_and(is_determiner)
             {
                 Some(MentionKind::UnknownNoun { person_like: person_like(lower) })
-            } else if !token.capitalized && token.lex.english_word() && token.lex.verb.is_none() && person_like(lower) {
+            } else if !token.capitalized && token.lex.english_word() && token.lex.verb().is_none() && person_like(lower) {
                 // "this quiet believer": a possible person even without a determiner right before it.
                 Some(MentionKind::UnknownNoun { person_like: true })
             } else {

@@ -403,7 +403,7 @@ impl LiteralIdiom {
             if tokens.len() < 4 {
                 continue;
             }
-            let mut forms = tokens.iter().filter_map(|t| t.lex.verb).peekable();
+            let mut forms = tokens.iter().filter_map(|t| t.lex.verb()).peekable();
             if forms.peek().is_some() {
                 finite += 1;
             }

@@ -112,7 +112,7 @@ impl Detector for RepeatedWords {
                 // "was taken in in the church", "logged on on Monday": a phrasal verb's particle
                 // followed by a preposition of the same spelling.
                 let after_verb = index > 0
-                    && tokens[index - 1].lex.verb.is_some()
+                    && tokens[index - 1].lex.verb().is_some()
                     && !crate::lexicon::AUXILIARIES.contains(&doc.lower(&tokens[index - 1]));
                 if after_verb && PARTICLES.contains(&doc.lower(first)) {
                     continue;

@@ -93,7 +93,7 @@ pub(crate) fn possible_verb_at(doc: &Doc, tokens: &[crate::analysis::Token], i: 
     if token.capitalized && i > 0 {
         return false;
     }
-    let Some(forms) = token.lex.verb else { return false };
+    let Some(forms) = token.lex.verb() else { return false };
     let previous = i.checked_sub(1).map(|p| (doc.lower(&tokens[p]), tokens[p].lex));
     let after_noun_marker = previous.is_some_and(|(p, lex)| {
         NOUN_MARKERS.contains(&p) || lex.adjective() || p.chars().all(|c| c.is_ascii_digit())
