@@ -119,10 +119,12 @@ fn derived(a: &str, b: &str) -> bool {
 }
 
 fn similar(a: &str, b: &str) -> bool {
-    let length = a.chars().count().min(b.chars().count());
-    let distance = strsim::damerau_levenshtein(a, b);
-    let allowed = if length >= 8 { 2 } else { 1 };
-    distance <= allowed && strsim::jaro_winkler(a, b) >= 0.88
+    let (a_length, b_length) = (a.chars().count(), b.chars().count());
+    let allowed = if a_length.min(b_length) >= 8 { 2 } else { 1 };
+    // The difference in length is a lower bound of the edit distance: most pairs stop here.
+    a_length.abs_diff(b_length) <= allowed
+        && strsim::damerau_levenshtein(a, b) <= allowed
+        && strsim::jaro_winkler(a, b) >= 0.88
 }
 
 impl Detector for InconsistentName {
@@ -149,8 +151,10 @@ impl Detector for InconsistentName {
         }
         let names: Vec<&Occurrences> = forms.values().collect();
         for (i, a) in names.iter().enumerate() {
-            for b in &names[i + 1..] {
-                if a.form.chars().next() != b.form.chars().next() || derived(a.form, b.form) || !similar(a.form, b.form) {
+            // The forms are sorted, so those that share a's first letter follow it directly.
+            let first_letter = a.form.chars().next();
+            for b in names[i + 1..].iter().take_while(|b| b.form.chars().next() == first_letter) {
+                if derived(a.form, b.form) || !similar(a.form, b.form) {
                     continue;
                 }
                 if FIRST_NAMES.contains_key(a.form) && FIRST_NAMES.contains_key(b.form) {
