@@ -139,7 +139,7 @@ pub fn sentence_language(text: &str, tokens: &[Token], sentence: &Sentence, docu
         } else if token.has_letter {
             lower_words += 1;
             lower_dictionary += (token.lex.english_function() || token.lex.english_word()) as usize;
-            if word.contains(['ä', 'ö', 'ü', 'ß']) {
+            if !word.is_ascii() && word.contains(['ä', 'ö', 'ü', 'ß']) {
                 // Umlauts in lower-case words only: capitalised ones are mostly names (Söder, Köln).
                 german_letters = true;
             }

@@ -102,12 +102,15 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         return None; // The commonest case, and a bit test: decide it first.
     }
     let word = doc.word(token);
-    if !token.has_letter || word.chars().count() < 3 || word.chars().any(|c| c.is_ascii_digit()) {
+    // Most words are ASCII: then bytes are characters, and no "ß" or umlaut needs looking for.
+    let ascii = word.is_ascii();
+    let characters = if ascii { word.len() } else { word.chars().count() };
+    if !token.has_letter || characters < 3 || word.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     // The lexicon is case-folded the way wordfreq folds it: "ß" is stored as "ss".
     let folded;
-    let folded_for_lexicon = word.contains('ß');
+    let folded_for_lexicon = !ascii && word.contains('ß');
     let lower: &str = if folded_for_lexicon {
         folded = doc.lower(token).replace('ß', "ss");
         &folded
@@ -118,7 +121,7 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
     if folded_for_lexicon && ENGLISH_WORDS.contains(lower) || LOANWORDS.contains(lower) {
         return None;
     }
-    let umlaut = word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']);
+    let umlaut = !ascii && word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']);
     // The token's word-list entry already says, unless "ß" had to be folded first.
     let known = if folded_for_lexicon { GERMAN_WORDS.get(lower).copied() } else { token.lex.german_word() };
     if token.capitalized {
