@@ -221,10 +221,15 @@ mod tests {
                 })
                 .collect();
             let word = std::str::from_utf8(&word).unwrap();
-            let by_loop = |bytes: &[u8]| bytes.iter().enumerate().fold(0u128, |p, (i, &b)| p | u128::from(b) << (8 * i));
+            let by_loop =
+                |bytes: &[u8]| bytes.iter().enumerate().fold(0u128, |p, (i, &b)| p | u128::from(b) << (8 * i));
             assert_eq!(ShortWord::new(word), Some(ShortWord::from_packed(by_loop(word.as_bytes()))), "{word:?}");
             let lower = word.to_ascii_lowercase();
-            assert_eq!(ShortWord::ascii_lower_case(word), Some(ShortWord::from_packed(by_loop(lower.as_bytes()))), "{word:?}");
+            assert_eq!(
+                ShortWord::ascii_lower_case(word),
+                Some(ShortWord::from_packed(by_loop(lower.as_bytes()))),
+                "{word:?}"
+            );
         }
         assert_eq!(ShortWord::new("seventeen-letters"), None);
         assert_eq!(ShortWord::ascii_lower_case("Grüße"), None, "not ASCII: lower-cased the long way");

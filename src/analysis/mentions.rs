@@ -144,7 +144,8 @@ pub fn find(
                 && previous.is_some_and(is_determiner)
             {
                 Some(MentionKind::UnknownNoun { person_like: person_like(lower) })
-            } else if !token.capitalized && token.lex.english_word() && token.lex.verb().is_none() && person_like(lower) {
+            } else if !token.capitalized && token.lex.english_word() && token.lex.verb().is_none() && person_like(lower)
+            {
                 // "this quiet believer": a possible person even without a determiner right before it.
                 Some(MentionKind::UnknownNoun { person_like: true })
             } else {

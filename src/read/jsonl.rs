@@ -437,7 +437,8 @@ mod tests {
             "{\"id\": \"e\", \"text\": \"Five.\", \"date\": \"w\", \"tail\": [1]}",
         );
         std::fs::write(&path, lines).unwrap();
-        let input = Input { path: path.clone(), display: "in.jsonl".into(), format: super::super::Format::Jsonl, bytes: 0 };
+        let input =
+            Input { path: path.clone(), display: "in.jsonl".into(), format: super::super::Format::Jsonl, bytes: 0 };
         assert_eq!(scan_keys(&input).unwrap(), ["id", "text", "date", "täg", "tail"]);
     }
 }
