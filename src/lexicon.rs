@@ -209,17 +209,10 @@ mod tests {
     #[test]
     fn words_pack_and_lower_case_like_a_byte_loop() {
         let alphabet = b"@AZ[az`{09-.\x7f\x01";
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut random = crate::test_random::XorShift(0x2545_f491_4f6c_dd1d);
         for round in 0..20_000 {
             let length = round % 17;
-            let word: Vec<u8> = (0..length)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    alphabet[(seed % alphabet.len() as u64) as usize]
-                })
-                .collect();
+            let word: Vec<u8> = (0..length).map(|_| random.pick(alphabet)).collect();
             let word = std::str::from_utf8(&word).unwrap();
             let by_loop =
                 |bytes: &[u8]| bytes.iter().enumerate().fold(0u128, |p, (i, &b)| p | u128::from(b) << (8 * i));

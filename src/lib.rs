@@ -19,3 +19,5 @@ pub mod profile;
 pub mod read;
 pub mod score;
 pub mod seen_ids;
+#[cfg(test)]
+mod test_random;

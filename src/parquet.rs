@@ -27,9 +27,10 @@ pub struct TableWriters {
 /// rows are waiting. The Parquet writer keeps a few kilobytes of page metadata per column and
 /// row group until the footer is written, so one row group per scoring batch of 2,048
 /// documents grew memory by about 124 kB per batch: peak memory went from 82 MB for the 100 MB
-/// benchmark corpus to 211 MB for the 1 GB one. Waiting for 4 MB, those peaks are 99 MB and
-/// 160 MB (and the rest of that growth is the duplicate-id index); 8 or 16 MB raised the
-/// peak, since the waiting frames cost more than the metadata saved. Larger groups also read
+/// benchmark corpus to 211 MB for the 1 GB one. Waiting for 4 MB, those peaks were 99 MB and
+/// 160 MB; 8 or 16 MB raised the peak, since the waiting frames cost more than the metadata
+/// saved. The metadata still grows, by about 32 kB per row group (docs/performance.md,
+/// "Memory"). Larger groups also read
 /// faster. The row limit is polars' own default row-group size.
 const ROW_GROUP_BYTES: usize = 4 << 20;
 const ROW_GROUP_ROWS: usize = 512 * 512;

@@ -6,12 +6,12 @@
 //! directory without it holds no complete run.
 
 use crate::analysis::Doc;
-use crate::config::Config;
+use crate::config::{Config, InputSettings};
 use crate::detectors::{self, Detector, DetectorInfo};
 use crate::error::{InputError, OutputError};
 use crate::parquet::TableWriters;
 use crate::profile::{DocTimings, Profile, ProfileTotals};
-use crate::read::{self, ColumnNames, Input, Item, MetaColumns, Record, Reject};
+use crate::read::{self, ColumnNames, Input, Item, MetaColumns, Record, RecordReader, Reject};
 use crate::score::{score_document, ScoredDoc};
 use crate::seen_ids::SeenIds;
 use anyhow::{Context, Result};
@@ -197,29 +197,11 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
                 progress.start_input(consumed.clone());
                 let mut reader = read::open(input, &options.columns, meta, consumed)?;
                 loop {
-                    let reading_started = Instant::now();
-                    let mut records: Vec<Record> = Vec::new();
-                    let mut bytes = 0;
-                    while records.len() < settings.batch_documents && bytes < settings.batch_bytes {
-                        let Some(item) = reader.next_item()? else { break };
-                        match item {
-                            Item::Reject(reject) => rejects.add(reject)?,
-                            Item::Record(record) => match validate(&record, settings.max_text_chars, &mut seen_ids) {
-                                Err(reason) => {
-                                    rejects.add(Reject { id: Some(record.id), origin: record.origin, reason })?
-                                }
-                                Ok(()) => {
-                                    bytes += record.text.len();
-                                    records.push(record);
-                                }
-                            },
-                        }
-                    }
-                    if records.is_empty() {
+                    let batch = read_batch(reader.as_mut(), settings, &mut rejects, &mut seen_ids)?;
+                    if batch.records.is_empty() {
                         break;
                     }
-                    let read_nanos = reading_started.elapsed().as_nanos() as u64;
-                    if batch_sender.send(ReadBatch { records, bytes, read_nanos }).is_err() {
+                    if batch_sender.send(batch).is_err() {
                         return Ok(rejects); // Scoring stopped; its error is reported instead.
                     }
                 }
@@ -320,6 +302,37 @@ struct ReadBatch {
     bytes: usize,
     /// Wall time the reader spent on this batch.
     read_nanos: u64,
+}
+
+/// Reads records until a batch is full or the input ends, validating each and recording the
+/// rows that cannot be scored. An empty batch means the input is exhausted.
+fn read_batch(
+    reader: &mut dyn RecordReader,
+    settings: &InputSettings,
+    rejects: &mut RejectLog,
+    seen_ids: &mut SeenIds,
+) -> Result<ReadBatch> {
+    let started = Instant::now();
+    let mut records: Vec<Record> = Vec::new();
+    let mut bytes = 0;
+    while records.len() < settings.batch_documents && bytes < settings.batch_bytes {
+        let Some(item) = reader.next_item()? else { break };
+        let record = match item {
+            Item::Reject(reject) => {
+                rejects.add(reject)?;
+                continue;
+            }
+            Item::Record(record) => record,
+        };
+        match validate(&record, settings.max_text_chars, seen_ids) {
+            Err(reason) => rejects.add(Reject { id: Some(record.id), origin: record.origin, reason })?,
+            Ok(()) => {
+                bytes += record.text.len();
+                records.push(record);
+            }
+        }
+    }
+    Ok(ReadBatch { records, bytes, read_nanos: started.elapsed().as_nanos() as u64 })
 }
 
 /// Analyses and scores one article.
