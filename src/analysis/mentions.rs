@@ -17,7 +17,7 @@ use super::segment::Sentence;
 use super::tokens::Token;
 use super::Span;
 use crate::lexicon::{Gender, ThingClass, ENGLISH_WORDS, FIRST_NAMES, PERSON_NOUNS, THING_NOUNS};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
@@ -87,7 +87,7 @@ pub fn find(
     quotes: &QuoteAnalysis,
 ) -> Vec<Mention> {
     let mut mentions = Vec::new();
-    let mut surname_gender: HashMap<&str, Gender> = HashMap::new();
+    let mut surname_gender: FxHashMap<&str, Gender> = FxHashMap::default();
     for (sentence_index, sentence) in sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
         for index in range.clone() {
@@ -102,7 +102,8 @@ pub fn find(
                 }
             };
             let sentence_initial = index == range.start;
-            let previous = (index > range.start).then(|| &text[tokens[index - 1].span.clone()]);
+            // Only the rarer branches below need the word before.
+            let previous = || (index > range.start).then(|| &text[tokens[index - 1].span.clone()]);
             let kind = if let Some(gender) = pronoun_gender(lower) {
                 Some(MentionKind::Pronoun { gender })
             } else if let Some(&gender) =
@@ -112,7 +113,9 @@ pub fn find(
                     surname_gender.insert(&text[next.span.clone()], gender);
                 }
                 Some(MentionKind::Person { gender: Some(gender), neuter_in_german: false, named: true })
-            } else if let Some(&gender) = token.capitalized.then(|| surname_gender.get(word)).flatten() {
+            } else if let Some(&gender) =
+                (token.capitalized && !surname_gender.is_empty()).then(|| surname_gender.get(word)).flatten()
+            {
                 Some(MentionKind::Person { gender: Some(gender), neuter_in_german: false, named: true })
             } else if let Some(noun) = token
                 .lex
@@ -132,7 +135,7 @@ pub fn find(
                 && !token.lex.month()
                 && !token.lex.weekday()
             {
-                let place = previous.is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.to_lowercase().as_str()));
+                let place = previous().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.to_lowercase().as_str()));
                 let next = tokens.get(index + 1).filter(|_| index + 1 < range.end);
                 let modifier = next.is_some_and(|n| !n.capitalized && n.lex.english_word() && n.lex.verb().is_none());
                 let code = word.chars().any(|c| c.is_ascii_digit());
@@ -141,7 +144,7 @@ pub fn find(
                 && !token.lex.adjective()
                 // Every determiner is a function word: a bit test spares most string comparisons.
                 && tokens[index.saturating_sub(1)].lex.english_function()
-                && previous.is_some_and(is_determiner)
+                && previous().is_some_and(is_determiner)
             {
                 Some(MentionKind::UnknownNoun { person_like: person_like(lower) })
             } else if !token.capitalized && token.lex.english_word() && token.lex.verb().is_none() && person_like(lower)
@@ -175,6 +178,10 @@ fn is_title(text: &str, tokens: &[Token], index: usize, sentence: &std::ops::Ran
 
 /// A singular noun with a suffix that usually names a person ("plumber", "florist").
 fn person_like(lower: &str) -> bool {
+    // Asked of most nouns: rule out short words and other last letters before the suffixes.
+    if lower.len() < 5 || !matches!(lower.as_bytes()[lower.len() - 1], b'r' | b't' | b'n' | b's') {
+        return false;
+    }
     const SUFFIXES: [&str; 9] = ["er", "or", "ist", "ian", "ant", "ent", "man", "eur", "ess"];
     SUFFIXES.iter().any(|suffix| lower.ends_with(suffix) && lower.len() > suffix.len() + 2)
 }
