@@ -31,7 +31,6 @@ use crate::analysis::{Doc, Span};
 use crate::flag::{Category, Flag, Severity};
 use crate::lexicon::FIRST_NAMES;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
@@ -76,11 +75,11 @@ impl Configurable for InconsistentName {
 /// Endings that turn a name into a related word rather than a misspelling of it.
 const DERIVED_SUFFIXES: [&str; 12] = ["s", "es", "n", "an", "ian", "ans", "ians", "ish", "ese", "er", "ers", "y"];
 
-struct Occurrences<'a> {
-    spans: Vec<Span>,
-    sentences: Vec<usize>,
-    first: usize,
+/// One capitalised word that may be a name, in the form it would be compared in.
+struct Occurrence<'a> {
     form: &'a str,
+    span: Span,
+    sentence: usize,
 }
 
 impl InconsistentName {
@@ -133,44 +132,43 @@ impl Detector for InconsistentName {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
-        let mut forms: BTreeMap<&str, Occurrences> = BTreeMap::new();
+        let mut occurrences: Vec<Occurrence> = Vec::new();
         for token in &doc.tokens {
             if !token.capitalized {
                 continue;
             }
             let Some(form) = self.name_form(doc.word(token), token.lex) else { continue };
             let span = token.span.start..token.span.start + form.len();
-            let entry = forms.entry(form).or_insert_with(|| Occurrences {
-                spans: Vec::new(),
-                sentences: Vec::new(),
-                first: token.span.start,
-                form,
-            });
-            entry.sentences.push(doc.sentence_at(span.start));
-            entry.spans.push(span);
+            occurrences.push(Occurrence { form, sentence: doc.sentence_at(span.start), span });
         }
-        let names: Vec<&Occurrences> = forms.values().collect();
+        // Grouped by form, in sorted order; a stable sort keeps each form's occurrences in text
+        // order. One vector for all, where a map of forms took two small vectors per name.
+        occurrences.sort_by(|a, b| a.form.cmp(b.form));
+        let names: Vec<&[Occurrence]> = occurrences.chunk_by(|a, b| a.form == b.form).collect();
         for (i, a) in names.iter().enumerate() {
+            let form_a = a[0].form;
             // The forms are sorted, so those that share a's first letter follow it directly.
-            let first_letter = a.form.chars().next();
-            for b in names[i + 1..].iter().take_while(|b| b.form.chars().next() == first_letter) {
-                if derived(a.form, b.form) || !similar(a.form, b.form) {
+            let first_letter = form_a.chars().next();
+            for b in names[i + 1..].iter().take_while(|b| b[0].form.chars().next() == first_letter) {
+                let form_b = b[0].form;
+                if derived(form_a, form_b) || !similar(form_a, form_b) {
                     continue;
                 }
-                if FIRST_NAMES.contains_key(a.form) && FIRST_NAMES.contains_key(b.form) {
+                if FIRST_NAMES.contains_key(form_a) && FIRST_NAMES.contains_key(form_b) {
                     continue; // Two real first names: likely two people.
                 }
-                if a.sentences.iter().any(|s| b.sentences.contains(s)) {
+                if a.iter().any(|x| b.iter().any(|y| x.sentence == y.sentence)) {
                     continue; // Side by side in one sentence: two different names.
                 }
-                let (rare, common) = match a.spans.len().cmp(&b.spans.len()) {
+                let (rare, common) = match a.len().cmp(&b.len()) {
                     std::cmp::Ordering::Less => (a, b),
                     std::cmp::Ordering::Greater => (b, a),
-                    std::cmp::Ordering::Equal if a.first > b.first => (a, b),
+                    std::cmp::Ordering::Equal if a[0].span.start > b[0].span.start => (a, b),
                     std::cmp::Ordering::Equal => (b, a),
                 };
-                let confidence = if strsim::damerau_levenshtein(a.form, b.form) == 1 && a.form.len() >= 5 { 0.7 } else { 0.55 };
-                for span in &rare.spans {
+                let confidence = if strsim::damerau_levenshtein(form_a, form_b) == 1 && form_a.len() >= 5 { 0.7 } else { 0.55 };
+                for occurrence in rare.iter() {
+                    let span = &occurrence.span;
                     flags.push(Flag {
                         start: span.start,
                         end: span.end,
@@ -180,12 +178,12 @@ impl Detector for InconsistentName {
                         confidence,
                         message: format!(
                             "\"{}\" ({}×) and \"{}\" ({}×) look like one name spelled two ways in this article; MT has no memory of earlier spellings. Check which one is right.",
-                            rare.form,
-                            rare.spans.len(),
-                            common.form,
-                            common.spans.len()
+                            rare[0].form,
+                            rare.len(),
+                            common[0].form,
+                            common.len()
                         ),
-                        suggestion: Some(common.form.to_string()),
+                        suggestion: Some(common[0].form.to_string()),
                     });
                 }
             }
@@ -227,10 +225,12 @@ fn organisation_phrases(doc: &Doc) -> Vec<Phrase> {
                     break;
                 }
             }
-            let words: Vec<String> = tokens[start..end].iter().map(|t| doc.word(t).to_string()).collect();
-            let has_connector = words.iter().any(|w| CONNECTORS.contains(&w.as_str()));
-            if words.len() >= 3 && has_connector && !FIRST_NAMES.contains_key(words[0].as_str()) {
-                phrases.push(Phrase { span: tokens[start].span.start..tokens[end - 1].span.end, words });
+            let run = &tokens[start..end];
+            // Most capitalised runs are one or two names: checked before copying any word.
+            let has_connector = run.iter().any(|t| CONNECTORS.contains(&doc.word(t)));
+            if run.len() >= 3 && has_connector && !FIRST_NAMES.contains_key(doc.word(&run[0])) {
+                let words = run.iter().map(|t| doc.word(t).to_string()).collect();
+                phrases.push(Phrase { span: run[0].span.start..run[run.len() - 1].span.end, words });
             }
             i = end;
         }
