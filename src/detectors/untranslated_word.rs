@@ -117,13 +117,23 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
     } else {
         doc.lower(token)
     };
+    let umlaut = !ascii && word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']);
+    // The token's word-list entry already says, unless "ß" had to be folded first.
+    let known = if folded_for_lexicon { GERMAN_WORDS.get(lower).copied() } else { token.lex.german_word() };
+    // Words that no rule below can take for German, decided before any lookup: most tokens
+    // that get this far are names. Such words are not German (below) whatever the lookups say.
+    let ruled_out = if token.capitalized {
+        known.is_none() && lower.chars().count() < 10 && !GERMAN_CALENDAR.contains(&lower)
+    } else {
+        known.is_none() && !umlaut
+    };
+    if ruled_out {
+        return None;
+    }
     // Unless "ß" was folded, the token's entry has already said it is not an English word.
     if folded_for_lexicon && ENGLISH_WORDS.contains(lower) || LOANWORDS.contains(lower) {
         return None;
     }
-    let umlaut = !ascii && word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']);
-    // The token's word-list entry already says, unless "ß" had to be folded first.
-    let known = if folded_for_lexicon { GERMAN_WORDS.get(lower).copied() } else { token.lex.german_word() };
     if token.capitalized {
         if GERMAN_CALENDAR.contains(&lower) {
             return Some(0.9); // "on Freitag", "in März": never a name.
