@@ -159,10 +159,9 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         // as a modifier of an English noun ("the Ahr valley").
         let previous = index.checked_sub(1).map(|i| doc.word(&tokens[i]).to_lowercase());
         let after_determiner = previous.as_deref().is_some_and(|p| DETERMINERS.contains(&p));
-        let next = tokens.get(index + 1).filter(|t| !t.capitalized).map(|t| doc.word(t));
-        let modifier = next.is_some_and(|n| {
-            ENGLISH_WORDS.contains(n) && crate::lexicon::verb_forms(n).is_none() && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(n)
-        });
+        // The next word's entry answers what the lists would: an English noun or adjective.
+        let next = tokens.get(index + 1).filter(|t| !t.capitalized);
+        let modifier = next.is_some_and(|n| n.lex.english_word() && n.lex.verb().is_none() && !n.lex.english_function());
         if modifier {
             return None;
         }
