@@ -35,8 +35,10 @@ const TRAILING_CLOSERS: [char; 9] = ['”', '"', '’', '\'', ')', ']', '»', '�
 
 /// Splits `text` into paragraphs and sentences. `tokens` must come from the same text.
 pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
-    let mut paragraphs = Vec::new();
-    let mut sentences = Vec::new();
+    // News sentences average well over 60 bytes: room for most documents' sentences at once.
+    let mut paragraphs = Vec::with_capacity(text.len() / 400 + 1);
+    let mut sentences = Vec::with_capacity(text.len() / 60 + 1);
+    let mut spans = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let span = trimmed(text, line_start..line_start + line.len());
@@ -46,7 +48,9 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
         }
         let paragraph = paragraphs.len();
         let first_sentence = sentences.len();
-        for sentence_span in sentence_spans(text, span.clone(), tokens) {
+        spans.clear();
+        sentence_spans(text, span.clone(), tokens, &mut spans);
+        for sentence_span in spans.drain(..) {
             let tokens = token_range(tokens, &sentence_span);
             sentences.push(Sentence { span: sentence_span, paragraph, tokens });
         }
@@ -68,15 +72,25 @@ fn token_range(tokens: &[Token], span: &Span) -> Range<usize> {
     first..last
 }
 
-fn sentence_spans(text: &str, paragraph: Span, tokens: &[Token]) -> Vec<Span> {
-    let bytes = text.as_bytes();
-    let mut spans = Vec::new();
+fn sentence_spans(text: &str, paragraph: Span, tokens: &[Token], spans: &mut Vec<Span>) {
+    let bytes = &text.as_bytes()[..paragraph.end];
     let mut start = paragraph.start;
     let mut scan = paragraph.start;
     // Every terminator starts with one of these bytes ("…" is E2 80 A6), so the text between
-    // terminators is skipped byte by byte, without decoding characters.
-    while let Some(found) = bytes[scan..paragraph.end].iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2)) {
-        let terminator_at = scan + found;
+    // terminators is skipped with memchr, without decoding characters. The next ".", "!" or "?"
+    // and the next E2 byte are searched for separately, and each is searched again only once
+    // the scan has passed it.
+    let ascii_terminator = |from: usize| memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|i| from + i);
+    let e2_byte = |from: usize| memchr::memchr(0xE2, &bytes[from..]).map(|i| from + i);
+    let (mut next_ascii, mut next_e2) = (ascii_terminator(scan), e2_byte(scan));
+    loop {
+        if next_ascii.is_some_and(|at| at < scan) {
+            next_ascii = ascii_terminator(scan);
+        }
+        if next_e2.is_some_and(|at| at < scan) {
+            next_e2 = e2_byte(scan);
+        }
+        let Some(terminator_at) = [next_ascii, next_e2].into_iter().flatten().min() else { break };
         let c = text[terminator_at..].chars().next().expect("these bytes start a character");
         scan = terminator_at + c.len_utf8();
         if !TERMINATORS.contains(&c) {
@@ -116,7 +130,6 @@ fn sentence_spans(text: &str, paragraph: Span, tokens: &[Token]) -> Vec<Span> {
     if start < paragraph.end {
         spans.push(start..paragraph.end);
     }
-    spans
 }
 
 fn opens_sentence(c: char) -> bool {
