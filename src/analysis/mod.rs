@@ -7,6 +7,7 @@ mod chars;
 pub mod lang;
 pub mod mentions;
 pub mod quotes;
+mod scan;
 pub mod segment;
 pub mod source;
 pub mod tokens;

@@ -149,8 +149,8 @@ fn pair_marks(
     let mut scan = 0;
     // Every mark starts with one of these bytes (the curly and low marks with E2, the
     // guillemets with C2), so the text between marks is skipped without decoding it.
-    while let Some(found) = bytes[scan..].iter().position(|&b| matches!(b, b'\'' | b'"' | 0xE2 | 0xC2)) {
-        let offset = scan + found;
+    let mut marks = super::scan::MarkScanner::new(bytes, [b'\'', b'"', 0xE2], 0xC2, 0);
+    while let Some(offset) = marks.next_from(scan) {
         let c = body[offset..].chars().next().expect("these bytes start a character");
         scan = offset + c.len_utf8();
         if !matches!(c, '„' | '‚' | '“' | '”' | '‘' | '’' | '\'' | '"' | '«' | '»') {

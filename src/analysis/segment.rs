@@ -76,21 +76,10 @@ fn sentence_spans(text: &str, paragraph: Span, tokens: &[Token], spans: &mut Vec
     let bytes = &text.as_bytes()[..paragraph.end];
     let mut start = paragraph.start;
     let mut scan = paragraph.start;
-    // Every terminator starts with one of these bytes ("…" is E2 80 A6), so the text between
-    // terminators is skipped with memchr, without decoding characters. The next ".", "!" or "?"
-    // and the next E2 byte are searched for separately, and each is searched again only once
-    // the scan has passed it.
-    let ascii_terminator = |from: usize| memchr::memchr3(b'.', b'!', b'?', &bytes[from..]).map(|i| from + i);
-    let e2_byte = |from: usize| memchr::memchr(0xE2, &bytes[from..]).map(|i| from + i);
-    let (mut next_ascii, mut next_e2) = (ascii_terminator(scan), e2_byte(scan));
-    loop {
-        if next_ascii.is_some_and(|at| at < scan) {
-            next_ascii = ascii_terminator(scan);
-        }
-        if next_e2.is_some_and(|at| at < scan) {
-            next_e2 = e2_byte(scan);
-        }
-        let Some(terminator_at) = [next_ascii, next_e2].into_iter().flatten().min() else { break };
+    // Every terminator starts with one of these bytes ("…" is E2 80 A6): the text between them
+    // is skipped without decoding characters.
+    let mut marks = super::scan::MarkScanner::new(bytes, [b'.', b'!', b'?'], 0xE2, scan);
+    while let Some(terminator_at) = marks.next_from(scan) {
         let c = text[terminator_at..].chars().next().expect("these bytes start a character");
         scan = terminator_at + c.len_utf8();
         if !TERMINATORS.contains(&c) {
