@@ -123,6 +123,41 @@ impl<V> WordMap<V> {
     }
 }
 
+/// A test that rules out most words before a hash lookup in a small set: for each first byte,
+/// the lengths of the set's words (one bit per length up to 31 bytes; longer words share the
+/// last bit). A word that fails it is not in the set; one that passes still needs the lookup.
+/// Detectors with a few dozen or a few hundred trigger words look every token up, and a hash
+/// lookup costs ten times this test.
+pub struct FirstByteLengths {
+    lengths: [u32; 256],
+}
+
+impl FirstByteLengths {
+    pub fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut filter = FirstByteLengths { lengths: [0; 256] };
+        for word in words {
+            filter.add(word);
+        }
+        filter
+    }
+
+    pub fn add(&mut self, word: &str) {
+        if let Some(&first) = word.as_bytes().first() {
+            self.lengths[first as usize] |= Self::length_bit(word);
+        }
+    }
+
+    fn length_bit(word: &str) -> u32 {
+        1 << word.len().min(31)
+    }
+
+    /// False when `word` is certainly not one of the words added.
+    #[inline]
+    pub fn may_contain(&self, word: &str) -> bool {
+        word.as_bytes().first().is_some_and(|&first| self.lengths[first as usize] & Self::length_bit(word) != 0)
+    }
+}
+
 /// A set of lower-case words read from one of the shipped list files.
 pub struct WordList {
     /// Each word, keyed for lookup, with the list's own copy of it.
@@ -203,6 +238,17 @@ pub fn preload() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_byte_lengths_never_rule_out_a_word_of_the_set() {
+        let set = ["chef", "eventually", "handy", "become", "a-very-long-word-of-more-than-31-bytes"];
+        let filter = FirstByteLengths::new(set);
+        assert!(set.iter().all(|w| filter.may_contain(w)));
+        assert!(filter.may_contain("a-another-long-word-over-31-bytes-too"), "long words share a bit");
+        for other in ["cheff", "hand", "the", "", "Chef", "bee"] {
+            assert!(!filter.may_contain(other), "{other}");
+        }
+    }
 
     /// Packing against the plain definition, for every length and for bytes at the edges of
     /// the letter ranges ('@' and '[' sit either side of 'A' to 'Z').

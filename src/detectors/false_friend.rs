@@ -119,6 +119,10 @@ static ENTRY_INDEX: LazyLock<rustc_hash::FxHashMap<&'static str, usize>> = LazyL
     index
 });
 
+/// Rules out nearly every token before the lookup in [`ENTRY_INDEX`].
+static ENTRY_FILTER: LazyLock<crate::lexicon::FirstByteLengths> =
+    LazyLock::new(|| crate::lexicon::FirstByteLengths::new(ENTRIES.iter().map(|e| e.word)));
+
 const DETERMINERS: [&str; 12] = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"];
 const MODALS: [&str; 9] = ["could", "might", "may", "must", "would", "will", "should", "can", "shall"];
 
@@ -132,9 +136,16 @@ impl Detector for FalseFriend {
         for sentence in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(sentence);
             words.clear();
-            words.extend(tokens.iter().map(|t| doc.lower(t)));
-            for (i, word) in words.iter().enumerate() {
+            for (i, token) in tokens.iter().enumerate() {
+                let word = doc.lower(token);
+                if !ENTRY_FILTER.may_contain(word) {
+                    continue;
+                }
                 let Some(&entry) = ENTRY_INDEX.get(word) else { continue };
+                // The sentence's words, listed once the sentence has a false friend at all.
+                if words.is_empty() {
+                    words.extend(tokens.iter().map(|t| doc.lower(t)));
+                }
                 let entry = &ENTRIES[entry];
                 let next_index = if words.get(i + 1).is_some_and(|n| DETERMINERS.contains(n)) { i + 2 } else { i + 1 };
                 let next = words.get(next_index).copied();
