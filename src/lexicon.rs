@@ -505,6 +505,13 @@ pub const AUXILIARIES: [&str; 27] = [
     "will", "would", "can", "could", "shall", "should", "may", "might", "must", "'s", "’s", "wo",
 ];
 
+/// Whether a lower-case word is on [`AUXILIARIES`]. Asked of nearly every token by the verb
+/// tests: the first-byte-and-length filter rules most words out before the 27 comparisons.
+pub fn is_auxiliary(lower: &str) -> bool {
+    static FILTER: LazyLock<FirstByteLengths> = LazyLock::new(|| FirstByteLengths::new(AUXILIARIES));
+    FILTER.may_contain(lower) && AUXILIARIES.contains(&lower)
+}
+
 /// The verb forms a word can be, compared in lower case.
 pub fn verb_forms(word: &str) -> Option<VerbForms> {
     // The word-list table holds every verb form: one lookup in the table every token uses.

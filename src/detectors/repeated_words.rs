@@ -113,7 +113,7 @@ impl Detector for RepeatedWords {
                 // followed by a preposition of the same spelling.
                 let after_verb = index > 0
                     && tokens[index - 1].lex.verb().is_some()
-                    && !crate::lexicon::AUXILIARIES.contains(&doc.lower(&tokens[index - 1]));
+                    && !crate::lexicon::is_auxiliary(doc.lower(&tokens[index - 1]));
                 if after_verb && PARTICLES.contains(&doc.lower(first)) {
                     continue;
                 }

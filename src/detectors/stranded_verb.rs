@@ -26,7 +26,6 @@
 use super::{Configurable, Detector, DetectorInfo};
 use crate::analysis::Doc;
 use crate::flag::{Category, Flag, Severity};
-use crate::lexicon::verb_forms;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -84,14 +83,19 @@ impl Detector for StrandedVerb {
             if tokens.len() < 5 || !doc.ends_with_terminator(index) || doc.in_quotation(tokens[0].span.start) {
                 continue;
             }
+            // Both patterns end the sentence with a participle or a particle: most sentences are
+            // ruled out by their last word, before their words are listed.
+            let last = tokens.len() - 1;
+            let participle = tokens[last].lex.verb().is_some_and(|f| f.participle);
+            if !participle && !(last >= 3 && PARTICLES.contains(&doc.lower(&tokens[last]))) {
+                continue;
+            }
             let words: Vec<&str> = tokens.iter().map(|t| doc.lower(t)).collect();
-            let last = words.len() - 1;
             let has_adverbial = |range: std::ops::Range<usize>| {
                 range.clone().any(|i| PREPOSITIONS.contains(&words[i]) || TIME_WORDS.contains(&words[i]))
             };
             let is_verb = |i: usize| super::verbless_sentence::possible_verb_at(doc, tokens, i) && !PREPOSITIONS.contains(&words[i]);
             // "has the proposal on Tuesday rejected."
-            let participle = verb_forms(&words[last]).is_some_and(|f| f.participle);
             if participle {
                 if let Some(aux) = words.iter().position(|w| PERFECT_AUXILIARIES.contains(w)) {
                     let between = aux + 1..last;

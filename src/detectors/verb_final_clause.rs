@@ -68,6 +68,8 @@ impl Configurable for VerbFinalClause {
 /// Words that open a subordinate clause. "after", "before" and "since" are left out: they are
 /// far more often prepositions ("after the reform and opening up is ...").
 const SUBORDINATORS: [&str; 7] = ["that", "because", "if", "when", "although", "whether", "while"];
+static SUBORDINATOR_FILTER: std::sync::LazyLock<crate::lexicon::FirstByteLengths> =
+    std::sync::LazyLock::new(|| crate::lexicon::FirstByteLengths::new(SUBORDINATORS));
 const FINAL_AUXILIARIES: [&str; 17] =
     ["will", "would", "can", "could", "shall", "should", "may", "might", "must", "has", "have", "had", "is", "are", "was", "were", "wants"];
 
@@ -77,14 +79,16 @@ impl Detector for VerbFinalClause {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
-        let mut words: Vec<&str> = Vec::new(); // One buffer for every sentence.
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
-            words.clear();
-            words.extend(tokens.iter().map(|t| doc.lower(t)));
+            let word = |i: usize| doc.lower(&tokens[i]);
             let mut clause_start = None;
             for i in 0..tokens.len() {
-                if SUBORDINATORS.contains(&words[i]) {
+                // Most words are neither subordinators nor inside a clause after one.
+                if clause_start.is_none() && !SUBORDINATOR_FILTER.may_contain(word(i)) {
+                    continue;
+                }
+                if SUBORDINATORS.contains(&word(i)) {
                     clause_start = Some(i);
                     continue;
                 }
@@ -98,13 +102,13 @@ impl Detector for VerbFinalClause {
                     continue;
                 }
                 clause_start = None;
-                if i < start + 4 || !FINAL_AUXILIARIES.contains(&words[i]) {
+                if i < start + 4 || !FINAL_AUXILIARIES.contains(&word(i)) {
                     continue;
                 }
-                let verb = &words[i - 1];
+                let verb = &word(i - 1);
                 let verb_like = !tokens[i - 1].capitalized
                     && verb_forms(verb).is_some_and(|f| f.base || f.participle)
-                    && !crate::lexicon::AUXILIARIES.contains(verb)
+                    && !crate::lexicon::is_auxiliary(verb)
                     && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(verb)
                     && !["up", "down", "out", "off", "back", "over", "away"].contains(verb);
                 let subject_between = i - 1 > start + 1;

@@ -84,10 +84,16 @@ const NOUN_MARKERS: [&str; 22] = [
 pub(crate) fn possible_verb_at(doc: &Doc, tokens: &[crate::analysis::Token], i: usize) -> bool {
     let token = &tokens[i];
     let lower = doc.lower(token);
-    if ["’s", "'s", "n’t", "n't", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’m", "'m", "’d", "'d"].iter().any(|c| lower.ends_with(c)) {
+    // Every contraction ends in an apostrophe ("'" or the last byte of "’") and one or two
+    // letters: a look at two bytes spares nearly every word the fourteen comparisons.
+    let bytes = lower.as_bytes();
+    let apostrophe_near_end = (2..=3).any(|back| bytes.len() >= back && matches!(bytes[bytes.len() - back], b'\'' | 0x99));
+    if apostrophe_near_end
+        && ["’s", "'s", "n’t", "n't", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’m", "'m", "’d", "'d"].iter().any(|c| lower.ends_with(c))
+    {
         return true;
     }
-    if crate::lexicon::AUXILIARIES.contains(&lower) {
+    if crate::lexicon::is_auxiliary(lower) {
         return true;
     }
     if token.capitalized && i > 0 {
