@@ -71,8 +71,11 @@ impl Detector for AgeInParentheses {
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         for (index, token) in doc.tokens.iter().enumerate().skip(1) {
+            if !token.is_number() {
+                continue;
+            }
             let age = doc.word(token);
-            if !token.is_number() || !age.parse::<u32>().is_ok_and(|a| (1..120).contains(&a)) {
+            if !age.parse::<u32>().is_ok_and(|a| (1..120).contains(&a)) {
                 continue;
             }
             let name = &doc.tokens[index - 1];

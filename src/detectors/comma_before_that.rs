@@ -79,7 +79,11 @@ impl Detector for CommaBeforeThat {
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         for pair in doc.tokens.windows(2) {
             let (verb, that) = (&pair[0], &pair[1]);
-            if !doc.word(that).eq_ignore_ascii_case("that") || doc.text[verb.span.end..that.span.start] != *", " {
+            // The length first: a byte count rules out most words before any comparison.
+            if that.span.len() != "that".len()
+                || !doc.word(that).eq_ignore_ascii_case("that")
+                || doc.text[verb.span.end..that.span.start] != *", "
+            {
                 continue;
             }
             let lower = doc.word(verb).to_lowercase();

@@ -134,6 +134,10 @@ impl Detector for NarrativeYou {
         let mut found = Vec::new();
         let mut narrative_uses = 0;
         for (index, token) in doc.tokens.iter().enumerate() {
+            // Every form of "you" starts with a "y": one byte rules out nearly every token.
+            if !matches!(doc.text.as_bytes()[token.span.start], b'y' | b'Y') {
+                continue;
+            }
             let Some(they) = replacement(doc.lower(token)) else { continue };
             if doc.in_quotation(token.span.start) {
                 continue;

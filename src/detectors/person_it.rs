@@ -78,6 +78,10 @@ impl Detector for PersonIt {
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         for (index, token) in doc.tokens.iter().enumerate() {
+            // "it" and "its" are function words: a bit test spares the others the comparisons.
+            if !token.lex.english_function() {
+                continue;
+            }
             let word = doc.word(token);
             let possessive = word.eq_ignore_ascii_case("its");
             if !(possessive || word.eq_ignore_ascii_case("it")) || doc.in_quotation(token.span.start) {

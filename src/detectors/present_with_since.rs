@@ -86,7 +86,7 @@ impl Detector for PresentWithSince {
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
             // Most sentences have no "since" after their first word: skip them before listing words.
-            if !tokens.iter().skip(1).any(|t| doc.lower(t) == "since") {
+            if !tokens.iter().skip(1).any(|t| t.span.len() == "since".len() && doc.lower(t) == "since") {
                 continue;
             }
             words.clear();

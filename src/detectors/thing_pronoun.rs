@@ -88,8 +88,12 @@ impl Detector for ThingPronoun {
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         for (index, token) in doc.tokens.iter().enumerate() {
-            let word = doc.word(token);
+            // Every personal pronoun is a function word: a bit test spares the others the match.
+            if !token.lex.english_function() {
+                continue;
+            }
             let Some(it) = it_form(doc.lower(token)) else { continue };
+            let word = doc.word(token);
             if doc.in_quotation(token.span.start) {
                 continue;
             }
