@@ -103,9 +103,11 @@ static ASCII_CLASSES: [Class; 128] = {
 
 const ASCII_LETTER: u8 = 1;
 const ASCII_DIGIT: u8 = 2;
+/// An ASCII character that cannot start a word: a space or punctuation other than "_".
+const ASCII_SKIPPED: u8 = 4;
 
-/// For each byte: [`ASCII_LETTER`], [`ASCII_DIGIT`] or 0 (anything else, including every
-/// byte of a multi-byte character).
+/// For each byte: [`ASCII_LETTER`], [`ASCII_DIGIT`], [`ASCII_SKIPPED`], or 0 ("_" and every
+/// byte of a multi-byte character, which need a closer look).
 static ASCII_ALPHANUMERIC: [u8; 256] = {
     let mut kinds = [0; 256];
     let mut byte = 0;
@@ -113,7 +115,8 @@ static ASCII_ALPHANUMERIC: [u8; 256] = {
         kinds[byte] = match byte as u8 {
             b'a'..=b'z' | b'A'..=b'Z' => ASCII_LETTER,
             b'0'..=b'9' => ASCII_DIGIT,
-            _ => 0,
+            b'_' => 0,
+            _ => ASCII_SKIPPED,
         };
         byte += 1;
     }
@@ -140,6 +143,13 @@ fn fast_tokenize(text: &str) -> Option<Vec<Token>> {
     let mut tokens = Vec::with_capacity(text.len() / 6);
     let mut offset = 0;
     while offset < bytes.len() {
+        // Spaces and ASCII punctuation between words, skipped in a tight loop.
+        while bytes.get(offset).is_some_and(|&b| ASCII_ALPHANUMERIC[b as usize] == ASCII_SKIPPED) {
+            offset += 1;
+        }
+        if offset == bytes.len() {
+            break;
+        }
         let (first, first_len) = class_at(offset)?;
         if !matches!(first, Letter | Digit | ExtendNumLet) {
             // Punctuation and spaces are segments of their own: a mid-word character that did
@@ -159,7 +169,7 @@ fn fast_tokenize(text: &str) -> Option<Vec<Token>> {
                 let mut kinds = 0;
                 while let Some(&byte) = bytes.get(end) {
                     let kind = ASCII_ALPHANUMERIC[byte as usize];
-                    if kind == 0 {
+                    if kind & (ASCII_LETTER | ASCII_DIGIT) == 0 {
                         break;
                     }
                     kinds |= kind;
