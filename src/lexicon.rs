@@ -28,6 +28,14 @@ impl ShortWord {
         (word.len() <= 16).then(|| ShortWord::from_packed(pack(word.as_bytes())))
     }
 
+    /// The word's [`word_key`]: both halves mixed by a multiplication, whose top bits depend on
+    /// every input bit.
+    #[inline]
+    fn key(self) -> u32 {
+        let [low, high] = self.0;
+        ((low ^ high.rotate_left(31)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
+    }
+
     /// [`ShortWord::new`] of the word in lower case, for ASCII words: lower-cased once packed,
     /// eight letters at a time, with no copy of the word.
     #[inline]
@@ -796,6 +804,29 @@ pub fn with_lower_case<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// What the lists say about a lower-case word.
 pub fn lex(lower: &str) -> Lex {
     LEX.words.get(lower).copied().unwrap_or_default()
+}
+
+/// [`lex`], with the word's [key](word_key), packing the word once for both.
+pub fn lex_and_key(lower: &str) -> (Lex, u32) {
+    match ShortWord::new(lower) {
+        Some(packed) => (LEX.words.short.get(&packed).copied().unwrap_or_default(), packed.key()),
+        None => (LEX.words.long.get(lower).copied().unwrap_or_default(), word_key(lower)),
+    }
+}
+
+/// A 32-bit key of a word: equal words have equal keys, and different words nearly always
+/// differ. Detectors compare keys before text, so most comparisons of two words cost one
+/// instruction; where keys agree, the text decides.
+pub fn word_key(word: &str) -> u32 {
+    match ShortWord::new(word) {
+        Some(packed) => packed.key(),
+        None => {
+            use std::hash::{Hash, Hasher};
+            let mut hasher = rustc_hash::FxHasher::default();
+            word.hash(&mut hasher);
+            (hasher.finish() >> 32) as u32
+        }
+    }
 }
 
 /// Forces the larger tables to load, for timing and start-up checks.

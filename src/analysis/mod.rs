@@ -86,9 +86,9 @@ impl<'a> Doc<'a> {
         clock.lap(0);
         let mut tokens = tokens::tokenize(text);
         for token in &mut tokens {
-            token.lex = match &lower {
-                Some(lower) => crate::lexicon::lex(&lower[token.span.clone()]),
-                None => crate::lexicon::lex(&text[token.span.clone()].to_lowercase()),
+            (token.lex, token.key) = match &lower {
+                Some(lower) => crate::lexicon::lex_and_key(&lower[token.span.clone()]),
+                None => crate::lexicon::lex_and_key(&text[token.span.clone()].to_lowercase()),
             };
         }
         clock.lap(1);

@@ -15,6 +15,9 @@ pub struct Token {
     /// What the word lists say about the word in lower case; filled in by [`crate::analysis::Doc`]
     /// (empty for tokens of a source text).
     pub lex: crate::lexicon::Lex,
+    /// [`crate::lexicon::word_key`] of the word in lower case, filled in with `lex` (0 until
+    /// then). It fits in the bytes the token left as padding.
+    pub key: u32,
 }
 
 impl Token {
@@ -203,7 +206,7 @@ fn fast_tokenize(text: &str) -> Option<Vec<Token>> {
                 byte if byte < 0x80 => byte.is_ascii_uppercase(),
                 _ => text[start..].chars().next().is_some_and(char::is_uppercase),
             };
-            tokens.push(Token { span: start..end, has_letter, capitalized, lex: Default::default() });
+            tokens.push(Token { span: start..end, has_letter, capitalized, lex: Default::default(), key: 0 });
         }
         offset = end;
     }
@@ -223,6 +226,7 @@ fn unicode_tokenize(text: &str) -> Vec<Token> {
             has_letter: word.chars().any(char::is_alphabetic),
             capitalized: first.is_uppercase(),
             lex: Default::default(),
+            key: 0,
         });
     }
     tokens

@@ -81,7 +81,7 @@ impl LoopingOutput {
     }
 }
 
-/// How many of the pairs in a sliding window fall in each of 256 slots (by their top bits): a
+/// How many of the pairs in a sliding window fall in each of 256 slots (by their mixed bits): a
 /// pair whose slot is empty is not in the window. Checking the twenty pairs after each word one
 /// by one took half of this detector's time, though nearly every word's pair is not among them.
 struct PairWindow {
@@ -96,18 +96,19 @@ impl Default for PairWindow {
 }
 
 impl PairWindow {
+    /// The top bits of the pair mixed by a multiplication, so that both words count.
     fn slot(pair: u64) -> usize {
-        (pair >> 56) as usize
+        (pair.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize
     }
 
-    /// Moves the window forward to `range` (neither end moves back).
-    fn cover(&mut self, pairs: &[u64], range: std::ops::Range<usize>) {
+    /// Moves the window forward to `range` (neither end moves back); `pair_at(i)` is pair i.
+    fn cover(&mut self, pair_at: impl Fn(usize) -> u64, range: std::ops::Range<usize>) {
         while self.covered.end < range.end {
-            self.counts[Self::slot(pairs[self.covered.end])] += 1;
+            self.counts[Self::slot(pair_at(self.covered.end))] += 1;
             self.covered.end += 1;
         }
         while self.covered.start < range.start.min(self.covered.end) {
-            self.counts[Self::slot(pairs[self.covered.start])] -= 1;
+            self.counts[Self::slot(pair_at(self.covered.start))] -= 1;
             self.covered.start += 1;
         }
     }
@@ -124,36 +125,28 @@ impl Detector for LoopingOutput {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
-        let words: Vec<&str> = doc.tokens.iter().map(|t| doc.lower(t)).collect();
-        // Words compared by a hash: each token is compared with the next twenty, and string
-        // comparisons dominated the detector's cost. A repeat is confirmed on the strings below.
-        let ids: Vec<u64> = words
-            .iter()
-            .map(|w| {
-                use std::hash::{Hash, Hasher};
-                let mut hasher = rustc_hash::FxHasher::default();
-                w.hash(&mut hasher);
-                hasher.finish()
-            })
-            .collect();
+        let tokens = &doc.tokens;
+        let n = tokens.len();
+        // Words compared by their keys, and by their text only where the keys agree: each word
+        // is compared with the next twenty, and comparing text dominated this detector's cost.
+        let same = |a: usize, b: usize| tokens[a].key == tokens[b].key && doc.lower(&tokens[a]) == doc.lower(&tokens[b]);
         // Each pair of neighbouring words as one number: a repeat of two or more words repeats
         // its first pair.
-        let pairs: Vec<u64> = ids.windows(2).map(|w| w[0] ^ w[1].rotate_left(29)).collect();
+        let pair = |i: usize| u64::from(tokens[i].key) << 32 | u64::from(tokens[i + 1].key);
         let mut window = PairWindow::default();
         let mut covered_until = 0; // Tokens already inside a reported repeat.
         let mut i = 0;
-        while i < words.len() {
-            let longest_unit = MAX_UNIT.min((words.len() - i) / 2);
+        while i < n {
+            let longest_unit = MAX_UNIT.min((n - i) / 2);
             if longest_unit < 2 {
                 i += 1;
                 continue;
             }
             // Word i's pair again two to `longest_unit` words on (a unit has two or more words)?
             // The filter rules out most words with one load; the rest are checked pair by pair.
-            window.cover(&pairs, i + 2..(i + MAX_UNIT + 1).min(pairs.len()));
-            if !window.may_contain(pairs[i])
-                || !pairs[i + 2..=i + longest_unit].iter().fold(false, |seen, &p| seen | (p == pairs[i]))
-            {
+            window.cover(pair, i + 2..(i + MAX_UNIT + 1).min(n - 1));
+            let first_pair = pair(i);
+            if !window.may_contain(first_pair) || !(i + 2..=i + longest_unit).any(|j| pair(j) == first_pair) {
                 i += 1;
                 continue;
             }
@@ -161,19 +154,14 @@ impl Detector for LoopingOutput {
             for unit in 2..=longest_unit {
                 // Cheap tests first: a repeat starts with the same two words (units have two or
                 // more). Frequent words ("the") pass the first test often, the second rarely.
-                if ids[i] != ids[i + unit] || ids[i + 1] != ids[i + unit + 1] {
+                if !same(i, i + unit) || !same(i + 1, i + unit + 1) {
                     continue;
                 }
                 let mut repeats = 1;
-                while i + (repeats + 1) * unit <= words.len()
-                    && ids[i..i + unit] == ids[i + repeats * unit..i + (repeats + 1) * unit]
-                {
+                while i + (repeats + 1) * unit <= n && (0..unit).all(|k| same(i + k, i + repeats * unit + k)) {
                     repeats += 1;
                 }
-                if repeats >= 2 && words[i..i + unit] != words[i + unit..i + 2 * unit] {
-                    continue; // Equal hashes of different words: no repeat after all.
-                }
-                if repeats >= 2 && best.is_none_or(|(u, r)| unit * (repeats - 1) > u * (r - 1)) {
+            if repeats >= 2 && best.is_none_or(|(u, r)| unit * (repeats - 1) > u * (r - 1)) {
                     best = Some((unit, repeats));
                 }
             }
@@ -191,7 +179,7 @@ impl Detector for LoopingOutput {
                 || region.contains([',', ';', ':', '(', ')']);
             // "bigger and bigger", "face to face": a two-word unit that ends in a function word
             // is an English construction, not a stutter.
-            let construction = unit == 2 && crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(words[i + 1]);
+            let construction = unit == 2 && crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(doc.lower(&tokens[i + 1]));
             let repeated_words = unit * (repeats - 1);
             let phrase = doc.text[first.span.start..doc.tokens[i + unit - 1].span.end].to_string();
             let end = doc.sentences[doc.sentence_at(last.span.start)].span.end.min(last.span.end + 1).max(last.span.end);
@@ -239,16 +227,16 @@ mod tests {
 
     #[test]
     fn the_pair_window_never_rules_out_a_pair_it_holds() {
-        // Pairs from a few values whose top bits collide often, windows moved by steps and jumps.
+        // Pairs from a few values, repeated often, in windows moved by steps and jumps.
         let mut random = crate::test_random::XorShift(0x9e37_79b9_7f4a_7c15);
-        let values: Vec<u64> = (0..12).map(|v| (v % 5) << 56 | v).collect();
+        let values: Vec<u64> = (0..12).map(|v| (v % 5) << 56 | v % 3).collect();
         for _ in 0..200 {
             let pairs: Vec<u64> = (0..60).map(|_| random.pick(&values)).collect();
             let mut window = PairWindow::default();
             let mut start = 0;
             while start < pairs.len() {
                 let range = start..(start + 1 + (random.next() % 20) as usize).min(pairs.len());
-                window.cover(&pairs, range.clone());
+                window.cover(|i| pairs[i], range.clone());
                 for &value in &values {
                     let held = pairs[range.clone()].contains(&value);
                     assert!(!held || window.may_contain(value), "{value:x} in {range:?} of {pairs:x?}");
