@@ -248,6 +248,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn word_keys_agree_for_equal_words_and_lex_and_key_agrees_with_lex() {
+        let words = ["the", "tractor", "eat", "ate", "bürgermeister", "a-compound-word-longer-than-sixteen", "", "x"];
+        for word in words {
+            assert_eq!(word_key(word), word_key(&word.to_string()), "{word}");
+            assert_eq!(lex_and_key(word), (lex(word), word_key(word)), "{word}");
+        }
+        // Different words, short and long, get different keys (checked on real vocabulary).
+        let mut keys: Vec<u32> = ENGLISH_WORDS.iter().take(20_000).map(word_key).collect();
+        let count = keys.len();
+        keys.sort_unstable();
+        keys.dedup();
+        assert!(count - keys.len() <= 1, "{} collisions among {count} words", count - keys.len());
+    }
+
+    #[test]
     fn first_byte_lengths_never_rule_out_a_word_of_the_set() {
         let set = ["chef", "eventually", "handy", "become", "a-very-long-word-of-more-than-31-bytes"];
         let filter = FirstByteLengths::new(set);

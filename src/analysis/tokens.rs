@@ -274,6 +274,12 @@ mod tests {
     }
 
     #[test]
+    fn the_word_key_fits_in_the_padding() {
+        // Every token of every document is kept while it is scored: the key must not grow it.
+        assert_eq!(std::mem::size_of::<Token>(), 32);
+    }
+
+    #[test]
     fn multibyte_words_get_byte_spans() {
         let text = "„Grüße“ aus Köln";
         let tokens = tokenize(text);
