@@ -131,6 +131,38 @@ impl<V> WordMap<V> {
     }
 }
 
+/// A set of [`word_key`]s as an array of 16,384 bits (a Bloom filter with one hash): a word
+/// whose bit is clear is not in the set. With a few hundred words in it, about one word in
+/// thirty passes by chance and needs the real lookup, which costs many times this test.
+pub struct KeyFilter {
+    bits: Box<[u64; 256]>,
+}
+
+impl Default for KeyFilter {
+    fn default() -> Self {
+        KeyFilter { bits: Box::new([0; 256]) }
+    }
+}
+
+impl KeyFilter {
+    /// The key's top 14 bits: keys are mixed so that every bit of the word reaches them.
+    fn slot(key: u32) -> usize {
+        (key >> 18) as usize
+    }
+
+    pub fn add(&mut self, key: u32) {
+        let slot = Self::slot(key);
+        self.bits[slot / 64] |= 1 << (slot % 64);
+    }
+
+    /// False when no word with this key was added.
+    #[inline]
+    pub fn may_contain(&self, key: u32) -> bool {
+        let slot = Self::slot(key);
+        self.bits[slot / 64] >> (slot % 64) & 1 != 0
+    }
+}
+
 /// A test that rules out most words before a hash lookup in a small set: for each first byte,
 /// the lengths of the set's words (one bit per length up to 31 bytes; longer words share the
 /// last bit). A word that fails it is not in the set; one that passes still needs the lookup.
@@ -260,6 +292,19 @@ mod tests {
         keys.sort_unstable();
         keys.dedup();
         assert!(count - keys.len() <= 1, "{} collisions among {count} words", count - keys.len());
+    }
+
+    #[test]
+    fn key_filters_keep_every_word_added_and_rule_out_most_others() {
+        let mut filter = KeyFilter::default();
+        let added: Vec<&str> = ENGLISH_WORDS.iter().take(500).collect();
+        for word in &added {
+            filter.add(word_key(word));
+        }
+        assert!(added.iter().all(|w| filter.may_contain(word_key(w))));
+        let others: Vec<&str> = ENGLISH_WORDS.iter().skip(500).take(10_000).collect();
+        let passed = others.iter().filter(|w| filter.may_contain(word_key(w))).count();
+        assert!(passed < others.len() / 20, "{passed} of {} other words passed", others.len());
     }
 
     #[test]

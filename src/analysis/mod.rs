@@ -138,6 +138,16 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// The [word key](crate::lexicon::word_key) of [`Doc::lower`] of a token: the token's own key,
+    /// except in the rare text without a lower-case view.
+    #[inline]
+    pub fn key(&self, token: &Token) -> u32 {
+        match &self.lower {
+            Some(_) => token.key,
+            None => crate::lexicon::word_key(self.word(token)),
+        }
+    }
+
     /// The tokens of one sentence.
     #[inline]
     pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {

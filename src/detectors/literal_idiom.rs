@@ -37,7 +37,7 @@
 use super::{Configurable, Detector, DetectorInfo};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Flag, Severity};
-use crate::lexicon::{lemma, verb_forms, FirstByteLengths, WordMap, ANIMATE_VERBS, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, THING_NOUNS, TIME_NOUNS};
+use crate::lexicon::{lemma, verb_forms, word_key, KeyFilter, WordMap, ANIMATE_VERBS, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, THING_NOUNS, TIME_NOUNS};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
@@ -162,13 +162,13 @@ struct Triggers {
     /// Whether an English function word, or its lemma, is a trigger. Nearly half of all
     /// tokens are function words; when none can trigger, they are skipped without a lookup.
     function_words_trigger: bool,
-    /// The first byte and length of every key of `words`: rules out most words before the lookup.
-    filter: FirstByteLengths,
+    /// The word keys of `words`: rules out nearly every word before the lookup.
+    keys: KeyFilter,
 }
 
 static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     let mut triggers: WordMap<Trigger> = WordMap::default();
-    let mut filter = FirstByteLengths::new([]);
+    let mut keys = KeyFilter::default();
     // Anchor each idiom on its longest word that is not a function word or the lemma of one
     // ("pig", not "have", in "have pig"; "b", not "say", in "who says a must also say b"): the
     // rarest in running text, so that few sentences need a closer look.
@@ -191,21 +191,21 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         for (word, exact) in alternatives {
             // Sentences are searched by lemma, so an exact form is found by its lemma, then checked.
             let anchor = if *exact { lemma(word) } else { std::borrow::Cow::Borrowed(word.as_str()) };
-            filter.add(&anchor);
+            keys.add(word_key(&anchor));
             triggers.entry_or_default(&anchor).anchors.push((index, position));
         }
     }
     let animals = THING_NOUNS.iter().filter(|(_, class)| **class == crate::lexicon::ThingClass::Animal).map(|(word, _)| *word);
     for word in TIME_NOUNS.iter().chain(animals).chain(BODY_PARTS) {
         for form in [word.to_string(), lemma(word).into_owned()] {
-            filter.add(&form);
+            keys.add(word_key(&form));
             triggers.entry_or_default(&form).other = true;
         }
     }
     let function_words_trigger = ENGLISH_FUNCTION_WORDS
         .iter()
         .any(|word| triggers.get(word).is_some() || triggers.get(&lemma(word)).is_some());
-    Triggers { words: triggers, function_words_trigger, filter }
+    Triggers { words: triggers, function_words_trigger, keys }
 });
 
 /// Looks a sentence's words up once: fills `anchor_hits` with the table's anchors found, as
@@ -213,7 +213,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
 /// sentences have neither, and skipping them saves building their word lists: this detector
 /// was the most expensive one.
 fn find_triggers(doc: &Doc, sentence: usize, anchor_hits: &mut Vec<(usize, usize, usize)>) -> bool {
-    let Triggers { words: triggers, function_words_trigger, filter } = &*TRIGGERS;
+    let Triggers { words: triggers, function_words_trigger, keys } = &*TRIGGERS;
     anchor_hits.clear();
     let mut other = false;
     for (i, token) in doc.sentence_tokens(sentence).iter().enumerate() {
@@ -222,11 +222,15 @@ fn find_triggers(doc: &Doc, sentence: usize, anchor_hits: &mut Vec<(usize, usize
         }
         let lower = doc.lower(token);
         let lemma = token.lex.lemma(lower);
-        if let Some(trigger) = filter.may_contain(&lemma).then(|| triggers.get(lemma.as_ref())).flatten() {
+        let lower_key = doc.key(token);
+        // Most words are their own lemma, borrowed as is: the same text by its address.
+        let own_lemma = std::ptr::eq(lemma.as_ref(), lower) || lemma == lower;
+        let lemma_key = if own_lemma { lower_key } else { word_key(&lemma) };
+        if let Some(trigger) = keys.may_contain(lemma_key).then(|| triggers.get(lemma.as_ref())).flatten() {
             anchor_hits.extend(trigger.anchors.iter().map(|&(idiom, element)| (i, idiom, element)));
             other |= trigger.other;
         }
-        if lemma != lower && filter.may_contain(lower) {
+        if !own_lemma && keys.may_contain(lower_key) {
             other |= triggers.get(lower).is_some_and(|t| t.other);
         }
     }
@@ -371,7 +375,8 @@ impl LiteralIdiom {
     /// "She had bird.", "has hair on the teeth".
     fn skeleton(&self, doc: &Doc, sentence: usize, words: &Words, flags: &mut Vec<Flag>) {
         for i in 0..words.len() {
-            if words.lemma(i) != "have" {
+            // Every form of "have" starts with "ha": the lemma is looked up only for those.
+            if !words.lower(i).starts_with("ha") || words.lemma(i) != "have" {
                 continue;
             }
             // A bare singular animal after "have", ending the clause.
