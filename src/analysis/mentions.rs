@@ -86,7 +86,7 @@ pub fn find(
     tokens: &[Token],
     quotes: &QuoteAnalysis,
 ) -> Vec<Mention> {
-    let mut mentions = Vec::new();
+    let mut mentions = Vec::with_capacity(tokens.len() / 4);
     let mut surname_gender: FxHashMap<&str, Gender> = FxHashMap::default();
     for (sentence_index, sentence) in sentences.iter().enumerate() {
         let range = sentence.tokens.clone();
@@ -135,7 +135,8 @@ pub fn find(
                 && !token.lex.month()
                 && !token.lex.weekday()
             {
-                let place = previous().is_some_and(|p| PLACE_PREPOSITIONS.contains(&p.to_lowercase().as_str()));
+                // The prepositions are ASCII: compared without a lower-case copy of the word.
+                let place = previous().is_some_and(|p| PLACE_PREPOSITIONS.iter().any(|w| w.eq_ignore_ascii_case(p)));
                 let next = tokens.get(index + 1).filter(|_| index + 1 < range.end);
                 let modifier = next.is_some_and(|n| !n.capitalized && n.lex.english_word() && n.lex.verb().is_none());
                 let code = word.chars().any(|c| c.is_ascii_digit());
