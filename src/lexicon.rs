@@ -145,6 +145,15 @@ impl Default for KeyFilter {
 }
 
 impl KeyFilter {
+    /// A filter holding the keys of `words`.
+    pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut filter = KeyFilter::default();
+        for word in words {
+            filter.add(word_key(word));
+        }
+        filter
+    }
+
     /// The key's top 14 bits: keys are mixed so that every bit of the word reaches them.
     fn slot(key: u32) -> usize {
         (key >> 18) as usize

@@ -138,14 +138,13 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// The [word key](crate::lexicon::word_key) of [`Doc::lower`] of a token: the token's own key,
-    /// except in the rare text without a lower-case view.
+    /// The [word key](crate::lexicon::word_key) of a token in lower case. Two words whose lower
+    /// cases differ in key differ; words with equal keys must still be compared. (In the rare text
+    /// without a lower-case view, [`Doc::lower`] gives the word as written, but this is still
+    /// the key of its lower case, so a word equal to a lower-case word always passes.)
     #[inline]
     pub fn key(&self, token: &Token) -> u32 {
-        match &self.lower {
-            Some(_) => token.key,
-            None => crate::lexicon::word_key(self.word(token)),
-        }
+        token.key
     }
 
     /// The tokens of one sentence.
@@ -283,6 +282,18 @@ mod tests {
         let doc = Doc::new("İstanbul und K. Meier");
         let words: Vec<_> = doc.tokens.iter().map(|t| doc.lower(t)).collect();
         assert!(words.contains(&"Meier"), "words as written when no lower-case view exists: {words:?}");
+    }
+
+    #[test]
+    fn token_keys_are_the_keys_of_the_lower_case_with_or_without_a_lower_case_view() {
+        for text in ["The Council met SINCE Monday.", "İstanbul: The Council met SINCE Monday."] {
+            let doc = Doc::new(text);
+            for token in &doc.tokens {
+                let lower = doc.word(token).to_lowercase();
+                assert_eq!(doc.key(token), crate::lexicon::word_key(&lower), "{lower} in {text}");
+                assert_eq!(token.lex, crate::lexicon::lex(&lower), "{lower} in {text}");
+            }
+        }
     }
 
     #[test]

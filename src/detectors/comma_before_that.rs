@@ -77,10 +77,11 @@ impl Detector for CommaBeforeThat {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let that_key = crate::lexicon::word_key("that");
         for pair in doc.tokens.windows(2) {
             let (verb, that) = (&pair[0], &pair[1]);
-            // The length first: a byte count rules out most words before any comparison.
-            if that.span.len() != "that".len()
+            // The key first: a number comparison rules out most words before any text one.
+            if doc.key(that) != that_key
                 || !doc.word(that).eq_ignore_ascii_case("that")
                 || doc.text[verb.span.end..that.span.start] != *", "
             {

@@ -119,9 +119,9 @@ static ENTRY_INDEX: LazyLock<rustc_hash::FxHashMap<&'static str, usize>> = LazyL
     index
 });
 
-/// Rules out nearly every token before the lookup in [`ENTRY_INDEX`].
-static ENTRY_FILTER: LazyLock<crate::lexicon::FirstByteLengths> =
-    LazyLock::new(|| crate::lexicon::FirstByteLengths::new(ENTRIES.iter().map(|e| e.word)));
+/// The entries' word keys: rules out nearly every token before the lookup in [`ENTRY_INDEX`].
+static ENTRY_KEYS: LazyLock<crate::lexicon::KeyFilter> =
+    LazyLock::new(|| crate::lexicon::KeyFilter::of(ENTRIES.iter().map(|e| e.word)));
 
 const DETERMINERS: [&str; 12] = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"];
 const MODALS: [&str; 9] = ["could", "might", "may", "must", "would", "will", "should", "can", "shall"];
@@ -133,14 +133,15 @@ impl Detector for FalseFriend {
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         let mut words: Vec<&str> = Vec::new(); // One buffer for every sentence.
+        let entry_keys = &*ENTRY_KEYS;
         for sentence in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(sentence);
             words.clear();
             for (i, token) in tokens.iter().enumerate() {
-                let word = doc.lower(token);
-                if !ENTRY_FILTER.may_contain(word) {
+                if !entry_keys.may_contain(doc.key(token)) {
                     continue;
                 }
+                let word = doc.lower(token);
                 let Some(&entry) = ENTRY_INDEX.get(word) else { continue };
                 // The sentence's words, listed once the sentence has a false friend at all.
                 if words.is_empty() {

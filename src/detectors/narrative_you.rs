@@ -113,6 +113,11 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
     })
 }
 
+/// The word keys of the forms [`replacement`] knows.
+static YOU_KEYS: std::sync::LazyLock<crate::lexicon::KeyFilter> = std::sync::LazyLock::new(|| {
+    crate::lexicon::KeyFilter::of(["you", "your", "yours", "yourself", "yourselves"])
+});
+
 fn replacement(lower: &str) -> Option<&'static str> {
     let base = match lower {
         "you" => "they",
@@ -133,9 +138,10 @@ impl Detector for NarrativeYou {
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         let mut found = Vec::new();
         let mut narrative_uses = 0;
+        let forms = &*YOU_KEYS;
         for (index, token) in doc.tokens.iter().enumerate() {
-            // Every form of "you" starts with a "y": one byte rules out nearly every token.
-            if !matches!(doc.text.as_bytes()[token.span.start], b'y' | b'Y') {
+            // A key test rules out nearly every other word before the comparisons.
+            if !forms.may_contain(doc.key(token)) {
                 continue;
             }
             let Some(they) = replacement(doc.lower(token)) else { continue };

@@ -83,10 +83,12 @@ impl Detector for PresentWithSince {
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         let mut words: Vec<&str> = Vec::new(); // One buffer for every sentence.
+        let since_key = crate::lexicon::word_key("since");
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
-            // Most sentences have no "since" after their first word: skip them before listing words.
-            if !tokens.iter().skip(1).any(|t| t.span.len() == "since".len() && doc.lower(t) == "since") {
+            // Most sentences have no "since" after their first word: skip them before listing
+            // words, comparing keys before text.
+            if !tokens.iter().skip(1).any(|t| doc.key(t) == since_key && doc.lower(t) == "since") {
                 continue;
             }
             words.clear();

@@ -70,6 +70,10 @@ impl Configurable for ThingPronoun {
     }
 }
 
+/// The word keys of the pronouns [`it_form`] knows.
+static PRONOUN_KEYS: std::sync::LazyLock<crate::lexicon::KeyFilter> =
+    std::sync::LazyLock::new(|| crate::lexicon::KeyFilter::of(["he", "she", "him", "his", "her"]));
+
 fn it_form(lower: &str) -> Option<&'static str> {
     match lower {
         "he" | "she" => Some("it"),
@@ -87,9 +91,10 @@ impl Detector for ThingPronoun {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let pronouns = &*PRONOUN_KEYS;
         for (index, token) in doc.tokens.iter().enumerate() {
-            // Every personal pronoun is a function word: a bit test spares the others the match.
-            if !token.lex.english_function() {
+            // A key test spares nearly every other word the comparisons.
+            if !pronouns.may_contain(doc.key(token)) {
                 continue;
             }
             let Some(it) = it_form(doc.lower(token)) else { continue };

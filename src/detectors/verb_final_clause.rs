@@ -68,8 +68,8 @@ impl Configurable for VerbFinalClause {
 /// Words that open a subordinate clause. "after", "before" and "since" are left out: they are
 /// far more often prepositions ("after the reform and opening up is ...").
 const SUBORDINATORS: [&str; 7] = ["that", "because", "if", "when", "although", "whether", "while"];
-static SUBORDINATOR_FILTER: std::sync::LazyLock<crate::lexicon::FirstByteLengths> =
-    std::sync::LazyLock::new(|| crate::lexicon::FirstByteLengths::new(SUBORDINATORS));
+static SUBORDINATOR_KEYS: std::sync::LazyLock<crate::lexicon::KeyFilter> =
+    std::sync::LazyLock::new(|| crate::lexicon::KeyFilter::of(SUBORDINATORS));
 const FINAL_AUXILIARIES: [&str; 17] =
     ["will", "would", "can", "could", "shall", "should", "may", "might", "must", "has", "have", "had", "is", "are", "was", "were", "wants"];
 
@@ -79,13 +79,14 @@ impl Detector for VerbFinalClause {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let subordinators = &*SUBORDINATOR_KEYS;
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
             let word = |i: usize| doc.lower(&tokens[i]);
             let mut clause_start = None;
             for i in 0..tokens.len() {
                 // Most words are neither subordinators nor inside a clause after one.
-                if clause_start.is_none() && !SUBORDINATOR_FILTER.may_contain(word(i)) {
+                if clause_start.is_none() && !subordinators.may_contain(doc.key(&tokens[i])) {
                     continue;
                 }
                 if SUBORDINATORS.contains(&word(i)) {
