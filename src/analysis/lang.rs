@@ -125,7 +125,6 @@ pub fn sentence_language(text: &str, tokens: &[Token], sentence: &Sentence, docu
     let mut lower_dictionary = 0;
     let mut german_letters = false;
     for token in tokens {
-        let word = &text[token.span.clone()];
         if token.lex.english_function() {
             english += 1;
             dictionary += 1;
@@ -139,6 +138,7 @@ pub fn sentence_language(text: &str, tokens: &[Token], sentence: &Sentence, docu
         } else if token.has_letter {
             lower_words += 1;
             lower_dictionary += (token.lex.english_function() || token.lex.english_word()) as usize;
+            let word = &text[token.span.clone()];
             if !word.is_ascii() && word.contains(['ä', 'ö', 'ü', 'ß']) {
                 // Umlauts in lower-case words only: capitalised ones are mostly names (Söder, Köln).
                 german_letters = true;

@@ -98,14 +98,14 @@ static LOANWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// How German a token looks, as a confidence, or None.
 pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_run: bool) -> Option<f32> {
     let token = &tokens[index];
-    if token.lex.english_word() {
-        return None; // The commonest case, and a bit test: decide it first.
+    if token.lex.english_word() || !token.has_letter {
+        return None; // The commonest cases, English words and numbers, are bit tests.
     }
     let word = doc.word(token);
     // Most words are ASCII: then bytes are characters, and no "ß" or umlaut needs looking for.
     let ascii = word.is_ascii();
     let characters = if ascii { word.len() } else { word.chars().count() };
-    if !token.has_letter || characters < 3 || word.bytes().any(|b| b.is_ascii_digit()) {
+    if characters < 3 || word.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     // The lexicon is case-folded the way wordfreq folds it: "ß" is stored as "ss".
@@ -123,7 +123,8 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
     // Words that no rule below can take for German, decided before any lookup: most tokens
     // that get this far are names. Such words are not German (below) whatever the lookups say.
     let ruled_out = if token.capitalized {
-        known.is_none() && lower.chars().count() < 10 && !GERMAN_CALENDAR.contains(&lower)
+        let letters = if folded_for_lexicon { lower.chars().count() } else { characters };
+        known.is_none() && letters < 10 && !GERMAN_CALENDAR.contains(&lower)
     } else {
         known.is_none() && !umlaut
     };
