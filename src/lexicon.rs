@@ -752,6 +752,12 @@ impl Lex {
 
     /// The lemma of `lower`, the word this entry was looked up for: [`lemma`] without the
     /// lookups for a known word.
+    /// Whether [`Lex::lemma`] gives the word itself, without looking at it: a listed word
+    /// with no lemma of its own.
+    pub fn lemma_is_word(self) -> bool {
+        self.lemma == 0 && self.known()
+    }
+
     pub fn lemma<'w>(self, lower: &'w str) -> std::borrow::Cow<'w, str> {
         match self.lemma {
             0 if self.known() => std::borrow::Cow::Borrowed(lower),

@@ -149,12 +149,26 @@ const BODY_PARTS: [&str; 20] = [
 ];
 
 /// What a word (a lemma, or a lower-case form) can start: table idioms anchored on it, as
-/// (idiom, element) in table order, and whether it can start the selectional or skeleton
-/// signal (time nouns, body parts, animals).
+/// (idiom, element) in table order, and whether it can be the subject of the selectional
+/// signal (a time noun) or part of a skeleton (a body part or an animal).
 #[derive(Default)]
 struct Trigger {
     anchors: Vec<(usize, usize)>,
-    other: bool,
+    time: bool,
+    skeleton: bool,
+}
+
+/// The selectional signal's subject is one of a sentence's first five words ("Months eat
+/// Russians", "The weeks gnaw at the coalition").
+const SUBJECT_WITHIN: usize = 5;
+
+/// Which signals besides the table a sentence's words allow.
+#[derive(Default)]
+struct OtherSignals {
+    /// A time noun among the first [`SUBJECT_WITHIN`] words.
+    selectional: bool,
+    /// A body part or an animal anywhere.
+    skeleton: bool,
 }
 
 struct Triggers {
@@ -196,10 +210,16 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
         }
     }
     let animals = THING_NOUNS.iter().filter(|(_, class)| **class == crate::lexicon::ThingClass::Animal).map(|(word, _)| *word);
-    for word in TIME_NOUNS.iter().chain(animals).chain(BODY_PARTS) {
+    let time_nouns = TIME_NOUNS.iter().map(|w| (w, true));
+    for (word, time) in time_nouns.chain(animals.chain(BODY_PARTS).map(|w| (w, false))) {
         for form in [word.to_string(), lemma(word).into_owned()] {
             keys.add(word_key(&form));
-            triggers.entry_or_default(&form).other = true;
+            let trigger = triggers.entry_or_default(&form);
+            if time {
+                trigger.time = true;
+            } else {
+                trigger.skeleton = true;
+            }
         }
     }
     let function_words_trigger = ENGLISH_FUNCTION_WORDS
@@ -209,29 +229,37 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
 });
 
 /// Looks a sentence's words up once: fills `anchor_hits` with the table's anchors found, as
-/// (word, idiom, element), and says whether a word could start one of the other signals. Most
-/// sentences have neither, and skipping them saves building their word lists: this detector
-/// was the most expensive one.
-fn find_triggers(doc: &Doc, sentence: usize, anchor_hits: &mut Vec<(usize, usize, usize)>) -> bool {
+/// (word, idiom, element), and says which of the other signals its words allow. Most sentences
+/// allow none, and are not looked at again: this detector was the most expensive one.
+fn find_triggers(doc: &Doc, sentence: usize, anchor_hits: &mut Vec<(usize, usize, usize)>) -> OtherSignals {
     let Triggers { words: triggers, function_words_trigger, keys } = &*TRIGGERS;
     anchor_hits.clear();
-    let mut other = false;
+    let mut other = OtherSignals::default();
     for (i, token) in doc.sentence_tokens(sentence).iter().enumerate() {
         if !token.has_letter || (token.lex.english_function() && !function_words_trigger) {
             continue;
         }
+        let lower_key = doc.key(token);
+        // Most words are listed as their own lemma: the key filter decides before the word's
+        // text is even looked at.
+        if token.lex.lemma_is_word() && !keys.may_contain(lower_key) {
+            continue;
+        }
         let lower = doc.lower(token);
         let lemma = token.lex.lemma(lower);
-        let lower_key = doc.key(token);
-        // Most words are their own lemma, borrowed as is: the same text by its address.
+        // An unlisted word may still be its own lemma, borrowed as is: the same text by address.
         let own_lemma = std::ptr::eq(lemma.as_ref(), lower) || lemma == lower;
         let lemma_key = if own_lemma { lower_key } else { word_key(&lemma) };
         if let Some(trigger) = keys.may_contain(lemma_key).then(|| triggers.get(lemma.as_ref())).flatten() {
             anchor_hits.extend(trigger.anchors.iter().map(|&(idiom, element)| (i, idiom, element)));
-            other |= trigger.other;
+            other.selectional |= trigger.time && i < SUBJECT_WITHIN;
+            other.skeleton |= trigger.skeleton;
         }
         if !own_lemma && keys.may_contain(lower_key) {
-            other |= triggers.get(lower).is_some_and(|t| t.other);
+            if let Some(trigger) = triggers.get(lower) {
+                other.selectional |= trigger.time && i < SUBJECT_WITHIN;
+                other.skeleton |= trigger.skeleton;
+            }
         }
     }
     other
@@ -352,7 +380,7 @@ impl LiteralIdiom {
     /// "Months eat Russians": a time noun as the subject of a verb that needs a living subject.
     fn selectional(&self, doc: &Doc, sentence: usize, words: &Words, flags: &mut Vec<Flag>) {
         let n = words.len();
-        let Some(verb) = (1..n.min(6)).find(|&i| words.tokens[i].lex.verb().is_some() && !words.punctuation_after(i - 1)) else { return };
+        let Some(verb) = (1..n.min(SUBJECT_WITHIN + 1)).find(|&i| words.tokens[i].lex.verb().is_some() && !words.punctuation_after(i - 1)) else { return };
         if !ANIMATE_VERBS.contains(&words.lemma(verb)) || !TIME_NOUNS.contains(words.lower(verb - 1)) {
             return;
         }
@@ -452,18 +480,20 @@ impl Detector for LiteralIdiom {
         let start = flags.len();
         let mut anchor_hits = Vec::new();
         for sentence in 0..doc.sentences.len() {
-            let other_triggers = find_triggers(doc, sentence, &mut anchor_hits);
-            if anchor_hits.is_empty() && !other_triggers {
+            let other = find_triggers(doc, sentence, &mut anchor_hits);
+            if anchor_hits.is_empty() && !other.selectional && !other.skeleton {
                 continue;
             }
             let words = Words::new(doc, sentence);
             if self.uses("table") {
                 self.table(doc, sentence, &words, &anchor_hits, flags);
             }
-            if self.uses("selectional") {
+            // Each signal needs its trigger words: a time noun as the subject, a body part or
+            // an animal in the skeleton.
+            if self.uses("selectional") && other.selectional {
                 self.selectional(doc, sentence, &words, flags);
             }
-            if self.uses("skeleton") {
+            if self.uses("skeleton") && other.skeleton {
                 self.skeleton(doc, sentence, &words, flags);
             }
         }
