@@ -194,7 +194,9 @@ fn writer(path: &Path, schema: &Schema, dir: &Path) -> Result<BatchedWriter<File
     // Encoding runs in the writer thread while rayon scores the next batch: keep polars' own
     // thread pool out of it so the two do not fight over cores.
     ParquetWriter::new(file)
-        .with_compression(ParquetCompression::Zstd(Some(polars_parquet::write::ZstdLevel::try_new(1).expect("1 is a zstd level"))))
+        .with_compression(ParquetCompression::Zstd(Some(
+            polars_parquet::write::ZstdLevel::try_new(1).expect("1 is a zstd level"),
+        )))
         .set_parallel(false)
         .batched(schema)
         .map_err(|e| error(e.to_string()))

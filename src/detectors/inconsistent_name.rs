@@ -91,11 +91,16 @@ impl InconsistentName {
             None => lex,
         };
         let word = bare.unwrap_or(word);
-        let letters = word.chars().count();
-        let uppercase = word.chars().filter(|c| c.is_uppercase()).count();
+        // Most names are ASCII: then bytes are letters, and each test is a byte test.
+        let (letters, uppercase, alphabetic) = if word.is_ascii() {
+            let bytes = word.as_bytes();
+            (bytes.len(), bytes.iter().filter(|b| b.is_ascii_uppercase()).count(), bytes.iter().all(u8::is_ascii_alphabetic))
+        } else {
+            (word.chars().count(), word.chars().filter(|c| c.is_uppercase()).count(), word.chars().all(char::is_alphabetic))
+        };
         let is_name = letters >= self.min_length
             && uppercase == 1
-            && word.chars().all(char::is_alphabetic)
+            && alphabetic
             && !lex.english_word()
             && !lex.month()
             && !lex.weekday();
@@ -117,11 +122,31 @@ fn derived(a: &str, b: &str) -> bool {
     short.ends_with('y') && long.strip_prefix(stem).is_some_and(|s| DERIVED_SUFFIXES.contains(&s))
 }
 
+/// Whether two ASCII words' letters, counted as bags, differ in at most `most` letters (a
+/// letter in one bag and not the other counts once). Each edit changes that count by at most
+/// two (a substitution takes one letter out and puts another in; a swap changes nothing), so
+/// more than twice the allowed edits rules a pair out before the edit distance is computed,
+/// which allocates a table per pair. Words that are not ASCII always pass.
+fn letters_differ_by_at_most(a: &str, b: &str, most: usize) -> bool {
+    if !a.is_ascii() || !b.is_ascii() {
+        return true;
+    }
+    let mut counts = [0i16; 128];
+    for &byte in a.as_bytes() {
+        counts[byte as usize] += 1;
+    }
+    for &byte in b.as_bytes() {
+        counts[byte as usize] -= 1;
+    }
+    counts.iter().map(|c| c.unsigned_abs() as usize).sum::<usize>() <= most
+}
+
 fn similar(a: &str, b: &str) -> bool {
     let (a_length, b_length) = (a.chars().count(), b.chars().count());
     let allowed = if a_length.min(b_length) >= 8 { 2 } else { 1 };
     // The difference in length is a lower bound of the edit distance: most pairs stop here.
     a_length.abs_diff(b_length) <= allowed
+        && letters_differ_by_at_most(a, b, 2 * allowed)
         && strsim::damerau_levenshtein(a, b) <= allowed
         && strsim::jaro_winkler(a, b) >= 0.88
 }
@@ -280,6 +305,23 @@ impl InconsistentName {
 mod tests {
     use super::super::test_support::{assert_no_flags, excerpts, flags_of};
     use super::*;
+
+    #[test]
+    fn the_letter_count_bound_never_rules_out_a_pair_within_the_edit_distance() {
+        let mut random = crate::test_random::XorShift(0x0123_4567_89ab_cdef);
+        let alphabet = [b'a', b'b', b'c', b'e', b'n'];
+        for _ in 0..3000 {
+            let a: String = (0..2 + random.next() % 6).map(|_| random.pick(&alphabet) as char).collect();
+            let b: String = (0..2 + random.next() % 6).map(|_| random.pick(&alphabet) as char).collect();
+            for allowed in 1..=2 {
+                if strsim::damerau_levenshtein(&a, &b) <= allowed {
+                    assert!(letters_differ_by_at_most(&a, &b, 2 * allowed), "{a} {b} within {allowed}");
+                }
+            }
+        }
+        assert!(!letters_differ_by_at_most("Merkel", "Muller", 2));
+        assert!(letters_differ_by_at_most("Kowalski", "Kowalsky", 2));
+    }
 
     #[test]
     fn flags_the_rarer_spelling_and_names_both_forms() {
