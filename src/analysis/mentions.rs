@@ -17,7 +17,10 @@ use super::segment::Sentence;
 use super::tokens::Token;
 use super::Span;
 use crate::lexicon::{Gender, ThingClass, ENGLISH_WORDS, FIRST_NAMES, PERSON_NOUNS, THING_NOUNS};
+use crate::lexicon::KeyFilter;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MentionKind {
@@ -73,6 +76,12 @@ const PLACE_PREPOSITIONS: [&str; 9] = ["in", "near", "at", "from", "to", "into",
 const DETERMINERS: [&str; 12] =
     ["the", "a", "an", "this", "that", "its", "their", "our", "his", "her", "every", "each"];
 
+/// The word keys of [`DETERMINERS`] and of the pronouns [`pronoun_gender`] knows: a key test
+/// rules out nearly every other word before any comparison.
+static DETERMINER_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| KeyFilter::of(DETERMINERS));
+static PRONOUN_KEYS: LazyLock<KeyFilter> =
+    LazyLock::new(|| KeyFilter::of(["he", "him", "his", "himself", "she", "her", "hers", "herself"]));
+
 fn is_determiner(word: &str) -> bool {
     // Nearly every token asks this of the word before it: compare lengths before letters.
     DETERMINERS.iter().any(|d| d.len() == word.len() && d.eq_ignore_ascii_case(word))
@@ -92,41 +101,39 @@ pub fn find(
         let range = sentence.tokens.clone();
         for index in range.clone() {
             let token = &tokens[index];
-            let word = &text[token.span.clone()];
-            let owned;
-            let lower: &str = match lower_text {
-                Some(l) => &l[token.span.clone()],
-                None => {
-                    owned = word.to_lowercase();
-                    &owned
-                }
+            // The word, its lower case and the word before are read only by the branches that
+            // need them: most tokens are decided by bit and key tests alone.
+            let word = || &text[token.span.clone()];
+            let lower = || match lower_text {
+                Some(l) => Cow::Borrowed(&l[token.span.clone()]),
+                None => Cow::Owned(word().to_lowercase()),
             };
             let sentence_initial = index == range.start;
-            // Only the rarer branches below need the word before.
             let previous = || (index > range.start).then(|| &text[tokens[index - 1].span.clone()]);
-            let kind = if let Some(gender) = pronoun_gender(lower) {
+            let pronoun = PRONOUN_KEYS.may_contain(token.key).then(|| pronoun_gender(&lower())).flatten();
+            let kind = if let Some(gender) = pronoun {
                 Some(MentionKind::Pronoun { gender })
             } else if let Some(&gender) =
-                (token.capitalized && token.lex.maybe_first_name()).then(|| FIRST_NAMES.get(word)).flatten()
+                (token.capitalized && token.lex.maybe_first_name()).then(|| FIRST_NAMES.get(word())).flatten()
             {
                 if let Some(next) = tokens.get(index + 1).filter(|t| t.capitalized && index + 1 < range.end) {
                     surname_gender.insert(&text[next.span.clone()], gender);
                 }
                 Some(MentionKind::Person { gender: Some(gender), neuter_in_german: false, named: true })
             } else if let Some(&gender) =
-                (token.capitalized && !surname_gender.is_empty()).then(|| surname_gender.get(word)).flatten()
+                (token.capitalized && !surname_gender.is_empty()).then(|| surname_gender.get(word())).flatten()
             {
                 Some(MentionKind::Person { gender: Some(gender), neuter_in_german: false, named: true })
             } else if let Some(noun) = token
                 .lex
                 .person_noun()
-                .then(|| PERSON_NOUNS.get(lower))
+                .then(|| PERSON_NOUNS.get(lower().as_ref()))
                 .flatten()
                 .filter(|_| !is_title(text, tokens, index, &range))
             {
                 let gender = (noun.gender != Gender::Any).then_some(noun.gender);
                 Some(MentionKind::Person { gender, neuter_in_german: noun.neuter_in_german, named: false })
-            } else if let Some(&class) = token.lex.thing_noun().then(|| THING_NOUNS.get(lower)).flatten() {
+            } else if let Some(&class) = token.lex.thing_noun().then(|| THING_NOUNS.get(lower().as_ref())).flatten() {
                 Some(MentionKind::Thing(class))
             } else if token.capitalized
                 && token.has_letter
@@ -139,16 +146,17 @@ pub fn find(
                 let place = previous().is_some_and(|p| PLACE_PREPOSITIONS.iter().any(|w| w.eq_ignore_ascii_case(p)));
                 let next = tokens.get(index + 1).filter(|_| index + 1 < range.end);
                 let modifier = next.is_some_and(|n| !n.capitalized && n.lex.english_word() && n.lex.verb().is_none());
-                let code = word.chars().any(|c| c.is_ascii_digit());
+                let code = word().bytes().any(|b| b.is_ascii_digit());
                 Some(if place || modifier || code { MentionKind::NonPersonName } else { MentionKind::Name })
             } else if token.has_letter
                 && !token.lex.adjective()
                 // Every determiner is a function word: a bit test spares most string comparisons.
                 && tokens[index.saturating_sub(1)].lex.english_function()
+                && DETERMINER_KEYS.may_contain(tokens[index.saturating_sub(1)].key)
                 && previous().is_some_and(is_determiner)
             {
-                Some(MentionKind::UnknownNoun { person_like: person_like(lower) })
-            } else if !token.capitalized && token.lex.english_word() && token.lex.verb().is_none() && person_like(lower)
+                Some(MentionKind::UnknownNoun { person_like: person_like(&lower()) })
+            } else if !token.capitalized && token.lex.english_word() && token.lex.verb().is_none() && person_like(&lower())
             {
                 // "this quiet believer": a possible person even without a determiner right before it.
                 Some(MentionKind::UnknownNoun { person_like: true })
