@@ -39,10 +39,15 @@ pub fn split(text: &str, tokens: &[Token]) -> (Vec<Paragraph>, Vec<Sentence>) {
     let mut paragraphs = Vec::with_capacity(text.len() / 400 + 1);
     let mut sentences = Vec::with_capacity(text.len() / 60 + 1);
     let mut spans = Vec::new();
+    // Line ends found with memchr: splitting on a char searched byte by byte.
+    let line_ends = memchr::memchr_iter(b'\n', text.as_bytes()).map(|at| at + 1).chain(std::iter::once(text.len()));
     let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        let span = trimmed(text, line_start..line_start + line.len());
-        line_start += line.len();
+    for line_end in line_ends {
+        if line_end == line_start {
+            break; // The text ends with a line break: no line after it.
+        }
+        let span = trimmed(text, line_start..line_end);
+        line_start = line_end;
         if span.is_empty() {
             continue;
         }
