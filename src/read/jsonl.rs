@@ -244,33 +244,63 @@ fn trim_ascii_whitespace(bytes: &[u8]) -> &[u8] {
 /// keeps all come from lines that parse.
 pub fn scan_keys(input: &Input) -> Result<Vec<String>, InputError> {
     let mut reader = BufReader::with_capacity(1 << 20, open_decompressed(&input.path, Arc::default())?);
-    let mut keys: Vec<String> = Vec::new();
-    // Keys as written in lines that parsed, escapes and all.
-    let mut known: std::collections::HashSet<Vec<u8>> = std::collections::HashSet::new();
-    let mut line = Vec::new();
-    let mut line_keys: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut found = FoundKeys::default();
+    // Lines are scanned where they lie in the reader's buffer; only a line that runs over the
+    // end of the buffer is copied, to be completed by the next fill.
+    let mut split_line: Vec<u8> = Vec::new();
     loop {
-        line.clear();
-        let read = reader
-            .read_until(b'\n', &mut line)
-            .map_err(|e| InputError::Read { path: input.path.clone(), message: e.to_string() })?;
-        if read == 0 {
+        let buffer = reader.fill_buf().map_err(|e| InputError::Read { path: input.path.clone(), message: e.to_string() })?;
+        if buffer.is_empty() {
+            if !split_line.is_empty() {
+                found.note(&split_line);
+            }
             break;
         }
-        line_keys.clear();
-        let scanned = top_level_keys(&line, &mut line_keys);
-        if scanned && line_keys.iter().all(|key| known.contains(&line[key.clone()])) {
-            continue;
+        let mut line_start = 0;
+        for newline in memchr::memchr_iter(b'\n', buffer) {
+            let line = &buffer[line_start..=newline];
+            if split_line.is_empty() {
+                found.note(line);
+            } else {
+                split_line.extend_from_slice(line);
+                found.note(&split_line);
+                split_line.clear();
+            }
+            line_start = newline + 1;
         }
-        let Ok(KeysInOrder(parsed)) = serde_json::from_slice::<KeysInOrder>(&line) else { continue };
+        split_line.extend_from_slice(&buffer[line_start..]);
+        let length = buffer.len();
+        reader.consume(length);
+    }
+    Ok(found.keys)
+}
+
+/// The keys found so far by [`scan_keys`].
+#[derive(Default)]
+struct FoundKeys {
+    keys: Vec<String>,
+    /// Keys as written in lines that parsed, escapes and all.
+    known: rustc_hash::FxHashSet<Vec<u8>>,
+    /// The current line's keys, as byte ranges.
+    line_keys: Vec<std::ops::Range<usize>>,
+}
+
+impl FoundKeys {
+    /// Adds the keys of one line: parsed only when a quick scan finds a key not seen before.
+    fn note(&mut self, line: &[u8]) {
+        self.line_keys.clear();
+        let scanned = top_level_keys(line, &mut self.line_keys);
+        if scanned && self.line_keys.iter().all(|key| self.known.contains(&line[key.clone()])) {
+            return;
+        }
+        let Ok(KeysInOrder(parsed)) = serde_json::from_slice::<KeysInOrder>(line) else { return };
         for key in parsed {
-            if !keys.contains(&key) {
-                keys.push(key);
+            if !self.keys.contains(&key) {
+                self.keys.push(key);
             }
         }
-        known.extend(line_keys.iter().map(|key| line[key.clone()].to_vec()));
+        self.known.extend(self.line_keys.iter().map(|key| line[key.clone()].to_vec()));
     }
-    Ok(keys)
 }
 
 /// The byte ranges of the top-level keys of a line holding one JSON object, as written
@@ -440,5 +470,26 @@ mod tests {
         let input =
             Input { path: path.clone(), display: "in.jsonl".into(), format: super::super::Format::Jsonl, bytes: 0 };
         assert_eq!(scan_keys(&input).unwrap(), ["id", "text", "date", "täg", "tail"]);
+    }
+
+    /// Lines are scanned in the reader's 1 MB buffer: a line that runs over its end, one that
+    /// ends exactly at it, and a last line without a line break still give their keys.
+    #[test]
+    fn the_file_key_scan_finds_keys_in_lines_across_buffer_ends() {
+        let dir = tempfile::tempdir().unwrap();
+        let input_for = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            Input { path, display: name.into(), format: super::super::Format::Jsonl, bytes: 0 }
+        };
+        let filler = |length: usize| format!("{{\"id\": \"f\", \"text\": \"{}\"}}\n", "x".repeat(length - 24));
+        let buffer = 1 << 20;
+        // A line with a new key that starts 100 bytes before the first buffer ends.
+        let across = format!("{}{{\"id\": \"a\", \"text\": \"{}\", \"across\": 1}}\n", filler(buffer - 100), "y".repeat(300));
+        let across = across + "{\"id\": \"z\", \"text\": \"Last.\", \"last\": true}";
+        assert_eq!(scan_keys(&input_for("across.jsonl", &across)).unwrap(), ["id", "text", "across", "last"]);
+        // A line that ends exactly at the end of the first buffer, then a new key.
+        let exact = filler(buffer) + "{\"id\": \"b\", \"text\": \"Next.\", \"after\": 1}\n";
+        assert_eq!(scan_keys(&input_for("exact.jsonl", &exact)).unwrap(), ["id", "text", "after"]);
     }
 }
