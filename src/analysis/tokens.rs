@@ -12,6 +12,10 @@ pub struct Token {
     pub has_letter: bool,
     /// The first character is an upper-case letter.
     pub capitalized: bool,
+    /// The token holds a character other than a letter or digit, which joined its parts:
+    /// "U.S", "3,7", "don't", "x_1". Plain words, nearly all tokens, are spared any look for
+    /// such marks.
+    pub joined: bool,
     /// What the word lists say about the word in lower case; filled in by [`crate::analysis::Doc`]
     /// (empty for tokens of a source text).
     pub lex: crate::lexicon::Lex,
@@ -169,7 +173,8 @@ fn fast_tokenize(text: &str) -> Option<Vec<Token>> {
             }
             if bytes.get(end).is_none_or(|&b| b < 0x80 && ASCII_CLASSES[b as usize] == Other) {
                 let (has_letter, capitalized) = (kinds & ASCII_LETTER != 0, bytes[offset].is_ascii_uppercase());
-                tokens.push(Token { span: offset..end, has_letter, capitalized, lex: Default::default(), key: 0 });
+                let token = Token { span: offset..end, has_letter, capitalized, joined: false, lex: Default::default(), key: 0 };
+                tokens.push(token);
                 offset = end;
                 continue;
             }
@@ -185,6 +190,7 @@ fn fast_tokenize(text: &str) -> Option<Vec<Token>> {
         let mut end = offset + first_len;
         let (mut before, mut prev) = (None, first);
         let mut has_letter = first == Letter;
+        let mut joined_by_mark = false;
         while end < bytes.len() {
             // Most of a word: a run of ASCII letters and digits after a letter or digit always
             // joins (WB5, WB8 to WB10), with no look-ahead, so it is taken in one tight loop.
@@ -217,6 +223,7 @@ fn fast_tokenize(text: &str) -> Option<Vec<Token>> {
                 break;
             }
             has_letter |= next == Letter;
+            joined_by_mark |= !matches!(next, Letter | Digit);
             before = Some(prev);
             prev = next;
             end += next_len;
@@ -227,7 +234,8 @@ fn fast_tokenize(text: &str) -> Option<Vec<Token>> {
                 byte if byte < 0x80 => byte.is_ascii_uppercase(),
                 _ => text[start..].chars().next().is_some_and(char::is_uppercase),
             };
-            tokens.push(Token { span: start..end, has_letter, capitalized, lex: Default::default(), key: 0 });
+            let joined = joined_by_mark;
+            tokens.push(Token { span: start..end, has_letter, capitalized, joined, lex: Default::default(), key: 0 });
         }
         offset = end;
     }
@@ -246,6 +254,7 @@ fn unicode_tokenize(text: &str) -> Vec<Token> {
             span: start..start + word.len(),
             has_letter: word.chars().any(char::is_alphabetic),
             capitalized: first.is_uppercase(),
+            joined: word.chars().any(|c| !c.is_alphanumeric()),
             lex: Default::default(),
             key: 0,
         });

@@ -103,10 +103,11 @@ impl Detector for GermanAbbreviation {
         let bytes = doc.text.as_bytes();
         for token in &doc.tokens {
             // Every listed abbreviation has a full stop within or right after its first word:
-            // a cheap test that rules out nearly every token before the list is scanned. Bytes,
-            // since "." is ASCII: a search call per token cost more than the words are long.
+            // a cheap test that rules out nearly every token before the list is scanned. Only
+            // tokens joined by a mark ("z.B") are searched for a full stop inside.
             let full_stop_after = bytes.get(token.span.end) == Some(&b'.');
-            if !token.has_letter || !(full_stop_after || bytes[token.span.clone()].iter().any(|&b| b == b'.')) {
+            let inner_full_stop = token.joined && bytes[token.span.clone()].contains(&b'.');
+            if !token.has_letter || !(full_stop_after || inner_full_stop) {
                 continue;
             }
             let rest = &doc.text[token.span.start..];
