@@ -88,7 +88,12 @@ fn addresses_reader(doc: &Doc, sentence: usize) -> bool {
     if text.trim_end_matches(['”', '"', '’', '\'', ')']).ends_with('?') {
         return true;
     }
-    if READER_ADDRESS.iter().any(|phrase| contains_phrase(&text, phrase)) {
+    // All phrases in one pass; an occurrence counts when it stands as whole words.
+    let bounded = |start: usize, end: usize| {
+        text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            && text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    };
+    if READER_ADDRESS_FINDER.find_overlapping_iter(&text).any(|found| bounded(found.start(), found.end())) {
         return true;
     }
     // Speech without quotation marks: the speaker's "I" or "we" shows the reader is not narrated to.
@@ -105,13 +110,11 @@ fn addresses_reader(doc: &Doc, sentence: usize) -> bool {
         && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(first_word)
 }
 
-fn contains_phrase(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + phrase.len()..].chars().next();
-        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
-    })
-}
+/// [`READER_ADDRESS`] as one automaton, built once: a sentence is searched for all of them in
+/// one pass, where searching for each in turn cost more than the rest of this detector.
+static READER_ADDRESS_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(READER_ADDRESS).expect("a few dozen literal phrases make an automaton")
+});
 
 /// The word keys of the forms [`replacement`] knows.
 static YOU_KEYS: std::sync::LazyLock<crate::lexicon::KeyFilter> = std::sync::LazyLock::new(|| {
@@ -139,6 +142,8 @@ impl Detector for NarrativeYou {
         let mut found = Vec::new();
         let mut narrative_uses = 0;
         let forms = &*YOU_KEYS;
+        // A sentence often says "you" more than once: it is judged once.
+        let mut judged: Option<(usize, bool)> = None;
         for (index, token) in doc.tokens.iter().enumerate() {
             // A key test rules out nearly every other word before the comparisons.
             if !forms.may_contain(doc.key(token)) {
@@ -150,7 +155,12 @@ impl Detector for NarrativeYou {
             }
             narrative_uses += 1;
             let sentence = doc.sentence_at(token.span.start);
-            if addresses_reader(doc, sentence) {
+            let addressed = match judged {
+                Some((judged_sentence, addressed)) if judged_sentence == sentence => addressed,
+                _ => addresses_reader(doc, sentence),
+            };
+            judged = Some((sentence, addressed));
+            if addressed {
                 continue;
             }
             found.push((index, they));
