@@ -138,8 +138,9 @@ pub fn sentence_language(text: &str, tokens: &[Token], sentence: &Sentence, docu
         } else if token.has_letter {
             lower_words += 1;
             lower_dictionary += (token.lex.english_function() || token.lex.english_word()) as usize;
-            let word = &text[token.span.clone()];
-            if !word.is_ascii() && word.contains(['ä', 'ö', 'ü', 'ß']) {
+            // The bytes first: most words are ASCII, and then hold no umlaut.
+            let ascii = text.as_bytes()[token.span.clone()].is_ascii();
+            if !ascii && text[token.span.clone()].contains(['ä', 'ö', 'ü', 'ß']) {
                 // Umlauts in lower-case words only: capitalised ones are mostly names (Söder, Köln).
                 german_letters = true;
             }
