@@ -16,8 +16,8 @@ use super::quotes::QuoteAnalysis;
 use super::segment::Sentence;
 use super::tokens::Token;
 use super::Span;
-use crate::lexicon::{Gender, ThingClass, ENGLISH_WORDS, FIRST_NAMES, PERSON_NOUNS, THING_NOUNS};
 use crate::lexicon::KeyFilter;
+use crate::lexicon::{Gender, ThingClass, ENGLISH_WORDS, FIRST_NAMES, PERSON_NOUNS, THING_NOUNS};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -156,7 +156,10 @@ pub fn find(
                 && previous().is_some_and(is_determiner)
             {
                 Some(MentionKind::UnknownNoun { person_like: person_like(&lower()) })
-            } else if !token.capitalized && token.lex.english_word() && token.lex.verb().is_none() && person_like(&lower())
+            } else if !token.capitalized
+                && token.lex.english_word()
+                && token.lex.verb().is_none()
+                && person_like(&lower())
             {
                 // "this quiet believer": a possible person even without a determiner right before it.
                 Some(MentionKind::UnknownNoun { person_like: true })

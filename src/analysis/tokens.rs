@@ -173,7 +173,14 @@ fn fast_tokenize(text: &str) -> Option<Vec<Token>> {
             }
             if bytes.get(end).is_none_or(|&b| b < 0x80 && ASCII_CLASSES[b as usize] == Other) {
                 let (has_letter, capitalized) = (kinds & ASCII_LETTER != 0, bytes[offset].is_ascii_uppercase());
-                let token = Token { span: offset..end, has_letter, capitalized, joined: false, lex: Default::default(), key: 0 };
+                let token = Token {
+                    span: offset..end,
+                    has_letter,
+                    capitalized,
+                    joined: false,
+                    lex: Default::default(),
+                    key: 0,
+                };
                 tokens.push(token);
                 offset = end;
                 continue;

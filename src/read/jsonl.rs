@@ -249,7 +249,8 @@ pub fn scan_keys(input: &Input) -> Result<Vec<String>, InputError> {
     // end of the buffer is copied, to be completed by the next fill.
     let mut split_line: Vec<u8> = Vec::new();
     loop {
-        let buffer = reader.fill_buf().map_err(|e| InputError::Read { path: input.path.clone(), message: e.to_string() })?;
+        let buffer =
+            reader.fill_buf().map_err(|e| InputError::Read { path: input.path.clone(), message: e.to_string() })?;
         if buffer.is_empty() {
             if !split_line.is_empty() {
                 found.note(&split_line);
@@ -485,7 +486,8 @@ mod tests {
         let filler = |length: usize| format!("{{\"id\": \"f\", \"text\": \"{}\"}}\n", "x".repeat(length - 24));
         let buffer = 1 << 20;
         // A line with a new key that starts 100 bytes before the first buffer ends.
-        let across = format!("{}{{\"id\": \"a\", \"text\": \"{}\", \"across\": 1}}\n", filler(buffer - 100), "y".repeat(300));
+        let across =
+            format!("{}{{\"id\": \"a\", \"text\": \"{}\", \"across\": 1}}\n", filler(buffer - 100), "y".repeat(300));
         let across = across + "{\"id\": \"z\", \"text\": \"Last.\", \"last\": true}";
         assert_eq!(scan_keys(&input_for("across.jsonl", &across)).unwrap(), ["id", "text", "across", "last"]);
         // A line that ends exactly at the end of the first buffer, then a new key.
