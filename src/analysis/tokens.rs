@@ -130,6 +130,23 @@ static ASCII_ALPHANUMERIC: [u8; 256] = {
     kinds
 };
 
+/// The end of the run of ASCII letters and digits starting at `from`, and which of the two it
+/// holds ([`ASCII_LETTER`] and [`ASCII_DIGIT`] bits): one table load and test per byte.
+#[inline]
+fn ascii_alphanumeric_run(bytes: &[u8], from: usize) -> (usize, u8) {
+    let mut end = from;
+    let mut kinds = 0;
+    while let Some(&byte) = bytes.get(end) {
+        let kind = ASCII_ALPHANUMERIC[byte as usize];
+        if kind & (ASCII_LETTER | ASCII_DIGIT) == 0 {
+            break;
+        }
+        kinds |= kind;
+        end += 1;
+    }
+    (end, kinds)
+}
+
 /// [`unicode_tokenize`] for texts whose every character [`class_of`] knows: the same tokens,
 /// several times faster, since news text is nearly all such characters. Characters that cannot
 /// start a word are skipped one by one; a word is extended while the boundary rules join the
@@ -161,16 +178,7 @@ fn fast_tokenize(text: &str) -> Option<Vec<Token>> {
         // punctuation mark that joins nothing (not ".", "'", ":", ",", ";" or "_"). No rule
         // needs looking at; anything else takes the general steps below from the same start.
         if ASCII_ALPHANUMERIC[bytes[offset] as usize] & (ASCII_LETTER | ASCII_DIGIT) != 0 {
-            let mut end = offset;
-            let mut kinds = 0;
-            while let Some(&byte) = bytes.get(end) {
-                let kind = ASCII_ALPHANUMERIC[byte as usize];
-                if kind & (ASCII_LETTER | ASCII_DIGIT) == 0 {
-                    break;
-                }
-                kinds |= kind;
-                end += 1;
-            }
+            let (end, kinds) = ascii_alphanumeric_run(bytes, offset);
             if bytes.get(end).is_none_or(|&b| b < 0x80 && ASCII_CLASSES[b as usize] == Other) {
                 let (has_letter, capitalized) = (kinds & ASCII_LETTER != 0, bytes[offset].is_ascii_uppercase());
                 let token = Token {
@@ -203,15 +211,8 @@ fn fast_tokenize(text: &str) -> Option<Vec<Token>> {
             // joins (WB5, WB8 to WB10), with no look-ahead, so it is taken in one tight loop.
             if matches!(prev, Letter | Digit) {
                 let run_start = end;
-                let mut kinds = 0;
-                while let Some(&byte) = bytes.get(end) {
-                    let kind = ASCII_ALPHANUMERIC[byte as usize];
-                    if kind & (ASCII_LETTER | ASCII_DIGIT) == 0 {
-                        break;
-                    }
-                    kinds |= kind;
-                    end += 1;
-                }
+                let kinds;
+                (end, kinds) = ascii_alphanumeric_run(bytes, end);
                 if end > run_start {
                     has_letter |= kinds & ASCII_LETTER != 0;
                     before = Some(if end - run_start >= 2 { ASCII_CLASSES[bytes[end - 2] as usize] } else { prev });
