@@ -400,6 +400,32 @@ fn english_name(word: &str, _after_article: bool) -> bool {
         && !WEEKDAYS.contains(bare)
 }
 
+/// A word judgement ([`german_name`] or [`english_name`]) with the answers it has given in one
+/// article: both depend only on the word and whether an article precedes it, and judging a
+/// German word takes several lexicon lookups and a search for compounds.
+struct NameJudge<'t> {
+    judge: fn(&str, bool) -> bool,
+    answers: rustc_hash::FxHashMap<(&'t str, bool), bool>,
+    /// [`is_exonym_form`] of each word as written, asked of every capitalised German word.
+    exonym_forms: rustc_hash::FxHashMap<&'t str, bool>,
+}
+
+impl<'t> NameJudge<'t> {
+    fn new(judge: fn(&str, bool) -> bool) -> Self {
+        NameJudge { judge, answers: Default::default(), exonym_forms: Default::default() }
+    }
+
+    fn is_name(&mut self, word: &'t str, after_article: bool) -> bool {
+        let judge = self.judge;
+        *self.answers.entry((word, after_article)).or_insert_with(|| judge(word, after_article))
+    }
+
+    /// Whether `word`, whose lower case is `lower`, is a form of a German exonym.
+    fn is_exonym_form(&mut self, word: &'t str, lower: &str) -> bool {
+        *self.exonym_forms.entry(word).or_insert_with(|| is_exonym_form(lower))
+    }
+}
+
 /// A run of adjacent names on one side: "Donald Trump".
 #[derive(Debug)]
 struct NameRun {
@@ -414,7 +440,13 @@ struct NameRun {
 /// the English side they are ordinary words ("Prime Minister"). A German sentence may open with
 /// a name that neither lexicon knows ("Flick nannte …"); an English one only with a first name
 /// counts, since English capitalises every sentence opener ("Despite", "Three").
-fn name_runs(text: &str, tokens: &[Token], sentence_starts: &[usize], is_name: fn(&str, bool) -> bool, german: bool) -> Vec<NameRun> {
+fn name_runs<'t>(
+    text: &'t str,
+    tokens: &[Token],
+    sentence_starts: &[usize],
+    judge: &mut NameJudge<'t>,
+    german: bool,
+) -> Vec<NameRun> {
     let mut runs: Vec<NameRun> = Vec::new();
     // Where the last name word ended: a name word right after it (one space or a hyphen
     // between) continues its run.
@@ -442,7 +474,7 @@ fn name_runs(text: &str, tokens: &[Token], sentence_starts: &[usize], is_name: f
         // ("Johns-Hopkins-Universität"); an abbreviation at the head is often translated away.
         let before_hyphen = text[token.span.end..].starts_with(['-', '‐']);
         let after_hyphen = text[..token.span.start].ends_with(['-', '‐']);
-        if german && !is_exonym_form(&lower_word) {
+        if german && !judge.is_exonym_form(word, &lower_word) {
             let continues_run = last_end.is_some_and(|end| matches!(&text[end..token.span.start], "-" | "‐"));
             if after_hyphen && !continues_run || before_hyphen && is_all_caps(word) {
                 last_end = None;
@@ -477,7 +509,7 @@ fn name_runs(text: &str, tokens: &[Token], sentence_starts: &[usize], is_name: f
                 && last_end.is_some_and(|end| &text[end..span.start] == " ")
                 && ENGLISH_WORDS.contains(&part.to_lowercase())
                 && !GERMAN_FUNCTION_WORDS.contains(part);
-            if !(is_name(part, after_article && position == 0) || run_word) {
+            if !(judge.is_name(part, after_article && position == 0) || run_word) {
                 last_end = None;
                 continue;
             }
@@ -545,7 +577,11 @@ impl Detector for SourceName {
         let Some(source) = &doc.source else { return };
         let source_starts: Vec<usize> = source.sentences.iter().map(|s| s.span.start).collect();
         let target_starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.start).collect();
-        let all_runs = name_runs(source.text, &source.tokens, &source_starts, german_name, true);
+        // Each side's words are judged once per article: the whole source is read for names,
+        // and then every link again.
+        let mut german_judge = NameJudge::new(german_name);
+        let mut english_judge = NameJudge::new(english_name);
+        let all_runs = name_runs(source.text, &source.tokens, &source_starts, &mut german_judge, true);
         let run_words: Vec<&str> =
             all_runs.iter().filter(|r| r.words.len() > 1).flat_map(|r| r.words.iter().map(|(w, _)| w.as_str())).collect();
         // Each link's words, prepared once: a link is compared with its neighbours' words too.
@@ -557,9 +593,9 @@ impl Detector for SourceName {
             let near = source.neighbourhood(index);
             let source_words: Vec<&Word> = source_link_words[near.clone()].iter().flatten().collect();
             let target_words: Vec<&Word> = target_link_words[near].iter().flatten().collect();
-            let source_names = name_runs(source.text, source.tokens_of(link), &source_starts, german_name, true);
+            let source_names = name_runs(source.text, source.tokens_of(link), &source_starts, &mut german_judge, true);
             let target_names =
-                name_runs(doc.text, doc.tokens_of_links(index..index + 1), &target_starts, english_name, false);
+                name_runs(doc.text, doc.tokens_of_links(index..index + 1), &target_starts, &mut english_judge, false);
             let all_source_names: Vec<&str> =
                 source_names.iter().flat_map(|run| run.words.iter().map(|(w, _)| w.as_str())).collect();
             // Source names the translation lacks; only the certain ones are flagged on their own.
