@@ -175,8 +175,8 @@ impl KeyFilter {
 /// A test that rules out most words before a hash lookup in a small set: for each first byte,
 /// the lengths of the set's words (one bit per length up to 31 bytes; longer words share the
 /// last bit). A word that fails it is not in the set; one that passes still needs the lookup.
-/// Detectors with a few dozen or a few hundred trigger words look every token up, and a hash
-/// lookup costs ten times this test.
+/// For sets asked of words without a token's key ([`is_auxiliary`]); with a key, [`KeyFilter`]
+/// rules out more.
 pub struct FirstByteLengths {
     lengths: [u32; 256],
 }
@@ -190,7 +190,7 @@ impl FirstByteLengths {
         filter
     }
 
-    pub fn add(&mut self, word: &str) {
+    fn add(&mut self, word: &str) {
         if let Some(&first) = word.as_bytes().first() {
             self.lengths[first as usize] |= Self::length_bit(word);
         }

@@ -138,15 +138,6 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// The [word key](crate::lexicon::word_key) of a token in lower case. Two words whose lower
-    /// cases differ in key differ; words with equal keys must still be compared. (In the rare text
-    /// without a lower-case view, [`Doc::lower`] gives the word as written, but this is still
-    /// the key of its lower case, so a word equal to a lower-case word always passes.)
-    #[inline]
-    pub fn key(&self, token: &Token) -> u32 {
-        token.key
-    }
-
     /// The tokens of one sentence.
     #[inline]
     pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
@@ -290,7 +281,7 @@ mod tests {
             let doc = Doc::new(text);
             for token in &doc.tokens {
                 let lower = doc.word(token).to_lowercase();
-                assert_eq!(doc.key(token), crate::lexicon::word_key(&lower), "{lower} in {text}");
+                assert_eq!(token.key, crate::lexicon::word_key(&lower), "{lower} in {text}");
                 assert_eq!(token.lex, crate::lexicon::lex(&lower), "{lower} in {text}");
             }
         }

@@ -20,7 +20,10 @@ pub struct Token {
     /// (empty for tokens of a source text).
     pub lex: crate::lexicon::Lex,
     /// [`crate::lexicon::word_key`] of the word in lower case, filled in with `lex` (0 until
-    /// then). It fits in the bytes the token left as padding.
+    /// then). It fits in the bytes the token left as padding. Words whose keys differ differ;
+    /// words with equal keys must still be compared. In the rare text without a lower-case view,
+    /// [`crate::analysis::Doc::lower`] gives the word as written, but this is still the key of
+    /// its lower case, so a word equal to a lower-case word always passes.
     pub key: u32,
 }
 
@@ -242,8 +245,14 @@ fn fast_tokenize(text: &str) -> Option<Vec<Token>> {
                 byte if byte < 0x80 => byte.is_ascii_uppercase(),
                 _ => text[start..].chars().next().is_some_and(char::is_uppercase),
             };
-            let joined = joined_by_mark;
-            tokens.push(Token { span: start..end, has_letter, capitalized, joined, lex: Default::default(), key: 0 });
+            tokens.push(Token {
+                span: start..end,
+                has_letter,
+                capitalized,
+                joined: joined_by_mark,
+                lex: Default::default(),
+                key: 0,
+            });
         }
         offset = end;
     }

@@ -81,7 +81,7 @@ impl Detector for CommaBeforeThat {
         for pair in doc.tokens.windows(2) {
             let (verb, that) = (&pair[0], &pair[1]);
             // The key first: a number comparison rules out most words before any text one.
-            if doc.key(that) != that_key
+            if that.key != that_key
                 || !doc.word(that).eq_ignore_ascii_case("that")
                 || doc.text[verb.span.end..that.span.start] != *", "
             {

@@ -138,7 +138,7 @@ impl Detector for FalseFriend {
             let tokens = doc.sentence_tokens(sentence);
             words.clear();
             for (i, token) in tokens.iter().enumerate() {
-                if !entry_keys.may_contain(doc.key(token)) {
+                if !entry_keys.may_contain(token.key) {
                     continue;
                 }
                 let word = doc.lower(token);

@@ -239,7 +239,7 @@ fn find_triggers(doc: &Doc, sentence: usize, anchor_hits: &mut Vec<(usize, usize
         if !token.has_letter || (token.lex.english_function() && !function_words_trigger) {
             continue;
         }
-        let lower_key = doc.key(token);
+        let lower_key = token.key;
         // Most words are listed as their own lemma: the key filter decides before the word's
         // text is even looked at.
         if token.lex.lemma_is_word() && !keys.may_contain(lower_key) {

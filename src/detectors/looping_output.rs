@@ -143,7 +143,7 @@ impl Detector for LoopingOutput {
                 while i + (repeats + 1) * unit <= n && (0..unit).all(|k| same(i + k, i + repeats * unit + k)) {
                     repeats += 1;
                 }
-            if repeats >= 2 && best.is_none_or(|(u, r)| unit * (repeats - 1) > u * (r - 1)) {
+                if repeats >= 2 && best.is_none_or(|(u, r)| unit * (repeats - 1) > u * (r - 1)) {
                     best = Some((unit, repeats));
                 }
             }

@@ -146,7 +146,7 @@ impl Detector for NarrativeYou {
         let mut judged: Option<(usize, bool)> = None;
         for (index, token) in doc.tokens.iter().enumerate() {
             // A key test rules out nearly every other word before the comparisons.
-            if !forms.may_contain(doc.key(token)) {
+            if !forms.may_contain(token.key) {
                 continue;
             }
             let Some(they) = replacement(doc.lower(token)) else { continue };

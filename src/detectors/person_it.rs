@@ -80,7 +80,7 @@ impl Detector for PersonIt {
         let (it_key, its_key) = (crate::lexicon::word_key("it"), crate::lexicon::word_key("its"));
         for (index, token) in doc.tokens.iter().enumerate() {
             // Keys first: a number comparison spares nearly every other word the text ones.
-            let key = doc.key(token);
+            let key = token.key;
             if key != it_key && key != its_key {
                 continue;
             }

@@ -88,7 +88,7 @@ impl Detector for PresentWithSince {
             let tokens = doc.sentence_tokens(index);
             // Most sentences have no "since" after their first word: skip them before listing
             // words, comparing keys before text.
-            if !tokens.iter().skip(1).any(|t| doc.key(t) == since_key && doc.lower(t) == "since") {
+            if !tokens.iter().skip(1).any(|t| t.key == since_key && doc.lower(t) == "since") {
                 continue;
             }
             words.clear();

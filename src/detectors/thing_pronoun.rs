@@ -94,7 +94,7 @@ impl Detector for ThingPronoun {
         let pronouns = &*PRONOUN_KEYS;
         for (index, token) in doc.tokens.iter().enumerate() {
             // A key test spares nearly every other word the comparisons.
-            if !pronouns.may_contain(doc.key(token)) {
+            if !pronouns.may_contain(token.key) {
                 continue;
             }
             let Some(it) = it_form(doc.lower(token)) else { continue };

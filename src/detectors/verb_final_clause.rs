@@ -86,7 +86,7 @@ impl Detector for VerbFinalClause {
             let mut clause_start = None;
             for i in 0..tokens.len() {
                 // Most words are neither subordinators nor inside a clause after one.
-                if clause_start.is_none() && !subordinators.may_contain(doc.key(&tokens[i])) {
+                if clause_start.is_none() && !subordinators.may_contain(tokens[i].key) {
                     continue;
                 }
                 if SUBORDINATORS.contains(&word(i)) {
