@@ -35,10 +35,11 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct EvalArgs {
-    /// The annotated gold file.
+    /// The annotated gold file (for wmt-da, its folder).
     #[arg(long)]
     pub gold: PathBuf,
-    /// Its format; guessed from the name when not given (.tsv: wmt-mqm; "demetr": demetr).
+    /// Its format; guessed from the name when not given (a folder or "seg-scores": wmt-da;
+    /// .tsv: wmt-mqm; "demetr": demetr).
     #[arg(long, value_enum)]
     pub gold_format: Option<crate::eval::gold::GoldFormat>,
     /// TOML configuration for the detectors, as for `mtqe score`.
@@ -53,6 +54,9 @@ pub struct EvalArgs {
     /// Worker threads; the default is all cores.
     #[arg(long)]
     pub threads: Option<usize>,
+    /// Ignore the source texts in the gold data, to measure mtqe on the English alone.
+    #[arg(long)]
+    pub no_source: bool,
 }
 
 impl EvalArgs {
@@ -68,6 +72,7 @@ impl EvalArgs {
             pred: self.pred,
             out: self.out,
             threads: self.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+            no_source: self.no_source,
         })
     }
 }

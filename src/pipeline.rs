@@ -182,6 +182,8 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
     let settings = &options.config.input;
     let detector_ids: Vec<&'static str> = detectors.iter().map(|d| d.info().id).collect();
     let mut profile = options.profile.then(|| ProfileTotals::new(&detector_ids));
+    // Documents whose analysis or a detector panicked: rejects, added to the log after reading.
+    let mut failed: Vec<Reject> = Vec::new();
 
     // Reading, decoding and validating run on their own thread, one batch ahead of scoring, so
     // the workers never wait for the input (reading took 5% of the run when it alternated).
@@ -213,12 +215,24 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
             for batch in batch_receiver {
                 let scoring_started = Instant::now();
                 let timed = profile.is_some();
-                let results: Vec<(ScoredDoc, Option<DocTimings>)> = pool.install(|| {
-                    use rayon::prelude::*;
-                    batch.records.into_par_iter().map(|record| score_record_timed(record, &detectors, timed)).collect()
-                });
+                let results = pool.install(|| score_batch(batch.records, &detectors, timed));
                 let mut scored = Vec::with_capacity(results.len());
-                for (doc, timings) in results {
+                for result in results {
+                    let (doc, timings) = match result {
+                        Ok(done) => done,
+                        Err(reject) if options.strict => {
+                            return Err(InputError::Strict {
+                                file: reject.origin.file.to_string(),
+                                location: reject.origin.location(),
+                                reason: reject.reason,
+                            }
+                            .into())
+                        }
+                        Err(reject) => {
+                            failed.push(reject);
+                            continue;
+                        }
+                    };
                     if let (Some(totals), Some(timings)) = (profile.as_mut(), timings) {
                         totals.add(&timings);
                     }
@@ -252,8 +266,11 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
     });
     drop(sender);
     let written = writer_thread.join().map_err(|_| anyhow::anyhow!("the output writer thread panicked"))?;
-    let rejects = reading?;
+    let mut rejects = reading?;
     scoring?;
+    for reject in failed {
+        rejects.add(reject)?;
+    }
     let write_nanos = written?;
     let profile = profile.map(|totals| totals.finish(write_nanos, counts.text_bytes));
     progress.finish();
@@ -335,6 +352,28 @@ fn read_batch(
     Ok(ReadBatch { records, bytes, read_nanos: started.elapsed().as_nanos() as u64 })
 }
 
+/// Analyses and scores a batch of articles in parallel, in input order. An article whose
+/// analysis, detectors or scoring panic becomes a reject naming the step; the others are
+/// unaffected.
+fn score_batch(
+    records: Vec<Record>,
+    detectors: &[Box<dyn Detector>],
+    timed: bool,
+) -> Vec<Result<(ScoredDoc, Option<DocTimings>), Reject>> {
+    use rayon::prelude::*;
+    records
+        .into_par_iter()
+        .map(|record| {
+            let (id, origin) = (record.id.clone(), record.origin.clone());
+            crate::fault::isolate(|| score_record_timed(record, detectors, timed)).map_err(|reason| Reject {
+                origin,
+                id: Some(id),
+                reason,
+            })
+        })
+        .collect()
+}
+
 /// Analyses and scores one article.
 pub fn score_record(record: Record, detectors: &[Box<dyn Detector>]) -> ScoredDoc {
     score_record_timed(record, detectors, false).0
@@ -347,6 +386,7 @@ fn score_record_timed(record: Record, detectors: &[Box<dyn Detector>], timed: bo
         let mut timings = DocTimings { detectors: vec![0; detectors.len()], ..DocTimings::default() };
         let doc = Doc::new_timed(&text, source.as_deref(), &mut timings.analysis);
         let flags = detectors::run_all_timed(detectors, &doc, Some(&mut timings.detectors));
+        crate::fault::enter("scoring");
         let started = Instant::now();
         let scored = score_document(id, meta, &doc, flags);
         timings.scoring = started.elapsed().as_nanos() as u64;
@@ -354,6 +394,7 @@ fn score_record_timed(record: Record, detectors: &[Box<dyn Detector>], timed: bo
     } else {
         let doc = Doc::with_source(&text, source.as_deref());
         let flags = detectors::run_all(detectors, &doc);
+        crate::fault::enter("scoring");
         (score_document(id, meta, &doc, flags), None)
     };
     // The segment rows point into the text: hand it over instead of copying each sentence.
@@ -495,6 +536,52 @@ mod tests {
         assert!(long.contains("15 characters") && long.contains("--max-text-chars"), "{long}");
         let duplicate = validate(&record("a", "Again."), 100, &mut seen).unwrap_err();
         assert_eq!(duplicate, "duplicate id 'a': first seen at in.jsonl:3");
+    }
+
+    /// A detector that panics on articles containing "boom", to test fault isolation.
+    struct Exploding(DetectorInfo);
+
+    impl Detector for Exploding {
+        fn info(&self) -> &DetectorInfo {
+            &self.0
+        }
+        fn detect(&self, doc: &Doc, _flags: &mut Vec<crate::flag::Flag>) {
+            if doc.text.contains("boom") {
+                let text = doc.text;
+                let inside_umlaut = text.find('ü').expect("the test text has an umlaut") + 1;
+                let _ = &text[..inside_umlaut];
+            }
+        }
+    }
+
+    #[test]
+    fn a_panicking_detector_rejects_its_article_and_spares_the_rest() {
+        use crate::flag::{Category, Severity};
+        let info = DetectorInfo {
+            id: "exploding-test",
+            category: Category::Grammar,
+            default_severity: Severity::Minor,
+            severity: Severity::Minor,
+            version: 1,
+            doc: "",
+        };
+        let mut detectors = detectors::build(&Default::default());
+        detectors.push(Box::new(Exploding(info)));
+        let records = vec![
+            record("calm", "Grüße aus Köln. The council met."),
+            record("bad", "Grüße aus Köln: boom."),
+            record("also-calm", "The mayor spoke on Monday."),
+        ];
+        let results = score_batch(records, &detectors, false);
+        assert_eq!(results.len(), 3);
+        assert_eq!(results[0].as_ref().map(|(doc, _)| doc.id.as_str()).ok(), Some("calm"));
+        assert_eq!(results[2].as_ref().map(|(doc, _)| doc.id.as_str()).ok(), Some("also-calm"));
+        let reject = results[1].as_ref().err().expect("the exploding article is rejected");
+        assert_eq!(reject.id.as_deref(), Some("bad"));
+        assert_eq!(reject.origin.line, Some(3));
+        assert!(reject.reason.starts_with("internal error in exploding-test: "), "{}", reject.reason);
+        assert!(reject.reason.contains("char boundary"), "{}", reject.reason);
+        assert_eq!(reason_kind(&reject.reason), "internal error in exploding-test");
     }
 
     #[test]

@@ -153,7 +153,7 @@ mod tests {
     fn totals_sum_documents_and_convert_to_throughput() {
         let mut totals = ProfileTotals::new(&["a", "b"]);
         let doc =
-            DocTimings { analysis: [1_000_000_000, 0, 0, 0, 0, 0, 0], detectors: vec![500_000_000, 0], scoring: 0 };
+            DocTimings { analysis: [1_000_000_000, 0, 0, 0, 0, 0, 0, 0], detectors: vec![500_000_000, 0], scoring: 0 };
         totals.add(&doc);
         totals.add(&doc);
         let profile = totals.finish(0, 4_000_000);

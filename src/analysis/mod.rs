@@ -4,6 +4,7 @@
 //! it was given, and [`Doc::char_offset`] turns them into character (Unicode scalar) offsets.
 
 mod chars;
+pub mod fluency;
 pub mod lang;
 pub mod mentions;
 pub mod quotes;
@@ -13,6 +14,7 @@ pub mod source;
 pub mod tokens;
 
 pub use chars::CharIndex;
+pub use fluency::{Fluency, SentenceFluency, WordProbability};
 pub use lang::LangGuess;
 pub use mentions::{Mention, MentionKind};
 pub use quotes::{QuoteAnalysis, QuoteRegion, QuoteStyle, StrayClose};
@@ -42,6 +44,8 @@ pub struct Doc<'a> {
     pub lang: LangGuess,
     /// The language of each sentence, indexed like `sentences`.
     pub sentence_langs: Vec<LangGuess>,
+    /// The English language model's probability of every word and sentence.
+    pub fluency: Fluency,
     /// The original text aligned to the sentences, when the input has one. Source-aware
     /// detectors do nothing without it.
     pub source: Option<SourceSide<'a>>,
@@ -52,13 +56,14 @@ pub struct Doc<'a> {
 }
 
 /// The steps of building a [`Doc`], in order, as `mtqe score --profile` reports them.
-pub const ANALYSIS_STEPS: [&str; 7] = [
+pub const ANALYSIS_STEPS: [&str; 8] = [
     "character index and lower case",
     "tokens and word lists",
     "sentences",
     "quotations",
     "mentions",
     "language",
+    "language model",
     "source alignment",
 ];
 
@@ -104,11 +109,26 @@ impl<'a> Doc<'a> {
             .map(|sentence| lang::sentence_language(text, &tokens[sentence.tokens.clone()], sentence, &lang))
             .collect();
         clock.lap(5);
+        let fluency = fluency::score(text, lower.as_deref(), &tokens, &sentences);
+        clock.lap(6);
         let source = source
             .filter(|s| !s.trim().is_empty())
             .map(|source| SourceSide::new(source, text, &paragraphs, &sentences));
-        clock.lap(6);
-        Doc { text, paragraphs, sentences, tokens, quotes, mentions, lang, sentence_langs, source, chars, lower }
+        clock.lap(7);
+        Doc {
+            text,
+            paragraphs,
+            sentences,
+            tokens,
+            quotes,
+            mentions,
+            lang,
+            sentence_langs,
+            fluency,
+            source,
+            chars,
+            lower,
+        }
     }
 
     /// The character offset of a byte offset that lies on a character boundary.

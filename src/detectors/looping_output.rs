@@ -164,8 +164,10 @@ impl Detector for LoopingOutput {
             let construction = unit == 2 && crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(doc.lower(&tokens[i + 1]));
             let repeated_words = unit * (repeats - 1);
             let phrase = doc.text[first.span.start..doc.tokens[i + unit - 1].span.end].to_string();
-            let end = doc.sentences[doc.sentence_at(last.span.start)].span.end.min(last.span.end + 1).max(last.span.end);
-            let end = if doc.text[last.span.end..end].starts_with(['.', '!', '?']) { end } else { last.span.end };
+            // The sentence's closing mark joins the flag, when it directly follows the last word.
+            let sentence_end = doc.sentences[doc.sentence_at(last.span.start)].span.end;
+            let closes = last.span.end < sentence_end && doc.text[last.span.end..].starts_with(['.', '!', '?']);
+            let end = if closes { last.span.end + 1 } else { last.span.end };
             if repeats >= 3 {
                 let runs_on = repeats >= 4 || repeated_words >= 10;
                 let severity = if runs_on { Severity::Critical } else { self.info.severity };
@@ -206,6 +208,15 @@ impl Detector for LoopingOutput {
 mod tests {
     use super::super::test_support::{assert_no_flags, excerpts, flags_of};
     use super::*;
+
+    #[test]
+    fn a_loop_ending_before_a_multibyte_character_is_flagged_without_panicking() {
+        let text = "It turned a 120°, a 120°, a 120° now.";
+        let flagged = excerpts::<LoopingOutput>(text);
+        assert!(flagged.iter().all(|e| text.contains(e.as_str())), "{flagged:?}");
+        let loops = excerpts::<LoopingOutput>("Turn by 90° turn by 90° turn by 90° now.");
+        assert_eq!(loops, ["turn by 90° turn by 90"]);
+    }
 
     #[test]
     fn the_pre_pass_never_rules_out_a_pair_that_recurs() {

@@ -170,6 +170,7 @@ pub fn run_all_timed(detectors: &[Box<dyn Detector>], doc: &Doc, detector_nanos:
     let mut clock = crate::profile::StepClock::new(detector_nanos);
     let mut flags = Vec::new();
     for (index, detector) in detectors.iter().enumerate() {
+        crate::fault::enter(detector.info().id);
         detector.detect(doc, &mut flags);
         clock.lap(index);
     }

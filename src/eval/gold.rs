@@ -16,13 +16,19 @@ pub enum GoldFormat {
     WmtMqm,
     /// DEMETR JSON Lines: pert_name, mt_sent, pert_sent, src_sent.
     Demetr,
+    /// WMT segment-level direct assessment: a folder (or its `*seg-scores*` file) holding the
+    /// space-separated scores `SYS SID RAW.SCR Z.SCR N` beside the line-aligned `*.src.*`,
+    /// `*.ref.X.*` and `*.hyp.SYSTEM.*` files.
+    WmtDa,
 }
 
 impl GoldFormat {
     /// The format a file most likely has, from its name.
     pub fn guess(path: &Path) -> GoldFormat {
         let name = path.to_string_lossy().to_lowercase();
-        if name.ends_with(".tsv") {
+        if path.is_dir() || name.contains("seg-scores") {
+            GoldFormat::WmtDa
+        } else if name.ends_with(".tsv") {
             GoldFormat::WmtMqm
         } else if name.contains("demetr") {
             GoldFormat::Demetr
@@ -46,8 +52,12 @@ pub struct GoldItem {
     pub id: String,
     pub text: String,
     pub spans: Vec<GoldSpan>,
-    /// The human score, higher is better (for MQM, minus the penalty).
+    /// The human score, higher is better (for MQM, minus the penalty; for DA, the z-score).
     pub score: Option<f64>,
+    /// For DA: the raw 0–100 score, which decides the pairs of WMT's DARR tau.
+    pub raw_score: Option<f64>,
+    /// A human reference translation, where the gold data has one (for the chrF baseline).
+    pub reference: Option<String>,
     /// Items that translate the same source, compared with each other for item-grouped tau.
     pub group: Option<String>,
     /// The document, for the dev/test split.
@@ -62,8 +72,12 @@ pub struct GoldItem {
 
 /// Reads a gold file in the given format.
 pub fn read(path: &Path, format: GoldFormat) -> Result<Vec<GoldItem>> {
+    if format == GoldFormat::WmtDa {
+        return wmt_da(path);
+    }
     let text = std::fs::read_to_string(path).with_context(|| format!("cannot read gold file {}", path.display()))?;
     match format {
+        GoldFormat::WmtDa => unreachable!("read above"),
         GoldFormat::SpansJsonl => spans_jsonl(&text, path),
         GoldFormat::WmtMqm => wmt_mqm(&text, path),
         GoldFormat::Demetr => demetr(&text, path),
@@ -121,6 +135,8 @@ fn spans_jsonl(text: &str, path: &Path) -> Result<Vec<GoldItem>> {
                 .collect(),
             text: line.text,
             score: line.score,
+            raw_score: None,
+            reference: None,
             group: line.group,
             doc: line.doc,
             system: line.system,
@@ -206,6 +222,8 @@ fn wmt_mqm(text: &str, path: &Path) -> Result<Vec<GoldItem>> {
             text: plain.clone(),
             spans: Vec::new(),
             score: None,
+            raw_score: None,
+            reference: None,
             group: Some(segment.to_string()),
             doc: Some(field(doc).to_string()),
             system: Some(system_name),
@@ -245,6 +263,7 @@ struct DemetrLine {
     mt_sent: String,
     pert_sent: String,
     src_sent: Option<String>,
+    eng_sent: Option<String>,
 }
 
 /// The changed characters of `pert` against `mt`, widened to whole words: the gold span.
@@ -280,6 +299,8 @@ fn demetr(text: &str, path: &Path) -> Result<Vec<GoldItem>> {
             text: line.mt_sent,
             spans: Vec::new(),
             score: Some(0.0),
+            raw_score: None,
+            reference: line.eng_sent.clone(),
             group: group.clone(),
             doc: None,
             system: Some("mt".into()),
@@ -291,6 +312,8 @@ fn demetr(text: &str, path: &Path) -> Result<Vec<GoldItem>> {
             text: line.pert_sent,
             spans: vec![GoldSpan { span: changed, category: Some(line.pert_name.clone()), severity: None }],
             score: Some(-1.0),
+            raw_score: None,
+            reference: line.eng_sent,
             group,
             doc: None,
             system: Some("perturbed".into()),
@@ -299,6 +322,99 @@ fn demetr(text: &str, path: &Path) -> Result<Vec<GoldItem>> {
         });
     }
     Ok(items)
+}
+
+/// Reads WMT direct assessment: one item per rated system output, grouped by source line.
+/// `HUMAN-X` rows score reference X as if it were a system. Each item carries its source and the
+/// first reference that is not itself (for the chrF baseline). Items are split into dev and test
+/// by source line.
+fn wmt_da(path: &Path) -> Result<Vec<GoldItem>> {
+    let (dir, scores_path) = if path.is_dir() {
+        let found = files_in(path)?
+            .into_iter()
+            .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().contains("seg-scores")))
+            .with_context(|| format!("{}: no *seg-scores* file in the folder", path.display()))?;
+        (path.to_path_buf(), found)
+    } else {
+        (path.parent().unwrap_or(Path::new(".")).to_path_buf(), path.to_path_buf())
+    };
+    let lines_of = |file: &Path| -> Result<Vec<String>> {
+        let text = std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+        Ok(text.lines().map(str::to_string).collect())
+    };
+    let mut sources = None;
+    let mut references: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut outputs: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for file in files_in(&dir)? {
+        let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        let parts: Vec<&str> = name.split('.').collect();
+        if let Some(at) = parts.iter().position(|p| *p == "hyp" || *p == "ref") {
+            // name.hyp.SYSTEM.en: the system name may itself hold dots; the language is last.
+            if parts.len() >= at + 3 {
+                let label = parts[at + 1..parts.len() - 1].join(".");
+                let target = if parts[at] == "hyp" { &mut outputs } else { &mut references };
+                target.insert(label, lines_of(&file)?);
+            }
+        } else if parts.contains(&"src") {
+            sources = Some(lines_of(&file)?);
+        }
+    }
+    let text = std::fs::read_to_string(&scores_path)
+        .with_context(|| format!("cannot read gold file {}", scores_path.display()))?;
+    let mut items = Vec::new();
+    for (number, line) in text.lines().enumerate().skip(1).filter(|(_, l)| !l.trim().is_empty()) {
+        let at = || format!("{}:{}", scores_path.display(), number + 1);
+        let fields: Vec<&str> = line.split_whitespace().collect();
+        let [system, sid, raw, z, ..] = fields[..] else {
+            bail!("{}: expected SYS SID RAW.SCR Z.SCR N", at());
+        };
+        let line_index: usize = sid.parse().with_context(|| format!("{}: SID is not a line number", at()))?;
+        let (raw, z): (f64, f64) = (
+            raw.parse().with_context(|| format!("{}: RAW.SCR is not a number", at()))?,
+            z.parse().with_context(|| format!("{}: Z.SCR is not a number", at()))?,
+        );
+        // "Online-Y.3" names system Online-Y; "HUMAN-B" is reference B.
+        let system = system.rsplit_once('.').filter(|(_, n)| n.parse::<u32>().is_ok()).map_or(system, |(s, _)| s);
+        let (lines, own_reference) = match system.strip_prefix("HUMAN-") {
+            Some(label) => (references.get(label), Some(label)),
+            None => (outputs.get(system), None),
+        };
+        let lines =
+            lines.with_context(|| format!("{}: no output file for system '{system}' in {}", at(), dir.display()))?;
+        let output = line_index
+            .checked_sub(1)
+            .and_then(|i| lines.get(i))
+            .with_context(|| format!("{}: SID {line_index} is past the end of {system}'s output", at()))?;
+        let reference = references
+            .iter()
+            .find(|(label, _)| Some(label.as_str()) != own_reference)
+            .and_then(|(_, lines)| lines.get(line_index - 1))
+            .cloned();
+        items.push(GoldItem {
+            id: format!("{system}:{line_index}"),
+            text: output.clone(),
+            spans: Vec::new(),
+            score: Some(z),
+            raw_score: Some(raw),
+            reference,
+            group: Some(line_index.to_string()),
+            doc: Some(format!("segment {line_index}")),
+            system: Some(system.to_string()),
+            demetr: None,
+            source: sources.as_ref().and_then(|s| s.get(line_index - 1)).cloned(),
+        });
+    }
+    Ok(items)
+}
+
+fn files_in(dir: &Path) -> Result<Vec<std::path::PathBuf>> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read the folder {}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
 }
 
 #[cfg(test)]
@@ -334,6 +450,32 @@ mod tests {
         assert_eq!(items.iter().find(|i| i.id == "B:1:r2").unwrap().score, Some(0.0));
         assert_eq!(items.iter().find(|i| i.id == "A:1:r3").unwrap().score, Some(-25.0));
         assert_eq!(a1.group.as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn wmt_da_items_join_scores_to_outputs_sources_and_references() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| std::fs::write(dir.path().join(name), text).unwrap();
+        write("test.de-en.src.de", "Der Hund bellt.\nDie Katze schläft.\n");
+        write("test.de-en.ref.A.en", "The dog barks.\nThe cat sleeps.\n");
+        write("test.de-en.ref.B.en", "The dog is barking.\nThe cat is asleep.\n");
+        write("test.de-en.hyp.Sys-1.en", "The dog barks.\nThe cat sleep.\n");
+        write("ad-seg-scores-de-en.csv", "SYS SID RAW.SCR Z.SCR N \nSys-1.3 2 40 -0.5 2 \nHUMAN-B 1 90 0.8 1 \n");
+        let items = read(dir.path(), GoldFormat::guess(dir.path())).unwrap();
+        assert_eq!(items.len(), 2);
+        let system = &items[0];
+        assert_eq!((system.id.as_str(), system.text.as_str()), ("Sys-1:2", "The cat sleep."));
+        assert_eq!((system.score, system.raw_score), (Some(-0.5), Some(40.0)));
+        assert_eq!(system.source.as_deref(), Some("Die Katze schläft."));
+        assert_eq!(system.reference.as_deref(), Some("The cat sleeps."));
+        assert_eq!(system.group.as_deref(), Some("2"));
+        let human = &items[1];
+        assert_eq!(human.text, "The dog is barking.");
+        assert_eq!(human.reference.as_deref(), Some("The dog barks."), "a reference is never its own reference");
+        std::fs::write(dir.path().join("ad-seg-scores-de-en.csv"), "SYS SID RAW.SCR Z.SCR N\nSys-1 9 40 -0.5 2\n")
+            .unwrap();
+        let error = read(dir.path(), GoldFormat::WmtDa).unwrap_err().to_string();
+        assert!(error.contains("ad-seg-scores-de-en.csv:2") && error.contains("SID 9"), "{error}");
     }
 
     #[test]

@@ -61,6 +61,87 @@ pub fn grouped_mean(groups: &[Vec<(f64, f64)>], metric: fn(&[f64], &[f64]) -> Op
     ((count > 0).then(|| values.iter().sum::<f64>() / count as f64), count)
 }
 
+/// WMT's DARR pairs: translations of one source whose raw human scores differ by more than
+/// `margin`, and how the metric orders them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Darr {
+    pub concordant: usize,
+    pub discordant: usize,
+    /// Pairs the metric scores equally.
+    pub ties: usize,
+}
+
+impl Darr {
+    /// Counts the pairs within each group of (metric, raw human score).
+    pub fn of(groups: &[Vec<(f64, f64)>], margin: f64) -> Darr {
+        let mut darr = Darr::default();
+        for group in groups {
+            for (i, &(metric_a, human_a)) in group.iter().enumerate() {
+                for &(metric_b, human_b) in &group[i + 1..] {
+                    if (human_a - human_b).abs() <= margin {
+                        continue;
+                    }
+                    let agree = (metric_a - metric_b) * (human_a - human_b);
+                    match agree.partial_cmp(&0.0) {
+                        Some(std::cmp::Ordering::Greater) => darr.concordant += 1,
+                        Some(std::cmp::Ordering::Less) => darr.discordant += 1,
+                        _ => darr.ties += 1,
+                    }
+                }
+            }
+        }
+        darr
+    }
+
+    /// WMT19's Kendall-like tau, a metric tie counting as a discordant pair.
+    pub fn tau(&self) -> Option<f64> {
+        let pairs = self.concordant + self.discordant + self.ties;
+        (pairs > 0).then(|| (self.concordant as f64 - (self.discordant + self.ties) as f64) / pairs as f64)
+    }
+
+    /// The same tau over the pairs the metric separates at all.
+    pub fn tau_separated(&self) -> Option<f64> {
+        let pairs = self.concordant + self.discordant;
+        (pairs > 0).then(|| (self.concordant as f64 - self.discordant as f64) / pairs as f64)
+    }
+}
+
+/// Sentence-level chrF (Popović 2015) of `hypothesis` against `reference`: character n-grams
+/// of orders 1 to 6 with white space removed, precision and recall averaged over the orders
+/// that both sides are long enough for, combined as F with beta 2, on a 0–100 scale.
+pub fn chrf(hypothesis: &str, reference: &str) -> f64 {
+    use std::collections::HashMap;
+    const MAX_ORDER: usize = 6;
+    const BETA_SQUARED: f64 = 4.0;
+    let hyp: Vec<char> = hypothesis.chars().filter(|c| !c.is_whitespace()).collect();
+    let refr: Vec<char> = reference.chars().filter(|c| !c.is_whitespace()).collect();
+    let (mut precision, mut recall, mut orders) = (0.0, 0.0, 0);
+    for n in 1..=MAX_ORDER {
+        if hyp.len() < n || refr.len() < n {
+            break;
+        }
+        let mut counts: HashMap<&[char], (usize, usize)> = HashMap::new();
+        for gram in hyp.windows(n) {
+            counts.entry(gram).or_default().0 += 1;
+        }
+        for gram in refr.windows(n) {
+            counts.entry(gram).or_default().1 += 1;
+        }
+        let matched: usize = counts.values().map(|&(h, r)| h.min(r)).sum();
+        precision += matched as f64 / (hyp.len() + 1 - n) as f64;
+        recall += matched as f64 / (refr.len() + 1 - n) as f64;
+        orders += 1;
+    }
+    if orders == 0 {
+        return 0.0;
+    }
+    let (precision, recall) = (precision / orders as f64, recall / orders as f64);
+    if precision + recall == 0.0 {
+        return 0.0;
+    }
+    100.0 * (1.0 + BETA_SQUARED) * precision * recall / (BETA_SQUARED * precision + recall)
+}
+
 /// Whether two spans share at least one character. A zero-length span (an insertion point)
 /// overlaps a span that contains its position or starts or ends there.
 pub fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -145,6 +226,27 @@ impl Share {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn darr_counts_only_pairs_far_apart_in_the_human_score() {
+        // Human raw scores 90, 80, 40: only the pairs with 40 differ by more than 25.
+        let groups = vec![vec![(3.0, 90.0), (1.0, 80.0), (2.0, 40.0)], vec![(5.0, 10.0), (5.0, 70.0)]];
+        let darr = Darr::of(&groups, 25.0);
+        assert_eq!(darr, Darr { concordant: 1, discordant: 1, ties: 1 });
+        assert!(close(darr.tau(), -1.0 / 3.0));
+        assert!(close(darr.tau_separated(), 0.0));
+        assert_eq!(Darr::default().tau(), None);
+    }
+
+    #[test]
+    fn chrf_is_100_for_identity_and_falls_with_edits() {
+        assert!((chrf("The cat sat.", "The cat sat.") - 100.0).abs() < 1e-9);
+        let close_one = chrf("The cat sat.", "The cat sits.");
+        let far = chrf("A dog ran away.", "The cat sits.");
+        assert!(close_one > far && far >= 0.0 && close_one < 100.0, "{close_one} {far}");
+        assert_eq!(chrf("", "The cat."), 0.0);
+        assert!((chrf("The cat", "Thecat") - 100.0).abs() < 1e-9, "white space is ignored");
+    }
 
     fn close(a: Option<f64>, b: f64) -> bool {
         a.is_some_and(|a| (a - b).abs() < 1e-9)

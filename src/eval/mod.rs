@@ -30,6 +30,8 @@ pub struct EvalOptions {
     pub pred: Option<PathBuf>,
     pub out: PathBuf,
     pub threads: usize,
+    /// Score without the source texts the gold data has, as a user with the English alone.
+    pub no_source: bool,
 }
 
 /// A prediction for one gold item: flags as (character span, detector, severity), and scores.
@@ -40,6 +42,9 @@ pub struct Prediction {
     pub penalty: f64,
     pub words: usize,
 }
+
+/// WMT's DARR pairs: translations of one source whose raw DA scores differ by more than this.
+pub const DARR_MARGIN: f64 = 25.0;
 
 /// Which half of the gold data an item belongs to.
 pub fn split_of(item: &GoldItem) -> &'static str {
@@ -72,6 +77,8 @@ pub struct SplitMetrics {
     pub random_precision: Share,
     pub random_chars: CharCounts,
     pub correlations: Vec<Correlation>,
+    /// Per scorer, WMT's DARR pairs (only for gold with raw DA scores).
+    pub darr: Vec<(&'static str, metrics::Darr)>,
     pub demetr: BTreeMap<String, DemetrMetrics>,
 }
 
@@ -204,18 +211,32 @@ pub fn measure(items: &[&GoldItem], predictions: &[&Prediction]) -> SplitMetrics
     }
     if scored.iter().any(|(item, _)| item.demetr.is_none()) {
         let gold: Vec<f64> = scored.iter().map(|(i, _)| i.score.unwrap_or(0.0)).collect();
-        let scorers: [(&'static str, Box<dyn Fn(&Prediction) -> f64>); 3] = [
-            ("mtqe score", Box::new(|p: &Prediction| p.score)),
-            ("mtqe penalty (negated)", Box::new(|p: &Prediction| -p.penalty)),
-            ("length baseline (negated word count)", Box::new(|p: &Prediction| -(p.words as f64))),
+        type Scorer = Box<dyn Fn(&GoldItem, &Prediction) -> f64>;
+        let mut scorers: Vec<(&'static str, Scorer)> = vec![
+            ("mtqe score", Box::new(|_, p| p.score)),
+            ("mtqe penalty (negated)", Box::new(|_, p| -p.penalty)),
+            ("length baseline (negated word count)", Box::new(|_, p| -(p.words as f64))),
         ];
+        if scored.iter().all(|(item, _)| item.reference.is_some()) {
+            scorers.push((
+                "chrF against a human reference (not reference-free)",
+                Box::new(|item, _| metrics::chrf(&item.text, item.reference.as_deref().unwrap_or(""))),
+            ));
+        }
+        let with_raw = scored.iter().all(|(item, _)| item.raw_score.is_some());
         for (name, scorer) in scorers {
-            let predicted: Vec<f64> = scored.iter().map(|(_, p)| scorer(p)).collect();
+            let predicted: Vec<f64> = scored.iter().map(|(item, p)| scorer(item, p)).collect();
             let mut groups: BTreeMap<&str, Vec<(f64, f64)>> = BTreeMap::new();
+            let mut raw_groups: BTreeMap<&str, Vec<(f64, f64)>> = BTreeMap::new();
             for ((item, _), (&x, &y)) in scored.iter().zip(predicted.iter().zip(&gold)) {
                 if let Some(group) = &item.group {
                     groups.entry(group).or_default().push((x, y));
+                    raw_groups.entry(group).or_default().push((x, item.raw_score.unwrap_or(y)));
                 }
+            }
+            if with_raw {
+                let raw_groups: Vec<Vec<(f64, f64)>> = raw_groups.into_values().collect();
+                m.darr.push((name, metrics::Darr::of(&raw_groups, DARR_MARGIN)));
             }
             let groups: Vec<Vec<(f64, f64)>> = groups.into_values().collect();
             let (grouped_tau, count) = metrics::grouped_mean(&groups, kendall_tau_b);
@@ -235,7 +256,10 @@ pub fn measure(items: &[&GoldItem], predictions: &[&Prediction]) -> SplitMetrics
 
 /// Runs the evaluation and writes the report and tables into `options.out`.
 pub fn run(options: &EvalOptions) -> Result<BTreeMap<&'static str, SplitMetrics>> {
-    let items = gold::read(&options.gold, options.format)?;
+    let mut items = gold::read(&options.gold, options.format)?;
+    if options.no_source {
+        items.iter_mut().for_each(|item| item.source = None);
+    }
     anyhow::ensure!(!items.is_empty(), "{}: no gold items", options.gold.display());
     let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads).build()?;
     let predictions = match &options.pred {

@@ -33,6 +33,9 @@ pub fn write(
             env!("CARGO_PKG_VERSION")
         )?,
     }
+    if options.no_source {
+        writeln!(md, "- sources: withheld (--no-source), as for a user with the English alone")?;
+    }
     writeln!(md, "- splits: documents are assigned to `dev` or `test` by a fixed FNV-1a hash of the document id; gold without documents is `all`.")?;
     writeln!(md, "- baselines: `length` scores a segment by minus its word count; `random` places as many spans as mtqe flagged, of the same lengths, at random positions (fixed seed).\n")?;
     for (split, m) in measured {
@@ -58,6 +61,26 @@ pub fn write(
                     number(c.grouped_tau),
                     number(c.grouped_pearson),
                     c.groups
+                )?;
+            }
+            writeln!(md)?;
+        }
+        if !m.darr.is_empty() {
+            writeln!(
+                md,
+                "WMT DARR: pairs of translations of one source whose raw DA differs by more than {}:\n",
+                super::DARR_MARGIN
+            )?;
+            writeln!(md, "| scorer | DARR tau (ties discordant) | tau on separated pairs | concordant | discordant | ties |\n| --- | --- | --- | --- | --- | --- |")?;
+            for (scorer, d) in &m.darr {
+                writeln!(
+                    md,
+                    "| {scorer} | {} | {} | {} | {} | {} |",
+                    number(d.tau()),
+                    number(d.tau_separated()),
+                    d.concordant,
+                    d.discordant,
+                    d.ties
                 )?;
             }
             writeln!(md)?;

@@ -1,0 +1,56 @@
+//! Fault isolation per document: a panic while one article is analysed, checked or scored
+//! becomes that article's reject, naming the step that failed, and the run goes on.
+//!
+//! The step is kept in a thread-local cell that the analysis, the detector loop and the scoring
+//! set as they go, so the reject can say `internal error in looping-output: …` instead of only
+//! that something panicked.
+
+use std::any::Any;
+use std::cell::Cell;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+thread_local! {
+    static STEP: Cell<&'static str> = const { Cell::new("analysis") };
+}
+
+/// Records that this thread now works on `step` (an analysis step, a detector id, "scoring").
+pub fn enter(step: &'static str) {
+    STEP.with(|cell| cell.set(step));
+}
+
+/// Runs one document's work. A panic inside becomes `Err` with a reason such as
+/// `internal error in looping-output: byte index 5 is not a char boundary`.
+pub fn isolate<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+    enter("analysis");
+    catch_unwind(AssertUnwindSafe(work)).map_err(|payload| {
+        let step = STEP.with(Cell::get);
+        format!("internal error in {step}: {}", panic_message(payload.as_ref()))
+    })
+}
+
+fn panic_message(payload: &(dyn Any + Send)) -> &str {
+    if let Some(message) = payload.downcast_ref::<&'static str>() {
+        message
+    } else if let Some(message) = payload.downcast_ref::<String>() {
+        message
+    } else {
+        "a panic without a message"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_becomes_a_reason_naming_the_step() {
+        let result: Result<(), String> = isolate(|| {
+            enter("looping-output");
+            panic!("byte index 5 is not a char boundary");
+        });
+        assert_eq!(result, Err("internal error in looping-output: byte index 5 is not a char boundary".to_string()));
+        let formatted: Result<(), String> = isolate(|| panic!("{} went wrong", 2));
+        assert_eq!(formatted, Err("internal error in analysis: 2 went wrong".to_string()));
+        assert_eq!(isolate(|| 7), Ok(7));
+    }
+}
