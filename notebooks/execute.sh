@@ -2,7 +2,7 @@
 # The whole notebook check, run by the README's test command:
 # - creates notebooks/.venv from notebooks/requirements.txt, or reuses it while the pins are unchanged;
 # - scores the bundled sample corpus and evaluates the bundled annotations with the mtqe binary
-#   that `cargo test` already built, if those outputs are missing;
+#   that `cargo test --release` already built, if those outputs are missing;
 # - executes every notebook from top to bottom, failing on the first error.
 # `bash notebooks/execute.sh --render` also writes executed copies with figures to notebooks/rendered/.
 set -euo pipefail
@@ -18,9 +18,9 @@ if [ ! -x "$venv/bin/python" ] || ! cmp -s "$here/requirements.txt" "$venv/requi
   cp "$here/requirements.txt" "$venv/requirements.txt"
 fi
 
-mtqe="$root/target/debug/mtqe"
+mtqe="$root/target/release/mtqe"
 if [ ! -x "$mtqe" ]; then
-  (cd "$root" && cargo build --quiet --locked)
+  (cd "$root" && cargo build --release --quiet --locked)
 fi
 if [ ! -f "$root/out/sample/manifest.json" ]; then
   "$mtqe" score --out "$root/out/sample" --quiet

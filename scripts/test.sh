@@ -3,7 +3,8 @@
 # This is the README's test command; .ci/run calls it unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo test --locked
+# Release mode: the tests, the notebooks and the README's run command share one build of polars.
+cargo test --release --locked
 if [ -f notebooks/execute.sh ]; then
   bash notebooks/execute.sh
 fi

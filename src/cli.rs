@@ -31,6 +31,77 @@ pub enum Command {
     DefaultConfig,
     /// Measure flags and scores against human error annotations and write a report.
     Eval(EvalArgs),
+    /// Fit the quality model's weights to human judgements (any format `mtqe eval` reads).
+    Calibrate(CalibrateArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CalibrateArgs {
+    /// Annotated gold files (for wmt-da, a folder); repeat to fit on several at once.
+    #[arg(long, required = true)]
+    pub gold: Vec<PathBuf>,
+    /// Their format; guessed from each name when not given.
+    #[arg(long, value_enum)]
+    pub gold_format: Option<crate::eval::gold::GoldFormat>,
+    /// Which half to fit on: dev, test or all (gold without documents); `any` takes every item.
+    #[arg(long, default_value = "dev")]
+    pub split: String,
+    /// TOML configuration for the detectors, as for `mtqe score`.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Ignore the source texts in the gold data.
+    #[arg(long)]
+    pub no_source: bool,
+    /// Strength of the L2 penalty on the standardised weights.
+    #[arg(long, default_value_t = 1.0)]
+    pub l2: f64,
+    /// Where to write the weights (TOML), for `mtqe score --weights`.
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// Also write every item's features and label as TSV, to study them.
+    #[arg(long)]
+    pub features_out: Option<PathBuf>,
+    /// Worker threads; the default is all cores.
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+impl CalibrateArgs {
+    pub fn into_options(self) -> Result<crate::eval::calibrate::CalibrateOptions> {
+        let config = match &self.config {
+            Some(path) => Config::from_file(path)?,
+            None => Config::default(),
+        };
+        let format = self.gold_format;
+        Ok(crate::eval::calibrate::CalibrateOptions {
+            golds: self
+                .gold
+                .into_iter()
+                .map(|path| {
+                    let guessed = format.unwrap_or_else(|| crate::eval::gold::GoldFormat::guess(&path));
+                    (path, guessed)
+                })
+                .collect(),
+            config,
+            split: (self.split != "any").then_some(self.split),
+            no_source: self.no_source,
+            l2: self.l2,
+            threads: self.threads.unwrap_or_else(default_threads),
+            features_out: self.features_out,
+        })
+    }
+}
+
+fn default_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+/// The quality model: the file given, or the default weights.
+fn quality_model(weights: Option<&PathBuf>) -> Result<crate::quality::QualityModel> {
+    match weights {
+        Some(path) => crate::quality::QualityModel::from_file(path),
+        None => Ok(crate::quality::DEFAULT.clone()),
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -57,6 +128,9 @@ pub struct EvalArgs {
     /// Ignore the source texts in the gold data, to measure mtqe on the English alone.
     #[arg(long)]
     pub no_source: bool,
+    /// Quality-model weights written by `mtqe calibrate`, instead of the default ones.
+    #[arg(long)]
+    pub weights: Option<PathBuf>,
 }
 
 impl EvalArgs {
@@ -73,6 +147,7 @@ impl EvalArgs {
             out: self.out,
             threads: self.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
             no_source: self.no_source,
+            quality: quality_model(self.weights.as_ref())?,
         })
     }
 }
@@ -119,6 +194,9 @@ pub struct ScoreArgs {
     /// record it in manifest.json under `profile`.
     #[arg(long)]
     pub profile: bool,
+    /// Quality-model weights written by `mtqe calibrate`, instead of the default ones.
+    #[arg(long)]
+    pub weights: Option<PathBuf>,
 }
 
 /// The bundled sample corpus, compiled in so `mtqe score` works from any directory.
@@ -192,6 +270,7 @@ impl ScoreArgs {
             threads,
             show_progress: !self.quiet,
             profile: self.profile,
+            quality: quality_model(self.weights.as_ref())?,
         };
         Ok((options, origin))
     }

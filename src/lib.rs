@@ -18,6 +18,7 @@ pub mod lexicon;
 pub mod parquet;
 pub mod pipeline;
 pub mod profile;
+pub mod quality;
 pub mod read;
 pub mod score;
 pub mod seen_ids;

@@ -101,16 +101,31 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let measured = mtqe::eval::run(&options)?;
             for (split, m) in &measured {
                 let rate = |r: Option<f64>| r.map_or("n/a".into(), |v| format!("{v:.3}"));
-                let tau = m.correlations.first().and_then(|c| c.grouped_tau);
+                let tau = |scorer: &str| m.correlations.iter().find(|c| c.scorer == scorer).and_then(|c| c.grouped_tau);
                 eprintln!(
-                    "mtqe eval [{split}]: {} items, flag precision {}, gold-span recall {}, item-grouped tau {}",
+                    "mtqe eval [{split}]: {} items, flag precision {}, gold-span recall {}, item-grouped tau of score {}, of quality {}",
                     m.items,
                     rate(m.flag_precision.rate()),
                     rate(m.recall.rate()),
-                    rate(tau)
+                    rate(tau("mtqe score")),
+                    rate(tau("mtqe quality"))
                 );
             }
             eprintln!("mtqe: report in {}", options.out.join("report.md").display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Calibrate(args) => {
+            let out = args.out.clone();
+            let options = args.into_options()?;
+            let calibration = mtqe::eval::calibrate::run(&options)?;
+            std::fs::write(&out, calibration.model.to_toml())
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", out.display()))?;
+            eprintln!(
+                "mtqe: fitted on {} items ({} with a major error); weights in {}",
+                calibration.items,
+                calibration.major_errors,
+                out.display()
+            );
             Ok(ExitCode::SUCCESS)
         }
         Command::DefaultConfig => {

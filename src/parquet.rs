@@ -92,7 +92,7 @@ impl TableWriter {
 }
 
 /// The columns of `documents.parquet` before the carried-through input columns.
-pub const DOCUMENT_COLUMNS: [&str; 14] = [
+pub const DOCUMENT_COLUMNS: [&str; 19] = [
     "doc_id",
     "n_chars",
     "n_words",
@@ -107,6 +107,11 @@ pub const DOCUMENT_COLUMNS: [&str; 14] = [
     "penalty_style",
     "penalty_terminology",
     "penalty_locale",
+    "lm_logprob",
+    "lm_slor",
+    "lm_unknown",
+    "quality",
+    "expected_major_errors",
 ];
 
 fn flags_schema() -> Schema {
@@ -146,6 +151,10 @@ fn segments_schema() -> Schema {
             ("n_flags", UInt32),
             ("penalty", Float64),
             ("score", Float64),
+            ("lm_logprob", Float32),
+            ("lm_slor", Float32),
+            ("lm_unknown", Float32),
+            ("quality", Float64),
         ]
         .map(|(name, dtype)| Field::new(name.into(), dtype)),
     )
@@ -172,7 +181,7 @@ fn documents_schema(meta_names: &[String]) -> Schema {
     use DataType::*;
     let dtypes = [
         String, UInt32, UInt32, UInt32, String, Float32, UInt32, Float64, Float64, Float64, Float64, Float64, Float64,
-        Float64,
+        Float64, Float32, Float32, Float32, Float64, Float64,
     ];
     let fixed = DOCUMENT_COLUMNS.iter().zip(dtypes).map(|(name, dtype)| Field::new((*name).into(), dtype));
     let carried = meta_names.iter().map(|name| Field::new(name.as_str().into(), String));
@@ -298,6 +307,10 @@ fn segments_frame(docs: &[ScoredDoc]) -> PolarsResult<DataFrame> {
             Column::new("n_flags".into(), rows().map(|(_, s)| s.n_flags).collect::<Vec<_>>()),
             Column::new("penalty".into(), rows().map(|(_, s)| s.penalty).collect::<Vec<_>>()),
             Column::new("score".into(), rows().map(|(_, s)| s.score).collect::<Vec<_>>()),
+            Column::new("lm_logprob".into(), rows().map(|(_, s)| s.fluency.lm_logprob).collect::<Vec<_>>()),
+            Column::new("lm_slor".into(), rows().map(|(_, s)| s.fluency.lm_slor).collect::<Vec<_>>()),
+            Column::new("lm_unknown".into(), rows().map(|(_, s)| s.fluency.lm_unknown).collect::<Vec<_>>()),
+            Column::new("quality".into(), rows().map(|(_, s)| s.quality).collect::<Vec<_>>()),
         ],
     )
 }
@@ -338,6 +351,11 @@ fn documents_frame(docs: &[ScoredDoc], meta_names: &[String]) -> PolarsResult<Da
         Column::new("penalty_style".into(), penalty(2)),
         Column::new("penalty_terminology".into(), penalty(3)),
         Column::new("penalty_locale".into(), penalty(4)),
+        Column::new("lm_logprob".into(), docs.iter().map(|d| d.fluency.lm_logprob).collect::<Vec<_>>()),
+        Column::new("lm_slor".into(), docs.iter().map(|d| d.fluency.lm_slor).collect::<Vec<_>>()),
+        Column::new("lm_unknown".into(), docs.iter().map(|d| d.fluency.lm_unknown).collect::<Vec<_>>()),
+        Column::new("quality".into(), docs.iter().map(|d| d.quality).collect::<Vec<_>>()),
+        Column::new("expected_major_errors".into(), docs.iter().map(|d| d.expected_major_errors).collect::<Vec<_>>()),
     ];
     for (position, name) in meta_names.iter().enumerate() {
         let values: Vec<Option<&str>> = docs.iter().map(|d| d.meta.get(position).and_then(|v| v.as_deref())).collect();
@@ -524,12 +542,19 @@ pub fn read_predictions(dir: &Path) -> anyhow::Result<std::collections::HashMap<
         documents.column("penalty")?.f64()?.clone(),
         documents.column("n_words")?.u32()?.clone(),
     );
+    // Runs written before the quality column existed have none.
+    let qualities = match documents.column("quality") {
+        Ok(column) => Some(column.f64()?.clone()),
+        Err(_) => None,
+    };
     for i in 0..documents.height() {
         let prediction = crate::eval::Prediction {
             flags: Vec::new(),
             score: scores.get(i).unwrap_or(100.0),
             penalty: penalties.get(i).unwrap_or(0.0),
             words: words.get(i).unwrap_or(0) as usize,
+            quality: qualities.as_ref().and_then(|q| q.get(i)),
+            features: Vec::new(),
         };
         predictions.insert(ids.get(i).unwrap_or_default().to_string(), prediction);
     }

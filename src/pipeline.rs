@@ -12,6 +12,7 @@ use crate::error::{InputError, OutputError};
 use crate::parquet::TableWriters;
 use crate::profile::{DocTimings, Profile, ProfileTotals};
 use crate::read::{self, ColumnNames, Input, Item, MetaColumns, Record, RecordReader, Reject};
+use crate::quality::QualityModel;
 use crate::score::{score_document, ScoredDoc};
 use crate::seen_ids::SeenIds;
 use anyhow::{Context, Result};
@@ -39,6 +40,8 @@ pub struct RunOptions {
     pub show_progress: bool,
     /// Time every stage and detector, and record the result in the manifest.
     pub profile: bool,
+    /// The model behind the `quality` columns.
+    pub quality: QualityModel,
 }
 
 /// What a finished run reports.
@@ -81,6 +84,8 @@ struct Manifest<'a> {
     /// Whether the source-aware detectors ran, and why not when they did not.
     source_checks: String,
     rejects_by_reason: BTreeMap<String, u64>,
+    /// Where the weights behind the `quality` columns came from.
+    quality_model: &'a str,
     wall_seconds: f64,
     throughput_mb_per_s: f64,
     documents_per_s: f64,
@@ -215,7 +220,7 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
             for batch in batch_receiver {
                 let scoring_started = Instant::now();
                 let timed = profile.is_some();
-                let results = pool.install(|| score_batch(batch.records, &detectors, timed));
+                let results = pool.install(|| score_batch(batch.records, &detectors, &options.quality, timed));
                 let mut scored = Vec::with_capacity(results.len());
                 for result in results {
                     let (doc, timings) = match result {
@@ -300,6 +305,7 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
             )
         },
         rejects_by_reason,
+        quality_model: &options.quality.description,
         wall_seconds,
         throughput_mb_per_s: counts.text_bytes as f64 / 1e6 / wall_seconds.max(1e-9),
         documents_per_s: counts.documents as f64 / wall_seconds.max(1e-9),
@@ -358,6 +364,7 @@ fn read_batch(
 fn score_batch(
     records: Vec<Record>,
     detectors: &[Box<dyn Detector>],
+    model: &QualityModel,
     timed: bool,
 ) -> Vec<Result<(ScoredDoc, Option<DocTimings>), Reject>> {
     use rayon::prelude::*;
@@ -365,7 +372,7 @@ fn score_batch(
         .into_par_iter()
         .map(|record| {
             let (id, origin) = (record.id.clone(), record.origin.clone());
-            crate::fault::isolate(|| score_record_timed(record, detectors, timed)).map_err(|reason| Reject {
+            crate::fault::isolate(|| score_record_timed(record, detectors, model, timed)).map_err(|reason| Reject {
                 origin,
                 id: Some(id),
                 reason,
@@ -374,13 +381,13 @@ fn score_batch(
         .collect()
 }
 
-/// Analyses and scores one article.
-pub fn score_record(record: Record, detectors: &[Box<dyn Detector>]) -> ScoredDoc {
-    score_record_timed(record, detectors, false).0
-}
-
-/// [`score_record`], also timing each step when `timed` is set.
-fn score_record_timed(record: Record, detectors: &[Box<dyn Detector>], timed: bool) -> (ScoredDoc, Option<DocTimings>) {
+/// Analyses and scores one article, timing each step when `timed` is set.
+fn score_record_timed(
+    record: Record,
+    detectors: &[Box<dyn Detector>],
+    model: &QualityModel,
+    timed: bool,
+) -> (ScoredDoc, Option<DocTimings>) {
     let Record { id, text, source, meta, .. } = record;
     let (mut scored, timings) = if timed {
         let mut timings = DocTimings { detectors: vec![0; detectors.len()], ..DocTimings::default() };
@@ -388,14 +395,14 @@ fn score_record_timed(record: Record, detectors: &[Box<dyn Detector>], timed: bo
         let flags = detectors::run_all_timed(detectors, &doc, Some(&mut timings.detectors));
         crate::fault::enter("scoring");
         let started = Instant::now();
-        let scored = score_document(id, meta, &doc, flags);
+        let scored = score_document(id, meta, &doc, flags, model);
         timings.scoring = started.elapsed().as_nanos() as u64;
         (scored, Some(timings))
     } else {
         let doc = Doc::with_source(&text, source.as_deref());
         let flags = detectors::run_all(detectors, &doc);
         crate::fault::enter("scoring");
-        (score_document(id, meta, &doc, flags), None)
+        (score_document(id, meta, &doc, flags, model), None)
     };
     // The segment rows point into the text: hand it over instead of copying each sentence.
     scored.text = text;
@@ -572,7 +579,7 @@ mod tests {
             record("bad", "Grüße aus Köln: boom."),
             record("also-calm", "The mayor spoke on Monday."),
         ];
-        let results = score_batch(records, &detectors, false);
+        let results = score_batch(records, &detectors, &crate::quality::DEFAULT, false);
         assert_eq!(results.len(), 3);
         assert_eq!(results[0].as_ref().map(|(doc, _)| doc.id.as_str()).ok(), Some("calm"));
         assert_eq!(results[2].as_ref().map(|(doc, _)| doc.id.as_str()).ok(), Some("also-calm"));

@@ -8,6 +8,7 @@
 
 use crate::analysis::Doc;
 use crate::flag::{Category, Dimension, Flag, Severity};
+use crate::quality::{self, QualityModel};
 
 /// A flag's weight in tenths of a point, so sums are exact.
 pub fn weight_tenths(severity: Severity, category: Category) -> u64 {
@@ -56,6 +57,30 @@ pub struct SegmentRow {
     pub n_flags: u32,
     pub penalty: f64,
     pub score: f64,
+    pub fluency: FluencyColumns,
+    /// The calibrated probability that the segment has no major error.
+    pub quality: f64,
+}
+
+/// The language model's statistics as output columns: null where no word was known.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct FluencyColumns {
+    /// Mean log10 probability per known word.
+    pub lm_logprob: Option<f32>,
+    /// Mean SLOR (log10 probability minus unigram log10 probability) per known word.
+    pub lm_slor: Option<f32>,
+    /// Share of words (numbers excluded) the model does not know.
+    pub lm_unknown: Option<f32>,
+}
+
+impl FluencyColumns {
+    fn of(fluency: &crate::analysis::SentenceFluency) -> Self {
+        FluencyColumns {
+            lm_logprob: fluency.log10_per_word().map(|v| v as f32),
+            lm_slor: fluency.slor_per_word().map(|v| v as f32),
+            lm_unknown: fluency.unknown_share().map(|v| v as f32),
+        }
+    }
 }
 
 /// One link of the source alignment, as written to `alignments.parquet`. Offsets are in
@@ -94,6 +119,11 @@ pub struct ScoredDoc {
     pub alignments: Vec<AlignmentRow>,
     /// Whether the article came with a source text.
     pub has_source: bool,
+    pub fluency: FluencyColumns,
+    /// The probability that no segment has a major error, taking segments as independent.
+    pub quality: f64,
+    /// The sum over segments of the probability of a major error.
+    pub expected_major_errors: f64,
 }
 
 impl ScoredDoc {
@@ -104,13 +134,27 @@ impl ScoredDoc {
 }
 
 /// Turns a document's flags into rows and scores. `flags` must be sorted by start.
-pub fn score_document(id: String, meta: Vec<Option<String>>, doc: &Doc, flags: Vec<Flag>) -> ScoredDoc {
+pub fn score_document(
+    id: String,
+    meta: Vec<Option<String>>,
+    doc: &Doc,
+    flags: Vec<Flag>,
+    model: &QualityModel,
+) -> ScoredDoc {
+    // Flags are sorted by start, so each segment's flags are one run of the list.
+    let flag_segments: Vec<usize> = flags.iter().map(|f| doc.sentence_at(f.start)).collect();
+    let qualities: Vec<f64> = (0..doc.sentences.len())
+        .map(|index| {
+            let first = flag_segments.partition_point(|&s| s < index);
+            let last = flag_segments.partition_point(|&s| s <= index);
+            model.quality(&quality::features(doc, index..index + 1, &flags[first..last]))
+        })
+        .collect();
     let mut segment_tenths = vec![0u64; doc.sentences.len()];
     let mut segment_flags = vec![0u32; doc.sentences.len()];
     let mut dimension_tenths = [0u64; 5];
     let mut rows = Vec::with_capacity(flags.len());
-    for flag in flags {
-        let segment = doc.sentence_at(flag.start);
+    for (flag, segment) in flags.into_iter().zip(flag_segments) {
         let tenths = weight_tenths(flag.severity, flag.category);
         segment_tenths[segment] += tenths;
         segment_flags[segment] += 1;
@@ -149,9 +193,13 @@ pub fn score_document(id: String, meta: Vec<Option<String>>, doc: &Doc, flags: V
                 n_flags: segment_flags[index],
                 penalty,
                 score: score(penalty, n_words),
+                fluency: FluencyColumns::of(&doc.fluency.sentences[index]),
+                quality: qualities[index],
             }
         })
         .collect();
+    let mut fluency = crate::analysis::SentenceFluency::default();
+    doc.fluency.sentences.iter().for_each(|s| fluency.add(s));
     let total_tenths: u64 = dimension_tenths.iter().sum();
     let penalty = total_tenths as f64 / 10.0;
     ScoredDoc {
@@ -165,6 +213,9 @@ pub fn score_document(id: String, meta: Vec<Option<String>>, doc: &Doc, flags: V
         penalty,
         score: score(penalty, doc.word_count()),
         penalty_by_dimension: Dimension::ALL.map(|d| dimension_tenths[d.index()] as f64 / 10.0),
+        fluency: FluencyColumns::of(&fluency),
+        quality: qualities.iter().product(),
+        expected_major_errors: qualities.iter().map(|q| 1.0 - q).sum(),
         segments,
         flags: rows,
         alignments: alignment_rows(doc),
@@ -242,7 +293,7 @@ mod tests {
             flag(7, 11, Severity::Major, Category::NumberFormat),
             flag(second, second + "Über".len(), Severity::Minor, Category::Untranslated),
         ];
-        let scored = score_document("d1".into(), vec![], &doc, flags);
+        let scored = score_document("d1".into(), vec![], &doc, flags, &crate::quality::DEFAULT);
         assert_eq!(scored.segments[0].penalty, 5.1);
         assert_eq!(scored.segments[0].n_flags, 2);
         assert!((scored.segments[0].score - (100.0 - 100.0 * 5.1 / 4.0_f64).max(0.0)).abs() < 1e-9);

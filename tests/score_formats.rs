@@ -137,6 +137,10 @@ fn the_tables_have_the_documented_schema() {
             ("n_flags", UInt32),
             ("penalty", Float64),
             ("score", Float64),
+            ("lm_logprob", Float32),
+            ("lm_slor", Float32),
+            ("lm_unknown", Float32),
+            ("quality", Float64),
         ],
     );
     expect(
@@ -156,6 +160,11 @@ fn the_tables_have_the_documented_schema() {
             ("penalty_style", Float64),
             ("penalty_terminology", Float64),
             ("penalty_locale", Float64),
+            ("lm_logprob", Float32),
+            ("lm_slor", Float32),
+            ("lm_unknown", Float32),
+            ("quality", Float64),
+            ("expected_major_errors", Float64),
             ("system", String),
         ],
     );

@@ -6,6 +6,7 @@
 //! mtqe's flags. Gold data with documents is split by a fixed hash of the document id into a
 //! dev half and a test half, and every number says which half it comes from.
 
+pub mod calibrate;
 pub mod gold;
 pub mod metrics;
 mod report;
@@ -13,6 +14,7 @@ mod report;
 use crate::analysis::Doc;
 use crate::config::Config;
 use crate::detectors;
+use crate::quality::QualityModel;
 use crate::score::score_document;
 use anyhow::{Context, Result};
 use gold::{GoldFormat, GoldItem};
@@ -32,6 +34,8 @@ pub struct EvalOptions {
     pub threads: usize,
     /// Score without the source texts the gold data has, as a user with the English alone.
     pub no_source: bool,
+    /// The quality model whose `quality` is measured.
+    pub quality: QualityModel,
 }
 
 /// A prediction for one gold item: flags as (character span, detector, severity), and scores.
@@ -41,6 +45,10 @@ pub struct Prediction {
     pub score: f64,
     pub penalty: f64,
     pub words: usize,
+    /// The calibrated probability of no major error, over the whole item as one unit.
+    pub quality: Option<f64>,
+    /// The quality model's features of the item, for `mtqe calibrate`.
+    pub features: Vec<f64>,
 }
 
 /// WMT's DARR pairs: translations of one source whose raw DA scores differ by more than this.
@@ -97,18 +105,24 @@ pub struct DemetrMetrics {
     pub detected: Share,
     pub false_flagged: Share,
     pub pairwise: Share,
+    /// The same, by `quality` instead of `score`.
+    pub pairwise_quality: Share,
 }
 
 /// Scores gold texts with the current detectors, in parallel.
-fn predict(items: &[GoldItem], config: &Config) -> Vec<Prediction> {
+pub fn predict(items: &[GoldItem], config: &Config, model: &QualityModel) -> Vec<Prediction> {
     let detectors = detectors::build(&config.detectors);
     items
         .par_iter()
         .map(|item| {
             let doc = Doc::with_source(&item.text, item.source.as_deref());
             let flags = detectors::run_all(&detectors, &doc);
-            let scored = score_document(item.id.clone(), Vec::new(), &doc, flags);
+            let features = crate::quality::features(&doc, 0..doc.sentences.len(), &flags);
+            let quality = Some(model.quality(&features));
+            let scored = score_document(item.id.clone(), Vec::new(), &doc, flags, model);
             Prediction {
+                quality,
+                features,
                 flags: scored
                     .flags
                     .iter()
@@ -197,16 +211,20 @@ pub fn measure(items: &[&GoldItem], predictions: &[&Prediction]) -> SplitMetrics
         }
     }
     // DEMETR pairs: the unperturbed text should score higher than the perturbed one.
-    let mut pairs: HashMap<&str, [Option<f64>; 2]> = HashMap::new();
+    let mut pairs: HashMap<&str, [Option<&Prediction>; 2]> = HashMap::new();
     for (item, prediction) in items.iter().zip(predictions) {
         if let (Some((_, perturbed)), Some(group)) = (&item.demetr, &item.group) {
-            pairs.entry(group).or_default()[usize::from(*perturbed)] = Some(prediction.score);
+            pairs.entry(group).or_default()[usize::from(*perturbed)] = Some(prediction);
         }
     }
     for (group, [mt, pert]) in &pairs {
         if let (Some(mt), Some(pert)) = (mt, pert) {
             let kind = group.split(':').next().unwrap_or(group);
-            m.demetr.entry(kind.to_string()).or_default().pairwise.add(mt > pert);
+            let entry = m.demetr.entry(kind.to_string()).or_default();
+            entry.pairwise.add(mt.score > pert.score);
+            if let (Some(mt), Some(pert)) = (mt.quality, pert.quality) {
+                entry.pairwise_quality.add(mt > pert);
+            }
         }
     }
     if scored.iter().any(|(item, _)| item.demetr.is_none()) {
@@ -217,6 +235,9 @@ pub fn measure(items: &[&GoldItem], predictions: &[&Prediction]) -> SplitMetrics
             ("mtqe penalty (negated)", Box::new(|_, p| -p.penalty)),
             ("length baseline (negated word count)", Box::new(|_, p| -(p.words as f64))),
         ];
+        if scored.iter().all(|(_, p)| p.quality.is_some()) {
+            scorers.insert(0, ("mtqe quality", Box::new(|_, p| p.quality.unwrap_or(0.0))));
+        }
         if scored.iter().all(|(item, _)| item.reference.is_some()) {
             scorers.push((
                 "chrF against a human reference (not reference-free)",
@@ -272,7 +293,7 @@ pub fn run(options: &EvalOptions) -> Result<BTreeMap<&'static str, SplitMetrics>
             }
             items.iter().map(|i| by_id.remove(&i.id).unwrap_or_default()).collect()
         }
-        None => pool.install(|| predict(&items, &options.config)),
+        None => pool.install(|| predict(&items, &options.config, &options.quality)),
     };
     let mut splits: BTreeMap<&'static str, (Vec<&GoldItem>, Vec<&Prediction>)> = BTreeMap::new();
     for (item, prediction) in items.iter().zip(&predictions) {

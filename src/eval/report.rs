@@ -99,14 +99,15 @@ pub fn write(
             writeln!(md, "| {category} | {} |", share(s))?;
         }
         if !m.demetr.is_empty() {
-            writeln!(md, "\nDEMETR, per perturbation type:\n\n| type | detection on pert_sent | false flags on mt_sent | pairwise accuracy (mt above pert) |\n| --- | --- | --- | --- |")?;
+            writeln!(md, "\nDEMETR, per perturbation type:\n\n| type | detection on pert_sent | false flags on mt_sent | pairwise accuracy of score (mt above pert) | pairwise accuracy of quality |\n| --- | --- | --- | --- | --- |")?;
             for (kind, d) in &m.demetr {
                 writeln!(
                     md,
-                    "| {kind} | {} | {} | {} |",
+                    "| {kind} | {} | {} | {} | {} |",
                     share(&d.detected),
                     share(&d.false_flagged),
-                    share(&d.pairwise)
+                    share(&d.pairwise),
+                    share(&d.pairwise_quality)
                 )?;
             }
         }
@@ -154,6 +155,7 @@ pub fn write(
             ("gold_score".into(), TableColumn::Number(items.iter().map(|i| i.score).collect())),
             ("mtqe_score".into(), TableColumn::Number(predictions.iter().map(|p| Some(p.score)).collect())),
             ("mtqe_penalty".into(), TableColumn::Number(predictions.iter().map(|p| Some(p.penalty)).collect())),
+            ("mtqe_quality".into(), TableColumn::Number(predictions.iter().map(|p| p.quality).collect())),
             ("n_words".into(), TableColumn::Count(predictions.iter().map(|p| p.words as u32).collect())),
             ("n_flags".into(), TableColumn::Count(predictions.iter().map(|p| p.flags.len() as u32).collect())),
             ("n_gold_spans".into(), TableColumn::Count(items.iter().map(|i| i.spans.len() as u32).collect())),

@@ -1,0 +1,538 @@
+//! The calibrated quality estimate: the probability that a segment is free of major errors.
+//!
+//! The MQM `penalty` and `score` count flags, so every point traces to a flag row. `quality`
+//! weighs more evidence than flags: a logistic model over features of the segment (flags by
+//! severity and detector, the language model's view of its words, its length, repeated words,
+//! its language), fitted by `mtqe calibrate` on human judgements. Its default weights, in
+//! `data/quality/weights.toml`, were fitted on the dev halves of the evaluation data that
+//! `docs/evaluation.md` describes.
+//!
+//! A segment's `quality` is the model's probability that it has no major error. A document's
+//! is the probability that none of its segments has one, treating them as independent; its
+//! `expected_major_errors` is the sum over segments of the probability of a major error, which
+//! ranks long documents where `quality` is near zero for all.
+
+use crate::analysis::Doc;
+use crate::flag::{Flag, Severity};
+use anyhow::{bail, Context, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::LazyLock;
+
+/// The features every segment has, before the per-detector flag counts.
+pub const BASE_FEATURES: [&str; 13] = [
+    "log_words",
+    "penalty_per_word",
+    "minor_flags",
+    "major_flags",
+    "critical_flags",
+    "lm_logprob",
+    "lm_slor",
+    "lm_worst_slor",
+    "lm_improbable_share",
+    "lm_unknown",
+    "lm_no_known_words",
+    "not_english",
+    "repeated_content",
+];
+
+/// A word counts as improbable in its context when its SLOR is below this (log10 units).
+const IMPROBABLE_SLOR: f32 = -1.0;
+/// The worst SLOR is clipped here, so one garbled word does not dominate.
+const WORST_SLOR_FLOOR: f32 = -4.0;
+
+/// Every feature's name, in the order of a feature vector: the base features, then one count
+/// per detector (`detector:<id>`).
+pub fn feature_names() -> &'static [String] {
+    static NAMES: LazyLock<Vec<String>> = LazyLock::new(|| {
+        BASE_FEATURES
+            .iter()
+            .map(|name| name.to_string())
+            .chain(crate::detectors::catalogue().iter().map(|d| format!("detector:{}", d.id)))
+            .collect()
+    });
+    &NAMES
+}
+
+fn detector_feature(id: &str) -> Option<usize> {
+    static INDEX: LazyLock<rustc_hash::FxHashMap<&'static str, usize>> = LazyLock::new(|| {
+        crate::detectors::catalogue().iter().enumerate().map(|(i, d)| (d.id, BASE_FEATURES.len() + i)).collect()
+    });
+    INDEX.get(id).copied()
+}
+
+/// The features of the sentences `sentences` of `doc`, given the flags that fall in them.
+pub fn features<'f>(doc: &Doc, sentences: Range<usize>, flags: impl IntoIterator<Item = &'f Flag>) -> Vec<f64> {
+    let mut values = vec![0.0; feature_names().len()];
+    let mut penalty_tenths = 0u64;
+    for flag in flags {
+        penalty_tenths += crate::score::weight_tenths(flag.severity, flag.category);
+        let slot = match flag.severity {
+            Severity::Minor => 2,
+            Severity::Major => 3,
+            Severity::Critical => 4,
+        };
+        values[slot] += 1.0;
+        if let Some(index) = detector_feature(flag.detector) {
+            values[index] += 1.0;
+        }
+    }
+    let sentence_count = sentences.len();
+    let mut fluency = crate::analysis::SentenceFluency::default();
+    let (mut worst, mut improbable, mut not_english) = (0f32, 0u32, 0usize);
+    let mut words = 0usize;
+    let mut content_keys: Vec<u32> = Vec::new();
+    let mut repeated = 0usize;
+    for index in sentences {
+        let sentence = &doc.sentences[index];
+        fluency.add(&doc.fluency.sentences[index]);
+        words += sentence.tokens.len();
+        if doc.sentence_langs[index].code.is_some_and(|code| code != "eng") {
+            not_english += 1;
+        }
+        for token_index in sentence.tokens.clone() {
+            let word = doc.fluency.words[token_index];
+            if word.is_scored() {
+                let slor = word.slor();
+                worst = worst.min(slor.max(WORST_SLOR_FLOOR));
+                improbable += u32::from(slor < IMPROBABLE_SLOR);
+            }
+            let token = &doc.tokens[token_index];
+            // Content words: letters, four bytes or more, not a function word.
+            if token.has_letter
+                && token.span.len() >= 4
+                && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(doc.lower(token))
+            {
+                if content_keys.contains(&token.key) && content_keys_match(doc, token, sentence.tokens.start..token_index)
+                {
+                    repeated += 1;
+                }
+                content_keys.push(token.key);
+            }
+        }
+    }
+    values[0] = (1.0 + words as f64).ln();
+    values[1] = penalty_tenths as f64 / 10.0 / words.max(1) as f64;
+    values[5] = fluency.log10_per_word().unwrap_or(0.0);
+    values[6] = fluency.slor_per_word().unwrap_or(0.0);
+    values[7] = f64::from(worst);
+    values[8] = if fluency.scored > 0 { f64::from(improbable) / f64::from(fluency.scored) } else { 0.0 };
+    values[9] = fluency.unknown_share().unwrap_or(0.0);
+    values[10] = f64::from(u8::from(fluency.scored == 0));
+    values[11] = if sentence_count > 0 { not_english as f64 / sentence_count as f64 } else { 0.0 };
+    values[12] = if content_keys.is_empty() { 0.0 } else { repeated as f64 / content_keys.len() as f64 };
+    values
+}
+
+/// Whether an earlier token in `earlier` is the same word as `token` (keys can collide).
+fn content_keys_match(doc: &Doc, token: &crate::analysis::Token, earlier: Range<usize>) -> bool {
+    let word = doc.lower(token);
+    doc.tokens[earlier].iter().any(|other| other.key == token.key && doc.lower(other) == word)
+}
+
+/// A logistic model of the probability of a major error.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QualityModel {
+    pub intercept: f64,
+    /// Indexed like [`feature_names`].
+    pub weights: Vec<f64>,
+    /// Where the weights came from, for the manifest.
+    pub description: String,
+}
+
+/// The weights file: an intercept and a weight per feature name; absent features weigh 0.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WeightsFile {
+    description: String,
+    intercept: f64,
+    weights: BTreeMap<String, f64>,
+}
+
+/// The default model, fitted on the dev halves of the evaluation data.
+pub static DEFAULT: LazyLock<QualityModel> = LazyLock::new(|| {
+    QualityModel::parse(include_str!("../data/quality/weights.toml"), "data/quality/weights.toml")
+        .expect("the committed weights are valid")
+});
+
+impl QualityModel {
+    /// Reads a weights file written by `mtqe calibrate`.
+    pub fn from_file(path: &Path) -> Result<QualityModel> {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("cannot read the weights {}", path.display()))?;
+        QualityModel::parse(&text, &path.display().to_string())
+    }
+
+    pub fn parse(text: &str, origin: &str) -> Result<QualityModel> {
+        let file: WeightsFile = toml::from_str(text).with_context(|| format!("{origin}: not a weights file"))?;
+        let names = feature_names();
+        let mut weights = vec![0.0; names.len()];
+        for (name, weight) in file.weights {
+            let Some(index) = names.iter().position(|n| *n == name) else {
+                bail!("{origin}: unknown feature '{name}'; known features: {}", names.join(", "));
+            };
+            if !weight.is_finite() {
+                bail!("{origin}: the weight of '{name}' is not a finite number");
+            }
+            weights[index] = weight;
+        }
+        Ok(QualityModel { intercept: file.intercept, weights, description: file.description })
+    }
+
+    /// The weights file, with a comment header.
+    pub fn to_toml(&self) -> String {
+        let file = WeightsFile {
+            description: self.description.clone(),
+            intercept: self.intercept,
+            weights: feature_names().iter().cloned().zip(self.weights.iter().copied()).collect(),
+        };
+        let body = toml::to_string(&file).expect("weights serialise");
+        format!(
+            "# mtqe quality model: logistic regression of the probability of a major error.\n\
+             # quality = 1 - 1 / (1 + exp(-(intercept + sum of weight * feature))).\n\
+             # Written by `mtqe calibrate`; feature definitions in src/quality.rs.\n{body}"
+        )
+    }
+
+    /// The probability that a unit with these features has a major error.
+    pub fn major_error_probability(&self, features: &[f64]) -> f64 {
+        let z = self.intercept + self.weights.iter().zip(features).map(|(w, x)| w * x).sum::<f64>();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// The probability that a unit with these features has no major error.
+    pub fn quality(&self, features: &[f64]) -> f64 {
+        1.0 - self.major_error_probability(features)
+    }
+
+    /// Fits a model to human judgements.
+    ///
+    /// Two steps. First the direction: a pairwise logistic model learns which feature
+    /// differences make one translation of a source worse than another (the WMT practice of
+    /// comparing translations of the same source, which removes the effects of length and
+    /// difficulty). Then the calibration: a logistic model of the major-error label over that
+    /// ranking score and the segment's length turns it into a probability. Without groups, the
+    /// first step is a plain logistic model of the label.
+    ///
+    /// Flag counts may only lower quality: a flag that humans' judgements do not support gets
+    /// weight 0, never a negative one, so that no flag ever makes a segment look better. The
+    /// fit drops such features and refits until every flag weight is positive or zero.
+    pub fn fit(samples: &[Sample], l2: f64, description: String) -> QualityModel {
+        let names = feature_names();
+        let mut fixed_at_zero = vec![false; names.len()];
+        loop {
+            let model = Self::fit_free(samples, l2, &fixed_at_zero, description.clone());
+            let mut changed = false;
+            for (index, weight) in model.weights.iter().enumerate() {
+                if *weight < 0.0 && is_flag_feature(&names[index]) && !fixed_at_zero[index] {
+                    fixed_at_zero[index] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return model;
+            }
+        }
+    }
+
+    /// Both steps of [`QualityModel::fit`], with the features in `fixed_at_zero` held at 0.
+    /// Language-model and length features are standardised; flag counts keep their own unit,
+    /// so a detector that fires rarely cannot take a huge weight from a handful of examples.
+    fn fit_free(samples: &[Sample], l2: f64, fixed_at_zero: &[bool], description: String) -> QualityModel {
+        let names = feature_names();
+        let dims = names.len();
+        let n = samples.len().max(1) as f64;
+        let mut mean = vec![0.0; dims];
+        let mut scale = vec![0.0; dims];
+        for sample in samples {
+            for (m, v) in mean.iter_mut().zip(&sample.features) {
+                *m += v / n;
+            }
+        }
+        for sample in samples {
+            for ((s, v), m) in scale.iter_mut().zip(&sample.features).zip(&mean) {
+                *s += (v - m).powi(2) / n;
+            }
+        }
+        // A feature that never varies, or is held at zero, gets no weight.
+        let scale: Vec<f64> = scale
+            .iter()
+            .zip(names)
+            .zip(fixed_at_zero)
+            .map(|((s, name), fixed)| match () {
+                _ if *fixed || *s <= 1e-12 => 0.0,
+                _ if is_flag_feature(name) => 1.0,
+                _ => s.sqrt(),
+            })
+            .collect();
+        let standard: Vec<Vec<f64>> = samples
+            .iter()
+            .map(|sample| {
+                sample
+                    .features
+                    .iter()
+                    .zip(&mean)
+                    .zip(&scale)
+                    .map(|((v, m), s)| if *s > 0.0 { (v - m) / s } else { 0.0 })
+                    .collect()
+            })
+            .collect();
+        let labels: Vec<f64> = samples.iter().map(|s| f64::from(u8::from(s.major_error))).collect();
+
+        // Step one: the direction, from pairs within groups where there are enough.
+        let mut by_group: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (index, sample) in samples.iter().enumerate() {
+            if let (Some(group), Some(_)) = (&sample.group, sample.gold) {
+                by_group.entry(group).or_default().push(index);
+            }
+        }
+        let mut pairs: Vec<(Vec<f64>, f64)> = Vec::new();
+        for members in by_group.values() {
+            for (a, &i) in members.iter().enumerate() {
+                for &j in &members[a + 1..] {
+                    let (gi, gj) = (samples[i].gold.unwrap_or(0.0), samples[j].gold.unwrap_or(0.0));
+                    if (gi - gj).abs() <= PAIR_MARGIN {
+                        continue;
+                    }
+                    let difference = standard[i].iter().zip(&standard[j]).map(|(x, y)| x - y).collect();
+                    pairs.push((difference, f64::from(u8::from(gi < gj))));
+                }
+            }
+        }
+        let direction = if pairs.len() >= MIN_PAIRS {
+            newton_logistic(&pairs, l2, false)
+        } else {
+            let rows: Vec<(Vec<f64>, f64)> = standard.iter().cloned().zip(labels.iter().copied()).collect();
+            newton_logistic(&rows, l2, true)
+        };
+
+        // Step two: calibration over [1, ranking score, length].
+        let length = names.iter().position(|n| n == "log_words").expect("a base feature");
+        let rows: Vec<(Vec<f64>, f64)> = standard
+            .iter()
+            .zip(&labels)
+            .map(|(z, y)| (vec![1.0, dot(&direction, z), z[length]], *y))
+            .collect();
+        let calibration = newton_logistic_with_intercept(&rows);
+        let (bias, slope, length_weight) = (calibration[0], calibration[1], calibration[2]);
+        let mut beta: Vec<f64> = direction.iter().map(|w| slope * w).collect();
+        beta[length] += length_weight;
+
+        // Back to the features' own units.
+        let mut intercept = bias;
+        let mut weights = vec![0.0; dims];
+        for i in 0..dims {
+            if scale[i] > 0.0 {
+                weights[i] = beta[i] / scale[i];
+                intercept -= weights[i] * mean[i];
+            }
+        }
+        QualityModel { intercept, weights, description }
+    }
+}
+
+/// One judged unit for [`QualityModel::fit`].
+#[derive(Debug, Clone)]
+pub struct Sample {
+    pub features: Vec<f64>,
+    /// Whether humans found a major error in it.
+    pub major_error: bool,
+    /// Units that translate the same source share a group.
+    pub group: Option<String>,
+    /// The human score, higher is better, for comparing units of one group.
+    pub gold: Option<f64>,
+}
+
+/// Two translations of one source are compared only when their human scores differ by more
+/// than this (MQM points, DA z-scores).
+const PAIR_MARGIN: f64 = 0.5;
+/// Fewer pairs than this: the direction comes from the labels instead.
+const MIN_PAIRS: usize = 200;
+
+fn dot(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// Logistic regression by Newton's method with an L2 penalty on every weight; rows hold their
+/// own intercept column when `with_intercept_column` (column 0, left unpenalised).
+fn newton_logistic(rows: &[(Vec<f64>, f64)], l2: f64, with_intercept_column: bool) -> Vec<f64> {
+    let size = rows.first().map_or(0, |(x, _)| x.len());
+    let mut beta = vec![0.0; size];
+    for _ in 0..30 {
+        let mut gradient = vec![0.0; size];
+        let mut hessian = vec![vec![0.0; size]; size];
+        for (x, y) in rows {
+            let p = 1.0 / (1.0 + (-dot(x, &beta)).exp());
+            let w = (p * (1.0 - p)).max(1e-9);
+            for i in 0..size {
+                if x[i] == 0.0 {
+                    continue;
+                }
+                gradient[i] += (p - y) * x[i];
+                for j in i..size {
+                    hessian[i][j] += w * x[i] * x[j];
+                }
+            }
+        }
+        for i in 0..size {
+            for j in 0..i {
+                hessian[i][j] = hessian[j][i];
+            }
+            if i == 0 && with_intercept_column {
+                hessian[i][i] += 1e-9;
+            } else {
+                gradient[i] += l2 * beta[i];
+                hessian[i][i] += l2;
+            }
+        }
+        let step = solve(hessian, gradient);
+        let change: f64 = step.iter().map(|s| s.abs()).fold(0.0, f64::max);
+        for (b, s) in beta.iter_mut().zip(&step) {
+            *b -= s;
+        }
+        if change < 1e-8 {
+            break;
+        }
+    }
+    beta
+}
+
+/// Unpenalised logistic regression with an intercept column, for the calibration step.
+fn newton_logistic_with_intercept(rows: &[(Vec<f64>, f64)]) -> Vec<f64> {
+    newton_logistic(rows, 1e-6, true)
+}
+
+/// Whether a feature counts flags, whose weight may not be negative.
+fn is_flag_feature(name: &str) -> bool {
+    name.starts_with("detector:") || name.ends_with("_flags") || name == "penalty_per_word"
+}
+
+/// Solves `a x = b` by Gaussian elimination with partial pivoting (a is symmetric positive
+/// definite here, thanks to the L2 term).
+fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
+    let n = b.len();
+    for column in 0..n {
+        let pivot = (column..n).max_by(|&i, &j| a[i][column].abs().total_cmp(&a[j][column].abs())).unwrap_or(column);
+        a.swap(column, pivot);
+        b.swap(column, pivot);
+        let diagonal = a[column][column];
+        if diagonal.abs() < 1e-15 {
+            continue;
+        }
+        for row in column + 1..n {
+            let factor = a[row][column] / diagonal;
+            if factor == 0.0 {
+                continue;
+            }
+            for k in column..n {
+                a[row][k] -= factor * a[column][k];
+            }
+            b[row] -= factor * b[column];
+        }
+    }
+    let mut x = vec![0.0; n];
+    for row in (0..n).rev() {
+        let sum: f64 = (row + 1..n).map(|k| a[row][k] * x[k]).sum();
+        x[row] = if a[row][row].abs() < 1e-15 { 0.0 } else { (b[row] - sum) / a[row][row] };
+    }
+    x
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_weights_load_and_give_probabilities() {
+        let model = &*DEFAULT;
+        assert_eq!(model.weights.len(), feature_names().len());
+        let doc = Doc::new("The council met on Monday.");
+        let q = model.quality(&features(&doc, 0..1, &[]));
+        assert!((0.0..=1.0).contains(&q), "{q}");
+    }
+
+    #[test]
+    fn unknown_features_and_keys_are_errors() {
+        let error = QualityModel::parse("description = \"x\"\nintercept = 0.0\n[weights]\nlm_slorr = 1.0\n", "w.toml")
+            .unwrap_err();
+        assert!(format!("{error:#}").contains("unknown feature 'lm_slorr'"), "{error:#}");
+        assert!(QualityModel::parse("description = \"x\"\nintercept = 0.0\nbias = 1\n[weights]\n", "w.toml").is_err());
+    }
+
+    #[test]
+    fn weights_survive_a_round_trip_through_toml() {
+        let mut weights = vec![0.0; feature_names().len()];
+        weights[6] = -1.25;
+        weights[BASE_FEATURES.len()] = 0.5;
+        let model = QualityModel { intercept: -0.75, weights, description: "test".into() };
+        assert_eq!(QualityModel::parse(&model.to_toml(), "round trip").unwrap(), model);
+    }
+
+    #[test]
+    fn fitting_recovers_the_direction_of_a_signal() {
+        // The label follows lm_slor (index 6): low SLOR means a major error.
+        let mut samples = Vec::new();
+        for i in 0..400 {
+            let mut x = vec![0.0; feature_names().len()];
+            x[6] = (i % 20) as f64 / 10.0 - 1.0;
+            x[0] = (i % 7) as f64;
+            let noisy = (i * 7919) % 10 == 0;
+            samples.push(Sample { major_error: (x[6] < 0.0) != noisy, features: x, group: None, gold: None });
+        }
+        let model = QualityModel::fit(&samples, 1.0, "test".into());
+        assert!(model.weights[6] < -1.0, "{:?}", &model.weights[..13]);
+        assert!(model.weights[0].abs() < 0.3, "an unrelated feature stays small: {}", model.weights[0]);
+        let mut good = vec![0.0; feature_names().len()];
+        good[6] = 0.8;
+        let mut bad = good.clone();
+        bad[6] = -0.8;
+        assert!(model.quality(&good) > 0.8 && model.quality(&bad) < 0.2);
+    }
+
+    #[test]
+    fn flag_counts_never_get_negative_weights() {
+        // A detector whose flags fall mostly on good segments gets weight 0, not a bonus.
+        let detector = BASE_FEATURES.len();
+        let mut samples = Vec::new();
+        for i in 0..300 {
+            let mut x = vec![0.0; feature_names().len()];
+            x[6] = (i % 10) as f64 / 5.0 - 1.0;
+            let bad = x[6] < 0.0;
+            x[detector] = f64::from(u8::from(!bad && i % 3 == 0));
+            let gold = Some(x[6]);
+            samples.push(Sample { features: x, major_error: bad, group: Some((i / 3).to_string()), gold });
+        }
+        let model = QualityModel::fit(&samples, 1.0, "test".into());
+        assert_eq!(model.weights[detector], 0.0);
+        assert!(model.weights[6] < 0.0);
+    }
+
+    #[test]
+    fn features_count_flags_words_and_repeats() {
+        let text = "The the report said the report was late.";
+        let doc = Doc::new(text);
+        let flag = Flag {
+            start: 0,
+            end: 7,
+            detector: "repeated-words",
+            category: crate::flag::Category::Grammar,
+            severity: Severity::Minor,
+            confidence: 1.0,
+            message: String::new(),
+            suggestion: None,
+        };
+        let x = features(&doc, 0..1, [&flag]);
+        let names = feature_names();
+        let value = |name: &str| x[names.iter().position(|n| n == name).unwrap()];
+        assert_eq!(value("minor_flags"), 1.0);
+        assert_eq!(value("detector:repeated-words"), 1.0);
+        assert!((value("log_words") - 9f64.ln()).abs() < 1e-9, "8 words");
+        assert!((value("penalty_per_word") - 1.0 / 8.0).abs() < 1e-9);
+        // Content words ("said" is on the function-word list): report, report, late: one
+        // repeat of three.
+        assert!((value("repeated_content") - 1.0 / 3.0).abs() < 1e-9);
+        assert_eq!(value("lm_no_known_words"), 0.0);
+    }
+}
