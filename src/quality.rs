@@ -105,7 +105,8 @@ pub fn features<'f>(doc: &Doc, sentences: Range<usize>, flags: impl IntoIterator
                 && token.span.len() >= 4
                 && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(doc.lower(token))
             {
-                if content_keys.contains(&token.key) && content_keys_match(doc, token, sentence.tokens.start..token_index)
+                if content_keys.contains(&token.key)
+                    && content_keys_match(doc, token, sentence.tokens.start..token_index)
                 {
                     repeated += 1;
                 }
@@ -310,11 +311,8 @@ impl QualityModel {
 
         // Step two: calibration over [1, ranking score, length].
         let length = names.iter().position(|n| n == "log_words").expect("a base feature");
-        let rows: Vec<(Vec<f64>, f64)> = standard
-            .iter()
-            .zip(&labels)
-            .map(|(z, y)| (vec![1.0, dot(&direction, z), z[length]], *y))
-            .collect();
+        let rows: Vec<(Vec<f64>, f64)> =
+            standard.iter().zip(&labels).map(|(z, y)| (vec![1.0, dot(&direction, z), z[length]], *y)).collect();
         let calibration = newton_logistic_with_intercept(&rows);
         let (bias, slope, length_weight) = (calibration[0], calibration[1], calibration[2]);
         let mut beta: Vec<f64> = direction.iter().map(|w| slope * w).collect();

@@ -134,6 +134,7 @@ registry! {
     german_date::GermanDate,
     german_quotes::GermanQuotes,
     german_time::GermanTime,
+    improbable_phrase::ImprobablePhrase,
     inconsistent_name::InconsistentName,
     literal_idiom::LiteralIdiom,
     looping_output::LoopingOutput,
@@ -247,6 +248,8 @@ mod tests {
     #[test]
     fn disabled_detectors_are_not_built() {
         let mut settings = DetectorSettings::default();
+        assert_eq!(build(&settings).len(), catalogue().len() - 1, "all but improbable-phrase, off by default");
+        settings.improbable_phrase.enabled = true;
         assert_eq!(build(&settings).len(), catalogue().len());
         settings.repeated_words.enabled = false;
         settings.unclosed_quote.severity = Some(Severity::Major);

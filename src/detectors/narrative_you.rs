@@ -13,6 +13,12 @@
 //! "The owners of the plant announced the closure. You want to cut 300 jobs." flags "You"
 //! and suggests "They".
 //!
+//! Only a "you" that opens its sentence, or that follows a third-person pronoun in it ("They
+//! say your pay ..."), is considered: German capitalises the polite "Sie" but not "sie" (they),
+//! so MT confuses the two only at the start of a German sentence, where every word has a
+//! capital. A "you" inside an English sentence came from a German "Sie" written with a capital
+//! mid-sentence, which really is the polite "you".
+//!
 //! ## Known false positives
 //! Quoted speech is never flagged. Sentences that address the reader on purpose are skipped:
 //! conditions and advice ("If you see the man, call 110", "you can", "you should", "once you",
@@ -64,7 +70,7 @@ impl Configurable for NarrativeYou {
             category: Category::Mistranslation,
             default_severity: Severity::Major,
             severity: Severity::Major,
-            version: 1,
+            version: 2,
             doc: "",
         }
     }
@@ -108,6 +114,22 @@ fn addresses_reader(doc: &Doc, sentence: usize) -> bool {
         && verb_forms(first_word).is_some_and(|f| f.base)
         && tokens.get(1).is_some_and(|second| verb_forms(doc.word(second)).is_none_or(|f| !f.base || f.past))
         && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(first_word)
+}
+
+/// Whether a "you" at token `index` stands where German "Sie" (or "Ihr") could have meant
+/// "they" ("their"). German writes the polite "Sie" with a capital and "sie" (they, she) in
+/// lower case, so the two are confused only where a capital says nothing: at the start of a
+/// sentence. The English "you" then opens its sentence too, or follows a third-person
+/// subject that shows the sentence narrates about others ("They say your pay ...").
+/// Elsewhere a "you" was capitalised in the German and addresses the reader: product and
+/// service texts, letters, advice ("into your kitchen", "up to you").
+fn where_sie_is_ambiguous(doc: &Doc, sentence: usize, index: usize) -> bool {
+    let first = doc.sentences[sentence].tokens.start;
+    index == first
+        || doc.tokens[first..index].iter().any(|t| {
+            matches!(doc.lower(t), "they" | "them" | "their" | "he" | "she" | "his" | "her" | "him")
+                && !doc.in_quotation(t.span.start)
+        })
 }
 
 /// [`READER_ADDRESS`] as one automaton, built once: a sentence is searched for all of them in
@@ -155,6 +177,9 @@ impl Detector for NarrativeYou {
             }
             narrative_uses += 1;
             let sentence = doc.sentence_at(token.span.start);
+            if !where_sie_is_ambiguous(doc, sentence, index) {
+                continue;
+            }
             let addressed = match judged {
                 Some((judged_sentence, addressed)) if judged_sentence == sentence => addressed,
                 _ => addresses_reader(doc, sentence),
@@ -235,6 +260,20 @@ mod tests {
         assert_no_flags::<NarrativeYou>(
             "Heating costs keep rising. Your landlord must tell you the new rate. Your contract sets the limits. \
              Your neighbours pay the same. You are not alone.",
+        );
+    }
+
+    #[test]
+    fn you_inside_a_sentence_addresses_the_reader_in_service_and_product_texts() {
+        assert_no_flags::<NarrativeYou>(
+            "The new machine grinds the beans fresh. It brings coffee into your kitchen or your office.",
+        );
+        assert_no_flags::<NarrativeYou>("Orders are shipped the same day. This allows you to track the parcel at night.");
+        assert_no_flags::<NarrativeYou>("The risk is real. Whether it is worth it is up to you, of course.");
+        // A sentence-initial "You" after a third-person plural is still the German "Sie" (they).
+        assert_eq!(
+            excerpts::<NarrativeYou>("Two companies left the alliance last week. You want to build their own network."),
+            ["You"]
         );
     }
 

@@ -20,7 +20,8 @@
 //! "The Feuerwehr was on site with 20 forces." flags "Feuerwehr".
 //!
 //! ## Known false positives
-//! Names are not untranslated words. A capitalised German word is flagged only after an article
+//! Names are not untranslated words: particles inside a name ("Ursula von der Leyen") and short
+//! quoted titles of works ("the programme “Guten Tag, liebes Glück”") are skipped. A capitalised German word is flagged only after an article
 //! or possessive ("the Feuerwehr"), as a weekday or month ("on Freitag"), or as a long compound
 //! of two German words ("Bauernverband"). It is skipped when English text also
 //! uses it often (Berlin, Müller, Bundesliga: the lexicon marks those), when it is a known
@@ -70,7 +71,7 @@ impl Configurable for UntranslatedWord {
             category: Category::Untranslated,
             default_severity: Severity::Major,
             severity: Severity::Major,
-            version: 1,
+            version: 2,
             doc: "",
         }
     }
@@ -223,6 +224,10 @@ impl Detector for UntranslatedWord {
                 }
                 let span = tokens[index].span.start..tokens[end - 1].span.end;
                 let words = end - index;
+                if is_name_particle(doc, tokens, index..end) || in_quoted_title(doc, &span) {
+                    index = end;
+                    continue;
+                }
                 if words >= 3 {
                     let run = whatlang::detect(doc.slice(&span));
                     if run.is_some_and(|i| i.lang() == whatlang::Lang::Deu && i.is_reliable()) {
@@ -250,6 +255,39 @@ impl Detector for UntranslatedWord {
     }
 }
 
+/// Particles that join the parts of a name: "Ursula von der Leyen", "Karl zu Guttenberg".
+const NAME_PARTICLES: [&str; 12] = ["von", "van", "der", "den", "zu", "zur", "vom", "de", "di", "da", "ter", "ten"];
+
+/// Whether the run of German-looking words `run` is a name with particles: it opens with
+/// lower-case particles right after a capitalised word, and a capitalised word follows them
+/// ("Ursula von der Leyen", where the run may take in "Leyen" too).
+fn is_name_particle(doc: &Doc, tokens: &[Token], run: std::ops::Range<usize>) -> bool {
+    let first = run.start;
+    if first == 0 {
+        return false;
+    }
+    let particles = tokens[run].iter().take_while(|t| !t.capitalized && NAME_PARTICLES.contains(&doc.lower(t))).count();
+    let after = first + particles;
+    particles > 0
+        && tokens[first - 1].capitalized
+        && &doc.text[tokens[first - 1].span.end..tokens[first].span.start] == " "
+        && tokens.get(after).is_some_and(|t| t.capitalized && &doc.text[tokens[after - 1].span.end..t.span.start] == " ")
+}
+
+/// Whether `span` lies in a short quotation that reads as the title of a work (a programme, an
+/// album, a book, a motto): at most eight words, with no closing punctuation inside, unlike
+/// quoted speech. German titles are cited as they are in English news.
+fn in_quoted_title(doc: &Doc, span: &std::ops::Range<usize>) -> bool {
+    let Some(region) = doc.quotes.region_at(span.start) else { return false };
+    let Some(close) = &region.close else { return false };
+    let content = region.open.end..close.start;
+    if span.end > content.end {
+        return false;
+    }
+    let inner = doc.text[content.clone()].trim_end();
+    !inner.ends_with(['.', ',', '!', '?', ';', ':']) && doc.tokens_in(content).len() <= 8
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{assert_no_flags, excerpts};
@@ -272,6 +310,15 @@ mod tests {
         assert_no_flags::<UntranslatedWord>("Thomas Müller scored for Bayern in Berlin, the Bundesliga leaders said.");
         assert_no_flags::<UntranslatedWord>("Eintracht Frankfurt beat Werder Bremen. The Bundestag debated the Energiewende.");
         assert_no_flags::<UntranslatedWord>("Angst about the economy grew, the Süddeutsche Zeitung reported.");
+    }
+
+    #[test]
+    fn name_particles_and_quoted_titles_are_not_untranslated() {
+        assert_no_flags::<UntranslatedWord>("Commission President Ursula von der Leyen spoke in Brussels on Monday.");
+        assert_no_flags::<UntranslatedWord>("He toured with the programme “Guten Tag, liebes Glück” for two years.");
+        // Quoted speech left in German is still flagged.
+        assert!(!excerpts::<UntranslatedWord>("The minister said: “Wir werden das nicht zulassen.” Then he left.").is_empty());
+        assert_eq!(excerpts::<UntranslatedWord>("The decision was made von der Regierung yesterday."), ["von der Regierung"]);
     }
 
     #[test]

@@ -18,6 +18,8 @@
 //! "The unit “Freedom of Russia” since March." is flagged; "The unit has existed since March." is not.
 //!
 //! ## Known false positives
+//! Formulae that need no verb are skipped: forms of address, greetings, thanks,
+//! congratulations and wishes ("Ladies and gentlemen!", "Many thanks to the organisers.").
 //! Headlines, datelines, bylines and captions have no end punctuation or are in title case, and
 //! are skipped, as are
 //! quoted speech and sentences of fewer than three words ("No wonder."). Deliberate stylistic
@@ -63,7 +65,7 @@ impl Configurable for VerblessSentence {
             category: Category::Grammar,
             default_severity: Severity::Minor,
             severity: Severity::Minor,
-            version: 1,
+            version: 2,
             doc: "",
         }
     }
@@ -107,6 +109,37 @@ pub(crate) fn possible_verb_at(doc: &Doc, tokens: &[crate::analysis::Token], i: 
     !after_noun_marker || forms.past || forms.gerund && !forms.base
 }
 
+/// Openings of the formulae that need no verb: forms of address, greetings, thanks,
+/// congratulations and wishes ("Dear colleagues.", "Ladies and gentlemen!", "Many thanks to
+/// the organisers.", "Congratulations to the team!").
+const FORMULA_OPENINGS: [&str; 19] = [
+    "dear", "ladies", "gentlemen", "thanks", "thank", "congratulations", "welcome", "hello", "greetings", "cheers",
+    "goodbye", "farewell", "sincerely", "regards", "happy", "merry", "respected", "esteemed", "distinguished",
+];
+
+/// Two-word openings of such formulae, whose first word alone opens ordinary fragments too.
+const FORMULA_PAIRS: [(&str, &str); 12] = [
+    ("good", "morning"),
+    ("good", "afternoon"),
+    ("good", "evening"),
+    ("good", "night"),
+    ("good", "luck"),
+    ("best", "wishes"),
+    ("best", "regards"),
+    ("kind", "regards"),
+    ("warm", "regards"),
+    ("many", "thanks"),
+    ("heartfelt", "thanks"),
+    ("special", "thanks"),
+];
+
+/// Whether the sentence is a formula of address, greeting, thanks or congratulation.
+fn is_formula(doc: &Doc, tokens: &[crate::analysis::Token]) -> bool {
+    let Some(first) = tokens.first().map(|t| doc.lower(t)) else { return false };
+    let second = tokens.get(1).map(|t| doc.lower(t));
+    FORMULA_OPENINGS.contains(&first) || FORMULA_PAIRS.iter().any(|&(a, b)| a == first && Some(b) == second)
+}
+
 /// Whether any word of the sentence may be its verb.
 pub(crate) fn has_possible_verb(doc: &Doc, sentence: usize) -> bool {
     let tokens = doc.sentence_tokens(sentence);
@@ -139,7 +172,7 @@ impl Detector for VerblessSentence {
             if capitalised * 10 > words * 7 {
                 continue;
             }
-            if has_possible_verb(doc, index) {
+            if has_possible_verb(doc, index) || is_formula(doc, tokens) {
                 continue;
             }
             flags.push(Flag {
@@ -170,6 +203,19 @@ mod tests {
         assert_eq!(
             excerpts::<VerblessSentence>("He refused to say more. No age, no real name. The interview ended."),
             ["No age, no real name."]
+        );
+    }
+
+    #[test]
+    fn greetings_thanks_and_forms_of_address_are_not_fragments() {
+        assert_no_flags::<VerblessSentence>(
+            "Ladies and gentlemen, dear colleagues! Many thanks to the organisers of this summit. \
+             Congratulations to the new chair! Good evening to all of you.",
+        );
+        // The same words in an ordinary fragment still count.
+        assert_eq!(
+            excerpts::<VerblessSentence>("The team met on Friday. Good news for the fans of the club. It won."),
+            ["Good news for the fans of the club."]
         );
     }
 
