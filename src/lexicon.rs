@@ -577,6 +577,31 @@ pub static VERB_FORMS: LazyLock<HashMap<&'static str, VerbForms>> = LazyLock::ne
 });
 
 /// Forms of be, have and do, and the modal verbs: always verbs, whatever precedes them.
+/// Words that open formulae of address, greeting, thanks and congratulation, which need no
+/// verb and are repeated on purpose ("Dear colleagues.", "Thank you. Thank you.").
+pub const FORMULA_OPENINGS: [&str; 20] = [
+    "dear",
+    "ladies",
+    "gentlemen",
+    "thanks",
+    "thank",
+    "congratulations",
+    "welcome",
+    "hello",
+    "greetings",
+    "cheers",
+    "goodbye",
+    "farewell",
+    "sincerely",
+    "regards",
+    "happy",
+    "merry",
+    "respected",
+    "esteemed",
+    "distinguished",
+    "bye",
+];
+
 pub const AUXILIARIES: [&str; 27] = [
     "is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "having", "do", "does", "did",
     "will", "would", "can", "could", "shall", "should", "may", "might", "must", "'s", "’s", "wo",

@@ -13,7 +13,9 @@
 //! "Unemployment rose to 5,8 percent." flags "5,8" and suggests "5.8".
 //!
 //! ## Known false positives
-//! Lists written without spaces ("1,2,3") look the same and are flagged. Numbers in quoted
+//! Numbers written between brackets or directly next to other comma-separated numbers
+//! ("[1,1]", "(2,3)", "{0,5, 1,5}") are indexes, coordinates or lists and are skipped. Lists
+//! written without spaces or brackets ("1,2 and 3") look the same and are flagged. Numbers in quoted
 //! German text are flagged too, which is usually right in an English article.
 //!
 //! ## Options
@@ -53,7 +55,7 @@ impl Configurable for DecimalComma {
             category: Category::NumberFormat,
             default_severity: Severity::Major,
             severity: Severity::Major,
-            version: 1,
+            version: 2,
             doc: "",
         }
     }
@@ -87,6 +89,9 @@ impl Detector for DecimalComma {
         for token in doc.tokens.iter().filter(|t| t.is_number()) {
             let number = doc.word(token);
             let Some(english) = english_decimal(number) else { continue };
+            if in_bracketed_list(doc.text, token) {
+                continue;
+            }
             flags.push(Flag {
                 start: token.span.start,
                 end: token.span.end,
@@ -101,6 +106,17 @@ impl Detector for DecimalComma {
     }
 }
 
+/// Whether the number is an index, a coordinate or a list item written between brackets or
+/// next to other comma-separated numbers ("[1,1]", "(2,3)", "{0,5, 1,5}"), where the comma
+/// separates items rather than decimals.
+fn in_bracketed_list(text: &str, token: &crate::analysis::Token) -> bool {
+    let before = text[..token.span.start].chars().next_back();
+    let after = text[token.span.end..].chars().next();
+    matches!(before, Some('[' | '(' | '{' | ',')) && matches!(after, Some(']' | ')' | '}' | ','))
+        || matches!(before, Some('[' | '{'))
+        || matches!(after, Some(']' | '}'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{assert_no_flags, flags_of};
@@ -111,6 +127,14 @@ mod tests {
         let flags = flags_of::<DecimalComma>("Growth slowed to 0,8 percent while debt reached 1.234,5 billion euros.");
         let found: Vec<_> = flags.iter().map(|(e, f)| (e.as_str(), f.suggestion.clone().unwrap())).collect();
         assert_eq!(found, [("0,8", "0.8".to_string()), ("1.234,5", "1,234.5".to_string())]);
+    }
+
+    #[test]
+    fn bracketed_pairs_and_lists_are_not_decimals() {
+        assert_no_flags::<DecimalComma>("The matrix entry [1,1] is zero, and the point (2,3) lies on the line.");
+        assert_no_flags::<DecimalComma>("The sequence {0,5, 1,5} repeats.");
+        // A decimal comma in parentheses after words is still flagged.
+        assert_eq!(flags_of::<DecimalComma>("Inflation (now 2,5 percent) fell.").len(), 1);
     }
 
     #[test]

@@ -13,13 +13,17 @@
 //! sentence stays grammatical, so no grammar checker notices, but the meaning changes.
 //!
 //! ## Example
-//! "Eventually the budget must be postponed." flags "Eventually" and suggests "possibly".
+//! In an article from Lübeck, "Eventually the budget must be postponed." flags "Eventually" and
+//! suggests "possibly".
 //!
 //! ## Known false positives
 //! Every entry needs a context that makes the German sense likely (the next word, a word in
 //! the sentence, a modal nearby, a noun use). Words flagged in every use ("concurrence") are
-//! rare in English news. The correct English sense in the same context ("the actual figures were
-//! lower than reported") is still flagged, which is why the severity is minor and the
+//! rare in English news. Words just as common in their own English sense in the same contexts
+//! ("the actual figures were lower than reported", "prices will eventually fall": actual,
+//! eventual, eventually) are flagged only in text that shows it came from German, by German
+//! letters or quotation marks; in other text they are left alone. Elsewhere the correct English
+//! sense in a matching context is still flagged, which is why the severity is minor and the
 //! confidence moderate.
 //!
 //! ## Options
@@ -61,7 +65,7 @@ impl Configurable for FalseFriend {
             category: Category::Mistranslation,
             default_severity: Severity::Minor,
             severity: Severity::Minor,
-            version: 1,
+            version: 2,
             doc: "",
         }
     }
@@ -87,6 +91,8 @@ struct Entry {
     meant: &'static str,
     rule: Rule,
     words: Vec<&'static str>,
+    /// Just as common in its English sense: flagged only in text that shows German origin.
+    needs_german_origin: bool,
 }
 
 static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
@@ -104,7 +110,12 @@ static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
                 _ => Rule::Always,
             };
             let words = fields.get(4).map_or(Vec::new(), |w| w.split(',').filter(|w| !w.is_empty()).collect());
-            Entry { word: fields[0], german: fields[1], meant: fields[2], rule, words }
+            let needs_german_origin = match fields.get(5) {
+                None | Some(&"") => false,
+                Some(&"german-origin") => true,
+                Some(other) => panic!("false_friends.tsv: unknown gate '{other}' in line {line:?}"),
+            };
+            Entry { word: fields[0], german: fields[1], meant: fields[2], rule, words, needs_german_origin }
         })
         .collect()
 });
@@ -123,6 +134,12 @@ static ENTRY_INDEX: LazyLock<rustc_hash::FxHashMap<&'static str, usize>> = LazyL
 static ENTRY_KEYS: LazyLock<crate::lexicon::KeyFilter> =
     LazyLock::new(|| crate::lexicon::KeyFilter::of(ENTRIES.iter().map(|e| e.word)));
 
+/// Whether the text shows that it came from German: German letters (in names such as
+/// "München" too) or German quotation marks.
+fn shows_german_origin(text: &str) -> bool {
+    text.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü', '„'])
+}
+
 const DETERMINERS: [&str; 12] = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"];
 const MODALS: [&str; 9] = ["could", "might", "may", "must", "would", "will", "should", "can", "shall"];
 
@@ -134,6 +151,7 @@ impl Detector for FalseFriend {
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
         let mut words: Vec<&str> = Vec::new(); // One buffer for every sentence.
         let entry_keys = &*ENTRY_KEYS;
+        let mut german_origin: Option<bool> = None; // Looked for once, when first needed.
         for sentence in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(sentence);
             words.clear();
@@ -148,6 +166,9 @@ impl Detector for FalseFriend {
                     words.extend(tokens.iter().map(|t| doc.lower(t)));
                 }
                 let entry = &ENTRIES[entry];
+                if entry.needs_german_origin && !*german_origin.get_or_insert_with(|| shows_german_origin(doc.text)) {
+                    continue;
+                }
                 let next_index = if words.get(i + 1).is_some_and(|n| DETERMINERS.contains(n)) { i + 2 } else { i + 1 };
                 let next = words.get(next_index).copied();
                 let previous = i.checked_sub(1).map(|p| words[p]);
@@ -208,12 +229,20 @@ mod tests {
 
     #[test]
     fn flags_false_friends_in_their_german_context() {
-        let flags = flags_of::<FalseFriend>("Eventually the budget must be postponed.");
+        let flags = flags_of::<FalseFriend>("Eventually the budget must be postponed in Lübeck.");
         assert_eq!(flags.len(), 1);
         assert_eq!(flags[0].1.suggestion.as_deref(), Some("Possibly"));
         assert_eq!(excerpts::<FalseFriend>("Every employee will become a bonus this year."), ["become"]);
         assert_eq!(excerpts::<FalseFriend>("The firm lost sensible data and the chef of the company resigned."), ["sensible", "chef"]);
         assert_eq!(excerpts::<FalseFriend>("He left his handy in the taxi. Her handy rang."), ["handy", "handy"]);
+    }
+
+    #[test]
+    fn common_english_senses_need_text_that_came_from_german() {
+        let english = "The actual situation is worse than officials admit. Prices could eventually fall.";
+        assert_no_flags::<FalseFriend>(english);
+        let from_german = "In Düsseldorf the actual situation is tense. The council could eventually vote.";
+        assert_eq!(excerpts::<FalseFriend>(from_german), ["actual", "eventually"]);
     }
 
     #[test]

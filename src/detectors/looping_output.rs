@@ -20,7 +20,8 @@
 //! the second and third sentences as a loop.
 //!
 //! ## Known false positives
-//! Rhetorical repetition ("Never again, never again") has punctuation between the repeats of a
+//! Formulae repeated on purpose are skipped: thanks, greetings and cheers ("Thank you. Thank
+//! you.", "Bravo, bravo, bravo"). Rhetorical repetition ("Never again, never again") has punctuation between the repeats of a
 //! phrase and is not flagged unless it repeats three times; neither are English constructions
 //! of two words ending in a function word ("bigger and bigger", "face to face"). Song lyrics and chants quoted in
 //! full can be flagged. Repeated boilerplate sentences far apart in an article are not compared.
@@ -62,7 +63,7 @@ impl Configurable for LoopingOutput {
             category: Category::Addition,
             default_severity: Severity::Major,
             severity: Severity::Major,
-            version: 1,
+            version: 2,
             doc: "",
         }
     }
@@ -100,6 +101,16 @@ fn pairs_that_may_recur(count: usize, pair_at: impl Fn(usize) -> u64) -> Vec<boo
         nearest[slot] = u32::try_from(i).unwrap_or(u32::MAX);
     }
     may_recur
+}
+
+/// Interjections repeated on purpose, besides the formulae of thanks and greeting.
+const INTERJECTIONS: [&str; 6] = ["yes", "no", "bravo", "hooray", "hurray", "please"];
+
+/// Whether the repeated unit starting at token `first` is a formula of thanks, greeting or
+/// cheering, which speeches and letters repeat on purpose.
+fn is_formula(doc: &Doc, first: usize) -> bool {
+    let word = doc.lower(&doc.tokens[first]);
+    crate::lexicon::FORMULA_OPENINGS.contains(&word) || INTERJECTIONS.contains(&word)
 }
 
 impl Detector for LoopingOutput {
@@ -151,6 +162,11 @@ impl Detector for LoopingOutput {
                 i += 1;
                 continue;
             };
+            if is_formula(doc, i) {
+                // "Thank you. Thank you.", "Bravo, bravo!": repeated on purpose.
+                i += unit * repeats;
+                continue;
+            }
             let first = &doc.tokens[i];
             let repeat_start = &doc.tokens[i + unit];
             let last = &doc.tokens[i + repeats * unit - 1];
@@ -208,6 +224,16 @@ impl Detector for LoopingOutput {
 mod tests {
     use super::super::test_support::{assert_no_flags, excerpts, flags_of};
     use super::*;
+
+    #[test]
+    fn formulae_of_thanks_and_cheering_are_repeated_on_purpose() {
+        assert_no_flags::<LoopingOutput>("That is all from me. Thank you very much. Thank you very much. Thank you very much.");
+        assert_no_flags::<LoopingOutput>("The crowd shouted: bravo, bravo, bravo. Then it went quiet.");
+        assert_eq!(
+            excerpts::<LoopingOutput>("We made mistakes. We made mistakes. We made mistakes."),
+            ["We made mistakes. We made mistakes."]
+        );
+    }
 
     #[test]
     fn a_loop_ending_before_a_multibyte_character_is_flagged_without_panicking() {

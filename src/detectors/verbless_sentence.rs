@@ -109,14 +109,6 @@ pub(crate) fn possible_verb_at(doc: &Doc, tokens: &[crate::analysis::Token], i: 
     !after_noun_marker || forms.past || forms.gerund && !forms.base
 }
 
-/// Openings of the formulae that need no verb: forms of address, greetings, thanks,
-/// congratulations and wishes ("Dear colleagues.", "Ladies and gentlemen!", "Many thanks to
-/// the organisers.", "Congratulations to the team!").
-const FORMULA_OPENINGS: [&str; 19] = [
-    "dear", "ladies", "gentlemen", "thanks", "thank", "congratulations", "welcome", "hello", "greetings", "cheers",
-    "goodbye", "farewell", "sincerely", "regards", "happy", "merry", "respected", "esteemed", "distinguished",
-];
-
 /// Two-word openings of such formulae, whose first word alone opens ordinary fragments too.
 const FORMULA_PAIRS: [(&str, &str); 12] = [
     ("good", "morning"),
@@ -137,7 +129,7 @@ const FORMULA_PAIRS: [(&str, &str); 12] = [
 fn is_formula(doc: &Doc, tokens: &[crate::analysis::Token]) -> bool {
     let Some(first) = tokens.first().map(|t| doc.lower(t)) else { return false };
     let second = tokens.get(1).map(|t| doc.lower(t));
-    FORMULA_OPENINGS.contains(&first) || FORMULA_PAIRS.iter().any(|&(a, b)| a == first && Some(b) == second)
+    crate::lexicon::FORMULA_OPENINGS.contains(&first) || FORMULA_PAIRS.iter().any(|&(a, b)| a == first && Some(b) == second)
 }
 
 /// Whether any word of the sentence may be its verb.
