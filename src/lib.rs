@@ -5,6 +5,7 @@
 //! scores, and [`parquet`] (the only module that touches polars) writes the tables.
 //! [`pipeline`] drives it all in bounded, parallel batches.
 
+pub mod adequacy;
 pub mod analysis;
 pub mod cli;
 pub mod config;
