@@ -61,6 +61,9 @@ pub struct CalibrateArgs {
     /// Also write every item's features and label as TSV, to study them.
     #[arg(long)]
     pub features_out: Option<PathBuf>,
+    /// Run the English language model, so that its features are fitted too.
+    #[arg(long)]
+    pub language_model: bool,
     /// Worker threads; the default is all cores.
     #[arg(long)]
     pub threads: Option<usize>,
@@ -68,10 +71,7 @@ pub struct CalibrateArgs {
 
 impl CalibrateArgs {
     pub fn into_options(self) -> Result<crate::eval::calibrate::CalibrateOptions> {
-        let config = match &self.config {
-            Some(path) => Config::from_file(path)?,
-            None => Config::default(),
-        };
+        let config = load_config(self.config.as_ref(), self.language_model)?;
         let format = self.gold_format;
         Ok(crate::eval::calibrate::CalibrateOptions {
             golds: self
@@ -96,12 +96,22 @@ fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
-/// The quality model: the file given, or the default weights.
-fn quality_model(weights: Option<&PathBuf>) -> Result<crate::quality::QualityModel> {
+/// The quality model: the file given, or the default weights for the run's analysis.
+fn quality_model(weights: Option<&PathBuf>, config: &Config) -> Result<crate::quality::QualityModel> {
     match weights {
         Some(path) => crate::quality::QualityModel::from_file(path),
-        None => Ok(crate::quality::DEFAULT.clone()),
+        None => Ok(crate::quality::default_model(config.analysis_options()).clone()),
     }
+}
+
+/// The configuration file given, or the defaults, with `--language-model` applied.
+fn load_config(path: Option<&PathBuf>, language_model: bool) -> Result<Config> {
+    let mut config = match path {
+        Some(path) => Config::from_file(path)?,
+        None => Config::default(),
+    };
+    config.analysis.language_model |= language_model;
+    Ok(config)
 }
 
 #[derive(Debug, clap::Args)]
@@ -131,23 +141,23 @@ pub struct EvalArgs {
     /// Quality-model weights written by `mtqe calibrate`, instead of the default ones.
     #[arg(long)]
     pub weights: Option<PathBuf>,
+    /// Run the English language model (as `[analysis] language-model = true`).
+    #[arg(long)]
+    pub language_model: bool,
 }
 
 impl EvalArgs {
     pub fn into_options(self) -> Result<crate::eval::EvalOptions> {
-        let config = match &self.config {
-            Some(path) => Config::from_file(path)?,
-            None => Config::default(),
-        };
+        let config = load_config(self.config.as_ref(), self.language_model)?;
         Ok(crate::eval::EvalOptions {
             format: self.gold_format.unwrap_or_else(|| crate::eval::gold::GoldFormat::guess(&self.gold)),
             gold: self.gold,
-            config,
             pred: self.pred,
             out: self.out,
             threads: self.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
             no_source: self.no_source,
-            quality: quality_model(self.weights.as_ref())?,
+            quality: quality_model(self.weights.as_ref(), &config)?,
+            config,
         })
     }
 }
@@ -197,6 +207,10 @@ pub struct ScoreArgs {
     /// Quality-model weights written by `mtqe calibrate`, instead of the default ones.
     #[arg(long)]
     pub weights: Option<PathBuf>,
+    /// Run the English language model: fills the lm_* columns and lets the quality score use
+    /// fluency (as `[analysis] language-model = true`; about halves throughput).
+    #[arg(long)]
+    pub language_model: bool,
 }
 
 /// The bundled sample corpus, compiled in so `mtqe score` works from any directory.
@@ -214,10 +228,7 @@ pub enum InputOrigin {
 
 impl ScoreArgs {
     pub fn into_options(self) -> Result<(RunOptions, InputOrigin)> {
-        let mut config = match &self.config {
-            Some(path) => Config::from_file(path)?,
-            None => Config::default(),
-        };
+        let mut config = load_config(self.config.as_ref(), self.language_model)?;
         if let Some(max) = self.max_text_chars {
             anyhow::ensure!(max > 0, "--max-text-chars must be at least 1");
             config.input.max_text_chars = max;
@@ -265,12 +276,12 @@ impl ScoreArgs {
             out_dir: self.out,
             columns: ColumnNames { id: self.id_col, text: self.text_col, source: self.source_col },
             source_lang: self.source_lang,
-            config,
             strict: self.strict,
             threads,
             show_progress: !self.quiet,
             profile: self.profile,
-            quality: quality_model(self.weights.as_ref())?,
+            quality: quality_model(self.weights.as_ref(), &config)?,
+            config,
         };
         Ok((options, origin))
     }

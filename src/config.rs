@@ -14,7 +14,19 @@ pub struct Config {
     #[serde(default)]
     pub input: InputSettings,
     #[serde(default)]
+    pub analysis: AnalysisSettings,
+    #[serde(default)]
     pub detectors: DetectorSettings,
+}
+
+/// Optional analysis steps.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct AnalysisSettings {
+    /// Score every word with the English trigram language model: fills the `lm_*` columns and
+    /// gives the quality model its fluency features. Off by default because it halves
+    /// throughput (see docs/performance.md); `--language-model` switches it on for one run.
+    pub language_model: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -45,6 +57,14 @@ impl Config {
         let config: Config = toml::from_str(source).map_err(|e| e.to_string())?;
         config.validate()?;
         Ok(config)
+    }
+
+    /// The analysis steps this configuration needs: the language model runs when asked for,
+    /// or when a detector that reads it is enabled.
+    pub fn analysis_options(&self) -> crate::analysis::AnalysisOptions {
+        crate::analysis::AnalysisOptions {
+            language_model: self.analysis.language_model || self.detectors.improbable_phrase.enabled,
+        }
     }
 
     fn validate(&self) -> Result<(), String> {

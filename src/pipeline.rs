@@ -156,6 +156,10 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
         read::discover_meta_columns(input, &options.columns, &mut meta)?;
     }
     let detectors = detectors::build(&options.config.detectors);
+    let scoring = Scoring { analysis: options.config.analysis_options(), quality: &options.quality };
+    if scoring.analysis.language_model {
+        std::sync::LazyLock::force(&crate::language_model::MODEL);
+    }
     let staging = Staging::new(&options.out_dir, output_names(meta.has_source));
     let path = |name: &str| staging.path(name).expect("every run writes this output");
     let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads).build()?;
@@ -220,7 +224,7 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
             for batch in batch_receiver {
                 let scoring_started = Instant::now();
                 let timed = profile.is_some();
-                let results = pool.install(|| score_batch(batch.records, &detectors, &options.quality, timed));
+                let results = pool.install(|| score_batch(batch.records, &detectors, &scoring, timed));
                 let mut scored = Vec::with_capacity(results.len());
                 for result in results {
                     let (doc, timings) = match result {
@@ -364,7 +368,7 @@ fn read_batch(
 fn score_batch(
     records: Vec<Record>,
     detectors: &[Box<dyn Detector>],
-    model: &QualityModel,
+    scoring: &Scoring,
     timed: bool,
 ) -> Vec<Result<(ScoredDoc, Option<DocTimings>), Reject>> {
     use rayon::prelude::*;
@@ -372,7 +376,7 @@ fn score_batch(
         .into_par_iter()
         .map(|record| {
             let (id, origin) = (record.id.clone(), record.origin.clone());
-            crate::fault::isolate(|| score_record_timed(record, detectors, model, timed)).map_err(|reason| Reject {
+            crate::fault::isolate(|| score_record_timed(record, detectors, scoring, timed)).map_err(|reason| Reject {
                 origin,
                 id: Some(id),
                 reason,
@@ -381,17 +385,24 @@ fn score_batch(
         .collect()
 }
 
+/// How articles are analysed and scored, besides the detectors.
+struct Scoring<'a> {
+    analysis: crate::analysis::AnalysisOptions,
+    quality: &'a QualityModel,
+}
+
 /// Analyses and scores one article, timing each step when `timed` is set.
 fn score_record_timed(
     record: Record,
     detectors: &[Box<dyn Detector>],
-    model: &QualityModel,
+    scoring: &Scoring,
     timed: bool,
 ) -> (ScoredDoc, Option<DocTimings>) {
+    let model = scoring.quality;
     let Record { id, text, source, meta, .. } = record;
     let (mut scored, timings) = if timed {
         let mut timings = DocTimings { detectors: vec![0; detectors.len()], ..DocTimings::default() };
-        let doc = Doc::new_timed(&text, source.as_deref(), &mut timings.analysis);
+        let doc = Doc::new_timed(&text, source.as_deref(), scoring.analysis, &mut timings.analysis);
         let flags = detectors::run_all_timed(detectors, &doc, Some(&mut timings.detectors));
         crate::fault::enter("scoring");
         let started = Instant::now();
@@ -399,7 +410,7 @@ fn score_record_timed(
         timings.scoring = started.elapsed().as_nanos() as u64;
         (scored, Some(timings))
     } else {
-        let doc = Doc::with_source(&text, source.as_deref());
+        let doc = Doc::with_options(&text, source.as_deref(), scoring.analysis);
         let flags = detectors::run_all(detectors, &doc);
         crate::fault::enter("scoring");
         (score_document(id, meta, &doc, flags, model), None)
@@ -579,7 +590,8 @@ mod tests {
             record("bad", "Grüße aus Köln: boom."),
             record("also-calm", "The mayor spoke on Monday."),
         ];
-        let results = score_batch(records, &detectors, &crate::quality::DEFAULT, false);
+        let scoring = Scoring { analysis: crate::analysis::AnalysisOptions::FULL, quality: &crate::quality::DEFAULT };
+        let results = score_batch(records, &detectors, &scoring, false);
         assert_eq!(results.len(), 3);
         assert_eq!(results[0].as_ref().map(|(doc, _)| doc.id.as_str()).ok(), Some("calm"));
         assert_eq!(results[2].as_ref().map(|(doc, _)| doc.id.as_str()).ok(), Some("also-calm"));

@@ -2,7 +2,7 @@
 //!
 //! The MQM `penalty` and `score` count flags, so every point traces to a flag row. `quality`
 //! weighs more evidence than flags: a logistic model over features of the segment (flags by
-//! severity and detector, the language model's view of its words, its length, repeated words,
+//! severity and detector, the language model's view of its words, its length,
 //! its language), fitted by `mtqe calibrate` on human judgements. Its default weights, in
 //! `data/quality/weights.toml`, were fitted on the dev halves of the evaluation data that
 //! `docs/evaluation.md` describes.
@@ -22,7 +22,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 /// The features every segment has, before the per-detector flag counts.
-pub const BASE_FEATURES: [&str; 13] = [
+pub const BASE_FEATURES: [&str; 12] = [
     "log_words",
     "penalty_per_word",
     "minor_flags",
@@ -35,7 +35,6 @@ pub const BASE_FEATURES: [&str; 13] = [
     "lm_unknown",
     "lm_no_known_words",
     "not_english",
-    "repeated_content",
 ];
 
 /// A word counts as improbable in its context when its SLOR is below this (log10 units).
@@ -66,6 +65,18 @@ fn detector_feature(id: &str) -> Option<usize> {
 /// The features of the sentences `sentences` of `doc`, given the flags that fall in them.
 pub fn features<'f>(doc: &Doc, sentences: Range<usize>, flags: impl IntoIterator<Item = &'f Flag>) -> Vec<f64> {
     let mut values = vec![0.0; feature_names().len()];
+    visit_features(doc, sentences, flags, |index, value| values[index] += value);
+    values
+}
+
+/// Calls `visit(feature index, value)` for every feature of the unit, without building the
+/// vector: scoring a corpus only needs the weighted sum.
+fn visit_features<'f>(
+    doc: &Doc,
+    sentences: Range<usize>,
+    flags: impl IntoIterator<Item = &'f Flag>,
+    mut visit: impl FnMut(usize, f64),
+) {
     let mut penalty_tenths = 0u64;
     for flag in flags {
         penalty_tenths += crate::score::weight_tenths(flag.severity, flag.category);
@@ -74,63 +85,45 @@ pub fn features<'f>(doc: &Doc, sentences: Range<usize>, flags: impl IntoIterator
             Severity::Major => 3,
             Severity::Critical => 4,
         };
-        values[slot] += 1.0;
+        visit(slot, 1.0);
         if let Some(index) = detector_feature(flag.detector) {
-            values[index] += 1.0;
+            visit(index, 1.0);
         }
     }
     let sentence_count = sentences.len();
     let mut fluency = crate::analysis::SentenceFluency::default();
     let (mut worst, mut improbable, mut not_english) = (0f32, 0u32, 0usize);
+    let language_model = !doc.fluency.words.is_empty();
     let mut words = 0usize;
-    let mut content_keys: Vec<u32> = Vec::new();
-    let mut repeated = 0usize;
     for index in sentences {
         let sentence = &doc.sentences[index];
-        fluency.add(&doc.fluency.sentences[index]);
         words += sentence.tokens.len();
         if doc.sentence_langs[index].code.is_some_and(|code| code != "eng") {
             not_english += 1;
         }
-        for token_index in sentence.tokens.clone() {
-            let word = doc.fluency.words[token_index];
-            if word.is_scored() {
-                let slor = word.slor();
-                worst = worst.min(slor.max(WORST_SLOR_FLOOR));
-                improbable += u32::from(slor < IMPROBABLE_SLOR);
-            }
-            let token = &doc.tokens[token_index];
-            // Content words: letters, four bytes or more, not a function word.
-            if token.has_letter
-                && token.span.len() >= 4
-                && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(doc.lower(token))
-            {
-                if content_keys.contains(&token.key)
-                    && content_keys_match(doc, token, sentence.tokens.start..token_index)
-                {
-                    repeated += 1;
+        if language_model {
+            fluency.add(&doc.fluency.sentence(index));
+            for token_index in sentence.tokens.clone() {
+                let word = doc.fluency.word(token_index);
+                if word.is_scored() {
+                    let slor = word.slor();
+                    worst = worst.min(slor.max(WORST_SLOR_FLOOR));
+                    improbable += u32::from(slor < IMPROBABLE_SLOR);
                 }
-                content_keys.push(token.key);
             }
         }
     }
-    values[0] = (1.0 + words as f64).ln();
-    values[1] = penalty_tenths as f64 / 10.0 / words.max(1) as f64;
-    values[5] = fluency.log10_per_word().unwrap_or(0.0);
-    values[6] = fluency.slor_per_word().unwrap_or(0.0);
-    values[7] = f64::from(worst);
-    values[8] = if fluency.scored > 0 { f64::from(improbable) / f64::from(fluency.scored) } else { 0.0 };
-    values[9] = fluency.unknown_share().unwrap_or(0.0);
-    values[10] = f64::from(u8::from(fluency.scored == 0));
-    values[11] = if sentence_count > 0 { not_english as f64 / sentence_count as f64 } else { 0.0 };
-    values[12] = if content_keys.is_empty() { 0.0 } else { repeated as f64 / content_keys.len() as f64 };
-    values
-}
-
-/// Whether an earlier token in `earlier` is the same word as `token` (keys can collide).
-fn content_keys_match(doc: &Doc, token: &crate::analysis::Token, earlier: Range<usize>) -> bool {
-    let word = doc.lower(token);
-    doc.tokens[earlier].iter().any(|other| other.key == token.key && doc.lower(other) == word)
+    visit(0, (1.0 + words as f64).ln());
+    visit(1, penalty_tenths as f64 / 10.0 / words.max(1) as f64);
+    if language_model {
+        visit(5, fluency.log10_per_word().unwrap_or(0.0));
+        visit(6, fluency.slor_per_word().unwrap_or(0.0));
+        visit(7, f64::from(worst));
+        visit(8, if fluency.scored > 0 { f64::from(improbable) / f64::from(fluency.scored) } else { 0.0 });
+        visit(9, fluency.unknown_share().unwrap_or(0.0));
+        visit(10, f64::from(u8::from(fluency.scored == 0)));
+    }
+    visit(11, if sentence_count > 0 { not_english as f64 / sentence_count as f64 } else { 0.0 });
 }
 
 /// A logistic model of the probability of a major error.
@@ -152,11 +145,30 @@ struct WeightsFile {
     weights: BTreeMap<String, f64>,
 }
 
-/// The default model, fitted on the dev halves of the evaluation data.
+/// The default model, fitted on the dev halves of the evaluation data without the language
+/// model's features.
 pub static DEFAULT: LazyLock<QualityModel> = LazyLock::new(|| {
     QualityModel::parse(include_str!("../data/quality/weights.toml"), "data/quality/weights.toml")
         .expect("the committed weights are valid")
 });
+
+/// The default model for runs with the language model, fitted the same way with its features.
+pub static DEFAULT_WITH_LANGUAGE_MODEL: LazyLock<QualityModel> = LazyLock::new(|| {
+    QualityModel::parse(
+        include_str!("../data/quality/weights-language-model.toml"),
+        "data/quality/weights-language-model.toml",
+    )
+    .expect("the committed weights are valid")
+});
+
+/// The default model for the analysis a run does.
+pub fn default_model(options: crate::analysis::AnalysisOptions) -> &'static QualityModel {
+    if options.language_model {
+        &DEFAULT_WITH_LANGUAGE_MODEL
+    } else {
+        &DEFAULT
+    }
+}
 
 impl QualityModel {
     /// Reads a weights file written by `mtqe calibrate`.
@@ -206,6 +218,14 @@ impl QualityModel {
     /// The probability that a unit with these features has no major error.
     pub fn quality(&self, features: &[f64]) -> f64 {
         1.0 - self.major_error_probability(features)
+    }
+
+    /// [`QualityModel::quality`] of the sentences `sentences` of `doc` with their flags, without
+    /// building the feature vector.
+    pub fn quality_of<'f>(&self, doc: &Doc, sentences: Range<usize>, flags: impl IntoIterator<Item = &'f Flag>) -> f64 {
+        let mut z = self.intercept;
+        visit_features(doc, sentences, flags, |index, value| z += self.weights[index] * value);
+        1.0 / (1.0 + z.exp())
     }
 
     /// Fits a model to human judgements.
@@ -508,7 +528,7 @@ mod tests {
     }
 
     #[test]
-    fn features_count_flags_words_and_repeats() {
+    fn features_count_flags_and_words() {
         let text = "The the report said the report was late.";
         let doc = Doc::new(text);
         let flag = Flag {
@@ -528,9 +548,8 @@ mod tests {
         assert_eq!(value("detector:repeated-words"), 1.0);
         assert!((value("log_words") - 9f64.ln()).abs() < 1e-9, "8 words");
         assert!((value("penalty_per_word") - 1.0 / 8.0).abs() < 1e-9);
-        // Content words ("said" is on the function-word list): report, report, late: one
-        // repeat of three.
-        assert!((value("repeated_content") - 1.0 / 3.0).abs() < 1e-9);
+        let model = &*DEFAULT;
+        assert!((model.quality(&x) - model.quality_of(&doc, 0..1, [&flag])).abs() < 1e-12);
         assert_eq!(value("lm_no_known_words"), 0.0);
     }
 }

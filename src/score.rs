@@ -8,7 +8,7 @@
 
 use crate::analysis::Doc;
 use crate::flag::{Category, Dimension, Flag, Severity};
-use crate::quality::{self, QualityModel};
+use crate::quality::QualityModel;
 
 /// A flag's weight in tenths of a point, so sums are exact.
 pub fn weight_tenths(severity: Severity, category: Category) -> u64 {
@@ -147,7 +147,7 @@ pub fn score_document(
         .map(|index| {
             let first = flag_segments.partition_point(|&s| s < index);
             let last = flag_segments.partition_point(|&s| s <= index);
-            model.quality(&quality::features(doc, index..index + 1, &flags[first..last]))
+            model.quality_of(doc, index..index + 1, &flags[first..last])
         })
         .collect();
     let mut segment_tenths = vec![0u64; doc.sentences.len()];
@@ -193,7 +193,7 @@ pub fn score_document(
                 n_flags: segment_flags[index],
                 penalty,
                 score: score(penalty, n_words),
-                fluency: FluencyColumns::of(&doc.fluency.sentences[index]),
+                fluency: FluencyColumns::of(&doc.fluency.sentence(index)),
                 quality: qualities[index],
             }
         })

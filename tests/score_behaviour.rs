@@ -270,3 +270,25 @@ fn the_default_config_is_accepted_back() {
     write_jsonl(&input);
     assert_exit(&score(&[input.to_str().unwrap(), "--config", config.to_str().unwrap()], &dir.path().join("out")), 0);
 }
+
+#[test]
+fn the_language_model_fills_its_columns_only_when_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("corpus.jsonl");
+    write_jsonl(&input);
+    let (plain, with_model) = (dir.path().join("plain"), dir.path().join("lm"));
+    assert_exit(&score(&[input.to_str().unwrap()], &plain), 0);
+    assert_exit(&score(&[input.to_str().unwrap(), "--language-model"], &with_model), 0);
+    let plain_segments = read_table(&plain, "segments.parquet");
+    let model_segments = read_table(&with_model, "segments.parquet");
+    assert_eq!(plain_segments.column("lm_slor").unwrap().null_count(), plain_segments.height());
+    assert_eq!(model_segments.column("lm_slor").unwrap().null_count(), 0, "every sample sentence has known words");
+    // Quality is a probability in both runs, and the flags are the same.
+    for segments in [&plain_segments, &model_segments] {
+        assert!(f64s(segments, "quality").iter().all(|q| (0.0..=1.0).contains(q)));
+    }
+    assert_eq!(read_table(&plain, "flags.parquet").height(), read_table(&with_model, "flags.parquet").height());
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(with_model.join("manifest.json")).unwrap()).unwrap();
+    assert!(manifest["quality_model"].as_str().unwrap().contains("with the language model"), "{manifest}");
+}

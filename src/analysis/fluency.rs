@@ -21,7 +21,7 @@ pub struct WordProbability {
 }
 
 impl WordProbability {
-    const NOT_SCORED: WordProbability = WordProbability { log10: f32::NAN, unigram: f32::NAN };
+    pub const NOT_SCORED: WordProbability = WordProbability { log10: f32::NAN, unigram: f32::NAN };
 
     /// Whether the model knows the word and scored it.
     pub fn is_scored(&self) -> bool {
@@ -77,6 +77,20 @@ pub struct Fluency {
     pub words: Vec<WordProbability>,
     /// Indexed like the document's sentences.
     pub sentences: Vec<SentenceFluency>,
+}
+
+impl Fluency {
+    /// A word's probability; not scored when the language model did not run.
+    #[inline]
+    pub fn word(&self, token: usize) -> WordProbability {
+        self.words.get(token).copied().unwrap_or(WordProbability::NOT_SCORED)
+    }
+
+    /// A sentence's statistics; empty when the language model did not run.
+    #[inline]
+    pub fn sentence(&self, sentence: usize) -> SentenceFluency {
+        self.sentences.get(sentence).copied().unwrap_or_default()
+    }
 }
 
 /// Scores every word of every sentence. `lower` is the text in lower case with the same byte

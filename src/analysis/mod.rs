@@ -44,7 +44,8 @@ pub struct Doc<'a> {
     pub lang: LangGuess,
     /// The language of each sentence, indexed like `sentences`.
     pub sentence_langs: Vec<LangGuess>,
-    /// The English language model's probability of every word and sentence.
+    /// The English language model's probability of every word and sentence; empty when the
+    /// language model was not asked for.
     pub fluency: Fluency,
     /// The original text aligned to the sentences, when the input has one. Source-aware
     /// detectors do nothing without it.
@@ -67,24 +68,52 @@ pub const ANALYSIS_STEPS: [&str; 8] = [
     "source alignment",
 ];
 
+/// Which optional analysis steps run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnalysisOptions {
+    /// Score every word with the English language model ([`Doc::fluency`]).
+    pub language_model: bool,
+}
+
+impl AnalysisOptions {
+    /// Every step.
+    pub const FULL: AnalysisOptions = AnalysisOptions { language_model: true };
+}
+
 impl<'a> Doc<'a> {
+    /// A document with every analysis step.
     pub fn new(text: &'a str) -> Self {
-        Self::build(text, None, None)
+        Self::build(text, None, AnalysisOptions::FULL, None)
     }
 
     /// A document with its original text, which is split and aligned to the sentences. An
     /// empty or missing source gives a document without one.
     pub fn with_source(text: &'a str, source: Option<&'a str>) -> Self {
-        Self::build(text, source, None)
+        Self::build(text, source, AnalysisOptions::FULL, None)
     }
 
-    /// [`Doc::with_source`], adding the nanoseconds spent in each of [`ANALYSIS_STEPS`] to
+    /// [`Doc::with_source`] with only the optional steps `options` asks for.
+    pub fn with_options(text: &'a str, source: Option<&'a str>, options: AnalysisOptions) -> Self {
+        Self::build(text, source, options, None)
+    }
+
+    /// [`Doc::with_options`], adding the nanoseconds spent in each of [`ANALYSIS_STEPS`] to
     /// `step_nanos`.
-    pub fn new_timed(text: &'a str, source: Option<&'a str>, step_nanos: &mut [u64; ANALYSIS_STEPS.len()]) -> Self {
-        Self::build(text, source, Some(step_nanos))
+    pub fn new_timed(
+        text: &'a str,
+        source: Option<&'a str>,
+        options: AnalysisOptions,
+        step_nanos: &mut [u64; ANALYSIS_STEPS.len()],
+    ) -> Self {
+        Self::build(text, source, options, Some(step_nanos))
     }
 
-    fn build(text: &'a str, source: Option<&'a str>, step_nanos: Option<&mut [u64; ANALYSIS_STEPS.len()]>) -> Self {
+    fn build(
+        text: &'a str,
+        source: Option<&'a str>,
+        options: AnalysisOptions,
+        step_nanos: Option<&mut [u64; ANALYSIS_STEPS.len()]>,
+    ) -> Self {
         let mut clock = crate::profile::StepClock::new(step_nanos.map(|n| &mut n[..]));
         let chars = CharIndex::new(text);
         let lower = lowercase_keeping_offsets(text);
@@ -109,7 +138,11 @@ impl<'a> Doc<'a> {
             .map(|sentence| lang::sentence_language(text, &tokens[sentence.tokens.clone()], sentence, &lang))
             .collect();
         clock.lap(5);
-        let fluency = fluency::score(text, lower.as_deref(), &tokens, &sentences);
+        let fluency = if options.language_model {
+            fluency::score(text, lower.as_deref(), &tokens, &sentences)
+        } else {
+            Fluency::default()
+        };
         clock.lap(6);
         let source = source
             .filter(|s| !s.trim().is_empty())

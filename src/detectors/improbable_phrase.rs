@@ -108,7 +108,7 @@ impl ImprobablePhrase {
     /// sentence's first word), frequent enough for the model to judge.
     fn eligible(&self, doc: &Doc, index: usize, sentence_start: usize) -> bool {
         let token: &Token = &doc.tokens[index];
-        let word = doc.fluency.words[index];
+        let word = doc.fluency.word(index);
         word.is_scored()
             && token.has_letter
             && (!token.capitalized || index == sentence_start)
@@ -155,7 +155,7 @@ impl Detector for ImprobablePhrase {
                 if &doc.text[previous.span.end..current.span.start] != " "
                     || !self.eligible(doc, i - 1, tokens.start)
                     || !self.eligible(doc, i, tokens.start)
-                    || doc.fluency.words[i].slor() > threshold
+                    || doc.fluency.word(i).slor() > threshold
                 {
                     continue;
                 }
@@ -165,12 +165,12 @@ impl Detector for ImprobablePhrase {
                     && end + 1 - (i - 1) < 4
                     && &doc.text[doc.tokens[end].span.end..doc.tokens[end + 1].span.start] == " "
                     && self.eligible(doc, end + 1, tokens.start)
-                    && doc.fluency.words[end + 1].slor() <= threshold
+                    && doc.fluency.word(end + 1).slor() <= threshold
                 {
                     end += 1;
                 }
                 let phrase = &doc.text[previous.span.start..doc.tokens[end].span.end];
-                let slor = doc.fluency.words[i].slor();
+                let slor = doc.fluency.word(i).slor();
                 let (first_word, second_word) = (doc.lower(previous), doc.lower(current));
                 let cause = match (MODEL.id(first_word), MODEL.id(second_word)) {
                     (Some(first), Some(second))
@@ -178,7 +178,7 @@ impl Detector for ImprobablePhrase {
                     {
                         "The same words are usual the other way round: likely a garbled word order."
                     }
-                    _ if (i - 1..=end).all(|t| doc.fluency.words[t].unigram >= -3.5) => {
+                    _ if (i - 1..=end).all(|t| doc.fluency.word(t).unigram >= -3.5) => {
                         "All its words are common, so this is likely a word-for-word rendering of a German phrase."
                     }
                     _ => "Likely a wrong word choice.",

@@ -77,7 +77,8 @@ pub fn run(options: &CalibrateOptions) -> Result<Calibration> {
         if options.no_source {
             items.iter_mut().for_each(|item| item.source = None);
         }
-        let predictions = pool.install(|| predict(&items, &options.config, &crate::quality::DEFAULT));
+        let default = crate::quality::default_model(options.config.analysis_options());
+        let predictions = pool.install(|| predict(&items, &options.config, default));
         let before = samples.len();
         for (item, prediction) in items.iter().zip(predictions) {
             let label = has_major_error(item).context("kept items are labelled")?;
@@ -106,7 +107,7 @@ pub fn run(options: &CalibrateOptions) -> Result<Calibration> {
     }
     let major_errors = samples.iter().filter(|s| s.major_error).count();
     let description = format!(
-        "fitted by mtqe {} calibrate on {}; split {}; {} items, {} with a major error; L2 {}{}",
+        "fitted by mtqe {} calibrate on {}; split {}; {} items, {} with a major error; L2 {}{}{}",
         env!("CARGO_PKG_VERSION"),
         sources.join(", "),
         options.split.as_deref().unwrap_or("(any)"),
@@ -114,6 +115,11 @@ pub fn run(options: &CalibrateOptions) -> Result<Calibration> {
         major_errors,
         options.l2,
         if options.no_source { "; sources withheld" } else { "" },
+        if options.config.analysis_options().language_model {
+            "; with the language model"
+        } else {
+            "; without the language model"
+        },
     );
     let model = QualityModel::fit(&samples, options.l2, description);
     Ok(Calibration { model, items: samples.len(), major_errors })

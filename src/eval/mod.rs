@@ -115,7 +115,7 @@ pub fn predict(items: &[GoldItem], config: &Config, model: &QualityModel) -> Vec
     items
         .par_iter()
         .map(|item| {
-            let doc = Doc::with_source(&item.text, item.source.as_deref());
+            let doc = Doc::with_options(&item.text, item.source.as_deref(), config.analysis_options());
             let flags = detectors::run_all(&detectors, &doc);
             let features = crate::quality::features(&doc, 0..doc.sentences.len(), &flags);
             let quality = Some(model.quality(&features));
