@@ -92,7 +92,7 @@ impl TableWriter {
 }
 
 /// The columns of `documents.parquet` before the carried-through input columns.
-pub const DOCUMENT_COLUMNS: [&str; 19] = [
+pub const DOCUMENT_COLUMNS: [&str; 21] = [
     "doc_id",
     "n_chars",
     "n_words",
@@ -112,6 +112,8 @@ pub const DOCUMENT_COLUMNS: [&str; 19] = [
     "lm_unknown",
     "quality",
     "expected_major_errors",
+    "source_coverage",
+    "target_support",
 ];
 
 fn flags_schema() -> Schema {
@@ -172,6 +174,8 @@ fn alignments_schema() -> Schema {
             ("source_end", UInt32),
             ("source_text", String),
             ("length_deviation", Float64),
+            ("source_coverage", Float64),
+            ("target_support", Float64),
         ]
         .map(|(name, dtype)| Field::new(name.into(), dtype)),
     )
@@ -181,7 +185,7 @@ fn documents_schema(meta_names: &[String]) -> Schema {
     use DataType::*;
     let dtypes = [
         String, UInt32, UInt32, UInt32, String, Float32, UInt32, Float64, Float64, Float64, Float64, Float64, Float64,
-        Float64, Float32, Float32, Float32, Float64, Float64,
+        Float64, Float32, Float32, Float32, Float64, Float64, Float64, Float64,
     ];
     let fixed = DOCUMENT_COLUMNS.iter().zip(dtypes).map(|(name, dtype)| Field::new((*name).into(), dtype));
     let carried = meta_names.iter().map(|name| Field::new(name.as_str().into(), String));
@@ -329,6 +333,8 @@ fn alignments_frame(docs: &[ScoredDoc]) -> PolarsResult<DataFrame> {
             Column::new("source_end".into(), rows().map(|(_, a)| a.source_end).collect::<Vec<_>>()),
             Column::new("source_text".into(), rows().map(|(_, a)| a.source_text.as_str()).collect::<Vec<_>>()),
             Column::new("length_deviation".into(), rows().map(|(_, a)| a.length_deviation).collect::<Vec<_>>()),
+            Column::new("source_coverage".into(), rows().map(|(_, a)| a.source_coverage).collect::<Vec<_>>()),
+            Column::new("target_support".into(), rows().map(|(_, a)| a.target_support).collect::<Vec<_>>()),
         ],
     )
 }
@@ -356,6 +362,8 @@ fn documents_frame(docs: &[ScoredDoc], meta_names: &[String]) -> PolarsResult<Da
         Column::new("lm_unknown".into(), docs.iter().map(|d| d.fluency.lm_unknown).collect::<Vec<_>>()),
         Column::new("quality".into(), docs.iter().map(|d| d.quality).collect::<Vec<_>>()),
         Column::new("expected_major_errors".into(), docs.iter().map(|d| d.expected_major_errors).collect::<Vec<_>>()),
+        Column::new("source_coverage".into(), docs.iter().map(|d| d.coverage.map(|c| c.0)).collect::<Vec<_>>()),
+        Column::new("target_support".into(), docs.iter().map(|d| d.coverage.map(|c| c.1)).collect::<Vec<_>>()),
     ];
     for (position, name) in meta_names.iter().enumerate() {
         let values: Vec<Option<&str>> = docs.iter().map(|d| d.meta.get(position).and_then(|v| v.as_deref())).collect();

@@ -22,7 +22,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 /// The features every segment has, before the per-detector flag counts.
-pub const BASE_FEATURES: [&str; 12] = [
+pub const BASE_FEATURES: [&str; 15] = [
     "log_words",
     "penalty_per_word",
     "minor_flags",
@@ -35,6 +35,9 @@ pub const BASE_FEATURES: [&str; 12] = [
     "lm_unknown",
     "lm_no_known_words",
     "not_english",
+    "has_source",
+    "source_uncovered",
+    "target_unsupported",
 ];
 
 /// A word counts as improbable in its context when its SLOR is below this (log10 units).
@@ -91,6 +94,7 @@ fn visit_features<'f>(
         }
     }
     let sentence_count = sentences.len();
+    let units = sentences.clone();
     let mut fluency = crate::analysis::SentenceFluency::default();
     let (mut worst, mut improbable, mut not_english) = (0f32, 0u32, 0usize);
     let language_model = !doc.fluency.words.is_empty();
@@ -124,6 +128,17 @@ fn visit_features<'f>(
         visit(10, f64::from(u8::from(fluency.scored == 0)));
     }
     visit(11, if sentence_count > 0 { not_english as f64 / sentence_count as f64 } else { 0.0 });
+    // With a source: how much of it the English misses, and how much English it does not
+    // account for, over the links of these sentences.
+    if let Some(source) = &doc.source {
+        visit(12, 1.0);
+        let mut links: Vec<usize> = units.clone().flat_map(|sentence| source.links_of_target(sentence)).collect();
+        links.dedup();
+        if let Some((covered, supported)) = source.coverage_of(links) {
+            visit(13, 1.0 - covered);
+            visit(14, 1.0 - supported);
+        }
+    }
 }
 
 /// A logistic model of the probability of a major error.
@@ -237,9 +252,10 @@ impl QualityModel {
     /// ranking score and the segment's length turns it into a probability. Without groups, the
     /// first step is a plain logistic model of the label.
     ///
-    /// Flag counts may only lower quality: a flag that humans' judgements do not support gets
-    /// weight 0, never a negative one, so that no flag ever makes a segment look better. The
-    /// fit drops such features and refits until every flag weight is positive or zero.
+    /// Evidence of an error may only lower quality: a flag, or a gap in source coverage, that
+    /// humans' judgements do not support gets weight 0, never a negative one, so that no flag
+    /// ever makes a segment look better. The fit drops such features and refits until every
+    /// such weight is positive or zero.
     pub fn fit(samples: &[Sample], l2: f64, description: String) -> QualityModel {
         let names = feature_names();
         let mut fixed_at_zero = vec![false; names.len()];
@@ -247,7 +263,7 @@ impl QualityModel {
             let model = Self::fit_free(samples, l2, &fixed_at_zero, description.clone());
             let mut changed = false;
             for (index, weight) in model.weights.iter().enumerate() {
-                if *weight < 0.0 && is_flag_feature(&names[index]) && !fixed_at_zero[index] {
+                if *weight < 0.0 && is_error_evidence(&names[index]) && !fixed_at_zero[index] {
                     fixed_at_zero[index] = true;
                     changed = true;
                 }
@@ -425,6 +441,14 @@ fn newton_logistic_with_intercept(rows: &[(Vec<f64>, f64)]) -> Vec<f64> {
 /// Whether a feature counts flags, whose weight may not be negative.
 fn is_flag_feature(name: &str) -> bool {
     name.starts_with("detector:") || name.ends_with("_flags") || name == "penalty_per_word"
+}
+
+/// Whether a feature is evidence of an error, whose weight may not be negative: flag counts,
+/// and source words the English leaves out or English words the source does not support. (On
+/// WMT22 direct assessments, free but fluent translations cover fewer source words than literal
+/// ones, so an unconstrained fit rewards low coverage, and would rank a hallucination as good.)
+fn is_error_evidence(name: &str) -> bool {
+    is_flag_feature(name) || name == "source_uncovered" || name == "target_unsupported"
 }
 
 /// Solves `a x = b` by Gaussian elimination with partial pivoting (a is symmetric positive

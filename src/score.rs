@@ -95,6 +95,10 @@ pub struct AlignmentRow {
     pub source_text: String,
     /// How far the target length is from the expected one, in standard deviations.
     pub length_deviation: f64,
+    /// Share of the source's content words the English accounts for (None for a one-sided link).
+    pub source_coverage: Option<f64>,
+    /// Share of the English content words the source accounts for (None for a one-sided link).
+    pub target_support: Option<f64>,
 }
 
 /// One scored article: its `documents.parquet` row and its segment and flag rows.
@@ -124,6 +128,9 @@ pub struct ScoredDoc {
     pub quality: f64,
     /// The sum over segments of the probability of a major error.
     pub expected_major_errors: f64,
+    /// Source coverage and target support over the document's links, weighted by content
+    /// words; None without a source.
+    pub coverage: Option<(f64, f64)>,
 }
 
 impl ScoredDoc {
@@ -216,6 +223,7 @@ pub fn score_document(
         fluency: FluencyColumns::of(&fluency),
         quality: qualities.iter().product(),
         expected_major_errors: qualities.iter().map(|q| 1.0 - q).sum(),
+        coverage: doc.source.as_ref().and_then(|source| source.coverage_of(0..source.links.len())),
         segments,
         flags: rows,
         alignments: alignment_rows(doc),
@@ -229,7 +237,8 @@ fn alignment_rows(doc: &Doc) -> Vec<AlignmentRow> {
     source
         .links
         .iter()
-        .map(|link| {
+        .zip(&source.coverage)
+        .map(|(link, coverage)| {
             let span = source.span_of(link);
             let linked = !link.source.is_empty();
             let target_chars: usize =
@@ -245,6 +254,8 @@ fn alignment_rows(doc: &Doc) -> Vec<AlignmentRow> {
                     source.text[span].chars().count(),
                     target_chars,
                 ),
+                source_coverage: coverage.as_ref().map(|c| c.source_coverage),
+                target_support: coverage.as_ref().map(|c| c.target_support),
             }
         })
         .collect()

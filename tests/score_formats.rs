@@ -165,6 +165,8 @@ fn the_tables_have_the_documented_schema() {
             ("lm_unknown", Float32),
             ("quality", Float64),
             ("expected_major_errors", Float64),
+            ("source_coverage", Float64),
+            ("target_support", Float64),
             ("system", String),
         ],
     );

@@ -66,11 +66,27 @@ fn a_source_column_aligns_sentences_and_runs_the_bilingual_checks() {
             "source_start",
             "source_end",
             "source_text",
-            "length_deviation"
+            "length_deviation",
+            "source_coverage",
+            "target_support"
         ]
     );
     let links = strings(&alignments, "link");
     assert!(links.iter().any(|l| l.as_deref() == Some("1-0")), "the dropped sentence is unaligned: {links:?}");
+    // Coverage is set exactly where a link has both sides, and lies in [0, 1].
+    let coverage = alignments.column("source_coverage").unwrap().f64().unwrap().clone();
+    for (index, link) in links.iter().enumerate() {
+        let value = coverage.get(index);
+        let two_sided = !matches!(link.as_deref(), Some("1-0" | "0-1"));
+        assert_eq!(value.is_some(), two_sided, "{link:?}");
+        assert!(value.is_none_or(|v| (0.0..=1.0).contains(&v)));
+    }
+    let documents = read_table(&out, "documents.parquet");
+    let document_coverage = documents.column("source_coverage").unwrap().f64().unwrap().clone();
+    assert!(
+        (0..documents.height()).all(|i| document_coverage.get(i).is_some_and(|v| v > 0.3)),
+        "faithful apart from the damage"
+    );
     // Offsets are characters into the source: the row's text is that slice.
     let source_text = strings(&alignments, "source_text");
     let starts = alignments.column("source_start").unwrap().u32().unwrap().clone();

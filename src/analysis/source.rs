@@ -91,6 +91,8 @@ pub struct SourceSide<'a> {
     pub sentences: Vec<Sentence>,
     /// Every source sentence and every target segment belongs to exactly one link, in order.
     pub links: Vec<Link>,
+    /// The lexical coverage of each link that has sentences on both sides, indexed like `links`.
+    pub coverage: Vec<Option<crate::adequacy::Coverage>>,
 }
 
 impl<'a> SourceSide<'a> {
@@ -126,7 +128,44 @@ impl<'a> SourceSide<'a> {
         } else {
             align(&source_lengths, &target_lengths)
         };
-        SourceSide { text, tokens, sentences, links }
+        let mut side = SourceSide { text, tokens, sentences, links, coverage: Vec::new() };
+        side.coverage = side
+            .links
+            .iter()
+            .map(|link| {
+                let (first, last) = (link.target.start, link.target.end);
+                (!link.source.is_empty() && first < last).then(|| {
+                    let english = &target_text[target_sentences[first].span.start..target_sentences[last - 1].span.end];
+                    crate::adequacy::coverage(&text[side.span_of(link)], english)
+                })
+            })
+            .collect();
+        side
+    }
+
+    /// The coverage of the links `links`, weighted by their content words; None when none of
+    /// them links sentences on both sides.
+    pub fn coverage_of(&self, links: impl IntoIterator<Item = usize>) -> Option<(f64, f64)> {
+        let (mut source_words, mut covered, mut target_words, mut supported, mut any) = (0.0, 0.0, 0.0, 0.0, false);
+        for link in links {
+            let Some(coverage) = &self.coverage[link] else { continue };
+            any = true;
+            // A side without content words counts as one fully covered word.
+            let (s, t) = (coverage.source_content_words.max(1) as f64, coverage.target_content_words.max(1) as f64);
+            source_words += s;
+            covered += s * coverage.source_coverage;
+            target_words += t;
+            supported += t * coverage.target_support;
+        }
+        any.then(|| (covered / source_words, supported / target_words))
+    }
+
+    /// The links whose English side includes target sentence `sentence`.
+    pub fn links_of_target(&self, sentence: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self.links.partition_point(|l| l.target.end <= sentence);
+        (first..self.links.len())
+            .take_while(move |&i| self.links[i].target.start <= sentence)
+            .filter(move |&i| self.links[i].target.contains(&sentence))
     }
 
     /// The source text a link covers (empty for an added target sentence).

@@ -129,6 +129,7 @@ registry! {
     comma_before_that::CommaBeforeThat,
     cut_off_sentence::CutOffSentence,
     decimal_comma::DecimalComma,
+    detached_translation::DetachedTranslation,
     false_friend::FalseFriend,
     german_abbreviation::GermanAbbreviation,
     german_date::GermanDate,
