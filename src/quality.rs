@@ -235,12 +235,25 @@ impl QualityModel {
         1.0 - self.major_error_probability(features)
     }
 
-    /// [`QualityModel::quality`] of the sentences `sentences` of `doc` with their flags, without
-    /// building the feature vector.
-    pub fn quality_of<'f>(&self, doc: &Doc, sentences: Range<usize>, flags: impl IntoIterator<Item = &'f Flag>) -> f64 {
+    /// The quality of the sentences `sentences` of `doc` with their flags: the model's
+    /// probability of no major error, capped by the flags' own claims. A major or critical flag
+    /// asserts a major error with its confidence, so the quality is at most one minus the
+    /// highest such confidence: a detached translation or a sentence left in German scores low
+    /// however fluent it reads.
+    pub fn quality_of<'f>(
+        &self,
+        doc: &Doc,
+        sentences: Range<usize>,
+        flags: impl IntoIterator<Item = &'f Flag> + Clone,
+    ) -> f64 {
         let mut z = self.intercept;
-        visit_features(doc, sentences, flags, |index, value| z += self.weights[index] * value);
-        1.0 / (1.0 + z.exp())
+        visit_features(doc, sentences, flags.clone(), |index, value| z += self.weights[index] * value);
+        let claimed = flags
+            .into_iter()
+            .filter(|flag| flag.severity >= Severity::Major)
+            .map(|flag| f64::from(flag.confidence.clamp(0.0, 1.0)))
+            .fold(0.0, f64::max);
+        (1.0 / (1.0 + z.exp())).min(1.0 - claimed)
     }
 
     /// Fits a model to human judgements.
@@ -573,7 +586,12 @@ mod tests {
         assert!((value("log_words") - 9f64.ln()).abs() < 1e-9, "8 words");
         assert!((value("penalty_per_word") - 1.0 / 8.0).abs() < 1e-9);
         let model = &*DEFAULT;
-        assert!((model.quality(&x) - model.quality_of(&doc, 0..1, [&flag])).abs() < 1e-12);
+        assert!(
+            (model.quality(&x) - model.quality_of(&doc, 0..1, [&flag])).abs() < 1e-12,
+            "a minor flag claims nothing"
+        );
+        let major = Flag { severity: Severity::Major, confidence: 0.8, ..flag.clone() };
+        assert!(model.quality_of(&doc, 0..1, [&major]) <= 0.2 + 1e-12, "a major flag caps quality");
         assert_eq!(value("lm_no_known_words"), 0.0);
     }
 }

@@ -118,7 +118,7 @@ pub fn predict(items: &[GoldItem], config: &Config, model: &QualityModel) -> Vec
             let doc = Doc::with_options(&item.text, item.source.as_deref(), config.analysis_options());
             let flags = detectors::run_all(&detectors, &doc);
             let features = crate::quality::features(&doc, 0..doc.sentences.len(), &flags);
-            let quality = Some(model.quality(&features));
+            let quality = Some(model.quality_of(&doc, 0..doc.sentences.len(), &flags));
             let scored = score_document(item.id.clone(), Vec::new(), &doc, flags, model);
             Prediction {
                 quality,
