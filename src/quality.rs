@@ -2,8 +2,8 @@
 //!
 //! The MQM `penalty` and `score` count flags, so every point traces to a flag row. `quality`
 //! weighs more evidence than flags: a logistic model over features of the segment (flags by
-//! severity and detector, the language model's view of its words, its length,
-//! its language), fitted by `mtqe calibrate` on human judgements. Its default weights, in
+//! severity and detector, the language model's view of its words, its language, and with a
+//! source how much of it the English covers), fitted by `mtqe calibrate` on human judgements. Its default weights, in
 //! `data/quality/weights.toml`, were fitted on the dev halves of the evaluation data that
 //! `docs/evaluation.md` describes.
 //!
@@ -22,8 +22,7 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 /// The features every segment has, before the per-detector flag counts.
-pub const BASE_FEATURES: [&str; 15] = [
-    "log_words",
+pub const BASE_FEATURES: [&str; 14] = [
     "penalty_per_word",
     "minor_flags",
     "major_flags",
@@ -84,9 +83,9 @@ fn visit_features<'f>(
     for flag in flags {
         penalty_tenths += crate::score::weight_tenths(flag.severity, flag.category);
         let slot = match flag.severity {
-            Severity::Minor => 2,
-            Severity::Major => 3,
-            Severity::Critical => 4,
+            Severity::Minor => 1,
+            Severity::Major => 2,
+            Severity::Critical => 3,
         };
         visit(slot, 1.0);
         if let Some(index) = detector_feature(flag.detector) {
@@ -117,26 +116,25 @@ fn visit_features<'f>(
             }
         }
     }
-    visit(0, (1.0 + words as f64).ln());
-    visit(1, penalty_tenths as f64 / 10.0 / words.max(1) as f64);
+    visit(0, penalty_tenths as f64 / 10.0 / words.max(1) as f64);
     if language_model {
-        visit(5, fluency.log10_per_word().unwrap_or(0.0));
-        visit(6, fluency.slor_per_word().unwrap_or(0.0));
-        visit(7, f64::from(worst));
-        visit(8, if fluency.scored > 0 { f64::from(improbable) / f64::from(fluency.scored) } else { 0.0 });
-        visit(9, fluency.unknown_share().unwrap_or(0.0));
-        visit(10, f64::from(u8::from(fluency.scored == 0)));
+        visit(4, fluency.log10_per_word().unwrap_or(0.0));
+        visit(5, fluency.slor_per_word().unwrap_or(0.0));
+        visit(6, f64::from(worst));
+        visit(7, if fluency.scored > 0 { f64::from(improbable) / f64::from(fluency.scored) } else { 0.0 });
+        visit(8, fluency.unknown_share().unwrap_or(0.0));
+        visit(9, f64::from(u8::from(fluency.scored == 0)));
     }
-    visit(11, if sentence_count > 0 { not_english as f64 / sentence_count as f64 } else { 0.0 });
+    visit(10, if sentence_count > 0 { not_english as f64 / sentence_count as f64 } else { 0.0 });
     // With a source: how much of it the English misses, and how much English it does not
     // account for, over the links of these sentences.
     if let Some(source) = &doc.source {
-        visit(12, 1.0);
+        visit(11, 1.0);
         let mut links: Vec<usize> = units.clone().flat_map(|sentence| source.links_of_target(sentence)).collect();
         links.dedup();
         if let Some((covered, supported)) = source.coverage_of(links) {
-            visit(13, 1.0 - covered);
-            visit(14, 1.0 - supported);
+            visit(12, 1.0 - covered);
+            visit(13, 1.0 - supported);
         }
     }
 }
@@ -262,8 +260,14 @@ impl QualityModel {
     /// differences make one translation of a source worse than another (the WMT practice of
     /// comparing translations of the same source, which removes the effects of length and
     /// difficulty). Then the calibration: a logistic model of the major-error label over that
-    /// ranking score and the segment's length turns it into a probability. Without groups, the
-    /// first step is a plain logistic model of the label.
+    /// ranking score turns it into a probability. Without groups, the first step is a plain
+    /// logistic model of the label.
+    ///
+    /// Length is deliberately not a feature. Longer segments hold more errors, so length
+    /// predicts the label, but it says nothing about which of two translations of one source is
+    /// worse (item-grouped tau of length: -0.014 on the MQM test half), and with it the quality
+    /// of every unflagged segment would be a function of its length: a ranking by length, not
+    /// by evidence.
     ///
     /// Evidence of an error may only lower quality: a flag, or a gap in source coverage, that
     /// humans' judgements do not support gets weight 0, never a negative one, so that no flag
@@ -273,9 +277,9 @@ impl QualityModel {
         let names = feature_names();
         let mut fixed_at_zero = vec![false; names.len()];
         loop {
-            let model = Self::fit_free(samples, l2, &fixed_at_zero, description.clone());
+            let (model, direction) = Self::fit_free(samples, l2, &fixed_at_zero, description.clone());
             let mut changed = false;
-            for (index, weight) in model.weights.iter().enumerate() {
+            for (index, weight) in direction.iter().enumerate() {
                 if *weight < 0.0 && is_error_evidence(&names[index]) && !fixed_at_zero[index] {
                     fixed_at_zero[index] = true;
                     changed = true;
@@ -290,7 +294,9 @@ impl QualityModel {
     /// Both steps of [`QualityModel::fit`], with the features in `fixed_at_zero` held at 0.
     /// Language-model and length features are standardised; flag counts keep their own unit,
     /// so a detector that fires rarely cannot take a huge weight from a handful of examples.
-    fn fit_free(samples: &[Sample], l2: f64, fixed_at_zero: &[bool], description: String) -> QualityModel {
+    /// Returns the model and the direction of step one (standardised units), whose signs the
+    /// constraint checks.
+    fn fit_free(samples: &[Sample], l2: f64, fixed_at_zero: &[bool], description: String) -> (QualityModel, Vec<f64>) {
         let names = feature_names();
         let dims = names.len();
         let n = samples.len().max(1) as f64;
@@ -354,18 +360,27 @@ impl QualityModel {
         let direction = if pairs.len() >= MIN_PAIRS {
             newton_logistic(&pairs, l2, false)
         } else {
-            let rows: Vec<(Vec<f64>, f64)> = standard.iter().cloned().zip(labels.iter().copied()).collect();
-            newton_logistic(&rows, l2, true)
+            let rows: Vec<(Vec<f64>, f64)> = standard
+                .iter()
+                .zip(&labels)
+                .map(|(z, y)| (std::iter::once(1.0).chain(z.iter().copied()).collect(), *y))
+                .collect();
+            newton_logistic(&rows, l2, true)[1..].to_vec()
         };
 
-        // Step two: calibration over [1, ranking score, length].
-        let length = names.iter().position(|n| n == "log_words").expect("a base feature");
+        // Step two: calibration over [1, ranking score].
         let rows: Vec<(Vec<f64>, f64)> =
-            standard.iter().zip(&labels).map(|(z, y)| (vec![1.0, dot(&direction, z), z[length]], *y)).collect();
+            standard.iter().zip(&labels).map(|(z, y)| (vec![1.0, dot(&direction, z)], *y)).collect();
         let calibration = newton_logistic_with_intercept(&rows);
-        let (bias, slope, length_weight) = (calibration[0], calibration[1], calibration[2]);
-        let mut beta: Vec<f64> = direction.iter().map(|w| slope * w).collect();
-        beta[length] += length_weight;
+        // A direction that ranks the wrong way round on the labels carries no usable signal:
+        // the model then gives every unit the base rate.
+        let (bias, slope) = if calibration[1] > 0.0 {
+            (calibration[0], calibration[1])
+        } else {
+            let rate = labels.iter().sum::<f64>() / n;
+            ((rate / (1.0 - rate)).ln(), 0.0)
+        };
+        let beta: Vec<f64> = direction.iter().map(|w| slope * w).collect();
 
         // Back to the features' own units.
         let mut intercept = bias;
@@ -376,7 +391,7 @@ impl QualityModel {
                 intercept -= weights[i] * mean[i];
             }
         }
-        QualityModel { intercept, weights, description }
+        (QualityModel { intercept, weights, description }, direction)
     }
 }
 
@@ -457,11 +472,12 @@ fn is_flag_feature(name: &str) -> bool {
 }
 
 /// Whether a feature is evidence of an error, whose weight may not be negative: flag counts,
-/// and source words the English leaves out or English words the source does not support. (On
+/// sentences not in English, and source words the English leaves out or English words the
+/// source does not support. (On
 /// WMT22 direct assessments, free but fluent translations cover fewer source words than literal
 /// ones, so an unconstrained fit rewards low coverage, and would rank a hallucination as good.)
 fn is_error_evidence(name: &str) -> bool {
-    is_flag_feature(name) || name == "source_uncovered" || name == "target_unsupported"
+    is_flag_feature(name) || matches!(name, "source_uncovered" | "target_unsupported" | "not_english")
 }
 
 /// Solves `a x = b` by Gaussian elimination with partial pivoting (a is symmetric positive
@@ -583,7 +599,6 @@ mod tests {
         let value = |name: &str| x[names.iter().position(|n| n == name).unwrap()];
         assert_eq!(value("minor_flags"), 1.0);
         assert_eq!(value("detector:repeated-words"), 1.0);
-        assert!((value("log_words") - 9f64.ln()).abs() < 1e-9, "8 words");
         assert!((value("penalty_per_word") - 1.0 / 8.0).abs() < 1e-9);
         let model = &*DEFAULT;
         assert!(
