@@ -292,7 +292,7 @@ impl QualityModel {
     }
 
     /// Both steps of [`QualityModel::fit`], with the features in `fixed_at_zero` held at 0.
-    /// Language-model and length features are standardised; flag counts keep their own unit,
+    /// Language-model and coverage features are standardised; flag counts keep their own unit,
     /// so a detector that fires rarely cannot take a huge weight from a handful of examples.
     /// Returns the model and the direction of step one (standardised units), whose signs the
     /// constraint checks.
