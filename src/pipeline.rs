@@ -422,6 +422,9 @@ fn score_record_timed(
 
 /// Checks that apply to every format: an id seen before, an empty text, an oversized text.
 fn validate(record: &Record, max_chars: usize, seen: &mut SeenIds) -> Result<(), String> {
+    if record.id.trim().is_empty() {
+        return Err("the id is empty".into());
+    }
     if record.text.trim().is_empty() {
         return Err("the text is empty".into());
     }
@@ -549,6 +552,7 @@ mod tests {
     fn validation_rejects_empty_oversized_and_duplicate_texts() {
         let mut seen = SeenIds::default();
         assert_eq!(validate(&record("a", "  \n "), 100, &mut seen), Err("the text is empty".into()));
+        assert_eq!(validate(&record(" ", "Some text."), 100, &mut seen), Err("the id is empty".into()));
         assert!(validate(&record("a", "Grüße aus Köln."), 15, &mut seen).is_ok(), "15 characters, 18 bytes");
         let long = validate(&record("b", "Grüße aus Köln."), 14, &mut seen).unwrap_err();
         assert!(long.contains("15 characters") && long.contains("--max-text-chars"), "{long}");

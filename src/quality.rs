@@ -245,7 +245,10 @@ impl QualityModel {
         flags: impl IntoIterator<Item = &'f Flag> + Clone,
     ) -> f64 {
         let mut z = self.intercept;
-        visit_features(doc, sentences, flags.clone(), |index, value| z += self.weights[index] * value);
+        // A model without weights (the base rate) needs no features.
+        if self.weights.iter().any(|w| *w != 0.0) {
+            visit_features(doc, sentences, flags.clone(), |index, value| z += self.weights[index] * value);
+        }
         let claimed = flags
             .into_iter()
             .filter(|flag| flag.severity >= Severity::Major)

@@ -292,3 +292,21 @@ fn the_language_model_fills_its_columns_only_when_asked_for() {
         serde_json::from_str(&std::fs::read_to_string(with_model.join("manifest.json")).unwrap()).unwrap();
     assert!(manifest["quality_model"].as_str().unwrap().contains("with the language model"), "{manifest}");
 }
+
+#[test]
+fn an_empty_id_is_rejected_in_json_lines_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("ids.jsonl");
+    let lines = [
+        serde_json::json!({"id": "", "text": "The council met on Monday."}),
+        serde_json::json!({"id": "  ", "text": "The mayor spoke."}),
+        serde_json::json!({"id": "kept", "text": "The budget passed."}),
+    ];
+    std::fs::write(&input, lines.map(|l| l.to_string()).join("\n")).unwrap();
+    let out = dir.path().join("out");
+    assert_exit(&score(&[input.to_str().unwrap()], &out), 1);
+    let rejected = rejects(&out);
+    assert_eq!(rejected.len(), 2, "{rejected:?}");
+    assert!(rejected.iter().all(|r| r["reason"] == "the id is empty" && r["line"].is_u64()), "{rejected:?}");
+    assert_eq!(strings(&read_table(&out, "documents.parquet"), "doc_id"), [Some("kept".to_string())]);
+}
