@@ -92,6 +92,7 @@ impl CalibrateArgs {
     }
 }
 
+/// Every core, when `--threads` is not given.
 fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
@@ -154,7 +155,7 @@ impl EvalArgs {
             gold: self.gold,
             pred: self.pred,
             out: self.out,
-            threads: self.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+            threads: self.threads.unwrap_or_else(default_threads),
             no_source: self.no_source,
             quality: quality_model(self.weights.as_ref(), &config)?,
             config,
@@ -233,7 +234,7 @@ impl ScoreArgs {
             anyhow::ensure!(max > 0, "--max-text-chars must be at least 1");
             config.input.max_text_chars = max;
         }
-        let threads = self.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+        let threads = self.threads.unwrap_or_else(default_threads);
         anyhow::ensure!(threads > 0, "--threads must be at least 1");
         let mut origin = InputOrigin::Given;
         let (inputs, skipped) = if self.inputs.is_empty() {
