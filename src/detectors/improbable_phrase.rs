@@ -33,7 +33,9 @@
 //! Off by default. The trigram model judges only neighbouring words, and most calques are
 //! locally fluent ("went under the wheels", "bite into the sour apple"): on human translations
 //! of WMT22 news it flags as often as on MT output, and 1 of its 5 flags on the MQM dev half
-//! marked a human-annotated error. Switch it on to study a corpus, not to score it.
+//! marked a human-annotated error. On DEMETR, whose perturbations include shuffled word order,
+//! all 28 of its flags fell on the perturbation, with no new flag on the unperturbed MT. Switch
+//! it on to study a corpus, not to score it.
 //!
 //! ## Options
 //! - `enabled` (default false)
