@@ -157,8 +157,12 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
     }
     let detectors = detectors::build(&options.config.detectors);
     let scoring = Scoring { analysis: options.config.analysis_options(), quality: &options.quality };
+    // Tables the workers would otherwise load while scoring their first article.
     if scoring.analysis.language_model {
         std::sync::LazyLock::force(&crate::language_model::MODEL);
+    }
+    if meta.has_source {
+        crate::adequacy::preload();
     }
     let staging = Staging::new(&options.out_dir, output_names(meta.has_source));
     let path = |name: &str| staging.path(name).expect("every run writes this output");
@@ -229,14 +233,7 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
                 for result in results {
                     let (doc, timings) = match result {
                         Ok(done) => done,
-                        Err(reject) if options.strict => {
-                            return Err(InputError::Strict {
-                                file: reject.origin.file.to_string(),
-                                location: reject.origin.location(),
-                                reason: reject.reason,
-                            }
-                            .into())
-                        }
+                        Err(reject) if options.strict => return Err(strict_stop(reject)),
                         Err(reject) => {
                             failed.push(reject);
                             continue;
@@ -442,6 +439,16 @@ fn validate(record: &Record, max_chars: usize, seen: &mut SeenIds) -> Result<(),
     Ok(())
 }
 
+/// The error that stops a `--strict` run at its first reject.
+fn strict_stop(reject: Reject) -> anyhow::Error {
+    InputError::Strict {
+        file: reject.origin.file.to_string(),
+        location: reject.origin.location(),
+        reason: reject.reason,
+    }
+    .into()
+}
+
 /// `rejects.jsonl`, written as rejects arrive so none is held in memory.
 struct RejectLog {
     out: BufWriter<File>,
@@ -458,12 +465,7 @@ impl RejectLog {
 
     fn add(&mut self, reject: Reject) -> Result<()> {
         if self.strict {
-            return Err(InputError::Strict {
-                file: reject.origin.file.to_string(),
-                location: reject.origin.location(),
-                reason: reject.reason,
-            }
-            .into());
+            return Err(strict_stop(reject));
         }
         serde_json::to_writer(&mut self.out, &reject)?;
         self.out.write_all(b"\n")?;

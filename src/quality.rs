@@ -222,15 +222,9 @@ impl QualityModel {
         )
     }
 
-    /// The probability that a unit with these features has a major error.
-    pub fn major_error_probability(&self, features: &[f64]) -> f64 {
-        let z = self.intercept + self.weights.iter().zip(features).map(|(w, x)| w * x).sum::<f64>();
-        1.0 / (1.0 + (-z).exp())
-    }
-
     /// The probability that a unit with these features has no major error.
     pub fn quality(&self, features: &[f64]) -> f64 {
-        1.0 - self.major_error_probability(features)
+        no_error_probability(self.intercept + self.weights.iter().zip(features).map(|(w, x)| w * x).sum::<f64>())
     }
 
     /// The quality of the sentences `sentences` of `doc` with their flags: the model's
@@ -254,7 +248,7 @@ impl QualityModel {
             .filter(|flag| flag.severity >= Severity::Major)
             .map(|flag| f64::from(flag.confidence.clamp(0.0, 1.0)))
             .fold(0.0, f64::max);
-        (1.0 / (1.0 + z.exp())).min(1.0 - claimed)
+        no_error_probability(z).min(1.0 - claimed)
     }
 
     /// Fits a model to human judgements.
@@ -467,6 +461,11 @@ fn newton_logistic(rows: &[(Vec<f64>, f64)], l2: f64, with_intercept_column: boo
 /// Unpenalised logistic regression with an intercept column, for the calibration step.
 fn newton_logistic_with_intercept(rows: &[(Vec<f64>, f64)]) -> Vec<f64> {
     newton_logistic(rows, 1e-6, true)
+}
+
+/// The probability of no major error, given the model's log-odds `z` of one.
+fn no_error_probability(z: f64) -> f64 {
+    1.0 / (1.0 + z.exp())
 }
 
 /// Whether a feature counts flags, whose weight may not be negative.
