@@ -33,6 +33,37 @@ pub enum Command {
     Eval(EvalArgs),
     /// Fit the quality model's weights to human judgements (any format `mtqe eval` reads).
     Calibrate(CalibrateArgs),
+    /// Write one self-contained HTML page about a finished run: its overview, its worst
+    /// documents, and each of them with its flagged spans highlighted.
+    #[command(after_help = "Example:\n  mtqe report out/sample --html out/sample/report.html")]
+    Report(ReportArgs),
+    /// Print one article of a finished run with its flagged spans marked and its flags below.
+    #[command(after_help = "Example:\n  mtqe show out/sample de-en-0001")]
+    Show(ShowArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ReportArgs {
+    /// The output directory of `mtqe score`.
+    pub run: PathBuf,
+    /// Where to write the page.
+    #[arg(long)]
+    pub html: PathBuf,
+    /// How many of the worst documents the page shows in full.
+    #[arg(long, default_value_t = 200)]
+    pub top: usize,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The output directory of `mtqe score`.
+    pub run: PathBuf,
+    /// The document's id, as in documents.parquet.
+    pub doc_id: String,
+    /// Colour the flagged spans; `auto` colours on a terminal unless NO_COLOR is set, and
+    /// otherwise marks them as [[…]]¹.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: crate::report::terminal::ColorChoice,
 }
 
 #[derive(Debug, clap::Args)]

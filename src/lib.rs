@@ -21,6 +21,7 @@ pub mod pipeline;
 pub mod profile;
 pub mod quality;
 pub mod read;
+pub mod report;
 pub mod score;
 pub mod seen_ids;
 #[cfg(test)]

@@ -128,12 +128,46 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Report(args) => {
+            let started = std::time::Instant::now();
+            let run = mtqe::report::read_overview(&args.run, args.top)?;
+            let page = mtqe::report::html::render(&run);
+            write_whole(&args.html, page.as_bytes())?;
+            eprintln!(
+                "mtqe: report of {} documents ({} shown) in {} ({}, {:.2} s)",
+                run.documents,
+                run.worst.len(),
+                args.html.display(),
+                human_bytes(page.len() as f64),
+                started.elapsed().as_secs_f64()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show(args) => {
+            let view = mtqe::report::read_document(&args.run, &args.doc_id)?;
+            let text = mtqe::report::terminal::render(&view, args.color.enabled());
+            std::io::stdout().lock().write_all(text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::DefaultConfig => {
             let text = toml::to_string(&mtqe::config::Config::default())?;
             std::io::stdout().lock().write_all(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// Writes a file completely or not at all: into a temporary name beside it, then renamed.
+fn write_whole(path: &std::path::Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let name = path.file_name().with_context(|| format!("{} is not a file name", path.display()))?;
+    let temporary = path.with_file_name(format!(".{}.{}.tmp", name.to_string_lossy(), std::process::id()));
+    let written = std::fs::write(&temporary, bytes).and_then(|()| std::fs::rename(&temporary, path));
+    if let Err(error) = written {
+        let _ = std::fs::remove_file(&temporary);
+        return Err(error).with_context(|| format!("cannot write {}", path.display()));
+    }
+    Ok(())
 }
 
 /// "12.3 MB" or, for small amounts such as the sample corpus, "45.6 kB".

@@ -586,6 +586,138 @@ pub fn read_predictions(dir: &Path) -> anyhow::Result<std::collections::HashMap<
     Ok(predictions)
 }
 
+/// One column of a [`TableChunk`]: text, or a number of any numeric type as `f64`.
+pub enum ChunkColumn {
+    Text(Vec<Option<String>>),
+    Number(Vec<Option<f64>>),
+}
+
+/// Consecutive rows of an output table, with the columns asked for that the file has.
+pub struct TableChunk {
+    rows: usize,
+    columns: Vec<(String, ChunkColumn)>,
+}
+
+impl TableChunk {
+    pub fn len(&self) -> usize {
+        self.rows
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+
+    /// A text column; None when the file has no such column.
+    pub fn text(&self, name: &str) -> Option<&[Option<String>]> {
+        self.columns.iter().find_map(|(n, c)| match c {
+            ChunkColumn::Text(values) if n == name => Some(values.as_slice()),
+            _ => None,
+        })
+    }
+
+    /// A numeric column; None when the file has no such column.
+    pub fn number(&self, name: &str) -> Option<&[Option<f64>]> {
+        self.columns.iter().find_map(|(n, c)| match c {
+            ChunkColumn::Number(values) if n == name => Some(values.as_slice()),
+            _ => None,
+        })
+    }
+}
+
+/// Rows read per call while scanning a table: whole row groups, gathered up to this many rows.
+const SCAN_CHUNK_ROWS: usize = 1 << 16;
+
+/// The column names and row count of a Parquet file, from its footer.
+pub fn table_shape(path: &Path) -> anyhow::Result<(Vec<String>, usize)> {
+    let file = File::open(path).map_err(|e| anyhow::anyhow!("cannot open {}: {e}", path.display()))?;
+    let mut reader = ParquetReader::new(file);
+    let schema = reader.schema().map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
+    let names = schema.iter_names().map(|name| name.to_string()).collect();
+    let rows = reader.num_rows()?;
+    Ok((names, rows))
+}
+
+/// Reads the named columns of a Parquet file in chunks of whole row groups and hands each chunk
+/// to `visit`, so that memory is bounded by the largest row group, not by the file. Columns the
+/// file lacks are left out of the chunks; numbers of every width come as `f64`, and any other
+/// type as its text form.
+pub fn scan_table(
+    path: &Path,
+    columns: &[&str],
+    visit: impl FnMut(&TableChunk) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    scan_table_where(path, columns, None, visit)
+}
+
+/// A text column and a test on its values: only chunks where some row passes are read in full.
+pub type KeyFilter<'a> = (&'a str, &'a dyn Fn(&str) -> bool);
+
+/// [`scan_table`], reading first only the key column of each chunk, and the other columns only
+/// for chunks where some key passes the filter; the others are skipped. Looking up a few
+/// documents in a large run reads their text, not everyone's.
+pub fn scan_table_where(
+    path: &Path,
+    columns: &[&str],
+    filter: Option<KeyFilter>,
+    mut visit: impl FnMut(&TableChunk) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let open = || File::open(path).map_err(|e| anyhow::anyhow!("cannot open {}: {e}", path.display()));
+    let context = |e: PolarsError| anyhow::anyhow!("cannot read {}: {e}", path.display());
+    let mut reader = ParquetReader::new(open()?);
+    let metadata = reader.get_metadata().map_err(context)?.clone();
+    let schema = reader.schema().map_err(context)?;
+    let present: Vec<String> =
+        columns.iter().filter(|name| schema.contains(name)).map(|name| name.to_string()).collect();
+    let mut chunks = Vec::new();
+    let (mut start, mut rows) = (0, 0);
+    for group in &metadata.row_groups {
+        rows += group.num_rows();
+        if rows >= SCAN_CHUNK_ROWS {
+            chunks.push((start, rows));
+            start += rows;
+            rows = 0;
+        }
+    }
+    if rows > 0 {
+        chunks.push((start, rows));
+    }
+    for (offset, length) in chunks {
+        if let Some((key, keep)) = filter {
+            let mut reader = ParquetReader::new(open()?);
+            reader.set_metadata(metadata.clone());
+            let frame = reader
+                .with_columns(Some(vec![key.to_string()]))
+                .with_slice(Some((offset, length)))
+                .finish()
+                .map_err(context)?;
+            let keys = frame.column(key).map_err(context)?.cast(&DataType::String).map_err(context)?;
+            if !keys.str().map_err(context)?.iter().flatten().any(keep) {
+                continue;
+            }
+        }
+        let mut reader = ParquetReader::new(open()?);
+        reader.set_metadata(metadata.clone());
+        let frame =
+            reader.with_columns(Some(present.clone())).with_slice(Some((offset, length))).finish().map_err(context)?;
+        let mut chunk = TableChunk { rows: frame.height(), columns: Vec::with_capacity(present.len()) };
+        for name in &present {
+            let column = frame.column(name).map_err(context)?;
+            let values = if column.dtype().is_primitive_numeric() {
+                let numbers = column.cast(&DataType::Float64).map_err(context)?;
+                let numbers = numbers.f64().map_err(context)?;
+                ChunkColumn::Number(numbers.iter().collect())
+            } else {
+                let text = column.cast(&DataType::String).map_err(context)?;
+                let text = text.str().map_err(context)?;
+                ChunkColumn::Text(text.iter().map(|v| v.map(str::to_owned)).collect())
+            };
+            chunk.columns.push((name.clone(), values));
+        }
+        visit(&chunk)?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -610,5 +742,59 @@ mod tests {
         let read: Vec<u32> = frame.column("n").unwrap().u32().unwrap().into_no_null_iter().collect();
         let expected: Vec<u32> = (0..100).filter(|n| !(40..50).contains(n)).collect();
         assert_eq!(read, expected);
+    }
+
+    #[test]
+    fn scanning_reads_every_row_in_order_and_the_key_filter_skips_chunks_without_a_match() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ids.parquet");
+        let schema = Schema::from_iter([
+            Field::new("doc_id".into(), DataType::String),
+            Field::new("n".into(), DataType::UInt32),
+        ]);
+        let mut table = TableWriter::new(writer(&path, &schema, dir.path()).unwrap());
+        table.group_rows = SCAN_CHUNK_ROWS;
+        let rows = 3 * SCAN_CHUNK_ROWS as u32 + 17;
+        // One row group per pushed frame: three full chunks and a short one.
+        for start in (0..rows).step_by(SCAN_CHUNK_ROWS) {
+            let numbers: Vec<u32> = (start..(start + SCAN_CHUNK_ROWS as u32).min(rows)).collect();
+            let ids: Vec<String> = numbers.iter().map(|n| format!("d{n}")).collect();
+            let columns = vec![Column::new("doc_id".into(), ids), Column::new("n".into(), numbers.clone())];
+            table.push(DataFrame::new(numbers.len(), columns).unwrap()).unwrap();
+        }
+        table.finish().unwrap();
+        let groups = ParquetReader::new(File::open(&path).unwrap()).get_metadata().unwrap().row_groups.len();
+        assert_eq!(groups, 4);
+
+        let mut seen = Vec::new();
+        let mut chunks = 0;
+        scan_table(&path, &["n", "absent"], |chunk| {
+            chunks += 1;
+            assert!(chunk.number("absent").is_none() && chunk.text("n").is_none());
+            seen.extend(chunk.number("n").unwrap().iter().map(|n| n.unwrap() as u32));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(seen, (0..rows).collect::<Vec<_>>());
+        assert_eq!(chunks, 4, "one chunk per full row group, and the short last one");
+
+        let wanted = format!("d{}", 2 * SCAN_CHUNK_ROWS + 5);
+        let keep = |id: &str| id == wanted;
+        let mut chunks = 0;
+        let mut found = Vec::new();
+        scan_table_where(&path, &["doc_id", "n"], Some(("doc_id", &keep)), |chunk| {
+            chunks += 1;
+            let ids = chunk.text("doc_id").unwrap();
+            found.extend(
+                ids.iter()
+                    .zip(chunk.number("n").unwrap())
+                    .filter(|(id, _)| id.as_deref() == Some(wanted.as_str()))
+                    .map(|(_, n)| n.unwrap()),
+            );
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(chunks, 1, "only the chunk holding the id is read in full");
+        assert_eq!(found, [(2 * SCAN_CHUNK_ROWS + 5) as f64]);
     }
 }

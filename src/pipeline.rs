@@ -601,7 +601,7 @@ mod tests {
         assert_eq!(results.len(), 3);
         assert_eq!(results[0].as_ref().map(|(doc, _)| doc.id.as_str()).ok(), Some("calm"));
         assert_eq!(results[2].as_ref().map(|(doc, _)| doc.id.as_str()).ok(), Some("also-calm"));
-        let reject = results[1].as_ref().err().expect("the exploding article is rejected");
+        let reject = results[1].as_ref().expect_err("the exploding article is rejected");
         assert_eq!(reject.id.as_deref(), Some("bad"));
         assert_eq!(reject.origin.line, Some(3));
         assert!(reject.reason.starts_with("internal error in exploding-test: "), "{}", reject.reason);

@@ -216,7 +216,7 @@ pub fn discover_meta_columns(input: &Input, names: &ColumnNames, meta: &mut Meta
     for column in columns.iter().filter(|c| !names.is_special(c)) {
         meta.add(column);
     }
-    meta.has_source |= columns.iter().any(|c| *c == names.source);
+    meta.has_source |= columns.contains(&names.source);
     Ok(())
 }
 
