@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test of the project: the Rust unit and integration tests, then the notebooks.
+# Runs every test of the project: the Rust unit and integration tests (the browser test among
+# them), the notebooks, and other readers of the output tables.
 # This is the README's test command; .ci/run calls it unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,3 +9,5 @@ cargo test --release --locked
 if [ -f notebooks/execute.sh ]; then
   bash notebooks/execute.sh
 fi
+# Other readers of the output tables: pyarrow 14 and DuckDB.
+bash tests/readers/run.sh

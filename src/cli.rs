@@ -229,6 +229,10 @@ pub struct ScoreArgs {
     /// No progress bar and no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// When standard error is not a terminal (a batch job, nohup), write a progress line every
+    /// this many seconds instead of a progress bar.
+    #[arg(long, default_value_t = 5.0, value_name = "SECONDS")]
+    pub progress_interval: f64,
     /// Reject texts longer than this many characters (overrides the config file).
     #[arg(long)]
     pub max_text_chars: Option<usize>,
@@ -275,6 +279,7 @@ impl ScoreArgs {
                 display: SAMPLE_NAME.into(),
                 format: Format::Jsonl,
                 bytes: SAMPLE.len() as u64,
+                origin: read::InputOrigin::BundledSample,
             };
             origin = InputOrigin::Sample(path);
             (vec![input], vec![])
@@ -288,6 +293,7 @@ impl ScoreArgs {
                 display: "-".into(),
                 format: self.format.unwrap_or(Format::Jsonl),
                 bytes,
+                origin: read::InputOrigin::StandardInput,
             };
             origin = InputOrigin::Stdin(path);
             (vec![input], vec![])
@@ -311,6 +317,8 @@ impl ScoreArgs {
             strict: self.strict,
             threads,
             show_progress: !self.quiet,
+            progress_interval: std::time::Duration::try_from_secs_f64(self.progress_interval)
+                .context("--progress-interval must be a number of seconds, 0 or more")?,
             profile: self.profile,
             quality: quality_model(self.weights.as_ref(), &config)?,
             config,

@@ -201,12 +201,26 @@ pub fn carried_column_names(meta: &MetaColumns) -> Vec<String> {
         .collect()
 }
 
+/// The Arrow schema stored in a file's footer (`ARROW:schema`), at polars' oldest compatibility
+/// level: text as `large_string`, never `string_view`. Readers take their column types from this
+/// key, and pyarrow 14 and older, like other readers before 2024, fail on view types
+/// ("Unrecognized type: 24"). The pages themselves are plain Parquet byte arrays either way.
+fn compatible_schema_metadata(schema: &Schema) -> KeyValueMetadata {
+    let arrow = schema.to_arrow(CompatLevel::oldest());
+    KeyValueMetadata::Static(vec![polars_parquet::write::schema_to_metadata_key(&arrow)])
+}
+
+/// A Parquet writer whose footer describes text with plain string types.
+fn compatible_writer(file: File, schema: &Schema) -> ParquetWriter<File> {
+    ParquetWriter::new(file).with_key_value_metadata(Some(compatible_schema_metadata(schema)))
+}
+
 fn writer(path: &Path, schema: &Schema, dir: &Path) -> Result<BatchedWriter<File>, OutputError> {
     let error = |message: String| OutputError::Write { dir: dir.to_owned(), message };
     let file = File::create(path).map_err(|e| error(format!("{}: {e}", path.display())))?;
     // Encoding runs in the writer thread while rayon scores the next batch: keep polars' own
     // thread pool out of it so the two do not fight over cores.
-    ParquetWriter::new(file)
+    compatible_writer(file, schema)
         .with_compression(ParquetCompression::Zstd(Some(
             polars_parquet::write::ZstdLevel::try_new(1).expect("1 is a zstd level"),
         )))
@@ -502,7 +516,8 @@ pub fn write_text_table(path: &Path, columns: &[(&str, Vec<Option<&str>>)]) -> R
     let columns = columns.iter().map(|(name, values)| Column::new((*name).into(), values.clone())).collect();
     let mut frame = DataFrame::new(height, columns).map_err(|e| e.to_string())?;
     let file = File::create(path).map_err(|e| e.to_string())?;
-    ParquetWriter::new(file).finish(&mut frame).map_err(|e| e.to_string())?;
+    let schema = frame.schema().clone();
+    compatible_writer(file, &schema).finish(&mut frame).map_err(|e| e.to_string())?;
     Ok(())
 }
 
@@ -530,7 +545,8 @@ pub fn write_table(path: &Path, columns: Vec<(String, TableColumn)>) -> anyhow::
         .collect();
     let mut frame = DataFrame::new(height, columns)?;
     let file = File::create(path).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
-    ParquetWriter::new(file).finish(&mut frame)?;
+    let schema = frame.schema().clone();
+    compatible_writer(file, &schema).finish(&mut frame)?;
     Ok(())
 }
 

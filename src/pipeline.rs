@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;
 use std::sync::mpsc::sync_channel;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 /// Everything a scoring run needs, validated.
 pub struct RunOptions {
@@ -38,6 +38,8 @@ pub struct RunOptions {
     pub strict: bool,
     pub threads: usize,
     pub show_progress: bool,
+    /// Time between progress lines when standard error is not a terminal.
+    pub progress_interval: Duration,
     /// Time every stage and detector, and record the result in the manifest.
     pub profile: bool,
     /// The model behind the `quality` columns.
@@ -73,9 +75,12 @@ struct Manifest<'a> {
     command: Vec<String>,
     config: &'a Config,
     columns: &'a ColumnNames,
+    /// When the run started and finished, in UTC (RFC 3339).
+    started: String,
+    finished: String,
     source_lang: &'a str,
     detectors: Vec<&'a DetectorInfo>,
-    inputs: &'a [Input],
+    inputs: Vec<ManifestInput<'a>>,
     skipped_files: &'a [PathBuf],
     carried_columns: Vec<String>,
     threads: usize,
@@ -93,6 +98,29 @@ struct Manifest<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     profile: Option<&'a Profile>,
     outputs: &'a [&'static str],
+}
+
+/// An input as the manifest records it: the path as an absolute path, or none for standard
+/// input and the bundled sample, whose temporary copies are gone once the run ends.
+#[derive(Serialize)]
+struct ManifestInput<'a> {
+    path: Option<PathBuf>,
+    display: &'a str,
+    origin: crate::read::InputOrigin,
+    format: crate::read::Format,
+    bytes: u64,
+}
+
+impl<'a> ManifestInput<'a> {
+    fn of(input: &'a Input) -> Self {
+        let path = (input.origin == crate::read::InputOrigin::File)
+            .then(|| std::path::absolute(&input.path).unwrap_or_else(|_| input.path.clone()));
+        ManifestInput { path, display: &input.display, origin: input.origin, format: input.format, bytes: input.bytes }
+    }
+}
+
+fn utc_now() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
 }
 
 /// The files of a run, in the order they are moved into place: `manifest.json` last.
@@ -148,6 +176,7 @@ impl Drop for Staging {
 /// the run under `strict`); an unreadable input or output stops the run with nothing written.
 pub fn run(options: &RunOptions) -> Result<Summary> {
     let started = Instant::now();
+    let started_at = utc_now();
     crate::lexicon::preload();
     std::fs::create_dir_all(&options.out_dir)
         .with_context(|| format!("cannot create output directory {}", options.out_dir.display()))?;
@@ -213,6 +242,7 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
                 let mut reader = read::open(input, &options.columns, meta, consumed)?;
                 loop {
                     let batch = read_batch(reader.as_mut(), settings, &mut rejects, &mut seen_ids)?;
+                    progress.set_read_rejects(rejects.count);
                     if batch.records.is_empty() {
                         break;
                     }
@@ -259,7 +289,7 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
                     }
                 }
                 counts.text_bytes += batch.bytes as u64;
-                progress.update(counts.documents);
+                progress.update(counts.documents, failed.len() as u64);
                 if sender.send(scored).is_err() {
                     break; // The writer failed; its error is reported below.
                 }
@@ -289,9 +319,11 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
         command: std::env::args().collect(),
         config: &options.config,
         columns: &options.columns,
+        started: started_at,
+        finished: utc_now(),
         source_lang: &options.source_lang,
         detectors: detectors.iter().map(|d| d.info()).collect(),
-        inputs: &options.inputs,
+        inputs: options.inputs.iter().map(ManifestInput::of).collect(),
         skipped_files: &options.skipped,
         carried_columns: crate::parquet::carried_column_names(&meta),
         threads: options.threads,
@@ -487,17 +519,30 @@ fn reason_kind(reason: &str) -> String {
 
 /// The progress bar on stderr: documents, throughput and ETA, when stderr is a terminal.
 /// Shared by the reader thread (which input, how far) and the scoring loop (documents done).
+/// Progress on standard error: a bar on a terminal; elsewhere (a batch job's log, nohup.out) a
+/// line every `progress_interval`, since a bar's redraws would be lost or garble the file.
 struct Progress {
     bar: indicatif::ProgressBar,
+    log: Option<ProgressLog>,
+    total_bytes: u64,
     done_bytes: AtomicU64,
     current: std::sync::Mutex<Arc<AtomicU64>>,
+    /// Rows rejected while reading so far.
+    read_rejects: AtomicU64,
+}
+
+struct ProgressLog {
+    every: Duration,
+    started: Instant,
+    last: std::sync::Mutex<Instant>,
 }
 
 impl Progress {
     fn new(options: &RunOptions) -> Self {
         use std::io::IsTerminal;
         let total: u64 = options.inputs.iter().map(|i| i.bytes).sum();
-        let bar = if options.show_progress && std::io::stderr().is_terminal() {
+        let terminal = std::io::stderr().is_terminal();
+        let bar = if options.show_progress && terminal {
             let bar = indicatif::ProgressBar::new(total);
             bar.set_style(
                 indicatif::ProgressStyle::with_template(
@@ -509,18 +554,52 @@ impl Progress {
         } else {
             indicatif::ProgressBar::hidden()
         };
-        Progress { bar, done_bytes: AtomicU64::new(0), current: Default::default() }
+        let log = (options.show_progress && !terminal).then(|| ProgressLog {
+            every: options.progress_interval,
+            started: Instant::now(),
+            last: std::sync::Mutex::new(Instant::now()),
+        });
+        Progress {
+            bar,
+            log,
+            total_bytes: total,
+            done_bytes: AtomicU64::new(0),
+            current: Default::default(),
+            read_rejects: AtomicU64::new(0),
+        }
     }
 
     fn start_input(&self, consumed: Arc<AtomicU64>) {
         *self.current.lock().expect("no thread panics holding it") = consumed;
     }
 
-    fn update(&self, documents: u64) {
+    fn set_read_rejects(&self, rejects: u64) {
+        self.read_rejects.store(rejects, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// After each scored batch: `scoring_rejects` are the documents whose scoring failed.
+    fn update(&self, documents: u64, scoring_rejects: u64) {
         use std::sync::atomic::Ordering::Relaxed;
         let current = self.current.lock().expect("no thread panics holding it").load(Relaxed);
-        self.bar.set_position(self.done_bytes.load(Relaxed) + current);
+        let position = self.done_bytes.load(Relaxed) + current;
+        self.bar.set_position(position);
         self.bar.set_message(format!("{documents} documents"));
+        let Some(log) = &self.log else { return };
+        let mut last = log.last.lock().expect("no thread panics holding it");
+        if last.elapsed() < log.every {
+            return;
+        }
+        *last = Instant::now();
+        let seconds = log.started.elapsed().as_secs_f64().max(1e-9);
+        eprintln!(
+            "mtqe: progress: {documents} documents scored, {:.1} of {:.1} MB read ({:.0}%), {:.1} MB/s, {} rejects, {:.0} s",
+            position as f64 / 1e6,
+            self.total_bytes as f64 / 1e6,
+            100.0 * position as f64 / self.total_bytes.max(1) as f64,
+            position as f64 / 1e6 / seconds,
+            self.read_rejects.load(Relaxed) + scoring_rejects,
+            seconds
+        );
     }
 
     fn finish_input(&self, bytes: u64) {

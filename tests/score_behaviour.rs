@@ -100,6 +100,30 @@ fn missing_inputs_columns_and_bad_configs_are_errors_with_exit_code_2() {
         "{message}"
     );
 
+    // A JSON Lines file whose rows never have the text column stops at once too, naming the
+    // keys it has, instead of rejecting every row and "succeeding" with no documents.
+    let jsonl = dir.path().join("corpus.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\": \"1\", \"body\": \"Some text.\"}\n{\"id\": \"2\", \"body\": \"More.\", \"url\": \"u\"}\n",
+    )
+    .unwrap();
+    for (args, column, flag) in [
+        (vec![jsonl.to_str().unwrap()], "'text'", "--text-col"),
+        (vec![jsonl.to_str().unwrap(), "--text-col", "body", "--id-col", "doc"], "'doc'", "--id-col"),
+    ] {
+        let wrong = score(&args, &out);
+        assert_exit(&wrong, 2);
+        let message = stderr(&wrong);
+        assert!(message.contains("corpus.jsonl") && message.contains(column) && message.contains(flag), "{message}");
+        assert!(message.contains("columns found: id, body, url"), "{message}");
+        assert!(!out.join("manifest.json").exists());
+    }
+    let empty = dir.path().join("empty.jsonl");
+    std::fs::write(&empty, "").unwrap();
+    assert_exit(&score(&[empty.to_str().unwrap()], &out), 0);
+    std::fs::remove_dir_all(&out).unwrap();
+
     let config = dir.path().join("mtqe.toml");
     std::fs::write(&config, "[detectors.repeated-words]\nenabeld = false\n").unwrap();
     let typo = score(&[csv.to_str().unwrap(), "--text-col", "body", "--config", config.to_str().unwrap()], &out);
@@ -150,6 +174,33 @@ fn standard_input_is_read_as_json_lines() {
     child.stdin.take().unwrap().write_all(&std::fs::read(&corpus).unwrap()).unwrap();
     assert!(child.wait().unwrap().success());
     assert_eq!(read_table(&out, "documents.parquet").height(), ARTICLES.len());
+    // The manifest says the input was standard input, not the temporary copy it was read from.
+    let input = &manifest(&out)["inputs"][0];
+    assert_eq!(input["origin"], "standard-input");
+    assert!(input["path"].is_null(), "{input}");
+}
+
+fn manifest(out: &std::path::Path) -> serde_json::Value {
+    serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn the_manifest_records_absolute_input_paths_and_when_the_run_started_and_finished() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    write_jsonl(&corpus);
+    let out = dir.path().join("out");
+    let before = std::time::SystemTime::now() - std::time::Duration::from_secs(1);
+    let output =
+        mtqe().args(["score", "corpus.jsonl", "--quiet", "--out"]).arg(&out).current_dir(dir.path()).output().unwrap();
+    assert_exit(&output, 0);
+    let manifest = manifest(&out);
+    let input = &manifest["inputs"][0];
+    assert_eq!(input["origin"], "file");
+    assert_eq!(input["path"].as_str().map(std::path::PathBuf::from), Some(corpus.canonicalize().unwrap()));
+    let time = |key: &str| humantime::parse_rfc3339(manifest[key].as_str().unwrap()).unwrap();
+    assert!(before <= time("started") && time("started") <= time("finished"), "{manifest}");
+    assert!(time("finished") <= std::time::SystemTime::now());
 }
 
 #[test]
@@ -159,6 +210,12 @@ fn without_inputs_the_bundled_sample_is_scored_and_announced() {
     let output = mtqe().args(["score", "--out"]).arg(&out).current_dir(dir.path()).output().unwrap();
     assert_exit(&output, 0);
     assert!(stderr(&output).contains("bundled sample corpus"));
+    let input = &manifest(&out)["inputs"][0];
+    assert_eq!(
+        (input["origin"].as_str(), input["display"].as_str()),
+        (Some("bundled-sample"), Some("data/sample/articles.jsonl"))
+    );
+    assert!(input["path"].is_null(), "the temporary copy is not named: {input}");
     let documents = read_table(&out, "documents.parquet");
     assert!(documents.height() >= 10);
     assert!(documents.column("system").is_ok(), "metadata is carried through");
@@ -309,4 +366,34 @@ fn an_empty_id_is_rejected_in_json_lines_too() {
     assert_eq!(rejected.len(), 2, "{rejected:?}");
     assert!(rejected.iter().all(|r| r["reason"] == "the id is empty" && r["line"].is_u64()), "{rejected:?}");
     assert_eq!(strings(&read_table(&out, "documents.parquet"), "doc_id"), [Some("kept".to_string())]);
+}
+
+#[test]
+fn without_a_terminal_progress_is_logged_as_lines_unless_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    write_jsonl(&corpus);
+    let mut text = std::fs::read_to_string(&corpus).unwrap();
+    text.push_str("{\"id\": \"no-text\"}\n");
+    std::fs::write(&corpus, text).unwrap();
+    let run = |extra: &[&str]| {
+        let out = dir.path().join(format!("out{}", extra.len()));
+        // The test's standard error is a pipe, as in a batch job.
+        let output = mtqe()
+            .args(["score", corpus.to_str().unwrap(), "--progress-interval", "0", "--out"])
+            .arg(&out)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_exit(&output, 1);
+        stderr(&output)
+    };
+    let logged = run(&[]);
+    let lines: Vec<&str> = logged.lines().filter(|l| l.starts_with("mtqe: progress: ")).collect();
+    assert!(!lines.is_empty(), "{logged}");
+    let last = lines.last().unwrap();
+    assert!(last.contains(&format!("{} documents scored", ARTICLES.len())), "{last}");
+    assert!(last.contains("(100%)") && last.contains("MB/s") && last.contains("1 rejects"), "{last}");
+    assert!(!logged.contains('\r'), "no progress-bar redraws in a log");
+    assert!(!run(&["--quiet"]).contains("progress"));
 }

@@ -468,8 +468,13 @@ mod tests {
             "{\"id\": \"e\", \"text\": \"Five.\", \"date\": \"w\", \"tail\": [1]}",
         );
         std::fs::write(&path, lines).unwrap();
-        let input =
-            Input { path: path.clone(), display: "in.jsonl".into(), format: super::super::Format::Jsonl, bytes: 0 };
+        let input = Input {
+            path: path.clone(),
+            display: "in.jsonl".into(),
+            format: super::super::Format::Jsonl,
+            bytes: 0,
+            origin: super::super::InputOrigin::File,
+        };
         assert_eq!(scan_keys(&input).unwrap(), ["id", "text", "date", "täg", "tail"]);
     }
 
@@ -481,7 +486,13 @@ mod tests {
         let input_for = |name: &str, text: &str| {
             let path = dir.path().join(name);
             std::fs::write(&path, text).unwrap();
-            Input { path, display: name.into(), format: super::super::Format::Jsonl, bytes: 0 }
+            Input {
+                path,
+                display: name.into(),
+                format: super::super::Format::Jsonl,
+                bytes: 0,
+                origin: super::super::InputOrigin::File,
+            }
         };
         let filler = |length: usize| format!("{{\"id\": \"f\", \"text\": \"{}\"}}\n", "x".repeat(length - 24));
         let buffer = 1 << 20;

@@ -137,11 +137,25 @@ impl MetaColumns {
 /// One input file (or standard input spooled to a file) and how to read it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Input {
+    /// The file read; for standard input and the bundled sample, a temporary copy.
     pub path: PathBuf,
     /// How the input is named in messages and rejects ("-" for standard input).
     pub display: String,
     pub format: Format,
     pub bytes: u64,
+    pub origin: InputOrigin,
+}
+
+/// Where an input's records come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InputOrigin {
+    /// A file the user named, or found in a directory the user named.
+    File,
+    /// Standard input, spooled to a temporary file.
+    StandardInput,
+    /// The sample corpus compiled into mtqe, written to a temporary file.
+    BundledSample,
 }
 
 /// Expands the command-line paths into input files: directories are searched recursively for
@@ -173,7 +187,7 @@ pub fn resolve_inputs(paths: &[PathBuf], forced: Option<Format>) -> Result<(Vec<
 
 fn input(path: PathBuf, format: Format) -> Result<Input, InputError> {
     let bytes = std::fs::metadata(&path).map_err(|error| InputError::Open { path: path.clone(), error })?.len();
-    Ok(Input { display: path.display().to_string(), path, format, bytes })
+    Ok(Input { display: path.display().to_string(), path, format, bytes, origin: InputOrigin::File })
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
@@ -201,11 +215,14 @@ pub fn discover_meta_columns(input: &Input, names: &ColumnNames, meta: &mut Meta
         Format::Parquet => crate::parquet::input_columns(&input.path)?,
         Format::Txt => Vec::new(),
     };
-    if matches!(input.format, Format::Csv | Format::Tsv | Format::Parquet) {
+    // A JSON Lines file with no keys at all is empty: an empty corpus, not a wrong column. One
+    // with keys but never the id or text key would reject every row, so it stops the run.
+    let has_columns = input.format != Format::Txt && !columns.is_empty();
+    if has_columns || matches!(input.format, Format::Csv | Format::Tsv | Format::Parquet) {
         for (required, flag) in [(&names.text, "--text-col"), (&names.id, "--id-col")] {
             if !columns.iter().any(|c| c == required) {
                 return Err(InputError::MissingColumn {
-                    path: input.path.clone(),
+                    path: PathBuf::from(&input.display),
                     column: required.clone(),
                     found: columns.join(", "),
                     flag,

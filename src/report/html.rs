@@ -167,7 +167,9 @@ fn manifest(page: &mut String, run: &RunOverview) {
     let mut item = |key: &str, value: String| {
         let _ = write!(page, "<dt>{key}</dt><dd>{}</dd>", escape(&value));
     };
-    if let Some(finished) = run.finished {
+    // Runs written before the manifest recorded its times have the file's time instead.
+    let recorded = run.manifest.as_ref().is_some_and(|m| m.get("finished").is_some());
+    if let (Some(finished), false) = (run.finished, recorded) {
         item("finished", humantime::format_rfc3339_seconds(finished).to_string());
     }
     let Some(manifest) = &run.manifest else {
@@ -180,6 +182,11 @@ fn manifest(page: &mut String, run: &RunOverview) {
         serde_json::Value::Number(n) if n.is_f64() => format!("{:.3}", n.as_f64().unwrap_or(0.0)),
         other => other.to_string(),
     };
+    for key in ["started", "finished"] {
+        if let Some(time) = manifest.get(key) {
+            item(key, text(time));
+        }
+    }
     if let Some(version) = manifest.get("mtqe_version") {
         item("mtqe version", text(version));
     }
@@ -188,7 +195,18 @@ fn manifest(page: &mut String, run: &RunOverview) {
     }
     if let Some(inputs) = manifest.get("inputs").and_then(|c| c.as_array()) {
         for input in inputs {
-            let name = input.get("display").or_else(|| input.get("path")).map(text).unwrap_or_default();
+            let name = match input.get("origin").and_then(|o| o.as_str()) {
+                Some("standard-input") => "standard input".to_string(),
+                Some("bundled-sample") => {
+                    format!("the bundled sample ({})", input.get("display").map(text).unwrap_or_default())
+                }
+                _ => input
+                    .get("path")
+                    .filter(|p| !p.is_null())
+                    .or_else(|| input.get("display"))
+                    .map(text)
+                    .unwrap_or_default(),
+            };
             let format = input.get("format").map(text).unwrap_or_default();
             let bytes = input.get("bytes").and_then(|b| b.as_u64()).unwrap_or(0);
             item("input", format!("{name} ({format}, {bytes} bytes)"));
