@@ -280,6 +280,7 @@ impl ScoreArgs {
                 format: Format::Jsonl,
                 bytes: SAMPLE.len() as u64,
                 origin: read::InputOrigin::BundledSample,
+                within_directory: None,
             };
             origin = InputOrigin::Sample(path);
             (vec![input], vec![])
@@ -294,6 +295,7 @@ impl ScoreArgs {
                 format: self.format.unwrap_or(Format::Jsonl),
                 bytes,
                 origin: read::InputOrigin::StandardInput,
+                within_directory: None,
             };
             origin = InputOrigin::Stdin(path);
             (vec![input], vec![])

@@ -82,16 +82,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 writeln!(out, "{}", module_doc(info.doc))?;
                 return Ok(ExitCode::SUCCESS);
             }
+            // Summaries wrap to the terminal (or $COLUMNS); piped elsewhere, each stays on one line.
+            let width = output_width();
+            const SUMMARY_COLUMN: usize = 24 + 1 + 32 + 1 + 9 + 1;
+            // Too narrow for a readable summary column: the summary goes below, indented.
+            let (indent, room) = match width {
+                Some(width) if width < SUMMARY_COLUMN + 30 => (4, width.saturating_sub(4).max(20)),
+                Some(width) => (SUMMARY_COLUMN, width - SUMMARY_COLUMN),
+                None => (SUMMARY_COLUMN, usize::MAX),
+            };
             writeln!(out, "{:<24} {:<32} {:<9} summary", "id", "category", "severity")?;
             for info in &detectors {
-                writeln!(
-                    out,
-                    "{:<24} {:<32} {:<9} {}",
-                    info.id,
-                    info.category.as_str(),
-                    info.default_severity.as_str(),
-                    summary(info.doc)
-                )?;
+                let head =
+                    format!("{:<24} {:<32} {:<9} ", info.id, info.category.as_str(), info.default_severity.as_str());
+                let text = summary(info.doc);
+                let lines: Vec<_> =
+                    if room == usize::MAX { vec![text.as_str().into()] } else { textwrap::wrap(&text, room) };
+                let padding = " ".repeat(indent);
+                if indent == SUMMARY_COLUMN {
+                    for (i, line) in lines.iter().enumerate() {
+                        writeln!(out, "{}{line}", if i == 0 { head.as_str() } else { padding.as_str() })?;
+                    }
+                } else {
+                    writeln!(out, "{}", head.trim_end())?;
+                    for line in &lines {
+                        writeln!(out, "{padding}{line}")?;
+                    }
+                }
             }
             writeln!(out, "\nRun `mtqe detectors ID` for a detector's full documentation.")?;
             Ok(ExitCode::SUCCESS)
@@ -155,6 +172,15 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// The width to wrap standard output to: `$COLUMNS` when set, else the terminal's; None when
+/// standard output is not a terminal.
+fn output_width() -> Option<usize> {
+    if let Some(columns) = std::env::var("COLUMNS").ok().and_then(|c| c.parse::<usize>().ok()).filter(|&c| c > 0) {
+        return Some(columns);
+    }
+    terminal_size::terminal_size_of(std::io::stdout()).map(|(terminal_size::Width(w), _)| w as usize)
 }
 
 /// Writes a file completely or not at all: into a temporary name beside it, then renamed.

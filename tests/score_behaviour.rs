@@ -302,13 +302,32 @@ fn the_seed_article_has_its_unclosed_quote_flagged() {
 
 #[test]
 fn detectors_are_listed_with_category_severity_and_documentation() {
-    let list = mtqe().arg("detectors").output().unwrap();
+    let list = mtqe().arg("detectors").env_remove("COLUMNS").output().unwrap();
     assert!(list.status.success());
     let text = String::from_utf8(list.stdout).unwrap();
     for id in ["repeated-words", "unclosed-quote"] {
         assert!(text.contains(id), "{text}");
     }
     assert!(text.contains("fluency/punctuation"));
+    // Summaries are whole sentences, not cut at a number or inside a quotation.
+    assert!(text.contains("(\"on 1. May\", \"the 9. August\"), and numeric day.month dates"), "{text}");
+    assert!(text.contains("\"The child was found unharmed. It had spent the night in a shed.\""), "{text}");
+    // Not on a terminal and with no $COLUMNS: one line per detector, for grep.
+    let detectors = text
+        .lines()
+        .filter(|l| l.contains("  minor  ") || l.contains("  major  ") || l.contains("  critical  "))
+        .count();
+    assert_eq!(text.lines().count(), detectors + 3, "{text}");
+    // With a width: every line fits, and the narrow layout puts summaries below, indented.
+    for width in [70usize, 120] {
+        let wrapped = mtqe().arg("detectors").env("COLUMNS", width.to_string()).output().unwrap();
+        let wrapped = String::from_utf8(wrapped.stdout).unwrap();
+        for line in wrapped.lines().filter(|l| !l.starts_with("id ")) {
+            assert!(line.chars().count() <= width, "{width}: {line}");
+        }
+        let flattened: String = wrapped.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flattened.contains("(\"on 1. May\", \"the 9. August\")"), "{width}: {wrapped}");
+    }
     let one = mtqe().args(["detectors", "unclosed-quote"]).output().unwrap();
     let doc = String::from_utf8(one.stdout).unwrap();
     assert!(doc.contains("## Known false positives"), "{doc}");

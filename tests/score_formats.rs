@@ -59,16 +59,25 @@ fn every_input_format_gives_the_same_documents() {
 }
 
 #[test]
-fn text_files_are_one_article_each_named_by_their_stem() {
+fn text_files_are_one_article_each_named_by_their_path_within_the_directory() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus");
     std::fs::create_dir_all(corpus.join("nested")).unwrap();
+    std::fs::create_dir_all(corpus.join("other")).unwrap();
     std::fs::write(corpus.join("first.txt"), ARTICLES[0].2).unwrap();
     std::fs::write(corpus.join("nested/second.txt"), ARTICLES[2].2).unwrap();
+    // The same file name in two folders: two articles with two ids, not one duplicate.
+    std::fs::write(corpus.join("other/second.txt"), ARTICLES[1].2).unwrap();
     std::fs::write(corpus.join("notes.md"), "not an input").unwrap();
     let out = dir.path().join("out");
     let documents = documents_for(&corpus, &out, &[]);
-    assert_eq!(strings(&documents, "doc_id"), [Some("first".into()), Some("second".into())]);
+    assert_eq!(
+        strings(&documents, "doc_id"),
+        [Some("first".into()), Some("nested/second".into()), Some("other/second".into())]
+    );
+    // A file named on its own keeps its name without the extension.
+    let alone = documents_for(&corpus.join("nested/second.txt"), &dir.path().join("alone"), &[]);
+    assert_eq!(strings(&alone, "doc_id"), [Some("second".into())]);
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["skipped_files"].as_array().unwrap().len(), 1, "notes.md is listed as skipped");

@@ -70,7 +70,11 @@ pub fn module_doc(source: &'static str) -> String {
         .join("\n")
 }
 
-/// The first sentence of a detector's "What it does" section, for one-line listings.
+/// The first sentence of a detector's "What it does" section, for one-line listings: up to the
+/// first full stop, question or exclamation mark that ends a sentence, that is one outside
+/// quotation marks and parentheses, followed by a capital letter or the end of the paragraph,
+/// and not ending a number ("on 1. May") or an abbreviation ("e.g."). A lead-in that introduces a
+/// list ends at its colon.
 pub fn summary(source: &'static str) -> String {
     let doc = module_doc(source);
     let section = doc.split("## What it does").nth(1).unwrap_or("");
@@ -78,12 +82,52 @@ pub fn summary(source: &'static str) -> String {
         .lines()
         .map(str::trim)
         .skip_while(|l| l.is_empty())
-        .take_while(|l| !l.is_empty() && !l.starts_with('-'))
+        .take_while(|l| !l.is_empty() && !l.starts_with("- ") && !l.starts_with("##"))
         .collect();
     let text = paragraph.join(" ");
-    let end = text.find(". ").map(|i| i + 1).or_else(|| text.find(":").map(|i| i + 1)).unwrap_or(text.len());
-    let sentence = text[..end].trim_end_matches(':');
-    sentence.to_string()
+    let sentence = &text[..first_sentence_end(&text)];
+    sentence.trim_end_matches(':').trim_end().to_string()
+}
+
+const ABBREVIATIONS: [&str; 8] = ["e.g", "i.e", "etc", "vs", "Dr", "Mr", "Mrs", "St"];
+
+/// The byte offset just past the first sentence of `text`, or its length.
+fn first_sentence_end(text: &str) -> usize {
+    let mut in_quote = false;
+    let mut brackets = 0usize;
+    // A sentence ends after its closing quotation mark when it ends inside the quotation.
+    let ends_before = |end: usize| {
+        let rest = &text[end..];
+        rest.is_empty() || (rest.starts_with(' ') && rest.trim_start().chars().next().is_some_and(char::is_uppercase))
+    };
+    let mut previous = ' ';
+    for (at, c) in text.char_indices() {
+        let closing = matches!(c, '”') || (c == '"' && in_quote);
+        if closing && brackets == 0 && matches!(previous, '.' | '!' | '?') && ends_before(at + c.len_utf8()) {
+            return at + c.len_utf8();
+        }
+        previous = c;
+        match c {
+            '"' => in_quote = !in_quote,
+            '“' | '„' => in_quote = true,
+            '”' => in_quote = false,
+            '(' => brackets += 1,
+            ')' => brackets = brackets.saturating_sub(1),
+            '.' | '!' | '?' if !in_quote && brackets == 0 => {
+                let end = at + c.len_utf8();
+                let word = text[..at].rsplit(' ').next().unwrap_or("");
+                let closes_word = !word.is_empty()
+                    && !word.chars().all(|w| w.is_ascii_digit())
+                    && !ABBREVIATIONS.contains(&word)
+                    && word.chars().count() > 1;
+                if ends_before(end) && (closes_word || c != '.') {
+                    return end;
+                }
+            }
+            _ => {}
+        }
+    }
+    text.len()
 }
 
 macro_rules! registry {
@@ -243,6 +287,38 @@ mod tests {
             assert!(info.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'));
             let line = summary(info.doc);
             assert!(line.starts_with("Flags"), "{}: {line}", info.id);
+            // A whole sentence: its quotation marks and parentheses are closed.
+            assert_eq!(line.matches('(').count(), line.matches(')').count(), "{}: {line}", info.id);
+            assert_eq!(line.matches('"').count() % 2, 0, "{}: {line}", info.id);
+            assert!(!line.ends_with(" 1.") && !line.ends_with(':'), "{}: {line}", info.id);
+        }
+    }
+
+    /// A module doc whose "What it does" section is `what`.
+    fn doc(what: &str) -> &'static str {
+        Box::leak(
+            format!("//! # x\n//!\n//! ## What it does\n//! {what}\n//!\n//! ## Why\n//! More.\n").into_boxed_str(),
+        )
+    }
+
+    #[test]
+    fn a_summary_is_the_whole_first_sentence_of_what_it_does() {
+        let cases = [
+            ("Flags dates: \"on 1. May\", the 9. August. Then more.", "Flags dates: \"on 1. May\", the 9. August."),
+            (
+                "Flags \"it\" near a person: \"The child was found. It slept.\" More here.",
+                "Flags \"it\" near a person: \"The child was found. It slept.\"",
+            ),
+            ("Flags names (e.g. Dr. Weber) in brackets. Next.", "Flags names (e.g. Dr. Weber) in brackets."),
+            (
+                "Flags numbers like 3.5 percent or version 2. and more. Next one.",
+                "Flags numbers like 3.5 percent or version 2. and more.",
+            ),
+            ("Flags one sentence without an end", "Flags one sentence without an end"),
+            ("Flags sentences that stop:\n//! - a list item. With two sentences.", "Flags sentences that stop"),
+        ];
+        for (what, expected) in cases {
+            assert_eq!(summary(doc(what)), expected, "{what}");
         }
     }
 

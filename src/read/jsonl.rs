@@ -474,6 +474,7 @@ mod tests {
             format: super::super::Format::Jsonl,
             bytes: 0,
             origin: super::super::InputOrigin::File,
+            within_directory: None,
         };
         assert_eq!(scan_keys(&input).unwrap(), ["id", "text", "date", "täg", "tail"]);
     }
@@ -492,6 +493,7 @@ mod tests {
                 format: super::super::Format::Jsonl,
                 bytes: 0,
                 origin: super::super::InputOrigin::File,
+                within_directory: None,
             }
         };
         let filler = |length: usize| format!("{{\"id\": \"f\", \"text\": \"{}\"}}\n", "x".repeat(length - 24));

@@ -144,6 +144,10 @@ pub struct Input {
     pub format: Format,
     pub bytes: u64,
     pub origin: InputOrigin,
+    /// The path relative to the directory given on the command line, for a file found by
+    /// searching it.
+    #[serde(skip)]
+    pub within_directory: Option<PathBuf>,
 }
 
 /// Where an input's records come from.
@@ -171,7 +175,11 @@ pub fn resolve_inputs(paths: &[PathBuf], forced: Option<Format>) -> Result<(Vec<
             files.sort();
             for file in files {
                 match forced.or_else(|| Format::from_path(&file)) {
-                    Some(format) => inputs.push(input(file, format)?),
+                    Some(format) => {
+                        let mut found = input(file, format)?;
+                        found.within_directory = found.path.strip_prefix(path).ok().map(Path::to_path_buf);
+                        inputs.push(found);
+                    }
                     None => skipped.push(file),
                 }
             }
@@ -187,7 +195,14 @@ pub fn resolve_inputs(paths: &[PathBuf], forced: Option<Format>) -> Result<(Vec<
 
 fn input(path: PathBuf, format: Format) -> Result<Input, InputError> {
     let bytes = std::fs::metadata(&path).map_err(|error| InputError::Open { path: path.clone(), error })?.len();
-    Ok(Input { display: path.display().to_string(), path, format, bytes, origin: InputOrigin::File })
+    Ok(Input {
+        display: path.display().to_string(),
+        path,
+        format,
+        bytes,
+        origin: InputOrigin::File,
+        within_directory: None,
+    })
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {

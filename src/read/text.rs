@@ -1,5 +1,7 @@
-//! Plain text input: the whole file is one article, and its id is the file name without the
-//! extension.
+//! Plain text input: the whole file is one article. Its id is the file's path relative to the
+//! directory given on the command line, without the extension and with `/` between folders
+//! (`a/story.txt` is `a/story`, distinct from `b/story.txt`); a file named on its own is its
+//! name without the extension.
 
 use super::{utf8_reason, Input, Item, Origin, Record, RecordReader, Reject};
 use crate::error::InputError;
@@ -9,6 +11,7 @@ use std::sync::Arc;
 
 pub struct TextReader {
     path: PathBuf,
+    id: String,
     file: Arc<str>,
     progress: Arc<AtomicU64>,
     done: bool,
@@ -16,8 +19,18 @@ pub struct TextReader {
 
 impl TextReader {
     pub fn open(input: &Input, file: Arc<str>, progress: Arc<AtomicU64>) -> Result<Self, InputError> {
-        Ok(TextReader { path: input.path.clone(), file, progress, done: false })
+        Ok(TextReader { path: input.path.clone(), id: article_id(input), file, progress, done: false })
     }
+}
+
+fn article_id(input: &Input) -> String {
+    let Some(within) = &input.within_directory else {
+        return input.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    };
+    let without_extension = within.with_extension("");
+    let parts: Vec<String> =
+        without_extension.components().map(|part| part.as_os_str().to_string_lossy().into_owned()).collect();
+    parts.join("/")
 }
 
 impl RecordReader for TextReader {
@@ -27,7 +40,7 @@ impl RecordReader for TextReader {
         }
         let bytes = std::fs::read(&self.path).map_err(|error| InputError::Open { path: self.path.clone(), error })?;
         self.progress.fetch_add(bytes.len() as u64, Ordering::Relaxed);
-        let id = self.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let id = self.id.clone();
         let origin = Origin { file: self.file.clone(), line: None, row: 1 };
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Some(Item::Record(Record { id, text, source: None, meta: Vec::new(), origin }))),
