@@ -20,7 +20,8 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Score a corpus and write flags.parquet, segments.parquet and documents.parquet.
+    /// Score a corpus and write its flags, segments and documents as Parquet tables.
+    #[command(after_help = SCORE_HELP)]
     Score(ScoreArgs),
     /// List the detectors with their id, MQM category, default severity and documentation.
     Detectors {
@@ -193,6 +194,23 @@ impl EvalArgs {
         })
     }
 }
+
+const SCORE_HELP: &str = "\
+Outputs, in --out DIR (written under temporary names, renamed into place when the run succeeded):
+  flags.parquet       one row per flag: span, detector, category, severity, message, suggestion
+  segments.parquet    one row per sentence: text, penalty, score, quality
+  documents.parquet   one row per article: penalties, score, quality, and the carried columns
+  alignments.parquet  with a source column only: the source sentences aligned to each segment
+  rejects.jsonl       the rows that could not be scored, with file, line and reason
+  manifest.json       inputs, configuration, counts and timings; written last
+
+Exit codes:
+  0  every row was scored
+  1  the run finished, but some rows were rejected (see rejects.jsonl)
+  2  an error stopped the run, and nothing was written
+
+Example:
+  mtqe score articles.jsonl --out out/articles --source-col source";
 
 #[derive(Debug, clap::Args)]
 pub struct ScoreArgs {

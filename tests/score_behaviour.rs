@@ -416,3 +416,25 @@ fn without_a_terminal_progress_is_logged_as_lines_unless_quiet() {
     assert!(!logged.contains('\r'), "no progress-bar redraws in a log");
     assert!(!run(&["--quiet"]).contains("progress"));
 }
+
+#[test]
+fn score_help_names_every_output_file_the_exit_codes_and_an_example() {
+    let help = mtqe().args(["score", "--help"]).output().unwrap();
+    assert_exit(&help, 0);
+    let text = String::from_utf8(help.stdout).unwrap();
+    // Every file a run with a source column writes.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    assert_exit(&score(&[], &out), 0);
+    let mut written: Vec<String> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    written.sort();
+    assert_eq!(written.len(), 6, "{written:?}");
+    for name in &written {
+        assert!(text.contains(name.as_str()), "--help does not name {name}");
+    }
+    for code in ["0  every row", "1  the run finished", "2  an error"] {
+        assert!(text.contains(code), "{text}");
+    }
+    assert!(text.contains("Example:\n  mtqe score "), "{text}");
+}
