@@ -71,3 +71,39 @@ fn the_seed_article_yields_its_interference_errors() {
     assert!(has("literal-idiom", "Months eat"), "\"Months eat Russians.\": {detectors:?} {excerpts:?}");
     assert!(has("age-in-parentheses", "Putin (69)"), "\"Putin (69)\"");
 }
+
+/// Words a journalist reading a flag would not know; the MQM category has its own column.
+const JARGON: [&str; 9] = ["MT ", "MQM", "narrative", "stutter", "SLOR", "n-gram", "lemma", "token", "hallucinat"];
+
+#[test]
+fn flag_messages_are_in_plain_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut inputs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean-news.jsonl")];
+    inputs.extend(shared_seed());
+    let sample = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample/articles.jsonl")).unwrap();
+    let extra = dir.path().join("sample.jsonl");
+    // The sample, and more text for the detectors the sample does not trigger.
+    let more = serde_json::json!({"id": "more", "text": "The child was found unharmed. It had spent the night in a shed. \
+        The mayor said that the the plan works works. The plan works. The plan works. The plan works. \
+        You have to wait until spring, said the council. Since Monday the road is closed."});
+    std::fs::write(&extra, format!("{}\n{more}\n", sample.trim_end())).unwrap();
+    inputs.push(extra);
+    let mut checked = 0;
+    let mut detectors = std::collections::BTreeSet::new();
+    for (i, input) in inputs.iter().enumerate() {
+        let out = dir.path().join(format!("out{i}"));
+        let output = score(&[input.to_str().unwrap()], &out);
+        assert!(output.status.code().is_some_and(|c| c <= 1), "{}", stderr(&output));
+        let flags = read_table(&out, "flags.parquet");
+        for (message, detector) in strings(&flags, "message").into_iter().zip(strings(&flags, "detector")) {
+            let message = message.unwrap();
+            for word in JARGON {
+                assert!(!message.contains(word), "{}: \"{word}\" in {message}", detector.unwrap());
+            }
+            detectors.insert(detector.unwrap());
+            checked += 1;
+        }
+    }
+    assert!(detectors.len() >= 20, "messages of {} detectors checked: {detectors:?}", detectors.len());
+    assert!(checked > 30);
+}

@@ -123,7 +123,7 @@ impl Detector for DetachedTranslation {
                 severity: self.info.severity,
                 confidence: (0.95 - (coverage.source_coverage + coverage.target_support) as f32).clamp(0.6, 0.95),
                 message: format!(
-                    "This does not translate its source: {:.0}% of the German content words have a counterpart here, and {:.0}% of these words come from the German. The source says: \"{}\"",
+                    "This does not translate its source: {:.0}% of the meaningful German words have a counterpart here, and {:.0}% of the meaningful words here come from the German. The source says: \"{}\"",
                     coverage.source_coverage * 100.0,
                     coverage.target_support * 100.0,
                     opening(german, 120)

@@ -202,7 +202,7 @@ impl Detector for InconsistentName {
                         severity: self.info.severity,
                         confidence,
                         message: format!(
-                            "\"{}\" ({}×) and \"{}\" ({}×) look like one name spelled two ways in this article; MT has no memory of earlier spellings. Check which one is right.",
+                            "\"{}\" ({}×) and \"{}\" ({}×) look like one name spelled two ways in this article; machine translation does not remember how it spelled a name before. Check which one is right.",
                             rare[0].form,
                             rare.len(),
                             common[0].form,
@@ -291,7 +291,7 @@ impl InconsistentName {
                     severity: self.info.severity,
                     confidence: 0.4,
                     message: format!(
-                        "\"{text}\" may name the same organisation as \"{}\" earlier in the article, in a different form; MT renders a name afresh each time it meets it.",
+                        "\"{text}\" may name the same organisation as \"{}\" earlier in the article, in a different form; machine translation renders a name afresh each time it meets it.",
                         doc.slice(&first.span)
                     ),
                     suggestion: Some(doc.slice(&first.span).to_string()),

@@ -192,7 +192,7 @@ impl Detector for LoopingOutput {
                     end,
                     severity,
                     0.9,
-                    format!("\"{phrase}\" is repeated {repeats} times in a row: MT output stuck in a loop, adding text that is not in the source."),
+                    format!("\"{phrase}\" is repeated {repeats} times in a row: the translation got stuck in a loop and added text that is not in the original."),
                 ));
             } else if across_sentences && doc.tokens_in(doc.sentences[doc.sentence_at(first.span.start)].span.clone()).len() == unit {
                 flags.push(self.flag(
@@ -200,7 +200,7 @@ impl Detector for LoopingOutput {
                     end,
                     self.info.severity,
                     0.85,
-                    format!("This sentence repeats the one before it word for word (\"{phrase}\"): MT output duplicated, adding text that is not in the source."),
+                    format!("This sentence repeats the one before it word for word (\"{phrase}\"): the translation repeated it, adding text that is not in the original."),
                 ));
             } else if !across_sentences && !punctuated && !construction && !doc.in_quotation(first.span.start) {
                 flags.push(self.flag(
@@ -208,7 +208,7 @@ impl Detector for LoopingOutput {
                     last.span.end,
                     self.info.severity,
                     0.8,
-                    format!("The phrase \"{phrase}\" is written twice in a row: MT output duplicated."),
+                    format!("The phrase \"{phrase}\" is written twice in a row: the translation repeated it."),
                 ));
             } else {
                 i += 1;

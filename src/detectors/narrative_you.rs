@@ -210,7 +210,7 @@ impl Detector for NarrativeYou {
                 severity: self.info.severity,
                 confidence: if doc.sentence_tokens(sentence).len() <= 6 { 0.8 } else { 0.65 },
                 message: format!(
-                    "\"{word}\" addresses the reader in third-person news narrative, outside any quotation; German \"Sie\" (they) was probably translated as the polite \"you\". Check who is meant{}.",
+                    "\"{word}\" addresses the reader directly, outside any quotation, which a news report does not do; German \"Sie\" (they) was probably translated as the polite \"you\". Check who is meant{}.",
                     antecedent.unwrap_or_default()
                 ),
                 suggestion: Some(suggestion),

@@ -115,7 +115,7 @@ impl Detector for PersonIt {
                 severity: self.info.severity,
                 confidence: if neuter_in_german { 0.75 } else { 0.5 },
                 message: format!(
-                    "\"{word}\" refers to \"{noun}\", a person; English uses he, she or they for people. German neuter nouns such as \"das Kind\" are referred to as \"es\", which MT renders as \"it\"."
+                    "\"{word}\" refers to \"{noun}\", a person; English uses he, she or they for people. German neuter nouns such as \"das Kind\" are referred to as \"es\", which machine translation renders as \"it\"."
                 ),
                 suggestion: Some(suggestion.to_string()),
             });

@@ -143,7 +143,7 @@ impl Detector for PronounGenderMismatch {
                 severity: self.info.severity,
                 confidence: 0.6,
                 message: format!(
-                    "\"{word}\" does not match the only person in reach: \"{}\" is {} here. MT often swaps pronoun gender because German pronouns follow grammatical gender and \"sie\" also means \"they\".",
+                    "\"{word}\" does not match the only person in reach: \"{}\" is {} here. Machine translation often swaps pronoun gender because German pronouns follow grammatical gender and \"sie\" also means \"they\".",
                     doc.slice(&person.span),
                     if other == Gender::Female { "a woman" } else { "a man" }
                 ),

@@ -130,7 +130,7 @@ impl Detector for RepeatedWords {
                     category: self.info.category,
                     severity: self.info.severity,
                     confidence: if doubled_name || word.chars().count() <= 2 { 0.7 } else { 0.9 },
-                    message: format!("The word \"{word}\" is written twice in a row; one of them is almost certainly a slip or an MT stutter."),
+                    message: format!("The word \"{word}\" is written twice in a row; one of them is almost certainly a typing slip or a translation glitch."),
                     suggestion: Some(word.to_string()),
                 });
             }

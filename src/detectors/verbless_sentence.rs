@@ -174,7 +174,7 @@ impl Detector for VerblessSentence {
                 category: self.info.category,
                 severity: self.info.severity,
                 confidence: if tokens.len() >= 5 { 0.65 } else { 0.5 },
-                message: "This sentence has no verb: a fragment in running text, often a German clause that MT split off or whose verb it dropped.".to_string(),
+                message: "This sentence has no verb: a fragment in running text, often a German clause that the translation split off, or whose verb it dropped.".to_string(),
                 suggestion: None,
             });
         }
