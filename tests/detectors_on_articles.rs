@@ -80,7 +80,8 @@ fn flag_messages_are_in_plain_words() {
     let dir = tempfile::tempdir().unwrap();
     let mut inputs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clean-news.jsonl")];
     inputs.extend(shared_seed());
-    let sample = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample/articles.jsonl")).unwrap();
+    let sample =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample/articles.jsonl")).unwrap();
     let extra = dir.path().join("sample.jsonl");
     // The sample, and more text for the detectors the sample does not trigger.
     let more = serde_json::json!({"id": "more", "text": "The child was found unharmed. It had spent the night in a shed. \
@@ -106,4 +107,46 @@ fn flag_messages_are_in_plain_words() {
     }
     assert!(detectors.len() >= 20, "messages of {} detectors checked: {detectors:?}", detectors.len());
     assert!(checked > 30);
+}
+
+#[test]
+fn one_mistake_gets_one_flag_and_untranslated_sentences_get_no_english_checks() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    let articles = [
+        ("date", "The new law applies from 12. März in all states. The council met on Tuesday and approved it."),
+        ("time", "The meeting starts at 20 Uhr in the town hall. The mayor will speak first."),
+        (
+            "german",
+            "The council met on Tuesday. Die Regierung hat den Plan am Montag nicht beschlossen, sagte der Sprecher. \
+             The vote was close.",
+        ),
+    ];
+    let lines: Vec<String> =
+        articles.iter().map(|(id, text)| serde_json::json!({ "id": id, "text": text }).to_string()).collect();
+    std::fs::write(&corpus, lines.join("\n") + "\n").unwrap();
+    let out = dir.path().join("out");
+    assert_exit(&score(&[corpus.to_str().unwrap()], &out), 0);
+    let flags = read_table(&out, "flags.parquet");
+    let rows: Vec<(String, String, Option<String>, String)> = strings(&flags, "doc_id")
+        .into_iter()
+        .zip(strings(&flags, "detector"))
+        .zip(strings(&flags, "suggestion"))
+        .zip(strings(&flags, "message"))
+        .map(|(((id, detector), suggestion), message)| (id.unwrap(), detector.unwrap(), suggestion, message.unwrap()))
+        .collect();
+    let of = |id: &str| rows.iter().filter(|r| r.0 == id).collect::<Vec<_>>();
+    let date = of("date");
+    assert_eq!(date.len(), 1, "{date:?}");
+    assert_eq!((date[0].1.as_str(), date[0].2.as_deref()), ("german-date", Some("12 March")));
+    let time = of("time");
+    assert_eq!(time.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(), ["german-time"], "{time:?}");
+    let german = of("german");
+    assert_eq!(german.iter().map(|r| r.1.as_str()).collect::<Vec<_>>(), ["non-translation"], "{german:?}");
+    assert!(german[0].3.contains("English grammar and wording checks are skipped"), "{}", german[0].3);
+    // The penalty counts the mistake once.
+    let documents = read_table(&out, "documents.parquet");
+    let penalties: std::collections::HashMap<_, _> =
+        strings(&documents, "doc_id").into_iter().map(Option::unwrap).zip(f64s(&documents, "penalty")).collect();
+    assert_eq!(penalties["date"], 1.0, "one minor flag");
 }

@@ -26,5 +26,9 @@ fn rust_version_is_at_least_what_every_locked_dependency_declares() {
         .max_by_key(|(v, _)| version(v))
         .unwrap();
     assert!(version(&ours) >= version(&needed), "rust-version {ours}, but {by} needs {needed}");
-    assert_eq!(version(&ours), version(&needed), "rust-version {ours} is higher than any dependency needs ({needed}, {by})");
+    assert_eq!(
+        version(&ours),
+        version(&needed),
+        "rust-version {ours} is higher than any dependency needs ({needed}, {by})"
+    );
 }

@@ -64,8 +64,13 @@ impl Configurable for GermanDate {
     }
 }
 
-static MONTHS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/lexicon/german_months.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+/// Month names of German ordinal dates, lower case, with the English month each means.
+static MONTHS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
+    include_str!("../../data/lexicon/german_months.txt")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
 });
 
 const ENGLISH_MONTHS: [&str; 12] =
@@ -97,14 +102,15 @@ impl Detector for GermanDate {
                 let next_word = rest[month_end..].split_whitespace().next().unwrap_or("");
                 let verb_reading = ["may", "march"].contains(&month.to_lowercase().as_str())
                     && crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(next_word.trim_matches(|c: char| !c.is_alphabetic()));
-                if MONTHS.iter().any(|m| m.eq_ignore_ascii_case(month)) && !verb_reading {
+                let english = MONTHS.iter().find(|(name, _)| name.eq_ignore_ascii_case(month)).map(|(_, e)| *e);
+                if let (Some(english), false) = (english, verb_reading) {
                     let end = token.span.end + 2 + month_end;
                     flags.push(self.flag(
                         token.span.start,
                         end,
                         0.85,
-                        format!("\"{}\" is a German ordinal date; English writes \"{day} {month}\" or \"{month} {day}\".", &doc.text[token.span.start..end]),
-                        Some(format!("{day} {month}")),
+                        format!("\"{}\" is a German ordinal date; English writes \"{day} {english}\" or \"{english} {day}\".", &doc.text[token.span.start..end]),
+                        Some(format!("{day} {english}")),
                     ));
                     continue;
                 }
@@ -146,7 +152,7 @@ impl GermanDate {
 
 #[cfg(test)]
 mod tests {
-    use super::super::test_support::{assert_no_flags, excerpts};
+    use super::super::test_support::{assert_no_flags, excerpts, flags_of};
     use super::*;
 
     #[test]
@@ -154,6 +160,18 @@ mod tests {
         assert_eq!(excerpts::<GermanDate>("The bridge reopens on 1. June, the mayor said."), ["1. June"]);
         assert_eq!(excerpts::<GermanDate>("The vote is due on 9.8. in Berlin."), ["9.8."]);
         assert_eq!(excerpts::<GermanDate>("He was born on 24.12.1961 in Kiel."), ["24.12.1961"]);
+    }
+
+    #[test]
+    fn the_suggestion_is_all_english_whatever_language_the_month_is_in() {
+        for (text, suggestion) in
+            [("Es gilt ab 12. März.", "12 March"), ("It opens on 1. June.", "1 June"), ("Bis 3. Jänner.", "3 January")]
+        {
+            let flags = flags_of::<GermanDate>(text);
+            assert_eq!(flags.len(), 1, "{text}");
+            assert_eq!(flags[0].1.suggestion.as_deref(), Some(suggestion), "{text}");
+            assert!(flags[0].1.message.contains(&format!("\"{suggestion}\"")), "{}", flags[0].1.message);
+        }
     }
 
     #[test]

@@ -130,6 +130,8 @@ fn first_sentence_end(text: &str) -> usize {
     text.len()
 }
 
+pub mod one_cause;
+
 macro_rules! registry {
     ($($module:ident :: $detector:ident),* $(,)?) => {
         $(pub mod $module;)*
@@ -220,6 +222,7 @@ pub fn run_all_timed(detectors: &[Box<dyn Detector>], doc: &Doc, detector_nanos:
         detector.detect(doc, &mut flags);
         clock.lap(index);
     }
+    one_cause::merge_flags_with_one_cause(&mut flags);
     // Text order, then detector id: stable across runs and thread counts.
     flags.sort_by(|a, b| (a.start, a.end, a.detector).cmp(&(b.start, b.end, b.detector)));
     flags
