@@ -232,6 +232,14 @@ pub struct ScoreArgs {
     /// Column holding the original text, if any.
     #[arg(long, default_value = "source")]
     pub source_col: String,
+    /// CSV and TSV files have no header row (as bicleaner's and OpusFilter's TSV files); name
+    /// their fields with --columns.
+    #[arg(long, requires = "columns")]
+    pub no_header: bool,
+    /// With --no-header: the name of each field, in order, such as `id,text,source`; `_` leaves
+    /// a field out. Without an id field, rows are named by file and line.
+    #[arg(long, value_delimiter = ',', requires = "no_header")]
+    pub columns: Option<Vec<String>>,
     /// Language of the source column (ISO 639-1).
     #[arg(long, default_value = "de")]
     pub source_lang: String,
@@ -287,6 +295,23 @@ impl ScoreArgs {
             anyhow::ensure!(max > 0, "--max-text-chars must be at least 1");
             config.input.max_text_chars = max;
         }
+        let columns = ColumnNames {
+            fields: self.columns.clone(),
+            ..ColumnNames::new(&self.id_col, &self.text_col, &self.source_col)
+        };
+        if let Some(fields) = &columns.fields {
+            anyhow::ensure!(
+                fields.contains(&columns.text),
+                "--columns {} names no '{}' field; name the text field so, or say which one it is with --text-col",
+                fields.join(","),
+                columns.text
+            );
+            let named: Vec<&String> = fields.iter().filter(|f| *f != read::IGNORED_FIELD).collect();
+            let mut unique = named.clone();
+            unique.sort();
+            unique.dedup();
+            anyhow::ensure!(unique.len() == named.len(), "--columns {} names a field twice", fields.join(","));
+        }
         let threads = self.threads.unwrap_or_else(default_threads);
         anyhow::ensure!(threads > 0, "--threads must be at least 1");
         let mut origin = InputOrigin::Given;
@@ -332,7 +357,7 @@ impl ScoreArgs {
             inputs,
             skipped,
             out_dir: self.out,
-            columns: ColumnNames { id: self.id_col, text: self.text_col, source: self.source_col },
+            columns,
             source_lang: self.source_lang,
             strict: self.strict,
             threads,

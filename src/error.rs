@@ -27,7 +27,7 @@ pub enum InputError {
     #[error("{path}: no column named '{column}' (columns found: {found}); use {flag} to name the right one")]
     MissingColumn { path: PathBuf, column: String, found: String, flag: &'static str },
     /// The format cannot be told from the extension and `--format` was not given.
-    #[error("{path}: cannot tell the input format from the extension; use --format jsonl|csv|tsv|parquet|txt")]
+    #[error("{path}: cannot tell the input format from the extension; use --format jsonl|json|csv|tsv|parquet|txt")]
     UnknownFormat { path: PathBuf },
     /// A row was rejected while `--strict` was given.
     #[error("{file}{location}: {reason} (stopping because of --strict)")]

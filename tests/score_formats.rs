@@ -31,6 +31,13 @@ fn every_input_format_gives_the_same_documents() {
     encoder.finish().unwrap();
     let zst = dir.path().join("corpus.jsonl.zst");
     std::fs::write(&zst, zstd::encode_all(&std::fs::read(&jsonl).unwrap()[..], 3).unwrap()).unwrap();
+    // One JSON array, pretty-printed over many lines.
+    let json = dir.path().join("corpus.json");
+    let objects: Vec<serde_json::Value> = ARTICLES
+        .iter()
+        .map(|(id, system, text)| serde_json::json!({"id": id, "text": text, "system": system}))
+        .collect();
+    std::fs::write(&json, serde_json::to_string_pretty(&objects).unwrap()).unwrap();
     let parquet = dir.path().join("corpus.parquet");
     mtqe::parquet::write_text_table(
         &parquet,
@@ -45,7 +52,7 @@ fn every_input_format_gives_the_same_documents() {
     let reference = documents_for(&jsonl, &dir.path().join("out-jsonl"), &[]);
     assert_eq!(strings(&reference, "doc_id"), [Some("a1".into()), Some("a2".into()), Some("a3".into())]);
     assert_eq!(strings(&reference, "system"), [Some("mt-alpha".into()), Some("human".into()), Some("mt-beta".into())]);
-    for input in [&csv, &tsv, &gz, &zst, &parquet] {
+    for input in [&csv, &tsv, &gz, &zst, &json, &parquet] {
         let name = input.file_name().unwrap().to_string_lossy().replace('.', "-");
         let documents = documents_for(input, &dir.path().join(format!("out-{name}")), &[]);
         for column in ["doc_id", "system"] {
@@ -190,4 +197,66 @@ fn an_empty_corpus_still_writes_complete_empty_tables() {
     assert_exit(&score(&[input.to_str().unwrap()], &out), 0);
     assert_eq!(read_table(&out, "flags.parquet").height(), 0);
     assert_eq!(read_table(&out, "documents.parquet").height(), 0);
+}
+
+#[test]
+fn headerless_tsv_takes_its_field_names_from_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    // bicleaner's layout: two URLs, source, target, score; raw TSV, quotes are text.
+    let tsv = dir.path().join("bicleaner.tsv");
+    std::fs::write(
+        &tsv,
+        "u1\tu2\tDer Bürgermeister sagte nichts.\t\"The mayor said said nothing.\t0.8\n\
+         u3\tu4\tDie Regierung hat den Plan beschlossen.\tThe government adopted the plan.\t0.9\n\
+         too\tfew\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let run = score(&[tsv.to_str().unwrap(), "--no-header", "--columns", "_,_,source,text,bicleaner_score"], &out);
+    assert_exit(&run, 1);
+    let documents = read_table(&out, "documents.parquet");
+    let file = tsv.display().to_string();
+    assert_eq!(strings(&documents, "doc_id"), [Some(format!("{file}:1")), Some(format!("{file}:2"))]);
+    assert_eq!(strings(&documents, "bicleaner_score"), [Some("0.8".into()), Some("0.9".into())]);
+    assert!(documents.column("_").is_err(), "ignored fields are not carried");
+    let segments = read_table(&out, "segments.parquet");
+    assert_eq!(strings(&segments, "text")[0].as_deref(), Some("\"The mayor said said nothing."));
+    assert!(out.join("alignments.parquet").exists(), "the source field is used");
+    let rejects = rejects(&out);
+    assert_eq!(rejects.len(), 1);
+    assert_eq!(rejects[0]["line"], 3);
+    assert!(rejects[0]["reason"].as_str().unwrap().contains("--columns names 5"), "{}", rejects[0]);
+
+    // With an id field, OpusFilter-style CSV without quotes in the data.
+    let csv = dir.path().join("pairs.csv");
+    std::fs::write(&csv, "a1,Prices rose.,Die Preise stiegen.\na2,It rained.,Es regnete.\n").unwrap();
+    let out = dir.path().join("csv");
+    assert_exit(&score(&[csv.to_str().unwrap(), "--no-header", "--columns", "id,text,source"], &out), 0);
+    assert_eq!(strings(&read_table(&out, "documents.parquet"), "doc_id"), [Some("a1".into()), Some("a2".into())]);
+
+    // --columns must name the text field, and goes with --no-header.
+    let wrong = score(&[csv.to_str().unwrap(), "--no-header", "--columns", "id,body"], &dir.path().join("x"));
+    assert_exit(&wrong, 2);
+    assert!(stderr(&wrong).contains("names no 'text' field"), "{}", stderr(&wrong));
+    assert_exit(&score(&[csv.to_str().unwrap(), "--columns", "id,text"], &dir.path().join("y")), 2);
+}
+
+#[test]
+fn a_json_array_file_rejects_bad_elements_by_line_and_stops_at_a_broken_array() {
+    let dir = tempfile::tempdir().unwrap();
+    let json = dir.path().join("export.json");
+    std::fs::write(&json, "[\n {\"id\": \"a\", \"text\": \"Prices rose.\"},\n 42,\n {\"id\": \"c\"}\n]\n").unwrap();
+    let out = dir.path().join("out");
+    assert_exit(&score(&[json.to_str().unwrap()], &out), 1);
+    assert_eq!(strings(&read_table(&out, "documents.parquet"), "doc_id"), [Some("a".into())]);
+    let rejects = rejects(&out);
+    let lines: Vec<u64> = rejects.iter().map(|r| r["line"].as_u64().unwrap()).collect();
+    assert_eq!(lines, [3, 4]);
+    assert!(rejects[0]["reason"].as_str().unwrap().contains("element is valid JSON but not an object"));
+
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, "[{\"id\": \"a\", \"text\": \"Fine.\"},\n{\"id\": \"b\", \"text\": \"cut").unwrap();
+    let stopped = score(&[broken.to_str().unwrap()], &dir.path().join("broken"));
+    assert_exit(&stopped, 2);
+    assert!(stderr(&stopped).contains("broken.json") && stderr(&stopped).contains("line 2"), "{}", stderr(&stopped));
 }

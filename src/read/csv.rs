@@ -1,8 +1,11 @@
 //! CSV and TSV input (the `csv` crate: quoted fields may hold delimiters and line breaks). The
-//! first row names the columns.
+//! first row names the columns, unless `--no-header --columns` names them, as in the
+//! headerless TSV files of bicleaner and OpusFilter. Without a named id field, such a file's rows
+//! are named by file and line (`corpus.tsv:12`).
 
 use super::{
-    open_decompressed, utf8_reason, ColumnNames, Format, Input, Item, MetaColumns, Origin, Record, RecordReader, Reject,
+    open_decompressed, utf8_reason, ColumnNames, Format, Input, Item, MetaColumns, Origin, Record, RecordReader,
+    Reject, IGNORED_FIELD,
 };
 use crate::error::InputError;
 use std::io::Read;
@@ -16,7 +19,10 @@ pub struct CsvReader {
     path: PathBuf,
     file: Arc<str>,
     row: u64,
-    id_column: usize,
+    /// None for a headerless file with no id field.
+    id_column: Option<usize>,
+    /// For a headerless file, how many fields `--columns` names.
+    named_fields: Option<usize>,
     text_column: usize,
     source_column: Option<usize>,
     /// For each column: its position among the run's meta columns, if carried through.
@@ -24,15 +30,24 @@ pub struct CsvReader {
     meta_len: usize,
 }
 
-fn builder(format: Format) -> csv::ReaderBuilder {
+fn builder(format: Format, headerless: bool) -> csv::ReaderBuilder {
     let mut builder = csv::ReaderBuilder::new();
-    builder.delimiter(if format == Format::Tsv { b'\t' } else { b',' }).has_headers(true).flexible(false);
+    // Without a header the field count is checked against `--columns` here, not by the crate.
+    builder.delimiter(if format == Format::Tsv { b'\t' } else { b',' }).has_headers(!headerless).flexible(headerless);
+    // bicleaner and OpusFilter write raw TSV: a field is everything between two tabs, and a
+    // quotation mark at its start is text, not quoting.
+    if headerless && format == Format::Tsv {
+        builder.quoting(false);
+    }
     builder
 }
 
-/// The column names from the header row.
-pub fn header(input: &Input) -> Result<Vec<String>, InputError> {
-    let mut reader = builder(input.format).from_reader(open_decompressed(&input.path, Arc::default())?);
+/// The column names: from the header row, or as `--columns` gives them.
+pub fn header(input: &Input, names: &ColumnNames) -> Result<Vec<String>, InputError> {
+    if let Some(fields) = &names.fields {
+        return Ok(fields.clone());
+    }
+    let mut reader = builder(input.format, false).from_reader(open_decompressed(&input.path, Arc::default())?);
     header_names(&mut reader, &input.path)
 }
 
@@ -61,8 +76,12 @@ impl CsvReader {
         meta: &MetaColumns,
         progress: Arc<AtomicU64>,
     ) -> Result<Self, InputError> {
-        let mut reader = builder(input.format).from_reader(open_decompressed(&input.path, progress)?);
-        let header = header_names(&mut reader, &input.path)?;
+        let mut reader =
+            builder(input.format, names.headerless()).from_reader(open_decompressed(&input.path, progress)?);
+        let header = match &names.fields {
+            Some(fields) => fields.clone(),
+            None => header_names(&mut reader, &input.path)?,
+        };
         let find = |name: &str| header.iter().position(|h| h == name);
         let missing = |column: &str, flag| InputError::MissingColumn {
             path: input.path.clone(),
@@ -70,21 +89,23 @@ impl CsvReader {
             found: header.join(", "),
             flag,
         };
-        let id_column = find(&names.id).ok_or_else(|| missing(&names.id, "--id-col"))?;
+        let id_column = match find(&names.id) {
+            None if names.headerless() => None,
+            found => Some(found.ok_or_else(|| missing(&names.id, "--id-col"))?),
+        };
         let text_column = find(&names.text).ok_or_else(|| missing(&names.text, "--text-col"))?;
         let source_column = find(&names.source);
-        let meta_positions =
-            header
-                .iter()
-                .enumerate()
-                .map(|(i, h)| {
-                    if i == id_column || i == text_column || Some(i) == source_column {
-                        None
-                    } else {
-                        meta.position(h)
-                    }
-                })
-                .collect();
+        let meta_positions = header
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                if Some(i) == id_column || i == text_column || Some(i) == source_column || h == IGNORED_FIELD {
+                    None
+                } else {
+                    meta.position(h)
+                }
+            })
+            .collect();
         Ok(CsvReader {
             reader,
             record: csv::ByteRecord::new(),
@@ -92,6 +113,7 @@ impl CsvReader {
             file,
             row: 0,
             id_column,
+            named_fields: names.fields.as_ref().map(Vec::len),
             text_column,
             source_column,
             meta_positions,
@@ -106,9 +128,10 @@ impl CsvReader {
     }
 
     fn build(&self, origin: Origin) -> Item {
-        let id = match self.field(self.id_column, "id") {
-            Ok(id) => id,
-            Err(reason) => return Item::Reject(Reject { origin, id: None, reason }),
+        let id = match self.id_column.map(|column| self.field(column, "id")) {
+            Some(Ok(id)) => id,
+            Some(Err(reason)) => return Item::Reject(Reject { origin, id: None, reason }),
+            None => format!("{}:{}", self.file, origin.line.unwrap_or(origin.row)),
         };
         let reject = |reason: String| Item::Reject(Reject { origin: origin.clone(), id: Some(id.clone()), reason });
         if id.is_empty() {
@@ -144,7 +167,14 @@ impl RecordReader for CsvReader {
         let origin = |line: Option<u64>, row| Origin { file: self.file.clone(), line, row };
         match result {
             Ok(false) => Ok(None),
-            Ok(true) => Ok(Some(self.build(origin(line, self.row)))),
+            Ok(true) => match self.named_fields {
+                Some(named) if self.record.len() != named => Ok(Some(Item::Reject(Reject {
+                    origin: origin(line, self.row),
+                    id: None,
+                    reason: format!("the row has {} fields but --columns names {named}", self.record.len()),
+                }))),
+                _ => Ok(Some(self.build(origin(line, self.row)))),
+            },
             Err(error) => match error.kind() {
                 csv::ErrorKind::UnequalLengths { pos, expected_len, len } => Ok(Some(Item::Reject(Reject {
                     origin: origin(pos.as_ref().map(|p| p.line()), self.row),

@@ -1,5 +1,7 @@
-//! JSON Lines input, plain or compressed with gzip or zstd: one JSON object per line.
+//! JSON Lines input, plain or compressed with gzip or zstd: one JSON object per line. `.json`
+//! input, one array of objects, is read here too, element by element (see [`super::json_array`]).
 
+use super::json_array::ArrayElements;
 use super::{
     json_to_meta, open_decompressed, utf8_reason, ColumnNames, Input, Item, MetaColumns, Origin, Record, RecordReader,
     Reject,
@@ -10,8 +12,16 @@ use std::io::{BufRead, BufReader, Read};
 use std::sync::atomic::AtomicU64;
 use std::sync::Arc;
 
+/// Where the objects come from: lines, or the elements of one array.
+enum Objects {
+    Lines(BufReader<Box<dyn Read + Send>>),
+    Array(ArrayElements<BufReader<Box<dyn Read + Send>>>),
+}
+
 pub struct JsonlReader {
-    lines: BufReader<Box<dyn Read + Send>>,
+    objects: Objects,
+    /// "the line" or "the element", in reject messages.
+    unit: &'static str,
     buffer: Vec<u8>,
     line: u64,
     row: u64,
@@ -29,8 +39,14 @@ impl JsonlReader {
         meta: &MetaColumns,
         progress: Arc<AtomicU64>,
     ) -> Result<Self, InputError> {
+        let reader = BufReader::with_capacity(1 << 20, open_decompressed(&input.path, progress)?);
+        let (objects, unit) = match input.format {
+            super::Format::Json => (Objects::Array(ArrayElements::new(reader)), "the element"),
+            _ => (Objects::Lines(reader), "the line"),
+        };
         Ok(JsonlReader {
-            lines: BufReader::with_capacity(1 << 20, open_decompressed(&input.path, progress)?),
+            objects,
+            unit,
             buffer: Vec::new(),
             line: 0,
             row: 0,
@@ -45,7 +61,7 @@ impl JsonlReader {
         let reject = |id: Option<String>, reason: String| Item::Reject(Reject { origin: origin.clone(), id, reason });
         let text = match std::str::from_utf8(line) {
             Ok(text) => text,
-            Err(error) => return reject(None, utf8_reason("the line", &error)),
+            Err(error) => return reject(None, utf8_reason(self.unit, &error)),
         };
         let seed = FieldsSeed { names: &self.names, meta: &self.meta };
         let mut parser = serde_json::Deserializer::from_str(text);
@@ -55,7 +71,7 @@ impl JsonlReader {
             // Not an object, or not JSON: parse it again the general way, for the usual message.
             _ => {
                 return match serde_json::from_str::<Value>(text) {
-                    Ok(_) => reject(None, "the line is valid JSON but not an object".into()),
+                    Ok(_) => reject(None, format!("{} is valid JSON but not an object", self.unit)),
                     Err(error) => reject(None, format!("malformed JSON: {error}")),
                 }
             }
@@ -209,10 +225,21 @@ impl<'de> serde::de::Visitor<'de> for KeySeed<'_> {
 
 impl RecordReader for JsonlReader {
     fn next_item(&mut self) -> Result<Option<Item>, InputError> {
+        let lines = match &mut self.objects {
+            Objects::Lines(lines) => lines,
+            Objects::Array(array) => {
+                let start = array
+                    .next_element(&mut self.buffer)
+                    .map_err(|message| InputError::Read { path: self.path.clone(), message })?;
+                let Some(line) = start else { return Ok(None) };
+                self.row += 1;
+                let origin = Origin { file: self.file.clone(), line: Some(line), row: self.row };
+                return Ok(Some(self.parse(origin, &self.buffer)));
+            }
+        };
         loop {
             self.buffer.clear();
-            let read = self
-                .lines
+            let read = lines
                 .read_until(b'\n', &mut self.buffer)
                 .map_err(|e| InputError::Read { path: self.path.clone(), message: e.to_string() })?;
             if read == 0 {
@@ -245,6 +272,15 @@ fn trim_ascii_whitespace(bytes: &[u8]) -> &[u8] {
 pub fn scan_keys(input: &Input) -> Result<Vec<String>, InputError> {
     let mut reader = BufReader::with_capacity(1 << 20, open_decompressed(&input.path, Arc::default())?);
     let mut found = FoundKeys::default();
+    if input.format == super::Format::Json {
+        // A broken array is reported by the reading pass, with what it could read before.
+        let mut array = ArrayElements::new(reader);
+        let mut element = Vec::new();
+        while let Ok(Some(_)) = array.next_element(&mut element) {
+            found.note(&element);
+        }
+        return Ok(found.keys);
+    }
     // Lines are scanned where they lie in the reader's buffer; only a line that runs over the
     // end of the buffer is copied, to be completed by the next fill.
     let mut split_line: Vec<u8> = Vec::new();
@@ -378,13 +414,14 @@ mod tests {
             meta.add(name);
         }
         JsonlReader {
-            lines: BufReader::new(Box::new(std::io::Cursor::new(lines.as_bytes().to_vec()))),
+            objects: Objects::Lines(BufReader::new(Box::new(std::io::Cursor::new(lines.as_bytes().to_vec())))),
+            unit: "the line",
             buffer: Vec::new(),
             line: 0,
             row: 0,
             file: Arc::from("in.jsonl"),
             path: "in.jsonl".into(),
-            names: ColumnNames { id: "id".into(), text: "text".into(), source: "source".into() },
+            names: ColumnNames::new("id", "text", "source"),
             meta,
         }
     }

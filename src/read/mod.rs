@@ -2,6 +2,7 @@
 //! be scored, with the file and line that caused them.
 
 mod csv;
+mod json_array;
 mod jsonl;
 mod text;
 
@@ -67,6 +68,8 @@ pub enum Item {
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     Jsonl,
+    /// One JSON array of objects (`.json`).
+    Json,
     Csv,
     Tsv,
     Parquet,
@@ -81,6 +84,7 @@ impl Format {
         let extension = name.rsplit_once('.')?.1;
         match extension {
             "jsonl" | "ndjson" => Some(Format::Jsonl),
+            "json" => Some(Format::Json),
             "csv" => Some(Format::Csv),
             "tsv" => Some(Format::Tsv),
             "parquet" => Some(Format::Parquet),
@@ -96,11 +100,28 @@ pub struct ColumnNames {
     pub id: String,
     pub text: String,
     pub source: String,
+    /// For CSV and TSV files without a header row (`--no-header --columns`), the name of each
+    /// field in order; [`IGNORED_FIELD`] skips one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<String>>,
 }
 
+/// In `--columns`, the name of a field to leave out.
+pub const IGNORED_FIELD: &str = "_";
+
 impl ColumnNames {
+    /// The column names of the default layout, with a header row.
+    pub fn new(id: &str, text: &str, source: &str) -> Self {
+        ColumnNames { id: id.into(), text: text.into(), source: source.into(), fields: None }
+    }
+
     fn is_special(&self, name: &str) -> bool {
-        name == self.id || name == self.text || name == self.source
+        name == self.id || name == self.text || name == self.source || name == IGNORED_FIELD
+    }
+
+    /// Whether CSV and TSV files have no header row, their fields named by `fields`.
+    pub fn headerless(&self) -> bool {
+        self.fields.is_some()
     }
 }
 
@@ -225,8 +246,8 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// (JSON Lines files are scanned for their keys, since any line may add one).
 pub fn discover_meta_columns(input: &Input, names: &ColumnNames, meta: &mut MetaColumns) -> Result<(), InputError> {
     let columns = match input.format {
-        Format::Jsonl => jsonl::scan_keys(input)?,
-        Format::Csv | Format::Tsv => csv::header(input)?,
+        Format::Jsonl | Format::Json => jsonl::scan_keys(input)?,
+        Format::Csv | Format::Tsv => csv::header(input, names)?,
         Format::Parquet => crate::parquet::input_columns(&input.path)?,
         Format::Txt => Vec::new(),
     };
@@ -235,7 +256,9 @@ pub fn discover_meta_columns(input: &Input, names: &ColumnNames, meta: &mut Meta
     let has_columns = input.format != Format::Txt && !columns.is_empty();
     if has_columns || matches!(input.format, Format::Csv | Format::Tsv | Format::Parquet) {
         for (required, flag) in [(&names.text, "--text-col"), (&names.id, "--id-col")] {
-            if !columns.iter().any(|c| c == required) {
+            // A file without a header row may have no id field: its rows are then named by line.
+            let optional_id = flag == "--id-col" && names.headerless() && input.format != Format::Parquet;
+            if !optional_id && !columns.iter().any(|c| c == required) {
                 return Err(InputError::MissingColumn {
                     path: PathBuf::from(&input.display),
                     column: required.clone(),
@@ -267,7 +290,7 @@ pub fn open(
 ) -> Result<Box<dyn RecordReader>, InputError> {
     let file: Arc<str> = Arc::from(input.display.as_str());
     match input.format {
-        Format::Jsonl => Ok(Box::new(jsonl::JsonlReader::open(input, file, names, meta, progress)?)),
+        Format::Jsonl | Format::Json => Ok(Box::new(jsonl::JsonlReader::open(input, file, names, meta, progress)?)),
         Format::Csv | Format::Tsv => Ok(Box::new(csv::CsvReader::open(input, file, names, meta, progress)?)),
         Format::Parquet => Ok(Box::new(crate::parquet::ParquetInput::open(input, file, names, meta, progress)?)),
         Format::Txt => Ok(Box::new(text::TextReader::open(input, file, progress)?)),
