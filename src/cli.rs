@@ -255,6 +255,10 @@ pub struct ScoreArgs {
     /// No progress bar and no summary.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Also write each article's text, and its source when the input has one, into
+    /// documents.parquet (columns `text` and `source`), so that no second input is needed.
+    #[arg(long)]
+    pub keep_text: bool,
     /// When standard error is not a terminal (a batch job, nohup), write a progress line every
     /// this many seconds instead of a progress bar.
     #[arg(long, default_value_t = 5.0, value_name = "SECONDS")]
@@ -362,6 +366,7 @@ impl ScoreArgs {
             strict: self.strict,
             threads,
             show_progress: !self.quiet,
+            keep_text: self.keep_text,
             progress_interval: std::time::Duration::try_from_secs_f64(self.progress_interval)
                 .context("--progress-interval must be a number of seconds, 0 or more")?,
             profile: self.profile,

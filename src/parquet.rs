@@ -19,6 +19,7 @@ pub struct TableWriters {
     documents: TableWriter,
     /// Only when the input has a source column.
     alignments: Option<TableWriter>,
+    kept: KeptText,
     meta_names: Vec<String>,
     dir: PathBuf,
 }
@@ -181,24 +182,39 @@ fn alignments_schema() -> Schema {
     )
 }
 
-fn documents_schema(meta_names: &[String]) -> Schema {
+/// The input text that `--keep-text` writes into `documents.parquet`, after mtqe's own columns.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KeptText {
+    /// The article, as `text`.
+    pub text: bool,
+    /// The source, as `source` (null for an article without one).
+    pub source: bool,
+}
+
+impl KeptText {
+    /// The names of the kept columns, in order.
+    pub fn names(self) -> Vec<&'static str> {
+        [("text", self.text), ("source", self.source)].into_iter().filter(|(_, kept)| *kept).map(|(n, _)| n).collect()
+    }
+}
+
+fn documents_schema(kept: KeptText, meta_names: &[String]) -> Schema {
     use DataType::*;
     let dtypes = [
         String, UInt32, UInt32, UInt32, String, Float32, UInt32, Float64, Float64, Float64, Float64, Float64, Float64,
         Float64, Float32, Float32, Float32, Float64, Float64, Float64, Float64,
     ];
     let fixed = DOCUMENT_COLUMNS.iter().zip(dtypes).map(|(name, dtype)| Field::new((*name).into(), dtype));
+    let text = kept.names().into_iter().map(|name| Field::new(name.into(), String));
     let carried = meta_names.iter().map(|name| Field::new(name.as_str().into(), String));
-    Schema::from_iter(fixed.chain(carried))
+    Schema::from_iter(fixed.chain(text).chain(carried))
 }
 
 /// The output name of each carried-through column: its input name, or `input_<name>` where the
-/// input name is already an mtqe column, so nothing is overwritten.
-pub fn carried_column_names(meta: &MetaColumns) -> Vec<String> {
-    meta.names
-        .iter()
-        .map(|name| if DOCUMENT_COLUMNS.contains(&name.as_str()) { format!("input_{name}") } else { name.clone() })
-        .collect()
+/// input name is already an mtqe column (or a kept text column), so nothing is overwritten.
+pub fn carried_column_names(meta: &MetaColumns, kept: KeptText) -> Vec<String> {
+    let taken = |name: &str| DOCUMENT_COLUMNS.contains(&name) || kept.names().contains(&name);
+    meta.names.iter().map(|name| if taken(name) { format!("input_{name}") } else { name.clone() }).collect()
 }
 
 /// The Arrow schema stored in a file's footer (`ARROW:schema`), at polars' oldest compatibility
@@ -236,16 +252,18 @@ impl TableWriters {
         paths: [&Path; 3],
         alignments: Option<&Path>,
         meta: &MetaColumns,
+        kept: KeptText,
         dir: &Path,
     ) -> Result<Self, OutputError> {
-        let meta_names = carried_column_names(meta);
+        let meta_names = carried_column_names(meta, kept);
         Ok(TableWriters {
             flags: TableWriter::new(writer(paths[0], &flags_schema(), dir)?),
             segments: TableWriter::new(writer(paths[1], &segments_schema(), dir)?),
-            documents: TableWriter::new(writer(paths[2], &documents_schema(&meta_names), dir)?),
+            documents: TableWriter::new(writer(paths[2], &documents_schema(kept, &meta_names), dir)?),
             alignments: alignments
                 .map(|path| writer(path, &alignments_schema(), dir).map(TableWriter::new))
                 .transpose()?,
+            kept,
             meta_names,
             dir: dir.to_owned(),
         })
@@ -259,7 +277,7 @@ impl TableWriters {
     pub fn write(&mut self, docs: &[ScoredDoc]) -> Result<(), OutputError> {
         let flags = flags_frame(docs).map_err(|e| self.error(e))?;
         let segments = segments_frame(docs).map_err(|e| self.error(e))?;
-        let documents = documents_frame(docs, &self.meta_names).map_err(|e| self.error(e))?;
+        let documents = documents_frame(docs, self.kept, &self.meta_names).map_err(|e| self.error(e))?;
         let alignments =
             self.alignments.is_some().then(|| alignments_frame(docs)).transpose().map_err(|e| self.error(e))?;
         let pushed = self
@@ -353,7 +371,7 @@ fn alignments_frame(docs: &[ScoredDoc]) -> PolarsResult<DataFrame> {
     )
 }
 
-fn documents_frame(docs: &[ScoredDoc], meta_names: &[String]) -> PolarsResult<DataFrame> {
+fn documents_frame(docs: &[ScoredDoc], kept: KeptText, meta_names: &[String]) -> PolarsResult<DataFrame> {
     let summary = |pick: fn(&ScoredDoc) -> u32| docs.iter().map(pick).collect::<Vec<_>>();
     let penalty = |dimension: usize| docs.iter().map(|d| d.penalty_by_dimension[dimension]).collect::<Vec<_>>();
     let mut columns = vec![
@@ -379,6 +397,12 @@ fn documents_frame(docs: &[ScoredDoc], meta_names: &[String]) -> PolarsResult<Da
         Column::new("source_coverage".into(), docs.iter().map(|d| d.coverage.map(|c| c.0)).collect::<Vec<_>>()),
         Column::new("target_support".into(), docs.iter().map(|d| d.coverage.map(|c| c.1)).collect::<Vec<_>>()),
     ];
+    if kept.text {
+        columns.push(Column::new("text".into(), docs.iter().map(|d| d.text.as_str()).collect::<Vec<_>>()));
+    }
+    if kept.source {
+        columns.push(Column::new("source".into(), docs.iter().map(|d| d.source.as_deref()).collect::<Vec<_>>()));
+    }
     for (position, name) in meta_names.iter().enumerate() {
         let values: Vec<Option<&str>> = docs.iter().map(|d| d.meta.get(position).and_then(|v| v.as_deref())).collect();
         columns.push(Column::new(name.as_str().into(), values));

@@ -38,6 +38,8 @@ pub struct RunOptions {
     pub strict: bool,
     pub threads: usize,
     pub show_progress: bool,
+    /// Write the article text, and the source, into `documents.parquet` (`--keep-text`).
+    pub keep_text: bool,
     /// Time between progress lines when standard error is not a terminal.
     pub progress_interval: Duration,
     /// Time every stage and detector, and record the result in the manifest.
@@ -185,7 +187,9 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
         read::discover_meta_columns(input, &options.columns, &mut meta)?;
     }
     let detectors = detectors::build(&options.config.detectors);
-    let scoring = Scoring { analysis: options.config.analysis_options(), quality: &options.quality };
+    let kept = crate::parquet::KeptText { text: options.keep_text, source: options.keep_text && meta.has_source };
+    let scoring =
+        Scoring { analysis: options.config.analysis_options(), quality: &options.quality, keep_source: kept.source };
     // Tables the workers would otherwise load while scoring their first article.
     if scoring.analysis.language_model {
         std::sync::LazyLock::force(&crate::language_model::MODEL);
@@ -201,6 +205,7 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
         [path("flags.parquet"), path("segments.parquet"), path("documents.parquet")],
         staging.path("alignments.parquet"),
         &meta,
+        kept,
         &options.out_dir,
     )?;
     let (sender, receiver) = sync_channel::<Vec<ScoredDoc>>(2);
@@ -325,7 +330,7 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
         detectors: detectors.iter().map(|d| d.info()).collect(),
         inputs: options.inputs.iter().map(ManifestInput::of).collect(),
         skipped_files: &options.skipped,
-        carried_columns: crate::parquet::carried_column_names(&meta),
+        carried_columns: crate::parquet::carried_column_names(&meta, kept),
         threads: options.threads,
         strict: options.strict,
         counts: &counts,
@@ -418,6 +423,8 @@ fn score_batch(
 struct Scoring<'a> {
     analysis: crate::analysis::AnalysisOptions,
     quality: &'a QualityModel,
+    /// Hand the source text over to the output too.
+    keep_source: bool,
 }
 
 /// Analyses and scores one article, timing each step when `timed` is set.
@@ -446,6 +453,9 @@ fn score_record_timed(
     };
     // The segment rows point into the text: hand it over instead of copying each sentence.
     scored.text = text;
+    if scoring.keep_source {
+        scored.source = source;
+    }
     (scored, timings)
 }
 

@@ -108,6 +108,8 @@ pub struct ScoredDoc {
     /// The article text, which the segment rows point into; empty until the caller that owns
     /// the text hands it over (see [`ScoredDoc::segment_text`]).
     pub text: String,
+    /// The source text, handed over like `text` only when `--keep-text` writes it.
+    pub source: Option<String>,
     pub meta: Vec<Option<String>>,
     pub n_chars: u32,
     pub n_words: u32,
@@ -212,6 +214,7 @@ pub fn score_document(
     ScoredDoc {
         id,
         text: String::new(),
+        source: None,
         meta,
         n_chars: doc.char_offset(doc.text.len()) as u32,
         n_words: doc.word_count() as u32,

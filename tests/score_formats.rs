@@ -260,3 +260,31 @@ fn a_json_array_file_rejects_bad_elements_by_line_and_stops_at_a_broken_array() 
     assert_exit(&stopped, 2);
     assert!(stderr(&stopped).contains("broken.json") && stderr(&stopped).contains("line 2"), "{}", stderr(&stopped));
 }
+
+#[test]
+fn keep_text_writes_the_article_and_its_source_into_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    // "body" is the text; a carried column named "text" must not be overwritten.
+    let lines = [
+        serde_json::json!({"id": "a", "body": "Prices rose sharply.", "source": "Die Preise stiegen stark.", "text": "carried"}),
+        serde_json::json!({"id": "b", "body": "Nothing happened.", "text": "also carried"}),
+    ];
+    std::fs::write(&corpus, lines.map(|l| l.to_string()).join("\n") + "\n").unwrap();
+    let out = dir.path().join("out");
+    assert_exit(&score(&[corpus.to_str().unwrap(), "--text-col", "body", "--keep-text"], &out), 0);
+    let documents = read_table(&out, "documents.parquet");
+    assert_eq!(strings(&documents, "text"), [Some("Prices rose sharply.".into()), Some("Nothing happened.".into())]);
+    assert_eq!(strings(&documents, "source"), [Some("Die Preise stiegen stark.".into()), None]);
+    assert_eq!(strings(&documents, "input_text"), [Some("carried".into()), Some("also carried".into())]);
+    let names: Vec<String> = documents.get_column_names().iter().map(|n| n.to_string()).collect();
+    let at = |name: &str| names.iter().position(|n| n == name).unwrap();
+    assert!(at("target_support") < at("text") && at("text") < at("source") && at("source") < at("input_text"));
+
+    // Without the flag, neither column is written, and the carried "text" keeps its name.
+    let plain = dir.path().join("plain");
+    assert_exit(&score(&[corpus.to_str().unwrap(), "--text-col", "body"], &plain), 0);
+    let documents = read_table(&plain, "documents.parquet");
+    assert_eq!(strings(&documents, "text"), [Some("carried".into()), Some("also carried".into())]);
+    assert!(documents.column("source").is_err());
+}
