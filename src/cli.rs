@@ -38,6 +38,11 @@ pub enum Command {
     /// documents, and each of them with its flagged spans highlighted.
     #[command(after_help = "Example:\n  mtqe report out/sample --html out/sample/report.html")]
     Report(ReportArgs),
+    /// Keep the input rows whose scores pass, every column unchanged, in the input's format;
+    /// write the others, with their reasons, to a second file.
+    #[command(after_help = "Examples:\n  mtqe filter corpus.jsonl --out kept.jsonl --max-penalty 5\n  \
+        mtqe filter corpus.parquet --from-run out/corpus --out kept.parquet --min-quality 0.5 --drop-detector non-translation")]
+    Filter(FilterArgs),
     /// Print one article of a finished run with its flagged spans marked and its flags below.
     #[command(after_help = "Example:\n  mtqe show out/sample de-en-0001")]
     Show(ShowArgs),
@@ -53,6 +58,91 @@ pub struct ReportArgs {
     /// How many of the worst documents the page shows in full.
     #[arg(long, default_value_t = 200)]
     pub top: usize,
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("criteria").required(true).multiple(true)))]
+pub struct FilterArgs {
+    /// Input files or directories, all JSON Lines (plain, .gz or .zst) or all Parquet.
+    #[arg(required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Where to write the rows that pass, in the inputs' format.
+    #[arg(long, short)]
+    pub out: PathBuf,
+    /// Where to write the rows that fail, with their reasons; by default beside --out
+    /// (kept.jsonl gives kept.rejected.jsonl).
+    #[arg(long)]
+    pub rejected: Option<PathBuf>,
+    /// Keep documents whose penalty is at most this.
+    #[arg(long, group = "criteria")]
+    pub max_penalty: Option<f64>,
+    /// Keep documents whose quality (the probability of no major error) is at least this.
+    #[arg(long, group = "criteria")]
+    pub min_quality: Option<f64>,
+    /// Drop documents flagged by this detector; repeat for several.
+    #[arg(long, group = "criteria")]
+    pub drop_detector: Vec<String>,
+    /// Take the scores from this finished `mtqe score` run of the same inputs, instead of
+    /// scoring them first.
+    #[arg(long)]
+    pub from_run: Option<PathBuf>,
+    /// Column holding the document id.
+    #[arg(long, default_value = "id")]
+    pub id_col: String,
+    /// Column holding the English text (when scoring).
+    #[arg(long, default_value = "text")]
+    pub text_col: String,
+    /// Column holding the original text, if any (when scoring).
+    #[arg(long, default_value = "source")]
+    pub source_col: String,
+    /// TOML configuration for the detectors (when scoring).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Quality model weights (when scoring).
+    #[arg(long)]
+    pub weights: Option<PathBuf>,
+    /// Run the English language model (when scoring).
+    #[arg(long)]
+    pub language_model: bool,
+    /// Worker threads (when scoring); the default is all cores.
+    #[arg(long)]
+    pub threads: Option<usize>,
+}
+
+impl FilterArgs {
+    pub fn criteria(&self) -> crate::filter::Criteria {
+        crate::filter::Criteria {
+            max_penalty: self.max_penalty,
+            min_quality: self.min_quality,
+            drop_detectors: self.drop_detector.clone(),
+        }
+    }
+
+    /// The options to score the inputs with, into `out`, when there is no --from-run.
+    pub fn score_options(&self, out: PathBuf) -> Result<RunOptions> {
+        let args = ScoreArgs {
+            inputs: self.inputs.clone(),
+            out,
+            format: None,
+            id_col: self.id_col.clone(),
+            text_col: self.text_col.clone(),
+            source_col: self.source_col.clone(),
+            no_header: false,
+            columns: None,
+            source_lang: "de".into(),
+            config: self.config.clone(),
+            threads: self.threads,
+            strict: false,
+            quiet: true,
+            keep_text: false,
+            progress_interval: 5.0,
+            max_text_chars: None,
+            profile: false,
+            weights: self.weights.clone(),
+            language_model: self.language_model,
+        };
+        Ok(args.into_options()?.0)
+    }
 }
 
 #[derive(Debug, clap::Args)]

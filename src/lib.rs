@@ -13,6 +13,7 @@ pub mod detectors;
 pub mod error;
 pub mod eval;
 pub mod fault;
+pub mod filter;
 pub mod flag;
 pub mod language_model;
 pub mod lexicon;

@@ -160,6 +160,34 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
+        Command::Filter(args) => {
+            let criteria = args.criteria();
+            let (inputs, _) = mtqe::read::resolve_inputs(&args.inputs, None)?;
+            mtqe::filter::output_format(&inputs)?;
+            let rejected = args.rejected.clone().unwrap_or_else(|| mtqe::filter::default_rejected_path(&args.out));
+            anyhow::ensure!(rejected != args.out, "--rejected and --out name the same file");
+            let verdicts = match &args.from_run {
+                Some(run) => mtqe::filter::verdicts(run, &criteria)?,
+                None => {
+                    // Scored into a scratch run beside the output, removed afterwards.
+                    let scratch = args.out.with_file_name(format!(".mtqe-filter-run-{}", std::process::id()));
+                    let options = args.score_options(scratch.clone())?;
+                    let scored =
+                        mtqe::pipeline::run(&options).and_then(|_| mtqe::filter::verdicts(&scratch, &criteria));
+                    let _ = std::fs::remove_dir_all(&scratch);
+                    scored?
+                }
+            };
+            let counts = mtqe::filter::write(&inputs, &args.id_col, &verdicts, &args.out, &rejected)?;
+            eprintln!(
+                "mtqe: kept {} rows in {}; {} rows with their reasons in {}",
+                counts.kept,
+                args.out.display(),
+                counts.rejected,
+                rejected.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Show(args) => {
             let view = mtqe::report::read_document(&args.run, &args.doc_id)?;
             let text = mtqe::report::terminal::render(&view, args.color.enabled());

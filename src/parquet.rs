@@ -4,7 +4,7 @@
 //! output schemas are declared once, below, and never inferred from data.
 
 use crate::error::{InputError, OutputError};
-use crate::read::{ColumnNames, Input, Item, MetaColumns, Origin, Record, RecordReader, Reject};
+use crate::read::{ColumnKind, ColumnNames, Input, Item, MetaColumns, MetaValue, Origin, Record, RecordReader, Reject};
 use crate::score::ScoredDoc;
 use polars::prelude::*;
 use std::fs::File;
@@ -21,6 +21,7 @@ pub struct TableWriters {
     alignments: Option<TableWriter>,
     kept: KeptText,
     meta_names: Vec<String>,
+    meta_kinds: Vec<ColumnKind>,
     dir: PathBuf,
 }
 
@@ -198,7 +199,7 @@ impl KeptText {
     }
 }
 
-fn documents_schema(kept: KeptText, meta_names: &[String]) -> Schema {
+fn documents_schema(kept: KeptText, meta_names: &[String], meta_kinds: &[ColumnKind]) -> Schema {
     use DataType::*;
     let dtypes = [
         String, UInt32, UInt32, UInt32, String, Float32, UInt32, Float64, Float64, Float64, Float64, Float64, Float64,
@@ -206,7 +207,8 @@ fn documents_schema(kept: KeptText, meta_names: &[String]) -> Schema {
     ];
     let fixed = DOCUMENT_COLUMNS.iter().zip(dtypes).map(|(name, dtype)| Field::new((*name).into(), dtype));
     let text = kept.names().into_iter().map(|name| Field::new(name.into(), String));
-    let carried = meta_names.iter().map(|name| Field::new(name.as_str().into(), String));
+    let carried =
+        meta_names.iter().zip(meta_kinds).map(|(name, kind)| Field::new(name.as_str().into(), carried_dtype(kind)));
     Schema::from_iter(fixed.chain(text).chain(carried))
 }
 
@@ -259,12 +261,13 @@ impl TableWriters {
         Ok(TableWriters {
             flags: TableWriter::new(writer(paths[0], &flags_schema(), dir)?),
             segments: TableWriter::new(writer(paths[1], &segments_schema(), dir)?),
-            documents: TableWriter::new(writer(paths[2], &documents_schema(kept, &meta_names), dir)?),
+            documents: TableWriter::new(writer(paths[2], &documents_schema(kept, &meta_names, &meta.kinds), dir)?),
             alignments: alignments
                 .map(|path| writer(path, &alignments_schema(), dir).map(TableWriter::new))
                 .transpose()?,
             kept,
             meta_names,
+            meta_kinds: meta.kinds.clone(),
             dir: dir.to_owned(),
         })
     }
@@ -277,7 +280,8 @@ impl TableWriters {
     pub fn write(&mut self, docs: &[ScoredDoc]) -> Result<(), OutputError> {
         let flags = flags_frame(docs).map_err(|e| self.error(e))?;
         let segments = segments_frame(docs).map_err(|e| self.error(e))?;
-        let documents = documents_frame(docs, self.kept, &self.meta_names).map_err(|e| self.error(e))?;
+        let documents =
+            documents_frame(docs, self.kept, &self.meta_names, &self.meta_kinds).map_err(|e| self.error(e))?;
         let alignments =
             self.alignments.is_some().then(|| alignments_frame(docs)).transpose().map_err(|e| self.error(e))?;
         let pushed = self
@@ -371,7 +375,12 @@ fn alignments_frame(docs: &[ScoredDoc]) -> PolarsResult<DataFrame> {
     )
 }
 
-fn documents_frame(docs: &[ScoredDoc], kept: KeptText, meta_names: &[String]) -> PolarsResult<DataFrame> {
+fn documents_frame(
+    docs: &[ScoredDoc],
+    kept: KeptText,
+    meta_names: &[String],
+    meta_kinds: &[ColumnKind],
+) -> PolarsResult<DataFrame> {
     let summary = |pick: fn(&ScoredDoc) -> u32| docs.iter().map(pick).collect::<Vec<_>>();
     let penalty = |dimension: usize| docs.iter().map(|d| d.penalty_by_dimension[dimension]).collect::<Vec<_>>();
     let mut columns = vec![
@@ -403,22 +412,125 @@ fn documents_frame(docs: &[ScoredDoc], kept: KeptText, meta_names: &[String]) ->
     if kept.source {
         columns.push(Column::new("source".into(), docs.iter().map(|d| d.source.as_deref()).collect::<Vec<_>>()));
     }
-    for (position, name) in meta_names.iter().enumerate() {
-        let values: Vec<Option<&str>> = docs.iter().map(|d| d.meta.get(position).and_then(|v| v.as_deref())).collect();
-        columns.push(Column::new(name.as_str().into(), values));
+    for (position, (name, kind)) in meta_names.iter().zip(meta_kinds).enumerate() {
+        let values: Vec<Option<&MetaValue>> =
+            docs.iter().map(|d| d.meta.get(position).and_then(Option::as_ref)).collect();
+        columns.push(carried_column(name, kind, values)?);
     }
     DataFrame::new(docs.len(), columns)
+}
+
+/// The values of a carried Parquet column: text as text, anything else in its own type.
+fn carried_values(column: &Column) -> Vec<Option<MetaValue>> {
+    if let Ok(strings) = column.str() {
+        return strings.iter().map(|v| v.map(|v| MetaValue::Text(v.to_owned()))).collect();
+    }
+    (0..column.len())
+        .map(|i| {
+            let value = column.get(i).ok()?;
+            (!value.is_null()).then(|| MetaValue::Typed(TypedValue(value.into_static())))
+        })
+        .collect()
+}
+
+/// The type of a Parquet input column that is not text, carried into `documents.parquet`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypedKind(DataType);
+
+/// A value of such a column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypedValue(AnyValue<'static>);
+
+impl TypedValue {
+    /// The value's display form ("2024-01-02", "[1, 2]"), for a column written as text.
+    pub fn to_text(&self) -> String {
+        match &self.0 {
+            AnyValue::StringOwned(text) => text.to_string(),
+            AnyValue::String(text) => text.to_string(),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// How a carried column is written: its polars type.
+fn carried_dtype(kind: &ColumnKind) -> DataType {
+    match kind {
+        ColumnKind::Unknown | ColumnKind::Text => DataType::String,
+        ColumnKind::Integer => DataType::Int64,
+        ColumnKind::Float => DataType::Float64,
+        ColumnKind::Boolean => DataType::Boolean,
+        ColumnKind::Typed(TypedKind(dtype)) => dtype.clone(),
+    }
+}
+
+/// One carried column of a batch of documents, in its output type.
+fn carried_column(name: &str, kind: &ColumnKind, values: Vec<Option<&MetaValue>>) -> PolarsResult<Column> {
+    let name: PlSmallStr = name.into();
+    Ok(match kind {
+        ColumnKind::Unknown | ColumnKind::Text => {
+            Column::new(name, values.iter().map(|v| v.map(MetaValue::to_text)).collect::<Vec<_>>())
+        }
+        ColumnKind::Integer => Column::new(
+            name,
+            values
+                .iter()
+                .map(|v| match v {
+                    Some(MetaValue::Integer(n)) => Some(*n),
+                    _ => None,
+                })
+                .collect::<Vec<_>>(),
+        ),
+        ColumnKind::Float => Column::new(
+            name,
+            values
+                .iter()
+                .map(|v| match v {
+                    Some(MetaValue::Float(x)) => Some(*x),
+                    Some(MetaValue::Integer(n)) => Some(*n as f64),
+                    _ => None,
+                })
+                .collect::<Vec<_>>(),
+        ),
+        ColumnKind::Boolean => Column::new(
+            name,
+            values
+                .iter()
+                .map(|v| match v {
+                    Some(MetaValue::Boolean(b)) => Some(*b),
+                    _ => None,
+                })
+                .collect::<Vec<_>>(),
+        ),
+        ColumnKind::Typed(TypedKind(dtype)) => {
+            let any: Vec<AnyValue> = values
+                .iter()
+                .map(|v| match v {
+                    Some(MetaValue::Typed(TypedValue(value))) => value.clone(),
+                    _ => AnyValue::Null,
+                })
+                .collect();
+            Series::from_any_values_and_dtype(name, &any, dtype, false)?.into_column()
+        }
+    })
 }
 
 /// Rows read from a Parquet input at a time.
 const PARQUET_CHUNK_ROWS: usize = 4096;
 
-/// The column names of a Parquet file, from its footer.
-pub fn input_columns(path: &Path) -> Result<Vec<String>, InputError> {
+/// The columns of a Parquet file, from its footer, with the kind each is carried as: text
+/// columns as text, every other one in its own type.
+pub fn input_columns(path: &Path) -> Result<Vec<(String, ColumnKind)>, InputError> {
     let file = File::open(path).map_err(|error| InputError::Open { path: path.to_owned(), error })?;
     let mut reader = ParquetReader::new(file);
     let schema = reader.schema().map_err(|e| InputError::Read { path: path.to_owned(), message: e.to_string() })?;
-    Ok(schema.iter_names().map(|name| name.to_string()).collect())
+    Ok(schema
+        .iter()
+        .map(|(name, field)| {
+            let dtype = DataType::from_arrow_field(field);
+            let kind = if dtype == DataType::String { ColumnKind::Text } else { ColumnKind::Typed(TypedKind(dtype)) };
+            (name.to_string(), kind)
+        })
+        .collect())
 }
 
 /// Reads a Parquet input in chunks of rows, so memory stays bounded for large files.
@@ -488,14 +600,12 @@ impl ParquetInput {
         let texts = as_text(&self.names.text)?;
         let sources =
             if frame.schema().contains(&self.names.source) { Some(as_text(&self.names.source)?) } else { None };
-        let mut carried: Vec<(usize, Vec<Option<String>>)> = Vec::new();
-        for name in frame.get_column_names() {
-            if let Some(position) = self.meta.position(name.as_str()) {
-                if name.as_str() != self.names.id
-                    && name.as_str() != self.names.text
-                    && name.as_str() != self.names.source
-                {
-                    carried.push((position, as_text(name.as_str())?));
+        let mut carried: Vec<(usize, Vec<Option<MetaValue>>)> = Vec::new();
+        for column in frame.columns() {
+            let name = column.name().as_str();
+            if let Some(position) = self.meta.position(name) {
+                if name != self.names.id && name != self.names.text && name != self.names.source {
+                    carried.push((position, carried_values(column)));
                 }
             }
         }
@@ -655,6 +765,14 @@ impl TableChunk {
         })
     }
 
+    /// A value of any column as text: numbers in their shortest form ("12", "0.5").
+    pub fn display(&self, name: &str, row: usize) -> Option<String> {
+        self.columns.iter().find(|(n, _)| n == name).and_then(|(_, column)| match column {
+            ChunkColumn::Text(values) => values[row].clone(),
+            ChunkColumn::Number(values) => values[row].map(|x| x.to_string()),
+        })
+    }
+
     /// A numeric column; None when the file has no such column.
     pub fn number(&self, name: &str) -> Option<&[Option<f64>]> {
         self.columns.iter().find_map(|(n, c)| match c {
@@ -662,6 +780,94 @@ impl TableChunk {
             _ => None,
         })
     }
+}
+
+/// (first row, rows) of consecutive whole row groups of at least [`SCAN_CHUNK_ROWS`] rows each,
+/// but the last.
+fn row_group_chunks(metadata: &FileMetadataRef) -> Vec<(usize, usize)> {
+    let mut chunks = Vec::new();
+    let (mut start, mut rows) = (0, 0);
+    for group in &metadata.row_groups {
+        rows += group.num_rows();
+        if rows >= SCAN_CHUNK_ROWS {
+            chunks.push((start, rows));
+            start += rows;
+            rows = 0;
+        }
+    }
+    if rows > 0 {
+        chunks.push((start, rows));
+    }
+    chunks
+}
+
+/// For `mtqe filter`: copies the rows of Parquet inputs that pass to `kept`, every column as it
+/// is, and the others to `rejected` with a first column `mtqe_reasons` (the reasons joined by
+/// "; "). `reasons_of` judges a row by its id. Inputs are read in chunks of row groups.
+pub fn filter_parquet(
+    inputs: &[Input],
+    id_column: &str,
+    reasons_of: &dyn Fn(Option<&str>) -> Vec<String>,
+    kept: &Path,
+    rejected: &Path,
+) -> anyhow::Result<crate::filter::Filtered> {
+    let context = |path: &Path| {
+        let shown = path.display().to_string();
+        move |e: PolarsError| anyhow::anyhow!("{shown}: {e}")
+    };
+    let mut counts = crate::filter::Filtered::default();
+    let mut writers: Option<(BatchedWriter<File>, BatchedWriter<File>, Schema)> = None;
+    for input in inputs {
+        let open = || File::open(&input.path).map_err(|e| anyhow::anyhow!("cannot open {}: {e}", input.display));
+        let mut reader = ParquetReader::new(open()?);
+        let metadata = reader.get_metadata().map_err(context(&input.path))?.clone();
+        let arrow = reader.schema().map_err(context(&input.path))?;
+        let schema: Schema =
+            arrow.iter().map(|(name, field)| Field::new(name.clone(), DataType::from_arrow_field(field))).collect();
+        let (kept_writer, rejected_writer, first_schema) = match &mut writers {
+            Some(writers) => writers,
+            None => {
+                let create = |path: &Path, schema: &Schema| -> anyhow::Result<BatchedWriter<File>> {
+                    let file =
+                        File::create(path).map_err(|e| anyhow::anyhow!("cannot write {}: {e}", path.display()))?;
+                    Ok(compatible_writer(file, schema).batched(schema)?)
+                };
+                let mut with_reasons = Schema::from_iter([Field::new("mtqe_reasons".into(), DataType::String)]);
+                with_reasons.merge(schema.clone());
+                writers.insert((create(kept, &schema)?, create(rejected, &with_reasons)?, schema.clone()))
+            }
+        };
+        if &schema != first_schema {
+            anyhow::bail!("{} has other columns or types than the first input; filter them one by one", input.display);
+        }
+        for (offset, length) in row_group_chunks(&metadata) {
+            let mut reader = ParquetReader::new(open()?);
+            reader.set_metadata(metadata.clone());
+            let frame = reader.with_slice(Some((offset, length))).finish().map_err(context(&input.path))?;
+            let ids = frame.column(id_column).map_err(context(&input.path))?.cast(&DataType::String)?;
+            let ids = ids.str()?;
+            let reasons: Vec<Vec<String>> = ids.iter().map(reasons_of).collect();
+            let keep: BooleanChunked = reasons.iter().map(|r| r.is_empty()).collect();
+            let passed = frame.filter(&keep)?;
+            let mut failed = frame.filter(&!&keep)?;
+            let listed: Vec<String> = reasons.iter().filter(|r| !r.is_empty()).map(|r| r.join("; ")).collect();
+            failed.insert_column(0, Column::new("mtqe_reasons".into(), listed))?;
+            counts.kept += passed.height() as u64;
+            counts.rejected += failed.height() as u64;
+            // The batched writer writes one row group per chunk of a frame.
+            for (frame, writer) in [(passed, &mut *kept_writer), (failed, &mut *rejected_writer)] {
+                if frame.height() > 0 {
+                    let mut frame = frame;
+                    frame.rechunk_mut();
+                    writer.write_batch(&frame)?;
+                }
+            }
+        }
+    }
+    let Some((kept_writer, rejected_writer, _)) = writers else { anyhow::bail!("no Parquet input to filter") };
+    kept_writer.finish()?;
+    rejected_writer.finish()?;
+    Ok(counts)
 }
 
 /// Rows read per call while scanning a table: whole row groups, gathered up to this many rows.
@@ -708,20 +914,7 @@ pub fn scan_table_where(
     let schema = reader.schema().map_err(context)?;
     let present: Vec<String> =
         columns.iter().filter(|name| schema.contains(name)).map(|name| name.to_string()).collect();
-    let mut chunks = Vec::new();
-    let (mut start, mut rows) = (0, 0);
-    for group in &metadata.row_groups {
-        rows += group.num_rows();
-        if rows >= SCAN_CHUNK_ROWS {
-            chunks.push((start, rows));
-            start += rows;
-            rows = 0;
-        }
-    }
-    if rows > 0 {
-        chunks.push((start, rows));
-    }
-    for (offset, length) in chunks {
+    for (offset, length) in row_group_chunks(&metadata) {
         if let Some((key, keep)) = filter {
             let mut reader = ParquetReader::new(open()?);
             reader.set_metadata(metadata.clone());
@@ -747,9 +940,18 @@ pub fn scan_table_where(
                 let numbers = numbers.f64().map_err(context)?;
                 ChunkColumn::Number(numbers.iter().collect())
             } else {
-                let text = column.cast(&DataType::String).map_err(context)?;
-                let text = text.str().map_err(context)?;
-                ChunkColumn::Text(text.iter().map(|v| v.map(str::to_owned)).collect())
+                match column.cast(&DataType::String) {
+                    Ok(text) => {
+                        let text = text.str().map_err(context)?;
+                        ChunkColumn::Text(text.iter().map(|v| v.map(str::to_owned)).collect())
+                    }
+                    // Lists and structs have no cast to text: their display form.
+                    Err(_) => ChunkColumn::Text(
+                        (0..column.len())
+                            .map(|i| column.get(i).ok().filter(|v| !v.is_null()).map(|v| v.to_string()))
+                            .collect(),
+                    ),
+                }
             };
             chunk.columns.push((name.clone(), values));
         }

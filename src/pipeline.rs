@@ -685,7 +685,11 @@ mod tests {
             record("bad", "Grüße aus Köln: boom."),
             record("also-calm", "The mayor spoke on Monday."),
         ];
-        let scoring = Scoring { analysis: crate::analysis::AnalysisOptions::FULL, quality: &crate::quality::DEFAULT };
+        let scoring = Scoring {
+            analysis: crate::analysis::AnalysisOptions::FULL,
+            quality: &crate::quality::DEFAULT,
+            keep_source: false,
+        };
         let results = score_batch(records, &detectors, &scoring, false);
         assert_eq!(results.len(), 3);
         assert_eq!(results[0].as_ref().map(|(doc, _)| doc.id.as_str()).ok(), Some("calm"));

@@ -110,7 +110,7 @@ pub struct ScoredDoc {
     pub text: String,
     /// The source text, handed over like `text` only when `--keep-text` writes it.
     pub source: Option<String>,
-    pub meta: Vec<Option<String>>,
+    pub meta: Vec<Option<crate::read::MetaValue>>,
     pub n_chars: u32,
     pub n_words: u32,
     pub lang: Option<&'static str>,
@@ -145,7 +145,7 @@ impl ScoredDoc {
 /// Turns a document's flags into rows and scores. `flags` must be sorted by start.
 pub fn score_document(
     id: String,
-    meta: Vec<Option<String>>,
+    meta: Vec<Option<crate::read::MetaValue>>,
     doc: &Doc,
     flags: Vec<Flag>,
     model: &QualityModel,

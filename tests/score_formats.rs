@@ -288,3 +288,71 @@ fn keep_text_writes_the_article_and_its_source_into_documents() {
     assert_eq!(strings(&documents, "text"), [Some("carried".into()), Some("also carried".into())]);
     assert!(documents.column("source").is_err());
 }
+
+#[test]
+fn carried_columns_keep_their_types_from_parquet_and_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    // A news Parquet file: a publication date, a timestamp, a decimal, a list and a struct.
+    let parquet = dir.path().join("news.parquet");
+    let cast = |column: Column, dtype: DataType| column.cast(&dtype).unwrap();
+    let st = StructChunked::from_columns(
+        "st".into(),
+        2,
+        &[Column::new("rank".into(), [1i64, 2]), Column::new("desk".into(), ["world", "sport"])],
+    )
+    .unwrap()
+    .into_series()
+    .into_column();
+    let mut frame = DataFrame::new(
+        2,
+        vec![
+            Column::new("id".into(), ["p1", "p2"]),
+            Column::new("text".into(), ["Prices rose.", "It rained on Monday."]),
+            cast(Column::new("published".into(), [Some(19724i32), None]), DataType::Date),
+            cast(
+                Column::new("seen".into(), [1_700_000_000_000i64, 1_700_000_100_000]),
+                DataType::Datetime(TimeUnit::Milliseconds, None),
+            ),
+            cast(Column::new("price".into(), [1.5f64, 2.25]), DataType::Decimal(5, 2)),
+            Column::new("tags".into(), [Series::new("".into(), ["x", "y"]), Series::new("".into(), ["z"])]),
+            st,
+            cast(Column::new("small".into(), [3i32, 4]), DataType::Int8),
+        ],
+    )
+    .unwrap();
+    ParquetWriter::new(std::fs::File::create(&parquet).unwrap()).finish(&mut frame).unwrap();
+    let out = dir.path().join("out");
+    assert_exit(&score(&[parquet.to_str().unwrap()], &out), 0);
+    let documents = read_table(&out, "documents.parquet");
+    for name in ["published", "seen", "price", "tags", "st", "small"] {
+        let written = documents.column(name).unwrap();
+        let input = frame.column(name).unwrap();
+        assert_eq!(written.dtype(), input.dtype(), "{name}");
+        assert!(written.as_materialized_series().equals_missing(input.as_materialized_series()), "{name}: {written:?}");
+    }
+
+    // JSON Lines: integers, mixed numbers, booleans; mixed and nested values as JSON text.
+    let jsonl = dir.path().join("news.jsonl");
+    let lines = [
+        serde_json::json!({"id": "j1", "text": "Prices rose.", "words": 120, "ratio": 1, "paywall": true, "mixed": 1, "nested": {"a": [1]}}),
+        serde_json::json!({"id": "j2", "text": "It rained.", "words": null, "ratio": 0.5, "paywall": false, "mixed": "one"}),
+    ];
+    std::fs::write(&jsonl, lines.map(|l| l.to_string()).join("\n") + "\n").unwrap();
+    let out = dir.path().join("jsonl");
+    assert_exit(&score(&[jsonl.to_str().unwrap()], &out), 0);
+    let documents = read_table(&out, "documents.parquet");
+    let column = |name: &str| documents.column(name).unwrap().as_materialized_series().clone();
+    assert_eq!(column("words").i64().unwrap().iter().collect::<Vec<_>>(), [Some(120), None]);
+    assert_eq!(column("ratio").f64().unwrap().iter().collect::<Vec<_>>(), [Some(1.0), Some(0.5)]);
+    assert_eq!(column("paywall").bool().unwrap().iter().collect::<Vec<_>>(), [Some(true), Some(false)]);
+    assert_eq!(strings(&documents, "mixed"), [Some("1".into()), Some("one".into())]);
+    assert_eq!(strings(&documents, "nested"), [Some(r#"{"a":[1]}"#.into()), None]);
+
+    // The same column as a date in one file and as text in another is written as text.
+    let csv = dir.path().join("more.csv");
+    std::fs::write(&csv, "id,text,published\nc1,Rates fell.,last week\n").unwrap();
+    let out = dir.path().join("both");
+    assert_exit(&score(&[parquet.to_str().unwrap(), csv.to_str().unwrap()], &out), 0);
+    let documents = read_table(&out, "documents.parquet");
+    assert_eq!(strings(&documents, "published"), [Some("2024-01-02".into()), None, Some("last week".into())]);
+}

@@ -3,6 +3,7 @@
 //! headerless TSV files of bicleaner and OpusFilter. Without a named id field, such a file's rows
 //! are named by file and line (`corpus.tsv:12`).
 
+use super::MetaValue;
 use super::{
     open_decompressed, utf8_reason, ColumnNames, Format, Input, Item, MetaColumns, Origin, Record, RecordReader,
     Reject, IGNORED_FIELD,
@@ -150,7 +151,7 @@ impl CsvReader {
         for (column, position) in self.meta_positions.iter().enumerate() {
             if let Some(position) = position {
                 match std::str::from_utf8(&self.record[column]) {
-                    Ok(value) => meta[*position] = Some(value.to_owned()),
+                    Ok(value) => meta[*position] = Some(MetaValue::Text(value.to_owned())),
                     Err(e) => return reject(utf8_reason(&format!("column {}", column + 1), &e)),
                 }
             }

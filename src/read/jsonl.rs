@@ -3,9 +3,9 @@
 
 use super::json_array::ArrayElements;
 use super::{
-    json_to_meta, open_decompressed, utf8_reason, ColumnNames, Input, Item, MetaColumns, Origin, Record, RecordReader,
-    Reject,
+    open_decompressed, utf8_reason, ColumnNames, Input, Item, MetaColumns, Origin, Record, RecordReader, Reject,
 };
+use super::{ColumnKind, MetaValue};
 use crate::error::InputError;
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read};
@@ -111,7 +111,7 @@ struct Fields {
     id: Option<Value>,
     text: Option<Value>,
     source: Option<Value>,
-    meta: Vec<Option<String>>,
+    meta: Vec<Option<MetaValue>>,
 }
 
 /// Which of [`Fields`] a key fills.
@@ -152,7 +152,7 @@ impl<'de> serde::de::Visitor<'de> for FieldsSeed<'_> {
                 Field::Id => fields.id = Some(map.next_value()?),
                 Field::Text => fields.text = Some(map.next_value()?),
                 Field::Source => fields.source = Some(map.next_value()?),
-                Field::Meta(position) => fields.meta[position] = json_to_meta(map.next_value()?),
+                Field::Meta(position) => fields.meta[position] = MetaValue::from_json(map.next_value()?),
                 Field::Unused => {
                     map.next_value::<serde::de::IgnoredAny>()?;
                 }
@@ -269,7 +269,7 @@ fn trim_ascii_whitespace(bytes: &[u8]) -> &[u8] {
 /// This is a whole pass over the input before scoring starts, so it must be cheap: a line is
 /// only parsed when a quick scan of its top-level keys finds one not seen before. The keys it
 /// keeps all come from lines that parse.
-pub fn scan_keys(input: &Input) -> Result<Vec<String>, InputError> {
+pub fn scan_keys(input: &Input) -> Result<Vec<(String, ColumnKind)>, InputError> {
     let mut reader = BufReader::with_capacity(1 << 20, open_decompressed(&input.path, Arc::default())?);
     let mut found = FoundKeys::default();
     if input.format == super::Format::Json {
@@ -279,7 +279,7 @@ pub fn scan_keys(input: &Input) -> Result<Vec<String>, InputError> {
         while let Ok(Some(_)) = array.next_element(&mut element) {
             found.note(&element);
         }
-        return Ok(found.keys);
+        return Ok(found.columns());
     }
     // Lines are scanned where they lie in the reader's buffer; only a line that runs over the
     // end of the buffer is copied, to be completed by the next fill.
@@ -309,34 +309,58 @@ pub fn scan_keys(input: &Input) -> Result<Vec<String>, InputError> {
         let length = buffer.len();
         reader.consume(length);
     }
-    Ok(found.keys)
+    Ok(found.columns())
 }
 
-/// The keys found so far by [`scan_keys`].
+/// The keys found so far by [`scan_keys`], with the kind of their values.
 #[derive(Default)]
 struct FoundKeys {
     keys: Vec<String>,
-    /// Keys as written in lines that parsed, escapes and all.
-    known: rustc_hash::FxHashSet<Vec<u8>>,
-    /// The current line's keys, as byte ranges.
-    line_keys: Vec<std::ops::Range<usize>>,
+    kinds: Vec<ColumnKind>,
+    /// Keys as written in lines that parsed, escapes and all, with their index in `keys`.
+    known: rustc_hash::FxHashMap<Vec<u8>, usize>,
+    /// The current line's keys, as byte ranges, with the kind of their values.
+    line_keys: Vec<(std::ops::Range<usize>, ColumnKind)>,
 }
 
 impl FoundKeys {
-    /// Adds the keys of one line: parsed only when a quick scan finds a key not seen before.
+    /// Adds the keys of one line and the kinds of its values. The line is parsed only when a
+    /// quick scan finds a key not seen before.
     fn note(&mut self, line: &[u8]) {
         self.line_keys.clear();
         let scanned = top_level_keys(line, &mut self.line_keys);
-        if scanned && self.line_keys.iter().all(|key| self.known.contains(&line[key.clone()])) {
+        if scanned && self.line_keys.iter().all(|(key, _)| self.known.contains_key(&line[key.clone()])) {
+            for (key, kind) in &self.line_keys {
+                let index = self.known[&line[key.clone()]];
+                self.kinds[index] = self.kinds[index].join(kind);
+            }
             return;
         }
         let Ok(KeysInOrder(parsed)) = serde_json::from_slice::<KeysInOrder>(line) else { return };
-        for key in parsed {
-            if !self.keys.contains(&key) {
-                self.keys.push(key);
+        // The scan and the parse agree on a valid object's keys, in order.
+        let aligned = scanned && parsed.len() == self.line_keys.len();
+        for (position, key) in parsed.into_iter().enumerate() {
+            let index = match self.keys.iter().position(|k| *k == key) {
+                Some(index) => index,
+                None => {
+                    self.keys.push(key);
+                    self.kinds.push(ColumnKind::Unknown);
+                    self.keys.len() - 1
+                }
+            };
+            if aligned {
+                let (range, kind) = &self.line_keys[position];
+                self.kinds[index] = self.kinds[index].join(kind);
+                self.known.insert(line[range.clone()].to_vec(), index);
+            } else {
+                // Without the scan's kinds (a key written twice, say), the column is text.
+                self.kinds[index] = self.kinds[index].join(&ColumnKind::Text);
             }
         }
-        self.known.extend(self.line_keys.iter().map(|key| line[key.clone()].to_vec()));
+    }
+
+    fn columns(self) -> Vec<(String, ColumnKind)> {
+        self.keys.into_iter().zip(self.kinds).collect()
     }
 }
 
@@ -344,7 +368,7 @@ impl FoundKeys {
 /// (without quotes, escapes not decoded). Values are skipped by tracking only strings and
 /// brackets. Returns false where the line does not start like an object; for a valid object
 /// it finds every key, for invalid JSON it may find anything.
-fn top_level_keys(line: &[u8], keys: &mut Vec<std::ops::Range<usize>>) -> bool {
+fn top_level_keys(line: &[u8], keys: &mut Vec<(std::ops::Range<usize>, ColumnKind)>) -> bool {
     let start = line.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(line.len());
     if line.get(start) != Some(&b'{') {
         return false;
@@ -368,8 +392,12 @@ fn top_level_keys(line: &[u8], keys: &mut Vec<std::ops::Range<usize>>) -> bool {
                     at += 2;
                 }
                 let after = line[at + 1..].iter().position(|b| !b.is_ascii_whitespace()).map(|p| at + 1 + p);
-                if depth == 1 && after.is_some_and(|p| line[p] == b':') {
-                    keys.push(opening + 1..at);
+                if let (1, Some(colon)) = (depth, after.filter(|&p| line[p] == b':')) {
+                    let value = line[colon + 1..]
+                        .iter()
+                        .position(|b| !b.is_ascii_whitespace())
+                        .map_or(line.len(), |p| colon + 1 + p);
+                    keys.push((opening + 1..at, ColumnKind::of_json_text(&line[value..])));
                 }
             }
             b'{' | b'[' => depth += 1,
@@ -411,7 +439,7 @@ mod tests {
     fn reader(lines: &str) -> JsonlReader {
         let mut meta = MetaColumns::default();
         for name in ["date", "tags"] {
-            meta.add(name);
+            meta.add(name, ColumnKind::Text);
         }
         JsonlReader {
             objects: Objects::Lines(BufReader::new(Box::new(std::io::Cursor::new(lines.as_bytes().to_vec())))),
@@ -446,10 +474,10 @@ mod tests {
         ));
         let first = read[0].as_ref().unwrap();
         assert_eq!((first.id.as_str(), first.text.as_str(), first.source.as_deref()), ("7", "Täxt \"q\"", None));
-        assert_eq!(first.meta, vec![None, Some(r#"["a",{"b":1}]"#.to_string())]);
+        assert_eq!(first.meta, vec![None, Some(MetaValue::Text(r#"["a",{"b":1}]"#.to_string()))]);
         let second = read[1].as_ref().unwrap();
         assert_eq!((second.text.as_str(), second.source.as_deref()), ("Last wins.", Some("Quelle.")));
-        assert_eq!(second.meta, vec![Some("2022-08-09".to_string()), None]);
+        assert_eq!(second.meta, vec![Some(MetaValue::Text("2022-08-09".to_string())), None]);
         assert_eq!((second.origin.line, second.origin.row), (Some(3), 2), "the blank line counts as a line only");
     }
 
@@ -480,7 +508,11 @@ mod tests {
 
     fn keys_of(line: &str) -> Option<Vec<&str>> {
         let mut ranges = Vec::new();
-        top_level_keys(line.as_bytes(), &mut ranges).then(|| ranges.into_iter().map(|r| &line[r]).collect())
+        top_level_keys(line.as_bytes(), &mut ranges).then(|| ranges.into_iter().map(|(r, _)| &line[r]).collect())
+    }
+
+    fn names(columns: &[(String, ColumnKind)]) -> Vec<&str> {
+        columns.iter().map(|(name, _)| name.as_str()).collect()
     }
 
     #[test]
@@ -513,7 +545,12 @@ mod tests {
             origin: super::super::InputOrigin::File,
             within_directory: None,
         };
-        assert_eq!(scan_keys(&input).unwrap(), ["id", "text", "date", "täg", "tail"]);
+        let columns = scan_keys(&input).unwrap();
+        assert_eq!(names(&columns), ["id", "text", "date", "täg", "tail"]);
+        // Kinds come from lines that parse: "date" is text there, "täg" an integer, "tail" an array.
+        let kinds: Vec<&ColumnKind> = columns.iter().map(|(_, kind)| kind).collect();
+        use ColumnKind::*;
+        assert_eq!(kinds, [&Text, &Text, &Text, &Integer, &Text]);
     }
 
     /// Lines are scanned in the reader's 1 MB buffer: a line that runs over its end, one that
@@ -539,9 +576,9 @@ mod tests {
         let across =
             format!("{}{{\"id\": \"a\", \"text\": \"{}\", \"across\": 1}}\n", filler(buffer - 100), "y".repeat(300));
         let across = across + "{\"id\": \"z\", \"text\": \"Last.\", \"last\": true}";
-        assert_eq!(scan_keys(&input_for("across.jsonl", &across)).unwrap(), ["id", "text", "across", "last"]);
+        assert_eq!(names(&scan_keys(&input_for("across.jsonl", &across)).unwrap()), ["id", "text", "across", "last"]);
         // A line that ends exactly at the end of the first buffer, then a new key.
         let exact = filler(buffer) + "{\"id\": \"b\", \"text\": \"Next.\", \"after\": 1}\n";
-        assert_eq!(scan_keys(&input_for("exact.jsonl", &exact)).unwrap(), ["id", "text", "after"]);
+        assert_eq!(names(&scan_keys(&input_for("exact.jsonl", &exact)).unwrap()), ["id", "text", "after"]);
     }
 }

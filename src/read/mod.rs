@@ -1,6 +1,7 @@
 //! Input readers: every format yields the same [`Record`]s, or [`Reject`]s for rows that cannot
 //! be scored, with the file and line that caused them.
 
+mod carried;
 mod csv;
 mod json_array;
 mod jsonl;
@@ -14,6 +15,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
+pub use carried::{ColumnKind, MetaValue};
+
 /// One article to score.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Record {
@@ -22,7 +25,7 @@ pub struct Record {
     /// The original (source-language) text, when the input has a source column.
     pub source: Option<String>,
     /// Carried-through column values, indexed like [`MetaColumns::names`].
-    pub meta: Vec<Option<String>>,
+    pub meta: Vec<Option<MetaValue>>,
     pub origin: Origin,
 }
 
@@ -129,16 +132,23 @@ impl ColumnNames {
 #[derive(Debug, Clone, Default)]
 pub struct MetaColumns {
     pub names: Vec<String>,
+    /// The type each column is written with, indexed like `names`.
+    pub kinds: Vec<ColumnKind>,
     /// Whether any input has the source column.
     pub has_source: bool,
     index: HashMap<String, usize>,
 }
 
 impl MetaColumns {
-    pub fn add(&mut self, name: &str) {
-        if !self.index.contains_key(name) {
-            self.index.insert(name.to_owned(), self.names.len());
-            self.names.push(name.to_owned());
+    /// Adds a column of one input, or joins its kind with the column's kind in other inputs.
+    pub fn add(&mut self, name: &str, kind: ColumnKind) {
+        match self.index.get(name) {
+            Some(&position) => self.kinds[position] = self.kinds[position].join(&kind),
+            None => {
+                self.index.insert(name.to_owned(), self.names.len());
+                self.names.push(name.to_owned());
+                self.kinds.push(kind);
+            }
         }
     }
 
@@ -245,12 +255,13 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
 /// The columns of an input other than id, text and source, found without reading it in full
 /// (JSON Lines files are scanned for their keys, since any line may add one).
 pub fn discover_meta_columns(input: &Input, names: &ColumnNames, meta: &mut MetaColumns) -> Result<(), InputError> {
-    let columns = match input.format {
+    let typed_columns = match input.format {
         Format::Jsonl | Format::Json => jsonl::scan_keys(input)?,
-        Format::Csv | Format::Tsv => csv::header(input, names)?,
+        Format::Csv | Format::Tsv => csv::header(input, names)?.into_iter().map(|n| (n, ColumnKind::Text)).collect(),
         Format::Parquet => crate::parquet::input_columns(&input.path)?,
         Format::Txt => Vec::new(),
     };
+    let columns: Vec<String> = typed_columns.iter().map(|(name, _)| name.clone()).collect();
     // A JSON Lines file with no keys at all is empty: an empty corpus, not a wrong column. One
     // with keys but never the id or text key would reject every row, so it stops the run.
     let has_columns = input.format != Format::Txt && !columns.is_empty();
@@ -268,8 +279,8 @@ pub fn discover_meta_columns(input: &Input, names: &ColumnNames, meta: &mut Meta
             }
         }
     }
-    for column in columns.iter().filter(|c| !names.is_special(c)) {
-        meta.add(column);
+    for (column, kind) in typed_columns.into_iter().filter(|(c, _)| !names.is_special(c)) {
+        meta.add(&column, kind);
     }
     meta.has_source |= columns.contains(&names.source);
     Ok(())
@@ -331,16 +342,6 @@ pub(crate) fn open_decompressed(path: &Path, count: Arc<AtomicU64>) -> Result<Bo
 /// Describes where invalid UTF-8 starts, for reject messages.
 pub(crate) fn utf8_reason(what: &str, error: &std::str::Utf8Error) -> String {
     format!("{what} is not valid UTF-8: invalid byte at offset {}", error.valid_up_to())
-}
-
-/// The text form of a JSON value carried through as metadata: strings as they are, other
-/// scalars and nested values as compact JSON, null as a missing value.
-pub(crate) fn json_to_meta(value: serde_json::Value) -> Option<String> {
-    match value {
-        serde_json::Value::Null => None,
-        serde_json::Value::String(s) => Some(s),
-        other => Some(other.to_string()),
-    }
 }
 
 #[cfg(test)]

@@ -157,7 +157,7 @@ fn document_row(chunk: &TableChunk, row: usize, meta_names: &[String]) -> Docume
         penalty: count("penalty"),
         score: number_at(chunk, "score", row).unwrap_or(100.0),
         quality: number_at(chunk, "quality", row),
-        meta: meta_names.iter().map(|name| (name.clone(), text_at(chunk, name, row))).collect(),
+        meta: meta_names.iter().map(|name| (name.clone(), chunk.display(name, row))).collect(),
     }
 }
 
