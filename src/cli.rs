@@ -129,6 +129,8 @@ impl FilterArgs {
             source_col: self.source_col.clone(),
             no_header: false,
             columns: None,
+            include_hidden: false,
+            quoted_tsv: false,
             source_lang: "de".into(),
             config: self.config.clone(),
             threads: self.threads,
@@ -322,6 +324,15 @@ pub struct ScoreArgs {
     /// Column holding the original text, if any.
     #[arg(long, default_value = "source")]
     pub source_col: String,
+    /// Score hidden files and folders (names starting with a dot) found in input directories;
+    /// by default they are skipped and listed in the manifest.
+    #[arg(long)]
+    pub include_hidden: bool,
+    /// Read TSV with quotation marks quoting fields, as CSV does (for TSV written by a CSV
+    /// library); by default a TSV field is everything between two tabs, quotation marks
+    /// included, as the IANA TSV format has it.
+    #[arg(long)]
+    pub quoted_tsv: bool,
     /// CSV and TSV files have no header row (as bicleaner's and OpusFilter's TSV files); name
     /// their fields with --columns.
     #[arg(long, requires = "columns")]
@@ -391,6 +402,7 @@ impl ScoreArgs {
         }
         let columns = ColumnNames {
             fields: self.columns.clone(),
+            quoted_tsv: self.quoted_tsv,
             ..ColumnNames::new(&self.id_col, &self.text_col, &self.source_col)
         };
         if let Some(fields) = &columns.fields {
@@ -441,7 +453,12 @@ impl ScoreArgs {
                 !self.inputs.iter().any(|p| p.as_os_str() == "-"),
                 "`-` (standard input) cannot be combined with other inputs"
             );
-            read::resolve_inputs(&self.inputs, self.format)?
+            let search = read::InputSearch {
+                forced: self.format,
+                include_hidden: self.include_hidden,
+                exclude: Some(self.out.clone()),
+            };
+            read::resolve_inputs(&self.inputs, &search)?
         };
         anyhow::ensure!(
             !inputs.is_empty(),

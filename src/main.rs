@@ -162,7 +162,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Filter(args) => {
             let criteria = args.criteria();
-            let (inputs, _) = mtqe::read::resolve_inputs(&args.inputs, None)?;
+            let (inputs, _) = mtqe::read::resolve_inputs(&args.inputs, &mtqe::read::InputSearch::default())?;
             mtqe::filter::output_format(&inputs)?;
             let rejected = args.rejected.clone().unwrap_or_else(|| mtqe::filter::default_rejected_path(&args.out));
             anyhow::ensure!(rejected != args.out, "--rejected and --out name the same file");

@@ -212,11 +212,27 @@ fn documents_schema(kept: KeptText, meta_names: &[String], meta_kinds: &[ColumnK
     Schema::from_iter(fixed.chain(text).chain(carried))
 }
 
-/// The output name of each carried-through column: its input name, or `input_<name>` where the
-/// input name is already an mtqe column (or a kept text column), so nothing is overwritten.
+/// The output name of each carried-through column: its input name, or, where that is already an
+/// mtqe column (or a kept text column), the name with `input_` before it, as many times as it
+/// takes to be unique: an input with both `score` and `input_score` gets `input_input_score`
+/// and `input_score`. No two columns can end up with one name.
 pub fn carried_column_names(meta: &MetaColumns, kept: KeptText) -> Vec<String> {
-    let taken = |name: &str| DOCUMENT_COLUMNS.contains(&name) || kept.names().contains(&name);
-    meta.names.iter().map(|name| if taken(name) { format!("input_{name}") } else { name.clone() }).collect()
+    let ours = |name: &str| DOCUMENT_COLUMNS.contains(&name) || kept.names().contains(&name);
+    let mut used: std::collections::HashSet<String> = meta.names.iter().filter(|name| !ours(name)).cloned().collect();
+    meta.names
+        .iter()
+        .map(|name| {
+            if !ours(name) {
+                return name.clone();
+            }
+            let mut renamed = format!("input_{name}");
+            while used.contains(&renamed) || ours(&renamed) {
+                renamed = format!("input_{renamed}");
+            }
+            used.insert(renamed.clone());
+            renamed
+        })
+        .collect()
 }
 
 /// The Arrow schema stored in a file's footer (`ARROW:schema`), at polars' oldest compatibility

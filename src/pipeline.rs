@@ -136,6 +136,40 @@ fn output_names(with_alignments: bool) -> Vec<&'static str> {
     names
 }
 
+/// Every file a run may write. A rerun removes the ones it does not write, so that the directory
+/// holds one run only: a run without a source leaves no `alignments.parquet` of an earlier one.
+const ALL_OUTPUTS: [&str; 6] =
+    ["flags.parquet", "segments.parquet", "documents.parquet", "alignments.parquet", "rejects.jsonl", "manifest.json"];
+
+/// Takes an exclusive lock on the output directory for the run, so that a second run into it
+/// fails at once instead of interleaving its files with this one's. The lock is the directory's
+/// own (`flock` on it), so it leaves no file behind, and the system releases it when the
+/// process ends, however it ends.
+fn lock_output_dir(dir: &Path) -> Result<Option<File>> {
+    // Where a directory cannot be opened as a file (not on Unix), runs are not locked.
+    let Ok(handle) = File::open(dir) else { return Ok(None) };
+    match handle.try_lock() {
+        Ok(()) => Ok(Some(handle)),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "another mtqe run is writing to {}; wait for it to finish or choose another --out",
+            dir.display()
+        ),
+        Err(std::fs::TryLockError::Error(_)) => Ok(None),
+    }
+}
+
+/// Removes the temporary files of an earlier run into `dir` that was killed before it could
+/// clean up. Called with the directory locked, so no live run owns them.
+fn remove_stale_temporaries(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if ALL_OUTPUTS.iter().any(|output| name.starts_with(&format!(".{output}.tmp-"))) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Temporary output names; removed again if the run fails.
 struct Staging {
     dir: PathBuf,
@@ -158,6 +192,12 @@ impl Staging {
     /// Moves every file into place, the manifest last.
     fn commit(self) -> std::io::Result<()> {
         let _ = std::fs::remove_file(self.dir.join("manifest.json"));
+        for stale in ALL_OUTPUTS.iter().filter(|name| !self.names.contains(name)) {
+            match std::fs::remove_file(self.dir.join(stale)) {
+                Err(error) if error.kind() != std::io::ErrorKind::NotFound => return Err(error),
+                _ => {}
+            }
+        }
         for (temporary, name) in self.temporary.iter().zip(&self.names) {
             std::fs::rename(temporary, self.dir.join(name))?;
         }
@@ -182,6 +222,8 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
     crate::lexicon::preload();
     std::fs::create_dir_all(&options.out_dir)
         .with_context(|| format!("cannot create output directory {}", options.out_dir.display()))?;
+    let _lock = lock_output_dir(&options.out_dir)?;
+    remove_stale_temporaries(&options.out_dir);
     let mut meta = MetaColumns::default();
     for input in &options.inputs {
         read::discover_meta_columns(input, &options.columns, &mut meta)?;

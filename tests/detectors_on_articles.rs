@@ -150,3 +150,24 @@ fn one_mistake_gets_one_flag_and_untranslated_sentences_get_no_english_checks() 
         strings(&documents, "doc_id").into_iter().map(Option::unwrap).zip(f64s(&documents, "penalty")).collect();
     assert_eq!(penalties["date"], 1.0, "one minor flag");
 }
+
+#[test]
+fn thousands_of_unpaired_quotation_marks_give_a_bounded_number_of_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    // Opening marks only: none pairs up.
+    let text = "He said “no. ".repeat(5_000);
+    let corpus = dir.path().join("quotes.jsonl");
+    std::fs::write(&corpus, serde_json::json!({"id": "q", "text": text}).to_string() + "\n").unwrap();
+    let out = dir.path().join("out");
+    assert_exit(&score(&[corpus.to_str().unwrap()], &out), 0);
+    let flags = read_table(&out, "flags.parquet");
+    let detectors = strings(&flags, "detector");
+    let mut per_detector = std::collections::HashMap::<String, usize>::new();
+    for detector in detectors {
+        *per_detector.entry(detector.unwrap()).or_default() += 1;
+    }
+    assert!(per_detector.values().all(|&n| n <= 201), "{per_detector:?}");
+    assert!(strings(&flags, "message")
+        .iter()
+        .any(|m| m.as_deref().is_some_and(|m| m.contains("summed up in this one"))));
+}

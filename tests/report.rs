@@ -141,8 +141,9 @@ fn top_limits_the_documents_shown_to_the_worst() {
 #[test]
 fn a_huge_article_full_of_flags_keeps_the_page_small() {
     let dir = tempfile::tempdir().unwrap();
-    // 400 kB: paragraphs of stuttered sentences, then one 100 kB segment with no sentence end.
-    let paragraph = "The the bridge is is safe, said the the mayor. ".repeat(20);
+    // 500 kB: paragraphs of faulty sentences, then one 100 kB segment with no sentence end.
+    // Three detectors, each at its cap of 200 flags and a summary: more flags than the page lists.
+    let paragraph = "The the bridge is safe from 1. June, and prices rose 1,5 percent. ".repeat(20);
     let run_on = "and the the water rose ".repeat(4_500);
     let text = format!("{}\n\n{run_on}", vec![paragraph; 300].join("\n\n"));
     let corpus = dir.path().join("huge.jsonl");
@@ -150,7 +151,7 @@ fn a_huge_article_full_of_flags_keeps_the_page_small() {
     let run = dir.path().join("run");
     assert_exit(&score(&[corpus.to_str().unwrap()], &run), 0);
     let flags = flag_counts(&run)["huge"];
-    assert!(flags > 1_000, "{flags} flags");
+    assert!(flags > 500, "{flags} flags");
     let html = report(&run, &dir.path().join("huge.html"), &[]);
     assert!(html.len() < 1_000_000, "the page has {} bytes", html.len());
     assert!(html.contains("Only the first 20000 characters"));

@@ -438,3 +438,78 @@ fn score_help_names_every_output_file_the_exit_codes_and_an_example() {
     }
     assert!(text.contains("Example:\n  mtqe score "), "{text}");
 }
+
+fn manifest_outputs(out: &std::path::Path) -> Vec<String> {
+    let mut listed: Vec<String> =
+        manifest(out)["outputs"].as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_owned()).collect();
+    listed.sort();
+    listed
+}
+
+fn files_in(out: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(out).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_rerun_replaces_the_whole_previous_run_and_its_stale_temporaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    // The sample has a source column: this run writes alignments.parquet.
+    assert_exit(&score(&[], &out), 0);
+    assert!(out.join("alignments.parquet").exists());
+    // A killed run's temporary file.
+    std::fs::write(out.join(".flags.parquet.tmp-999999"), "partial").unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    write_jsonl(&corpus);
+    assert_exit(&score(&[corpus.to_str().unwrap()], &out), 0);
+    assert!(!out.join("alignments.parquet").exists(), "the earlier run's alignments are gone");
+    assert_eq!(files_in(&out), manifest_outputs(&out), "the manifest lists exactly the files present");
+}
+
+#[test]
+fn a_second_run_into_a_directory_in_use_stops_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    // Another run holds the directory.
+    let held = std::fs::File::open(&out).unwrap();
+    held.lock().unwrap();
+    let blocked = score(&[], &out);
+    assert_exit(&blocked, 2);
+    assert!(stderr(&blocked).contains("another mtqe run is writing to"), "{}", stderr(&blocked));
+    assert!(files_in(&out).is_empty(), "nothing written: {:?}", files_in(&out));
+    held.unlock().unwrap();
+    assert_exit(&score(&[], &out), 0);
+}
+
+#[test]
+fn hidden_files_and_the_output_directory_are_skipped_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(corpus.join(".git")).unwrap();
+    write_jsonl(&corpus.join("articles.jsonl"));
+    std::fs::write(corpus.join(".draft.jsonl"), "{\"id\": \"draft\", \"text\": \"Not yet.\"}\n").unwrap();
+    std::fs::write(corpus.join(".git/objects.jsonl"), "{\"id\": \"git\", \"text\": \"No.\"}\n").unwrap();
+    // The output directory inside the input directory: its rejects.jsonl must not be read back.
+    let out = corpus.join("out");
+    for _ in 0..2 {
+        assert_exit(&score(&[corpus.to_str().unwrap()], &out), 0);
+        assert_eq!(read_table(&out, "documents.parquet").height(), ARTICLES.len());
+    }
+    let skipped: Vec<String> = manifest(&out)["skipped_files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| std::path::Path::new(p.as_str().unwrap()).file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    for name in [".git", ".draft.jsonl", "out"] {
+        assert!(skipped.contains(&name.to_string()), "{name} in {skipped:?}");
+    }
+    std::fs::remove_dir_all(&out).unwrap();
+    let all = dir.path().join("all");
+    assert_exit(&score(&[corpus.to_str().unwrap(), "--include-hidden"], &all), 0);
+    assert_eq!(read_table(&all, "documents.parquet").height(), ARTICLES.len() + 2);
+}

@@ -54,7 +54,9 @@ fn every_input_format_gives_the_same_documents() {
     assert_eq!(strings(&reference, "system"), [Some("mt-alpha".into()), Some("human".into()), Some("mt-beta".into())]);
     for input in [&csv, &tsv, &gz, &zst, &json, &parquet] {
         let name = input.file_name().unwrap().to_string_lossy().replace('.', "-");
-        let documents = documents_for(input, &dir.path().join(format!("out-{name}")), &[]);
+        // The csv crate quotes fields holding quotation marks and line breaks, in TSV too.
+        let extra: &[&str] = if input == &tsv { &["--quoted-tsv"] } else { &[] };
+        let documents = documents_for(input, &dir.path().join(format!("out-{name}")), extra);
         for column in ["doc_id", "system"] {
             assert_eq!(strings(&documents, column), strings(&reference, column), "{column} from {name}");
         }
@@ -242,7 +244,7 @@ fn headerless_tsv_takes_its_field_names_from_columns() {
 }
 
 #[test]
-fn a_json_array_file_rejects_bad_elements_by_line_and_stops_at_a_broken_array() {
+fn a_json_array_file_rejects_bad_elements_and_a_broken_rest_by_line() {
     let dir = tempfile::tempdir().unwrap();
     let json = dir.path().join("export.json");
     std::fs::write(&json, "[\n {\"id\": \"a\", \"text\": \"Prices rose.\"},\n 42,\n {\"id\": \"c\"}\n]\n").unwrap();
@@ -256,9 +258,15 @@ fn a_json_array_file_rejects_bad_elements_by_line_and_stops_at_a_broken_array() 
 
     let broken = dir.path().join("broken.json");
     std::fs::write(&broken, "[{\"id\": \"a\", \"text\": \"Fine.\"},\n{\"id\": \"b\", \"text\": \"cut").unwrap();
-    let stopped = score(&[broken.to_str().unwrap()], &dir.path().join("broken"));
-    assert_exit(&stopped, 2);
-    assert!(stderr(&stopped).contains("broken.json") && stderr(&stopped).contains("line 2"), "{}", stderr(&stopped));
+    // A broken array: what was read before is scored, the rest is one reject at its line.
+    let broken_out = dir.path().join("broken");
+    assert_exit(&score(&[broken.to_str().unwrap()], &broken_out), 1);
+    assert_eq!(strings(&read_table(&broken_out, "documents.parquet"), "doc_id"), [Some("a".into())]);
+    let broken_rejects = common::rejects(&broken_out);
+    assert_eq!(broken_rejects.len(), 1);
+    assert_eq!(broken_rejects[0]["line"], 2);
+    let reason = broken_rejects[0]["reason"].as_str().unwrap();
+    assert!(reason.contains("ends inside the element"), "{reason}");
 }
 
 #[test]
@@ -355,4 +363,49 @@ fn carried_columns_keep_their_types_from_parquet_and_json_lines() {
     assert_exit(&score(&[parquet.to_str().unwrap(), csv.to_str().unwrap()], &out), 0);
     let documents = read_table(&out, "documents.parquet");
     assert_eq!(strings(&documents, "published"), [Some("2024-01-02".into()), None, Some("last week".into())]);
+}
+
+#[test]
+fn tsv_has_no_quoting_unless_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let tsv = dir.path().join("corpus.tsv");
+    // A text that starts with a quotation mark, and one with an unpaired mark: as CSV, the
+    // first would lose its marks and the second swallow the rows after it.
+    std::fs::write(&tsv, "id\ttext\nq1\t\"We will appeal,\" she said.\nq2\tHe said \"no.\nq3\tPrices rose.\n").unwrap();
+    let documents = documents_for(&tsv, &dir.path().join("out"), &[]);
+    assert_eq!(strings(&documents, "doc_id"), [Some("q1".into()), Some("q2".into()), Some("q3".into())]);
+    let segments = read_table(&dir.path().join("out"), "segments.parquet");
+    assert_eq!(strings(&segments, "text")[0].as_deref(), Some("\"We will appeal,\" she said."));
+}
+
+#[test]
+fn json_ids_beyond_64_bits_keep_their_digits() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("ids.jsonl");
+    std::fs::write(
+        &jsonl,
+        "{\"id\": 12345678901234567890123, \"text\": \"Prices rose.\"}\n\
+         {\"id\": 12345678901234567890124, \"text\": \"Prices fell.\"}\n\
+         {\"id\": -7, \"text\": \"It rained.\"}\n",
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    assert_exit(&score(&[jsonl.to_str().unwrap()], &out), 0);
+    assert_eq!(
+        strings(&read_table(&out, "documents.parquet"), "doc_id"),
+        [Some("12345678901234567890123".into()), Some("12345678901234567890124".into()), Some("-7".into())]
+    );
+}
+
+#[test]
+fn carried_columns_named_like_mtqe_columns_never_clash() {
+    let dir = tempfile::tempdir().unwrap();
+    let jsonl = dir.path().join("clash.jsonl");
+    std::fs::write(&jsonl, "{\"id\": \"a\", \"text\": \"Prices rose.\", \"score\": \"s\", \"input_score\": \"i\", \"input_input_score\": \"ii\"}\n").unwrap();
+    let out = dir.path().join("out");
+    assert_exit(&score(&[jsonl.to_str().unwrap()], &out), 0);
+    let documents = read_table(&out, "documents.parquet");
+    assert_eq!(strings(&documents, "input_score"), [Some("i".into())]);
+    assert_eq!(strings(&documents, "input_input_score"), [Some("ii".into())]);
+    assert_eq!(strings(&documents, "input_input_input_score"), [Some("s".into())]);
 }

@@ -219,13 +219,40 @@ pub fn run_all_timed(detectors: &[Box<dyn Detector>], doc: &Doc, detector_nanos:
     let mut flags = Vec::new();
     for (index, detector) in detectors.iter().enumerate() {
         crate::fault::enter(detector.info().id);
+        let before = flags.len();
         detector.detect(doc, &mut flags);
+        cap_flags(&mut flags, before);
         clock.lap(index);
     }
     one_cause::merge_flags_with_one_cause(&mut flags);
     // Text order, then detector id: stable across runs and thread counts.
     flags.sort_by(|a, b| (a.start, a.end, a.detector).cmp(&(b.start, b.end, b.detector)));
     flags
+}
+
+/// The most flags one detector reports on one article; the rest are summed up in one more flag.
+/// A pathological article (16,000 unpaired quotation marks, each flag running to the end of its
+/// paragraph) would otherwise cost memory quadratic in its length.
+pub const MAX_FLAGS_PER_DETECTOR: usize = 200;
+
+/// Caps the flags from `first` on, all of one detector, at [`MAX_FLAGS_PER_DETECTOR`]: the first
+/// ones by position are kept, and one more flag of the same detector, on the first one left out,
+/// says how many there are.
+fn cap_flags(flags: &mut Vec<Flag>, first: usize) {
+    if flags.len() - first <= MAX_FLAGS_PER_DETECTOR {
+        return;
+    }
+    flags[first..].sort_by_key(|f| (f.start, f.end));
+    let rest = flags.split_off(first + MAX_FLAGS_PER_DETECTOR);
+    // The summary sits on the first flag left out.
+    flags.push(Flag {
+        message: format!(
+            "{} flags of this kind from here on are summed up in this one: the text is probably damaged throughout.",
+            rest.len()
+        ),
+        suggestion: None,
+        ..rest[0].clone()
+    });
 }
 
 #[cfg(test)]
@@ -323,6 +350,34 @@ mod tests {
         for (what, expected) in cases {
             assert_eq!(summary(doc(what)), expected, "{what}");
         }
+    }
+
+    #[test]
+    fn a_detector_reports_at_most_its_cap_and_sums_up_the_rest() {
+        let flag = |start: usize| Flag {
+            start,
+            end: start + 1,
+            detector: "unclosed-quote",
+            category: crate::flag::Category::Punctuation,
+            severity: Severity::Minor,
+            confidence: 0.5,
+            message: "m".into(),
+            suggestion: None,
+        };
+        // One flag of an earlier detector, then 250 of this one, out of order.
+        let mut flags = vec![flag(10_000)];
+        flags.extend((0..250).rev().map(|i| flag(i * 2)));
+        cap_flags(&mut flags, 1);
+        assert_eq!(flags.len(), 1 + MAX_FLAGS_PER_DETECTOR + 1);
+        assert_eq!(flags[0].start, 10_000, "other detectors' flags are untouched");
+        assert_eq!(flags[1].start, 0);
+        assert_eq!(flags[MAX_FLAGS_PER_DETECTOR].start, 2 * (MAX_FLAGS_PER_DETECTOR - 1));
+        let summary = flags.last().unwrap();
+        assert_eq!(summary.start, 2 * MAX_FLAGS_PER_DETECTOR);
+        assert!(summary.message.starts_with("50 flags of this kind"), "{}", summary.message);
+        let mut few = vec![flag(1), flag(2)];
+        cap_flags(&mut few, 0);
+        assert_eq!(few.len(), 2);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! CSV and TSV input (the `csv` crate: quoted fields may hold delimiters and line breaks). The
+//! CSV and TSV input (the `csv` crate). CSV fields may be quoted, and then hold delimiters and
+//! line breaks; TSV has no quoting unless `--quoted-tsv` asks for it. The
 //! first row names the columns, unless `--no-header --columns` names them, as in the
 //! headerless TSV files of bicleaner and OpusFilter. Without a named id field, such a file's rows
 //! are named by file and line (`corpus.tsv:12`).
@@ -31,13 +32,14 @@ pub struct CsvReader {
     meta_len: usize,
 }
 
-fn builder(format: Format, headerless: bool) -> csv::ReaderBuilder {
+fn builder(format: Format, names: &ColumnNames) -> csv::ReaderBuilder {
+    let headerless = names.headerless();
     let mut builder = csv::ReaderBuilder::new();
     // Without a header the field count is checked against `--columns` here, not by the crate.
     builder.delimiter(if format == Format::Tsv { b'\t' } else { b',' }).has_headers(!headerless).flexible(headerless);
-    // bicleaner and OpusFilter write raw TSV: a field is everything between two tabs, and a
-    // quotation mark at its start is text, not quoting.
-    if headerless && format == Format::Tsv {
+    // TSV as IANA defines it, and as bicleaner and OpusFilter write it, has no quoting: a field
+    // is everything between two tabs, and a quotation mark at its start is text.
+    if format == Format::Tsv && !names.quoted_tsv {
         builder.quoting(false);
     }
     builder
@@ -48,7 +50,7 @@ pub fn header(input: &Input, names: &ColumnNames) -> Result<Vec<String>, InputEr
     if let Some(fields) = &names.fields {
         return Ok(fields.clone());
     }
-    let mut reader = builder(input.format, false).from_reader(open_decompressed(&input.path, Arc::default())?);
+    let mut reader = builder(input.format, names).from_reader(open_decompressed(&input.path, Arc::default())?);
     header_names(&mut reader, &input.path)
 }
 
@@ -77,8 +79,7 @@ impl CsvReader {
         meta: &MetaColumns,
         progress: Arc<AtomicU64>,
     ) -> Result<Self, InputError> {
-        let mut reader =
-            builder(input.format, names.headerless()).from_reader(open_decompressed(&input.path, progress)?);
+        let mut reader = builder(input.format, names).from_reader(open_decompressed(&input.path, progress)?);
         let header = match &names.fields {
             Some(fields) => fields.clone(),
             None => header_names(&mut reader, &input.path)?,

@@ -19,6 +19,11 @@ impl<R: BufRead> ArrayElements<R> {
         ArrayElements { reader, line: 1, started: false, finished: false }
     }
 
+    /// The line the reader has got to, from 1.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
     fn peek(&mut self) -> std::io::Result<Option<u8>> {
         Ok(self.reader.fill_buf()?.first().copied())
     }

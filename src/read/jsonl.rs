@@ -16,6 +16,8 @@ use std::sync::Arc;
 enum Objects {
     Lines(BufReader<Box<dyn Read + Send>>),
     Array(ArrayElements<BufReader<Box<dyn Read + Send>>>),
+    /// After a broken array.
+    Done,
 }
 
 pub struct JsonlReader {
@@ -76,14 +78,21 @@ impl JsonlReader {
                 }
             }
         };
-        let id = match fields.id.take() {
-            Some(Value::String(id)) => id,
-            Some(Value::Number(number)) => number.to_string(),
-            Some(Value::Null) | None => {
+        // The id is read from its JSON text, so that a number keeps its exact digits: two ids of
+        // 23 digits must not both become 1.2345678901234568e22.
+        let raw = fields.id.take();
+        let raw = raw.as_deref().map(serde_json::value::RawValue::get).unwrap_or("null");
+        let id = match raw.as_bytes().first() {
+            Some(b'"') => match serde_json::from_str::<String>(raw) {
+                Ok(id) => id,
+                Err(error) => return reject(None, format!("malformed JSON: {error}")),
+            },
+            Some(b'-' | b'0'..=b'9') => raw.to_string(),
+            Some(b'n') | None => {
                 return reject(None, format!("no '{}' field (use --id-col to name the id field)", self.names.id))
             }
-            Some(other) => {
-                return reject(None, format!("the '{}' field must be a string or number, not {other}", self.names.id))
+            Some(_) => {
+                return reject(None, format!("the '{}' field must be a string or number, not {raw}", self.names.id))
             }
         };
         let text = match fields.text.take() {
@@ -108,7 +117,7 @@ impl JsonlReader {
 /// The fields of one JSON Lines object that mtqe uses. Reading them straight into this, instead
 /// of into a map of every key and value first, cut the reader's instructions by a fifth.
 struct Fields {
-    id: Option<Value>,
+    id: Option<Box<serde_json::value::RawValue>>,
     text: Option<Value>,
     source: Option<Value>,
     meta: Vec<Option<MetaValue>>,
@@ -149,7 +158,7 @@ impl<'de> serde::de::Visitor<'de> for FieldsSeed<'_> {
         let mut fields = Fields { id: None, text: None, source: None, meta: vec![None; self.meta.len()] };
         while let Some(field) = map.next_key_seed(KeySeed { names: self.names, meta: self.meta })? {
             match field {
-                Field::Id => fields.id = Some(map.next_value()?),
+                Field::Id => fields.id = Some(map.next_value::<Box<serde_json::value::RawValue>>()?),
                 Field::Text => fields.text = Some(map.next_value()?),
                 Field::Source => fields.source = Some(map.next_value()?),
                 Field::Meta(position) => fields.meta[position] = MetaValue::from_json(map.next_value()?),
@@ -227,10 +236,20 @@ impl RecordReader for JsonlReader {
     fn next_item(&mut self) -> Result<Option<Item>, InputError> {
         let lines = match &mut self.objects {
             Objects::Lines(lines) => lines,
+            Objects::Done => return Ok(None),
             Objects::Array(array) => {
-                let start = array
-                    .next_element(&mut self.buffer)
-                    .map_err(|message| InputError::Read { path: self.path.clone(), message })?;
+                let start = match array.next_element(&mut self.buffer) {
+                    Ok(start) => start,
+                    // The rest of a broken array cannot be read: it becomes one reject, at the
+                    // line where reading stopped, and the run goes on with the next file.
+                    Err(reason) => {
+                        let line = array.line();
+                        self.objects = Objects::Done;
+                        self.row += 1;
+                        let origin = Origin { file: self.file.clone(), line: Some(line), row: self.row };
+                        return Ok(Some(Item::Reject(Reject { origin, id: None, reason })));
+                    }
+                };
                 let Some(line) = start else { return Ok(None) };
                 self.row += 1;
                 let origin = Origin { file: self.file.clone(), line: Some(line), row: self.row };

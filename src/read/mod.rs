@@ -107,6 +107,9 @@ pub struct ColumnNames {
     /// field in order; [`IGNORED_FIELD`] skips one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fields: Option<Vec<String>>,
+    /// TSV fields may be quoted, as in CSV (`--quoted-tsv`); by default TSV has no quoting.
+    #[serde(skip)]
+    pub quoted_tsv: bool,
 }
 
 /// In `--columns`, the name of a field to leave out.
@@ -115,7 +118,7 @@ pub const IGNORED_FIELD: &str = "_";
 impl ColumnNames {
     /// The column names of the default layout, with a header row.
     pub fn new(id: &str, text: &str, source: &str) -> Self {
-        ColumnNames { id: id.into(), text: text.into(), source: source.into(), fields: None }
+        ColumnNames { id: id.into(), text: text.into(), source: source.into(), fields: None, quoted_tsv: false }
     }
 
     fn is_special(&self, name: &str) -> bool {
@@ -193,19 +196,35 @@ pub enum InputOrigin {
     BundledSample,
 }
 
+/// How input directories are searched.
+#[derive(Debug, Clone, Default)]
+pub struct InputSearch {
+    /// `--format`: read every file in this format, whatever its extension.
+    pub forced: Option<Format>,
+    /// `--include-hidden`: score hidden files and folders (names starting with a dot) too.
+    pub include_hidden: bool,
+    /// A directory not to search: the run's own output directory, which may lie inside an input
+    /// directory.
+    pub exclude: Option<PathBuf>,
+}
+
 /// Expands the command-line paths into input files: directories are searched recursively for
-/// files with a known extension, in sorted order so runs are repeatable.
-pub fn resolve_inputs(paths: &[PathBuf], forced: Option<Format>) -> Result<(Vec<Input>, Vec<PathBuf>), InputError> {
+/// files with a known extension, in sorted order so runs are repeatable. Returns the inputs and
+/// what the search passed over: files of unknown formats, hidden files and folders, and the
+/// output directory, each listed in the manifest.
+pub fn resolve_inputs(paths: &[PathBuf], search: &InputSearch) -> Result<(Vec<Input>, Vec<PathBuf>), InputError> {
     let mut inputs = Vec::new();
     let mut skipped = Vec::new();
+    let exclude = search.exclude.as_ref().and_then(|dir| std::fs::canonicalize(dir).ok());
     for path in paths {
         let metadata = std::fs::metadata(path).map_err(|error| InputError::Open { path: path.clone(), error })?;
         if metadata.is_dir() {
             let mut files = Vec::new();
-            walk(path, &mut files).map_err(|error| InputError::Open { path: path.clone(), error })?;
+            walk(path, search.include_hidden, exclude.as_deref(), &mut files, &mut skipped)
+                .map_err(|error| InputError::Open { path: path.clone(), error })?;
             files.sort();
             for file in files {
-                match forced.or_else(|| Format::from_path(&file)) {
+                match search.forced.or_else(|| Format::from_path(&file)) {
                     Some(format) => {
                         let mut found = input(file, format)?;
                         found.within_directory = found.path.strip_prefix(path).ok().map(Path::to_path_buf);
@@ -215,12 +234,14 @@ pub fn resolve_inputs(paths: &[PathBuf], forced: Option<Format>) -> Result<(Vec<
                 }
             }
         } else {
-            let format = forced
+            let format = search
+                .forced
                 .or_else(|| Format::from_path(path))
                 .ok_or_else(|| InputError::UnknownFormat { path: path.clone() })?;
             inputs.push(input(path.clone(), format)?);
         }
     }
+    skipped.sort();
     Ok((inputs, skipped))
 }
 
@@ -236,15 +257,26 @@ fn input(path: PathBuf, format: Format) -> Result<Input, InputError> {
     })
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> std::io::Result<()> {
+fn walk(
+    dir: &Path,
+    include_hidden: bool,
+    exclude: Option<&Path>,
+    files: &mut Vec<PathBuf>,
+    skipped: &mut Vec<PathBuf>,
+) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let path = entry.path();
-        if entry.file_name().to_string_lossy().starts_with('.') {
+        if !include_hidden && entry.file_name().to_string_lossy().starts_with('.') {
+            skipped.push(path);
             continue;
         }
         if entry.file_type()?.is_dir() {
-            walk(&path, files)?;
+            if exclude.is_some_and(|out| std::fs::canonicalize(&path).is_ok_and(|p| p == out)) {
+                skipped.push(path);
+                continue;
+            }
+            walk(&path, include_hidden, exclude, files, skipped)?;
         } else {
             files.push(path);
         }
