@@ -596,7 +596,8 @@ impl ParquetInput {
             .finish()
             .map_err(|e| error(e.to_string()))?;
         let text_column = frame.column(&self.names.text).map_err(|e| error(e.to_string()))?;
-        if text_column.dtype() != &DataType::String {
+        // A dictionary-encoded (categorical) text column is text too.
+        if !matches!(text_column.dtype(), DataType::String | DataType::Categorical(..) | DataType::Enum(..)) {
             return Err(error(format!("the '{}' column has type {}, not text", self.names.text, text_column.dtype())));
         }
         let as_text = |name: &str| -> Result<Vec<Option<String>>, InputError> {

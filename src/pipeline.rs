@@ -286,7 +286,7 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
             for input in &options.inputs {
                 let consumed = Arc::new(AtomicU64::new(0));
                 progress.start_input(consumed.clone());
-                let mut reader = read::open(input, &options.columns, meta, consumed)?;
+                let mut reader = read::open(input, &options.columns, meta, settings.max_text_chars, consumed)?;
                 loop {
                     let batch = read_batch(reader.as_mut(), settings, &mut rejects, &mut seen_ids)?;
                     progress.set_read_rejects(rejects.count);

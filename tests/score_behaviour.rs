@@ -513,3 +513,35 @@ fn hidden_files_and_the_output_directory_are_skipped_and_listed() {
     assert_exit(&score(&[corpus.to_str().unwrap(), "--include-hidden"], &all), 0);
     assert_eq!(read_table(&all, "documents.parquet").height(), ARTICLES.len() + 2);
 }
+
+#[test]
+fn records_too_large_for_the_text_limit_are_rejected_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    // With --max-text-chars 10, a record may take 80 bytes and a megabyte besides.
+    let limit = 8 * 10 + (1 << 20);
+    let long = serde_json::json!({"id": "long", "text": "word ".repeat(limit / 5 + 10)}).to_string();
+    let gz = dir.path().join("big.jsonl.gz");
+    let mut encoder =
+        flate2::write::GzEncoder::new(std::fs::File::create(&gz).unwrap(), flate2::Compression::default());
+    use std::io::Write as _;
+    write!(encoder, "{long}\n{{\"id\": \"ok\", \"text\": \"Fine.\"}}\n").unwrap();
+    encoder.finish().unwrap();
+    let txt_dir = dir.path().join("texts");
+    std::fs::create_dir_all(&txt_dir).unwrap();
+    std::fs::write(txt_dir.join("small.txt"), "Short.").unwrap();
+    std::fs::write(txt_dir.join("large.txt"), "Far too long for ten characters. ".repeat(3)).unwrap();
+    let out = dir.path().join("out");
+    let output = mtqe()
+        .args(["score", gz.to_str().unwrap(), txt_dir.to_str().unwrap(), "--max-text-chars", "10", "--quiet", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_exit(&output, 1);
+    assert_eq!(strings(&read_table(&out, "documents.parquet"), "doc_id"), [Some("ok".into()), Some("small".into())]);
+    let rejects = rejects(&out);
+    assert_eq!(rejects.len(), 2, "{rejects:?}");
+    assert_eq!(rejects[0]["line"], 1);
+    assert!(rejects[0]["reason"].as_str().unwrap().contains("more than a record may have"), "{}", rejects[0]);
+    assert_eq!(rejects[1]["id"], "large");
+    assert!(rejects[1]["reason"].as_str().unwrap().contains("bytes, more than a text of at most 10"), "{}", rejects[1]);
+}

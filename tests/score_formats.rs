@@ -409,3 +409,24 @@ fn carried_columns_named_like_mtqe_columns_never_clash() {
     assert_eq!(strings(&documents, "input_input_score"), [Some("ii".into())]);
     assert_eq!(strings(&documents, "input_input_input_score"), [Some("s".into())]);
 }
+
+#[test]
+fn categorical_id_and_text_columns_are_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let parquet = dir.path().join("categorical.parquet");
+    let categorical = DataType::from_categories(Categories::global());
+    let mut frame = DataFrame::new(
+        2,
+        vec![
+            Column::new("id".into(), ["c1", "c2"]).cast(&categorical).unwrap(),
+            Column::new("text".into(), ["Prices rose sharply.", "The the mayor spoke."]).cast(&categorical).unwrap(),
+        ],
+    )
+    .unwrap();
+    ParquetWriter::new(std::fs::File::create(&parquet).unwrap()).finish(&mut frame).unwrap();
+    let out = dir.path().join("out");
+    assert_exit(&score(&[parquet.to_str().unwrap()], &out), 0);
+    let documents = read_table(&out, "documents.parquet");
+    assert_eq!(strings(&documents, "doc_id"), [Some("c1".into()), Some("c2".into())]);
+    assert_eq!(u32s(&documents, "n_flags"), [0, 1]);
+}

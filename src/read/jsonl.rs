@@ -22,6 +22,8 @@ enum Objects {
 
 pub struct JsonlReader {
     objects: Objects,
+    /// A longer line is rejected, and skipped without being held in memory.
+    max_line_bytes: usize,
     /// "the line" or "the element", in reject messages.
     unit: &'static str,
     buffer: Vec<u8>,
@@ -39,6 +41,7 @@ impl JsonlReader {
         file: Arc<str>,
         names: &ColumnNames,
         meta: &MetaColumns,
+        max_line_bytes: usize,
         progress: Arc<AtomicU64>,
     ) -> Result<Self, InputError> {
         let reader = BufReader::with_capacity(1 << 20, open_decompressed(&input.path, progress)?);
@@ -48,6 +51,7 @@ impl JsonlReader {
         };
         Ok(JsonlReader {
             objects,
+            max_line_bytes,
             unit,
             buffer: Vec::new(),
             line: 0,
@@ -258,13 +262,21 @@ impl RecordReader for JsonlReader {
         };
         loop {
             self.buffer.clear();
-            let read = lines
-                .read_until(b'\n', &mut self.buffer)
+            let read = read_line_bounded(lines, &mut self.buffer, self.max_line_bytes)
                 .map_err(|e| InputError::Read { path: self.path.clone(), message: e.to_string() })?;
             if read == 0 {
                 return Ok(None);
             }
             self.line += 1;
+            if read > self.max_line_bytes {
+                self.row += 1;
+                let origin = Origin { file: self.file.clone(), line: Some(self.line), row: self.row };
+                let reason = format!(
+                    "the line has {read} bytes, more than a record may have ({} bytes, from --max-text-chars)",
+                    self.max_line_bytes
+                );
+                return Ok(Some(Item::Reject(Reject { origin, id: None, reason })));
+            }
             let line = trim_ascii_whitespace(&self.buffer);
             if line.is_empty() {
                 continue; // Blank lines separate nothing in JSON Lines; they hold no row.
@@ -272,6 +284,31 @@ impl RecordReader for JsonlReader {
             self.row += 1;
             let origin = Origin { file: self.file.clone(), line: Some(self.line), row: self.row };
             return Ok(Some(self.parse(origin, line)));
+        }
+    }
+}
+
+/// Reads one line into `line`, up to and with its newline, like `read_until`, but keeps at most
+/// `max` bytes: the rest of a longer line is read and dropped. Returns the line's whole length,
+/// so a result above `max` means the line was cut. Memory stays bounded even for a compressed
+/// file that inflates to gigabytes without a newline.
+fn read_line_bounded(reader: &mut impl BufRead, line: &mut Vec<u8>, max: usize) -> std::io::Result<usize> {
+    let mut total = 0;
+    loop {
+        let buffer = reader.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(total);
+        }
+        let (taken, done) = match memchr::memchr(b'\n', buffer) {
+            Some(newline) => (newline + 1, true),
+            None => (buffer.len(), false),
+        };
+        let room = max.saturating_sub(line.len());
+        line.extend_from_slice(&buffer[..taken.min(room)]);
+        total += taken;
+        reader.consume(taken);
+        if done {
+            return Ok(total);
         }
     }
 }
@@ -462,6 +499,7 @@ mod tests {
         }
         JsonlReader {
             objects: Objects::Lines(BufReader::new(Box::new(std::io::Cursor::new(lines.as_bytes().to_vec())))),
+            max_line_bytes: 1 << 20,
             unit: "the line",
             buffer: Vec::new(),
             line: 0,
@@ -528,6 +566,29 @@ mod tests {
     fn keys_of(line: &str) -> Option<Vec<&str>> {
         let mut ranges = Vec::new();
         top_level_keys(line.as_bytes(), &mut ranges).then(|| ranges.into_iter().map(|(r, _)| &line[r]).collect())
+    }
+
+    #[test]
+    fn lines_longer_than_the_limit_are_measured_but_not_kept() {
+        // A 64 kB buffer over 1 MB lines: the long line spans many fills.
+        let long = "x".repeat(1_000_000);
+        let text = format!("short\n{long}\nafter\nno newline at the end");
+        let mut reader = BufReader::with_capacity(1 << 16, text.as_bytes());
+        let mut line = Vec::new();
+        let mut lines = Vec::new();
+        loop {
+            line.clear();
+            let read = read_line_bounded(&mut reader, &mut line, 100).unwrap();
+            if read == 0 {
+                break;
+            }
+            lines.push((read, String::from_utf8(line.clone()).unwrap()));
+        }
+        assert_eq!(lines[0], (6, "short\n".to_string()));
+        assert_eq!(lines[1].0, 1_000_001);
+        assert_eq!(lines[1].1.len(), 100, "only the limit is kept");
+        assert_eq!(lines[2], (6, "after\n".to_string()));
+        assert_eq!(lines[3], (21, "no newline at the end".to_string()));
     }
 
     fn names(columns: &[(String, ColumnKind)]) -> Vec<&str> {

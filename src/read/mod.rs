@@ -325,18 +325,30 @@ pub trait RecordReader {
 }
 
 /// Opens a reader for one input. `progress` counts the input's bytes consumed so far.
+/// The most bytes one record may take while reading, for texts of at most `max_text_chars`
+/// characters: four bytes a character, for the text and as much again for its source, and a
+/// megabyte for everything else. A longer JSON line, or a `.txt` file larger than the text alone
+/// may be, is rejected without being held in memory.
+pub fn max_record_bytes(max_text_chars: usize) -> usize {
+    max_text_chars.saturating_mul(8).saturating_add(1 << 20)
+}
+
 pub fn open(
     input: &Input,
     names: &ColumnNames,
     meta: &MetaColumns,
+    max_text_chars: usize,
     progress: Arc<AtomicU64>,
 ) -> Result<Box<dyn RecordReader>, InputError> {
     let file: Arc<str> = Arc::from(input.display.as_str());
+    let max_bytes = max_record_bytes(max_text_chars);
     match input.format {
-        Format::Jsonl | Format::Json => Ok(Box::new(jsonl::JsonlReader::open(input, file, names, meta, progress)?)),
+        Format::Jsonl | Format::Json => {
+            Ok(Box::new(jsonl::JsonlReader::open(input, file, names, meta, max_bytes, progress)?))
+        }
         Format::Csv | Format::Tsv => Ok(Box::new(csv::CsvReader::open(input, file, names, meta, progress)?)),
         Format::Parquet => Ok(Box::new(crate::parquet::ParquetInput::open(input, file, names, meta, progress)?)),
-        Format::Txt => Ok(Box::new(text::TextReader::open(input, file, progress)?)),
+        Format::Txt => Ok(Box::new(text::TextReader::open(input, file, max_text_chars, progress)?)),
     }
 }
 

@@ -12,14 +12,20 @@ use std::sync::Arc;
 pub struct TextReader {
     path: PathBuf,
     id: String,
+    max_text_chars: usize,
     file: Arc<str>,
     progress: Arc<AtomicU64>,
     done: bool,
 }
 
 impl TextReader {
-    pub fn open(input: &Input, file: Arc<str>, progress: Arc<AtomicU64>) -> Result<Self, InputError> {
-        Ok(TextReader { path: input.path.clone(), id: article_id(input), file, progress, done: false })
+    pub fn open(
+        input: &Input,
+        file: Arc<str>,
+        max_text_chars: usize,
+        progress: Arc<AtomicU64>,
+    ) -> Result<Self, InputError> {
+        Ok(TextReader { path: input.path.clone(), id: article_id(input), max_text_chars, file, progress, done: false })
     }
 }
 
@@ -38,10 +44,24 @@ impl RecordReader for TextReader {
         if std::mem::replace(&mut self.done, true) {
             return Ok(None);
         }
-        let bytes = std::fs::read(&self.path).map_err(|error| InputError::Open { path: self.path.clone(), error })?;
-        self.progress.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         let id = self.id.clone();
         let origin = Origin { file: self.file.clone(), line: None, row: 1 };
+        // A character takes at most four bytes: a larger file is over the limit, unread.
+        let size =
+            std::fs::metadata(&self.path).map_err(|error| InputError::Open { path: self.path.clone(), error })?.len();
+        if size > self.max_text_chars.saturating_mul(4) as u64 {
+            self.progress.fetch_add(size, Ordering::Relaxed);
+            return Ok(Some(Item::Reject(Reject {
+                origin,
+                id: Some(id),
+                reason: format!(
+                    "the file has {size} bytes, more than a text of at most {} characters can have (--max-text-chars)",
+                    self.max_text_chars
+                ),
+            })));
+        }
+        let bytes = std::fs::read(&self.path).map_err(|error| InputError::Open { path: self.path.clone(), error })?;
+        self.progress.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Some(Item::Record(Record { id, text, source: None, meta: Vec::new(), origin }))),
             Err(error) => {
