@@ -126,6 +126,8 @@ pub fn write(inputs: &[Input], id_column: &str, verdicts: &Verdicts, kept: &Path
         path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
     };
     let (kept_tmp, rejected_tmp) = (temporary(kept), temporary(rejected));
+    let temporaries = [kept_tmp.clone(), rejected_tmp.clone()];
+    crate::interrupt::register(&temporaries);
     // As in scoring, a later row with an id already seen is not the scored one.
     let seen = std::cell::RefCell::new(rustc_hash::FxHashSet::<String>::default());
     let reasons_of = |id: Option<&str>| -> Vec<String> {
@@ -148,6 +150,7 @@ pub fn write(inputs: &[Input], id_column: &str, verdicts: &Verdicts, kept: &Path
         let _ = std::fs::remove_file(&kept_tmp);
         let _ = std::fs::remove_file(&rejected_tmp);
     }
+    crate::interrupt::forget(&temporaries);
     renamed
 }
 

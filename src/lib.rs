@@ -15,6 +15,7 @@ pub mod eval;
 pub mod fault;
 pub mod filter;
 pub mod flag;
+pub mod interrupt;
 pub mod language_model;
 pub mod lexicon;
 pub mod parquet;

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    mtqe::interrupt::install();
     match run(cli) {
         Ok(code) => code,
         Err(error) => {

@@ -180,7 +180,8 @@ struct Staging {
 impl Staging {
     fn new(dir: &Path, names: Vec<&'static str>) -> Self {
         let suffix = format!(".tmp-{}", std::process::id());
-        let temporary = names.iter().map(|name| dir.join(format!(".{name}{suffix}"))).collect();
+        let temporary: Vec<PathBuf> = names.iter().map(|name| dir.join(format!(".{name}{suffix}"))).collect();
+        crate::interrupt::register(&temporary);
         Staging { dir: dir.to_owned(), names, temporary }
     }
 
@@ -201,6 +202,7 @@ impl Staging {
         for (temporary, name) in self.temporary.iter().zip(&self.names) {
             std::fs::rename(temporary, self.dir.join(name))?;
         }
+        crate::interrupt::forget(&self.temporary);
         std::mem::forget(self);
         Ok(())
     }
@@ -211,6 +213,7 @@ impl Drop for Staging {
         for path in &self.temporary {
             let _ = std::fs::remove_file(path);
         }
+        crate::interrupt::forget(&self.temporary);
     }
 }
 

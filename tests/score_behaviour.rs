@@ -545,3 +545,47 @@ fn records_too_large_for_the_text_limit_are_rejected_unread() {
     assert_eq!(rejects[1]["id"], "large");
     assert!(rejects[1]["reason"].as_str().unwrap().contains("bytes, more than a text of at most 10"), "{}", rejects[1]);
 }
+
+#[test]
+fn an_interrupted_run_removes_its_temporary_files_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("big.jsonl");
+    // Long enough (about 30 MB, one thread) to be caught while it runs.
+    let mut lines = String::new();
+    for i in 0..150_000 {
+        let (_, _, text) = ARTICLES[i % ARTICLES.len()];
+        lines.push_str(&serde_json::json!({"id": format!("d{i}"), "text": text}).to_string());
+        lines.push('\n');
+    }
+    std::fs::write(&corpus, lines).unwrap();
+    let out = dir.path().join("out");
+    let mut child = mtqe()
+        .args(["score", corpus.to_str().unwrap(), "--threads", "1", "--quiet", "--out"])
+        .arg(&out)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let temporaries = || -> Vec<String> {
+        std::fs::read_dir(&out)
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .filter(|n| n.contains(".tmp-"))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let waited = std::time::Instant::now();
+    while temporaries().is_empty() {
+        assert!(child.try_wait().unwrap().is_none(), "the run ended before it could be interrupted");
+        assert!(waited.elapsed() < std::time::Duration::from_secs(60));
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let killed = std::process::Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(killed.success());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(130), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(temporaries().is_empty(), "left behind: {:?}", temporaries());
+    assert!(!out.join("manifest.json").exists());
+}
