@@ -300,6 +300,7 @@ Exit codes:
   0  every row was scored
   1  the run finished, but some rows were rejected (see rejects.jsonl)
   2  an error stopped the run, and nothing was written
+  130  the run was interrupted (SIGINT, SIGTERM); its temporary files were removed
 
 Example:
   mtqe score articles.jsonl --out out/articles --source-col source";

@@ -1,7 +1,8 @@
 //! The `mtqe` binary: parses arguments, runs, and maps the outcome to an exit code.
 //!
 //! Exit codes: 0 success; 1 the run finished but some rows were rejected (see rejects.jsonl);
-//! 2 an error stopped the run and nothing was written.
+//! 2 an error stopped the run and nothing was written; 130 the run was interrupted (see
+//! `mtqe::interrupt`).
 
 use clap::Parser;
 use mtqe::cli::{Cli, Command, InputOrigin, SAMPLE_NAME};

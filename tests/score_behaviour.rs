@@ -433,7 +433,7 @@ fn score_help_names_every_output_file_the_exit_codes_and_an_example() {
     for name in &written {
         assert!(text.contains(name.as_str()), "--help does not name {name}");
     }
-    for code in ["0  every row", "1  the run finished", "2  an error"] {
+    for code in ["0  every row", "1  the run finished", "2  an error", "130  the run was interrupted"] {
         assert!(text.contains(code), "{text}");
     }
     assert!(text.contains("Example:\n  mtqe score "), "{text}");
