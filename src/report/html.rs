@@ -394,6 +394,10 @@ fn document(page: &mut String, rank: usize, view: &DocumentView, german: bool) {
             number(segment.quality, 3)
         )
     };
+    // One segment's row; `source` is its source cell, empty under a spanning one.
+    let row = |i: usize, source: &str| {
+        format!("<tr><td>{}</td><td>{}</td>{source}{}</tr>\n", shown[i].segment, english(i), scores(&shown[i]))
+    };
     if with_source {
         // Rows follow the links, so that each source sentence sits beside its translation; a
         // source sentence with no translation gets a row of its own.
@@ -403,13 +407,7 @@ fn document(page: &mut String, rank: usize, view: &DocumentView, german: bool) {
             let first = link.target_segment.and_then(position);
             if let Some(first) = first {
                 while next < first {
-                    let _ = writeln!(
-                        page,
-                        "<tr><td>{}</td><td>{}</td><td></td>{}</tr>",
-                        shown[next].segment,
-                        english(next),
-                        scores(&shown[next])
-                    );
+                    page.push_str(&row(next, "<td></td>"));
                     next += 1;
                 }
             }
@@ -425,30 +423,17 @@ fn document(page: &mut String, rank: usize, view: &DocumentView, german: bool) {
                 continue;
             }
             for (k, i) in targets.clone().enumerate() {
-                let cell = if k == 0 { source.as_str() } else { "" };
-                let _ = writeln!(
-                    page,
-                    "<tr><td>{}</td><td>{}</td>{cell}{}</tr>",
-                    shown[i].segment,
-                    english(i),
-                    scores(&shown[i])
-                );
+                page.push_str(&row(i, if k == 0 { source.as_str() } else { "" }));
             }
             next = next.max(targets.end);
         }
         while next < shown.len() {
-            let _ = writeln!(
-                page,
-                "<tr><td>{}</td><td>{}</td><td></td>{}</tr>",
-                shown[next].segment,
-                english(next),
-                scores(&shown[next])
-            );
+            page.push_str(&row(next, "<td></td>"));
             next += 1;
         }
     } else {
-        for (i, segment) in shown.iter().enumerate() {
-            let _ = writeln!(page, "<tr><td>{}</td><td>{}</td>{}</tr>", segment.segment, english(i), scores(segment));
+        for i in 0..shown.len() {
+            page.push_str(&row(i, ""));
         }
     }
     page.push_str("</tbody></table>\n");
