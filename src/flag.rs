@@ -167,3 +167,25 @@ pub struct Flag {
     /// A replacement for the flagged text, where the detector knows one.
     pub suggestion: Option<String>,
 }
+
+impl Flag {
+    /// Offers a replacement for the flagged text.
+    pub fn suggest(&mut self, replacement: impl Into<String>) -> &mut Self {
+        self.suggestion = Some(replacement.into());
+        self
+    }
+
+    /// Files the flag under another category than the detector's own, for a detector that
+    /// finds two kinds of error.
+    pub fn in_category(&mut self, category: Category) -> &mut Self {
+        self.category = category;
+        self
+    }
+
+    /// Gives the flag a severity other than the detector's main one. Every such severity comes
+    /// from the detector's settings, never from its code.
+    pub fn with_severity(&mut self, severity: Severity) -> &mut Self {
+        self.severity = severity;
+        self
+    }
+}

@@ -7,7 +7,7 @@
 
 use crate::analysis::Doc;
 use crate::config::{Config, InputSettings};
-use crate::detectors::{self, Detector, DetectorInfo};
+use crate::detectors::{self, ConfiguredDetector, DetectorInfo};
 use crate::error::{InputError, OutputError};
 use crate::parquet::TableWriters;
 use crate::profile::{DocTimings, Profile, ProfileTotals};
@@ -446,7 +446,7 @@ fn read_batch(
 /// unaffected.
 fn score_batch(
     records: Vec<Record>,
-    detectors: &[Box<dyn Detector>],
+    detectors: &[Box<dyn ConfiguredDetector>],
     scoring: &Scoring,
     timed: bool,
 ) -> Vec<Result<(ScoredDoc, Option<DocTimings>), Reject>> {
@@ -475,7 +475,7 @@ struct Scoring<'a> {
 /// Analyses and scores one article, timing each step when `timed` is set.
 fn score_record_timed(
     record: Record,
-    detectors: &[Box<dyn Detector>],
+    detectors: &[Box<dyn ConfiguredDetector>],
     scoring: &Scoring,
     timed: bool,
 ) -> (ScoredDoc, Option<DocTimings>) {
@@ -699,7 +699,7 @@ mod tests {
     /// A detector that panics on articles containing "boom", to test fault isolation.
     struct Exploding(DetectorInfo);
 
-    impl Detector for Exploding {
+    impl ConfiguredDetector for Exploding {
         fn info(&self) -> &DetectorInfo {
             &self.0
         }

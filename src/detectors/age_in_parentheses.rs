@@ -20,56 +20,22 @@
 //! - `enabled` (default true)
 //! - `severity` (default "minor")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::PERSON_NOUNS;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct AgeInParenthesesSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for AgeInParenthesesSettings {
-    fn default() -> Self {
-        AgeInParenthesesSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(AgeInParenthesesSettings);
-
-pub struct AgeInParentheses {
-    info: DetectorInfo,
-}
-
-impl Configurable for AgeInParentheses {
-    type Settings = AgeInParenthesesSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "age-in-parentheses",
-            category: Category::NameFormat,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        AgeInParentheses { info }
-    }
-}
+pub struct AgeInParentheses;
 
 impl Detector for AgeInParentheses {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "age-in-parentheses", category: Category::NameFormat, severity: Severity::Minor, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        AgeInParentheses 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for (index, token) in doc.tokens.iter().enumerate().skip(1) {
             if !token.is_number() {
                 continue;
@@ -88,16 +54,7 @@ impl Detector for AgeInParentheses {
             if !person {
                 continue;
             }
-            flags.push(Flag {
-                start: name.span.start,
-                end: token.span.end + 1,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: if name.capitalized { 0.85 } else { 0.7 },
-                message: format!("\"{name_text} ({age})\" gives an age in parentheses, a German press convention; English news writes \"{name_text}, {age},\" or \"the {age}-year-old\"."),
-                suggestion: Some(format!("{name_text}, {age},")),
-            });
+            flags.flag(name.span.start..token.span.end + 1, if name.capitalized { 0.85 } else { 0.7 }, format!("\"{name_text} ({age})\" gives an age in parentheses, a German press convention; English news writes \"{name_text}, {age},\" or \"the {age}-year-old\".")).suggest(format!("{name_text}, {age},"));
         }
     }
 }

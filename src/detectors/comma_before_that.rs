@@ -20,49 +20,12 @@
 //! - `enabled` (default true)
 //! - `severity` (default "minor")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::SPEECH_VERBS;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct CommaBeforeThatSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for CommaBeforeThatSettings {
-    fn default() -> Self {
-        CommaBeforeThatSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(CommaBeforeThatSettings);
-
-pub struct CommaBeforeThat {
-    info: DetectorInfo,
-}
-
-impl Configurable for CommaBeforeThat {
-    type Settings = CommaBeforeThatSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "comma-before-that",
-            category: Category::Grammar,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        CommaBeforeThat { info }
-    }
-}
+pub struct CommaBeforeThat;
 
 /// Verbs of thinking and knowing that take a "that" clause, in the forms news uses.
 const THINKING_VERBS: [&str; 30] = [
@@ -72,11 +35,14 @@ const THINKING_VERBS: [&str; 30] = [
 ];
 
 impl Detector for CommaBeforeThat {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "comma-before-that", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        CommaBeforeThat 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let that_key = crate::lexicon::word_key("that");
         for pair in doc.tokens.windows(2) {
             let (verb, that) = (&pair[0], &pair[1]);
@@ -91,16 +57,7 @@ impl Detector for CommaBeforeThat {
             if !(SPEECH_VERBS.contains(&lower) || THINKING_VERBS.contains(&lower.as_str())) || lower == "according" {
                 continue;
             }
-            flags.push(Flag {
-                start: verb.span.end,
-                end: that.span.end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: 0.8,
-                message: format!("English does not put a comma between \"{}\" and its \"that\" clause; the comma is German punctuation (\", dass\").", doc.word(verb)),
-                suggestion: Some(" that".to_string()),
-            });
+            flags.flag(verb.span.end..that.span.end, 0.8, format!("English does not put a comma between \"{}\" and its \"that\" clause; the comma is German punctuation (\", dass\").", doc.word(verb))).suggest(" that");
         }
     }
 }

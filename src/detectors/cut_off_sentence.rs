@@ -24,58 +24,24 @@
 //! - `enabled` (default true)
 //! - `severity` (default "minor")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
-use serde::{Deserialize, Serialize};
+use crate::flag::{Category, Severity};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct CutOffSentenceSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for CutOffSentenceSettings {
-    fn default() -> Self {
-        CutOffSentenceSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(CutOffSentenceSettings);
-
-pub struct CutOffSentence {
-    info: DetectorInfo,
-}
-
-impl Configurable for CutOffSentence {
-    type Settings = CutOffSentenceSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "cut-off-sentence",
-            category: Category::Grammar,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        CutOffSentence { info }
-    }
-}
+pub struct CutOffSentence;
 
 /// Words that cannot end an English sentence.
 const DANGLING: [&str; 13] = ["the", "a", "an", "and", "or", "but", "nor", "of", "its", "their", "our", "my", "your"];
 
 impl Detector for CutOffSentence {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "cut-off-sentence", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        CutOffSentence 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for (index, sentence) in doc.sentences.iter().enumerate() {
             let tokens = doc.sentence_tokens(index);
             let Some(last) = tokens.last() else { continue };
@@ -96,16 +62,7 @@ impl Detector for CutOffSentence {
                 continue;
             };
             let start = if dangling { last.span.start } else { tokens[tokens.len().saturating_sub(3)].span.start };
-            flags.push(Flag {
-                start,
-                end: sentence.span.end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: if dangling { 0.8 } else { 0.6 },
-                message,
-                suggestion: None,
-            });
+            flags.flag(start..sentence.span.end, if dangling { 0.8 } else { 0.6 }, message);
         }
     }
 }

@@ -22,48 +22,11 @@
 //! - `enabled` (default true)
 //! - `severity` (default "major": a decimal comma can change the value a reader takes away)
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
-use serde::{Deserialize, Serialize};
+use crate::flag::{Category, Severity};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct DecimalCommaSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for DecimalCommaSettings {
-    fn default() -> Self {
-        DecimalCommaSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(DecimalCommaSettings);
-
-pub struct DecimalComma {
-    info: DetectorInfo,
-}
-
-impl Configurable for DecimalComma {
-    type Settings = DecimalCommaSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "decimal-comma",
-            category: Category::NumberFormat,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 2,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        DecimalComma { info }
-    }
-}
+pub struct DecimalComma;
 
 /// The English form of a German-formatted number, if it has a decimal comma.
 pub(crate) fn english_decimal(number: &str) -> Option<String> {
@@ -81,27 +44,21 @@ pub(crate) fn english_decimal(number: &str) -> Option<String> {
 }
 
 impl Detector for DecimalComma {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "decimal-comma", category: Category::NumberFormat, severity: Severity::Major, version: 2 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        DecimalComma 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for token in doc.tokens.iter().filter(|t| t.is_number()) {
             let number = doc.word(token);
             let Some(english) = english_decimal(number) else { continue };
             if in_bracketed_list(doc.text, token) {
                 continue;
             }
-            flags.push(Flag {
-                start: token.span.start,
-                end: token.span.end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: 0.85,
-                message: format!("\"{number}\" uses a German decimal comma; English writes \"{english}\"."),
-                suggestion: Some(english),
-            });
+            flags.flag(token.span.clone(), 0.85, format!("\"{number}\" uses a German decimal comma; English writes \"{english}\".")).suggest(english);
         }
     }
 }

@@ -32,9 +32,9 @@
 //!   as detached.
 //! - `min-content-words` (default 4): fewer content words on either side are not judged.
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -55,27 +55,7 @@ impl Default for DetachedTranslationSettings {
 common_settings!(DetachedTranslationSettings);
 
 pub struct DetachedTranslation {
-    info: DetectorInfo,
     settings: DetachedTranslationSettings,
-}
-
-impl Configurable for DetachedTranslation {
-    type Settings = DetachedTranslationSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "detached-translation",
-            category: Category::Mistranslation,
-            default_severity: Severity::Critical,
-            severity: Severity::Critical,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
-        DetachedTranslation { info, settings: settings.clone() }
-    }
 }
 
 /// The runs of digits in a text.
@@ -92,11 +72,14 @@ fn opening(text: &str, chars: usize) -> String {
 }
 
 impl Detector for DetachedTranslation {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "detached-translation", category: Category::Mistranslation, severity: Severity::Critical, version: 1 };
+    type Settings = DetachedTranslationSettings;
+
+    fn configure(settings: &DetachedTranslationSettings) -> Self {
+        DetachedTranslation { settings: settings.clone() }
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let Some(source) = &doc.source else { return };
         for (link, coverage) in source.links.iter().zip(&source.coverage) {
             let Some(coverage) = coverage else { continue };
@@ -115,21 +98,12 @@ impl Detector for DetachedTranslation {
             if numbers(english).iter().any(|n| german_numbers.contains(n)) {
                 continue;
             }
-            flags.push(Flag {
-                start: span.start,
-                end: span.end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: (0.95 - (coverage.source_coverage + coverage.target_support) as f32).clamp(0.6, 0.95),
-                message: format!(
+            flags.flag(span.clone(), (0.95 - (coverage.source_coverage + coverage.target_support) as f32).clamp(0.6, 0.95), format!(
                     "This does not translate its source: {:.0}% of the meaningful German words have a counterpart here, and {:.0}% of the meaningful words here come from the German. The source says: \"{}\"",
                     coverage.source_coverage * 100.0,
                     coverage.target_support * 100.0,
                     opening(german, 120)
-                ),
-                suggestion: None,
-            });
+                ));
         }
     }
 }

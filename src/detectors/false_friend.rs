@@ -30,50 +30,13 @@
 //! - `enabled` (default true)
 //! - `severity` (default "minor")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::verb_forms;
-use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct FalseFriendSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for FalseFriendSettings {
-    fn default() -> Self {
-        FalseFriendSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(FalseFriendSettings);
-
-pub struct FalseFriend {
-    info: DetectorInfo,
-}
-
-impl Configurable for FalseFriend {
-    type Settings = FalseFriendSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "false-friend",
-            category: Category::Mistranslation,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 2,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        FalseFriend { info }
-    }
-}
+pub struct FalseFriend;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Rule {
@@ -144,11 +107,14 @@ const DETERMINERS: [&str; 12] = ["the", "a", "an", "his", "her", "their", "its",
 const MODALS: [&str; 9] = ["could", "might", "may", "must", "would", "will", "should", "can", "shall"];
 
 impl Detector for FalseFriend {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 2 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        FalseFriend 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let mut words: Vec<&str> = Vec::new(); // One buffer for every sentence.
         let entry_keys = &*ENTRY_KEYS;
         let mut german_origin: Option<bool> = None; // Looked for once, when first needed.
@@ -207,16 +173,7 @@ impl Detector for FalseFriend {
                 } else {
                     entry.meant.to_string()
                 };
-                flags.push(Flag {
-                    start: token.span.start,
-                    end: token.span.end,
-                    detector: self.info.id,
-                    category: self.info.category,
-                    severity: self.info.severity,
-                    confidence,
-                    message: format!("\"{written}\" here probably renders German \"{}\", which means \"{}\": a false friend.", entry.german, entry.meant),
-                    suggestion: Some(suggestion),
-                });
+                flags.flag(token.span.clone(), confidence, format!("\"{written}\" here probably renders German \"{}\", which means \"{}\": a false friend.", entry.german, entry.meant)).suggest(suggestion);
             }
         }
     }

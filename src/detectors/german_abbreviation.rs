@@ -18,11 +18,13 @@
 //!
 //! ## Options
 //! - `enabled` (default true)
-//! - `severity` (default "minor"; amounts such as "Mio." are "major")
+//! - `severity` (default "minor")
+//! - `amount-severity`: the severity of an abbreviated amount such as "Mio." or "Mrd.", which
+//!   misstates a number (default "major")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
@@ -31,37 +33,20 @@ use std::sync::LazyLock;
 pub struct GermanAbbreviationSettings {
     pub enabled: bool,
     pub severity: Option<Severity>,
+    /// The severity of an abbreviated amount ("Mio.", "Mrd."), which misstates a number.
+    pub amount_severity: Severity,
 }
 
 impl Default for GermanAbbreviationSettings {
     fn default() -> Self {
-        GermanAbbreviationSettings { enabled: true, severity: None }
+        GermanAbbreviationSettings { enabled: true, severity: None, amount_severity: Severity::Major }
     }
 }
 
 common_settings!(GermanAbbreviationSettings);
 
 pub struct GermanAbbreviation {
-    info: DetectorInfo,
-}
-
-impl Configurable for GermanAbbreviation {
-    type Settings = GermanAbbreviationSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "german-abbreviation",
-            category: Category::Untranslated,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        GermanAbbreviation { info }
-    }
+    amount_severity: Severity,
 }
 
 struct Abbreviation {
@@ -95,11 +80,14 @@ static BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
 });
 
 impl Detector for GermanAbbreviation {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "german-abbreviation", category: Category::Untranslated, severity: Severity::Minor, version: 1 };
+    type Settings = GermanAbbreviationSettings;
+
+    fn configure(settings: &GermanAbbreviationSettings) -> Self {
+        GermanAbbreviation { amount_severity: settings.amount_severity }
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let bytes = doc.text.as_bytes();
         for token in &doc.tokens {
             // Every listed abbreviation has a full stop within or right after its first word:
@@ -121,21 +109,11 @@ impl Detector for GermanAbbreviation {
             if !before_ok || doc.text[end..].starts_with(|c: char| c.is_alphanumeric()) {
                 continue;
             }
-            let (category, severity) = if found.amount {
-                (Category::NumberFormat, self.info.severity.max(Severity::Major))
-            } else {
-                (self.info.category, self.info.severity)
-            };
-            flags.push(Flag {
-                start: token.span.start,
-                end,
-                detector: self.info.id,
-                category,
-                severity,
-                confidence: 0.85,
-                message: format!("\"{}\" is a German abbreviation (\"{}\" in English) left untranslated.", found.written, found.meaning),
-                suggestion: Some(found.meaning.to_string()),
-            });
+            let flag = flags.flag(token.span.start..end, 0.85, format!("\"{}\" is a German abbreviation (\"{}\" in English) left untranslated.", found.written, found.meaning));
+            flag.suggest(found.meaning);
+            if found.amount {
+                flag.in_category(Category::NumberFormat).with_severity(self.amount_severity);
+            }
         }
     }
 }

@@ -20,49 +20,12 @@
 //! - `enabled` (default true)
 //! - `severity` (default "minor")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
-use serde::{Deserialize, Serialize};
+use crate::flag::{Category, Severity};
 use std::sync::LazyLock;
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct GermanDateSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for GermanDateSettings {
-    fn default() -> Self {
-        GermanDateSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(GermanDateSettings);
-
-pub struct GermanDate {
-    info: DetectorInfo,
-}
-
-impl Configurable for GermanDate {
-    type Settings = GermanDateSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "german-date",
-            category: Category::DateFormat,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        GermanDate { info }
-    }
-}
+pub struct GermanDate;
 
 /// Month names of German ordinal dates, lower case, with the English month each means.
 static MONTHS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
@@ -83,11 +46,14 @@ fn day(text: &str) -> Option<u32> {
 }
 
 impl Detector for GermanDate {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "german-date", category: Category::DateFormat, severity: Severity::Minor, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        GermanDate 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for (index, token) in doc.tokens.iter().enumerate() {
             if !token.is_number() {
                 continue;
@@ -105,13 +71,7 @@ impl Detector for GermanDate {
                 let english = MONTHS.iter().find(|(name, _)| name.eq_ignore_ascii_case(month)).map(|(_, e)| *e);
                 if let (Some(english), false) = (english, verb_reading) {
                     let end = token.span.end + 2 + month_end;
-                    flags.push(self.flag(
-                        token.span.start,
-                        end,
-                        0.85,
-                        format!("\"{}\" is a German ordinal date; English writes \"{day} {english}\" or \"{english} {day}\".", &doc.text[token.span.start..end]),
-                        Some(format!("{day} {english}")),
-                    ));
+                    flags.flag(token.span.start..end, 0.85, format!("\"{}\" is a German ordinal date; English writes \"{day} {english}\" or \"{english} {day}\".", &doc.text[token.span.start..end])).suggest(format!("{day} {english}"));
                     continue;
                 }
             }
@@ -133,20 +93,8 @@ impl Detector for GermanDate {
                 Some(y) => format!("{d} {} {y}", ENGLISH_MONTHS[m - 1]),
                 None => format!("{d} {}", ENGLISH_MONTHS[m - 1]),
             };
-            flags.push(self.flag(
-                token.span.start,
-                end,
-                if year.is_some() { 0.75 } else { 0.7 },
-                format!("\"{}\" is a German day.month date; English readers may read it as a decimal or as month.day. Write \"{english}\".", &doc.text[token.span.start..end]),
-                Some(english),
-            ));
+            flags.flag(token.span.start..end, if year.is_some() { 0.75 } else { 0.7 }, format!("\"{}\" is a German day.month date; English readers may read it as a decimal or as month.day. Write \"{english}\".", &doc.text[token.span.start..end])).suggest(english);
         }
-    }
-}
-
-impl GermanDate {
-    fn flag(&self, start: usize, end: usize, confidence: f32, message: String, suggestion: Option<String>) -> Flag {
-        Flag { start, end, detector: self.info.id, category: self.info.category, severity: self.info.severity, confidence, message, suggestion }
     }
 }
 

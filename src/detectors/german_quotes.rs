@@ -18,55 +18,21 @@
 //! - `enabled` (default true)
 //! - `severity` (default "minor")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, QuoteStyle};
-use crate::flag::{Category, Flag, Severity};
-use serde::{Deserialize, Serialize};
+use crate::flag::{Category, Severity};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct GermanQuotesSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for GermanQuotesSettings {
-    fn default() -> Self {
-        GermanQuotesSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(GermanQuotesSettings);
-
-pub struct GermanQuotes {
-    info: DetectorInfo,
-}
-
-impl Configurable for GermanQuotes {
-    type Settings = GermanQuotesSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "german-quotes",
-            category: Category::QuoteFormat,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        GermanQuotes { info }
-    }
-}
+pub struct GermanQuotes;
 
 impl Detector for GermanQuotes {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "german-quotes", category: Category::QuoteFormat, severity: Severity::Minor, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        GermanQuotes 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for region in &doc.quotes.regions {
             let (marks, english_open, english_close) = match region.style {
                 QuoteStyle::German => ("German quotation marks („…“)", '“', '”'),
@@ -78,16 +44,7 @@ impl Detector for GermanQuotes {
             let suggestion = region.close.as_ref().map(|close| {
                 format!("{english_open}{}{english_close}", &doc.text[region.open.end..close.start])
             });
-            flags.push(Flag {
-                start: region.open.start,
-                end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: 0.9,
-                message: format!("This quotation uses {marks}, a German convention copied from the source; English uses “…”."),
-                suggestion,
-            });
+            flags.flag(region.open.start..end, 0.9, format!("This quotation uses {marks}, a German convention copied from the source; English uses “…”.")).suggestion = suggestion;
         }
     }
 }

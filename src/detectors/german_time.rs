@@ -17,48 +17,11 @@
 //! - `enabled` (default true)
 //! - `severity` (default "minor")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
-use serde::{Deserialize, Serialize};
+use crate::flag::{Category, Severity};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct GermanTimeSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for GermanTimeSettings {
-    fn default() -> Self {
-        GermanTimeSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(GermanTimeSettings);
-
-pub struct GermanTime {
-    info: DetectorInfo,
-}
-
-impl Configurable for GermanTime {
-    type Settings = GermanTimeSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "german-time",
-            category: Category::TimeFormat,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        GermanTime { info }
-    }
-}
+pub struct GermanTime;
 
 /// Hours and minutes of "20.15", "20:15" or "8".
 fn clock(text: &str) -> Option<(u32, Option<u32>)> {
@@ -85,11 +48,14 @@ fn english(hours: u32, minutes: Option<u32>) -> String {
 }
 
 impl Detector for GermanTime {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "german-time", category: Category::TimeFormat, severity: Severity::Minor, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        GermanTime 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for (index, token) in doc.tokens.iter().enumerate() {
             if !token.is_number() {
                 continue;
@@ -110,16 +76,7 @@ impl Detector for GermanTime {
             }
             let suggestion = english(hours, minutes);
             let written = &doc.text[token.span.start..end];
-            flags.push(Flag {
-                start: token.span.start,
-                end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: if german_unit { 0.9 } else { 0.8 },
-                message: format!("\"{written}\" is a German clock time (\"Uhr\"); English uses \"o'clock\" only for full hours of the 12-hour clock. Write \"{suggestion}\"."),
-                suggestion: Some(suggestion),
-            });
+            flags.flag(token.span.start..end, if german_unit { 0.9 } else { 0.8 }, format!("\"{written}\" is a German clock time (\"Uhr\"); English uses \"o'clock\" only for full hours of the 12-hour clock. Write \"{suggestion}\".")).suggest(suggestion);
         }
     }
 }

@@ -47,9 +47,9 @@
 //! - `deviations` (default 2.5): the transition must also lie this many standard deviations
 //!   below the article's mean SLOR.
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags};
 use crate::analysis::{Doc, Token};
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::language_model::MODEL;
 use serde::{Deserialize, Serialize};
 
@@ -72,27 +72,7 @@ impl Default for ImprobablePhraseSettings {
 common_settings!(ImprobablePhraseSettings);
 
 pub struct ImprobablePhrase {
-    info: DetectorInfo,
     settings: ImprobablePhraseSettings,
-}
-
-impl Configurable for ImprobablePhrase {
-    type Settings = ImprobablePhraseSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "improbable-phrase",
-            category: Category::Awkward,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
-        ImprobablePhrase { info, settings: settings.clone() }
-    }
 }
 
 /// How many times less likely a word is in context than alone, for messages.
@@ -119,11 +99,14 @@ impl ImprobablePhrase {
 }
 
 impl Detector for ImprobablePhrase {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "improbable-phrase", category: Category::Awkward, severity: Severity::Minor, version: 1 };
+    type Settings = ImprobablePhraseSettings;
+
+    fn configure(settings: &ImprobablePhraseSettings) -> Self {
+        ImprobablePhrase { settings: settings.clone() }
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         // The article's own norm: mean and spread of the SLOR of its scored words.
         let (mut count, mut sum, mut squares) = (0f64, 0f64, 0f64);
         for word in doc.fluency.words.iter().filter(|w| w.is_scored()) {
@@ -185,21 +168,12 @@ impl Detector for ImprobablePhrase {
                     }
                     _ => "Likely a wrong word choice.",
                 };
-                flags.push(Flag {
-                    start: previous.span.start,
-                    end: doc.tokens[end].span.end,
-                    detector: self.info.id,
-                    category: self.info.category,
-                    severity: self.info.severity,
-                    confidence: (0.5 + (-slor - 1.0) * 0.1).clamp(0.5, 0.9),
-                    message: format!(
+                flags.flag(previous.span.start..doc.tokens[end].span.end, (0.5 + (-slor - 1.0) * 0.1).clamp(0.5, 0.9), format!(
                         "\"{phrase}\" is a word sequence English practically never uses: \"{}\" is about {} times less likely after \"{}\" than on its own. {cause}",
                         doc.word(current),
                         times_less_likely(slor),
                         doc.word(previous)
-                    ),
-                    suggestion: None,
-                });
+                    ));
                 next = end + 2;
             }
         }

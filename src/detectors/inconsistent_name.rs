@@ -26,9 +26,9 @@
 //! - `severity` (default "minor")
 //! - `min-length`: names shorter than this are never compared (default 4).
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags};
 use crate::analysis::{Doc, Span};
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::FIRST_NAMES;
 use serde::{Deserialize, Serialize};
 
@@ -49,27 +49,7 @@ impl Default for InconsistentNameSettings {
 common_settings!(InconsistentNameSettings);
 
 pub struct InconsistentName {
-    info: DetectorInfo,
     min_length: usize,
-}
-
-impl Configurable for InconsistentName {
-    type Settings = InconsistentNameSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "inconsistent-name",
-            category: Category::Inconsistency,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
-        InconsistentName { info, min_length: settings.min_length }
-    }
 }
 
 /// Endings that turn a name into a related word rather than a misspelling of it.
@@ -152,11 +132,14 @@ fn similar(a: &str, b: &str) -> bool {
 }
 
 impl Detector for InconsistentName {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "inconsistent-name", category: Category::Inconsistency, severity: Severity::Minor, version: 1 };
+    type Settings = InconsistentNameSettings;
+
+    fn configure(settings: &InconsistentNameSettings) -> Self {
+        InconsistentName { min_length: settings.min_length }
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let mut occurrences: Vec<Occurrence> = Vec::new();
         for token in &doc.tokens {
             if !token.capitalized {
@@ -194,22 +177,13 @@ impl Detector for InconsistentName {
                 let confidence = if strsim::damerau_levenshtein(form_a, form_b) == 1 && form_a.len() >= 5 { 0.7 } else { 0.55 };
                 for occurrence in rare.iter() {
                     let span = &occurrence.span;
-                    flags.push(Flag {
-                        start: span.start,
-                        end: span.end,
-                        detector: self.info.id,
-                        category: self.info.category,
-                        severity: self.info.severity,
-                        confidence,
-                        message: format!(
+                    flags.flag(span.clone(), confidence, format!(
                             "\"{}\" ({}×) and \"{}\" ({}×) look like one name spelled two ways in this article; machine translation does not remember how it spelled a name before. Check which one is right.",
                             rare[0].form,
                             rare.len(),
                             common[0].form,
                             common.len()
-                        ),
-                        suggestion: Some(common[0].form.to_string()),
-                    });
+                        )).suggest(common[0].form);
                 }
             }
         }
@@ -264,7 +238,7 @@ fn organisation_phrases(doc: &Doc) -> Vec<Phrase> {
 }
 
 impl InconsistentName {
-    fn flag_drifting_organisations(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn flag_drifting_organisations(&self, doc: &Doc, flags: &mut Flags) {
         let phrases = organisation_phrases(doc);
         let mut flagged: Vec<&str> = Vec::new();
         for (i, first) in phrases.iter().enumerate() {
@@ -283,19 +257,10 @@ impl InconsistentName {
                     continue;
                 }
                 flagged.push(text);
-                flags.push(Flag {
-                    start: later.span.start,
-                    end: later.span.end,
-                    detector: self.info.id,
-                    category: self.info.category,
-                    severity: self.info.severity,
-                    confidence: 0.4,
-                    message: format!(
+                flags.flag(later.span.clone(), 0.4, format!(
                         "\"{text}\" may name the same organisation as \"{}\" earlier in the article, in a different form; machine translation renders a name afresh each time it meets it.",
                         doc.slice(&first.span)
-                    ),
-                    suggestion: Some(doc.slice(&first.span).to_string()),
-                });
+                    )).suggest(doc.slice(&first.span));
             }
         }
     }

@@ -31,12 +31,14 @@
 //!
 //! ## Options
 //! - `enabled` (default true)
-//! - `severity` (default "major"; table entries marked as awkward are "minor")
+//! - `severity` (default "major")
+//! - `awkward-severity`: the severity of the weaker finds, table entries marked as awkward and
+//!   short present-tense sayings (default "minor")
 //! - `signals`: which signals run (default all four: "table", "selectional", "skeleton", "present").
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags};
 use crate::analysis::{Doc, Token};
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::{lemma, verb_forms, word_key, KeyFilter, WordMap, ANIMATE_VERBS, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, THING_NOUNS, TIME_NOUNS};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
@@ -47,6 +49,8 @@ pub struct LiteralIdiomSettings {
     pub enabled: bool,
     pub severity: Option<Severity>,
     pub signals: Vec<String>,
+    /// The severity of the weaker finds: table entries marked awkward and short present-tense sayings.
+    pub awkward_severity: Severity,
 }
 
 impl Default for LiteralIdiomSettings {
@@ -55,6 +59,7 @@ impl Default for LiteralIdiomSettings {
             enabled: true,
             severity: None,
             signals: ["table", "selectional", "skeleton", "present"].map(String::from).to_vec(),
+            awkward_severity: Severity::Minor,
         }
     }
 }
@@ -62,27 +67,8 @@ impl Default for LiteralIdiomSettings {
 common_settings!(LiteralIdiomSettings);
 
 pub struct LiteralIdiom {
-    info: DetectorInfo,
     signals: Vec<String>,
-}
-
-impl Configurable for LiteralIdiom {
-    type Settings = LiteralIdiomSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "literal-idiom",
-            category: Category::Mistranslation,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
-        LiteralIdiom { info, signals: settings.signals.clone() }
-    }
+    awkward_severity: Severity,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -336,21 +322,18 @@ impl LiteralIdiom {
         self.signals.iter().any(|s| s == signal)
     }
 
-    fn flag(&self, doc: &Doc, sentence: usize, words: std::ops::Range<usize>, severity: Severity, confidence: f32, message: String) -> Flag {
+    /// Reports the words `words` of `sentence`. A weaker find, `awkward`, is filed as awkward
+    /// style at the configured `awkward-severity`.
+    #[allow(clippy::too_many_arguments)]
+    fn flag(&self, flags: &mut Flags, doc: &Doc, sentence: usize, words: std::ops::Range<usize>, awkward: bool, confidence: f32, message: String) {
         let tokens = doc.sentence_tokens(sentence);
-        Flag {
-            start: tokens[words.start].span.start,
-            end: tokens[words.end - 1].span.end,
-            detector: self.info.id,
-            category: if severity < self.info.severity { Category::Awkward } else { self.info.category },
-            severity,
-            confidence,
-            message,
-            suggestion: None,
+        let flag = flags.flag(tokens[words.start].span.start..tokens[words.end - 1].span.end, confidence, message);
+        if awkward {
+            flag.in_category(Category::Awkward).with_severity(self.awkward_severity);
         }
     }
 
-    fn table(&self, doc: &Doc, sentence: usize, words: &Words, anchor_hits: &[(usize, usize, usize)], flags: &mut Vec<Flag>) {
+    fn table(&self, doc: &Doc, sentence: usize, words: &Words, anchor_hits: &[(usize, usize, usize)], flags: &mut Flags) {
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
         for &(anchor_word, index, position) in anchor_hits {
             let idiom = &IDIOMS[index];
@@ -364,21 +347,13 @@ impl LiteralIdiom {
                 continue;
             }
             taken.push(range.clone());
-            let severity = if idiom.awkward { Severity::Minor } else { self.info.severity };
             let text = &doc.text[doc.sentence_tokens(sentence)[range.start].span.start..doc.sentence_tokens(sentence)[range.end - 1].span.end];
-            flags.push(self.flag(
-                doc,
-                sentence,
-                range,
-                severity,
-                0.8,
-                format!("\"{text}\" is a word-for-word rendering of the German idiom \"{}\", which means \"{}\".", idiom.german, idiom.meaning),
-            ));
+            self.flag(flags, doc, sentence, range, idiom.awkward, 0.8, format!("\"{text}\" is a word-for-word rendering of the German idiom \"{}\", which means \"{}\".", idiom.german, idiom.meaning));
         }
     }
 
     /// "Months eat Russians": a time noun as the subject of a verb that needs a living subject.
-    fn selectional(&self, doc: &Doc, sentence: usize, words: &Words, flags: &mut Vec<Flag>) {
+    fn selectional(&self, doc: &Doc, sentence: usize, words: &Words, flags: &mut Flags) {
         let n = words.len();
         let Some(verb) = (1..n.min(SUBJECT_WITHIN + 1)).find(|&i| words.tokens[i].lex.verb().is_some() && !words.punctuation_after(i - 1)) else { return };
         if !ANIMATE_VERBS.contains(&words.lemma(verb)) || !TIME_NOUNS.contains(words.lower(verb - 1)) {
@@ -390,18 +365,11 @@ impl LiteralIdiom {
         }
         let subject = words.lower(verb - 1);
         let verb_word = words.lower(verb);
-        flags.push(self.flag(
-            doc,
-            sentence,
-            verb - 1..verb + 1,
-            self.info.severity,
-            0.7,
-            format!("\"{subject} {verb_word}\": a stretch of time cannot {}; this is probably a German idiom rendered literally (e.g. \"an jemandem zehren\", to wear someone down).", words.lemma(verb)),
-        ));
+        self.flag(flags, doc, sentence, verb - 1..verb + 1, false, 0.7, format!("\"{subject} {verb_word}\": a stretch of time cannot {}; this is probably a German idiom rendered literally (e.g. \"an jemandem zehren\", to wear someone down).", words.lemma(verb)));
     }
 
     /// "She had bird.", "has hair on the teeth".
-    fn skeleton(&self, doc: &Doc, sentence: usize, words: &Words, flags: &mut Vec<Flag>) {
+    fn skeleton(&self, doc: &Doc, sentence: usize, words: &Words, flags: &mut Flags) {
         for i in 0..words.len() {
             // Every form of "have" starts with "ha": the lemma is looked up only for those.
             if !words.lower(i).starts_with("ha") || words.lemma(i) != "have" {
@@ -412,7 +380,7 @@ impl LiteralIdiom {
                 let animal = THING_NOUNS.get(next) == Some(&crate::lexicon::ThingClass::Animal);
                 let ends = words.match_from(&[Element::End], i + 2).is_some();
                 if animal && ends && !words.punctuation_after(i) {
-                    flags.push(self.flag(doc, sentence, i..i + 2, self.info.severity, 0.55, format!("\"{} {next}\": a bare animal after \"have\" is the skeleton of a German idiom (\"Schwein haben\", to be lucky; \"einen Vogel haben\", to be crazy), not English.", words.lower(i))));
+                    self.flag(flags, doc, sentence, i..i + 2, false, 0.55, format!("\"{} {next}\": a bare animal after \"have\" is the skeleton of a German idiom (\"Schwein haben\", to be lucky; \"einen Vogel haben\", to be crazy), not English.", words.lower(i)));
                     continue;
                 }
             }
@@ -429,14 +397,14 @@ impl LiteralIdiom {
             });
             if let Some(j) = found {
                 if words.match_from(&[Element::End], j + 3).is_some() {
-                    flags.push(self.flag(doc, sentence, i..j + 3, self.info.severity, 0.5, "Having something on, in or behind a body part is the skeleton of a German idiom (\"Tomaten auf den Augen haben\", \"Haare auf den Zähnen haben\"); rendered literally it means nothing in English.".to_string()));
+                    self.flag(flags, doc, sentence, i..j + 3, false, 0.5, "Having something on, in or behind a body part is the skeleton of a German idiom (\"Tomaten auf den Augen haben\", \"Haare auf den Zähnen haben\"); rendered literally it means nothing in English.".to_string());
                 }
             }
         }
     }
 
     /// "Flames eat houses." in a past-tense story.
-    fn present(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn present(&self, doc: &Doc, flags: &mut Flags) {
         let mut past = 0;
         let mut finite = 0;
         for sentence in 0..doc.sentences.len() {
@@ -465,19 +433,21 @@ impl LiteralIdiom {
             let bare_plural = subject.ends_with('s') && lemma(&subject) != subject && ENGLISH_WORDS.contains(&lemma(&subject)) && verb_forms(&subject).is_none_or(|f| !f.third_person);
             let present_verb = verb_forms(&verb).is_some_and(|f| f.base && !f.past);
             if bare_plural && present_verb {
-                flags.push(self.flag(doc, sentence, 0..tokens.len(), Severity::Minor, 0.35, "A very short present-tense saying in a past-tense story: the shape of a German figure of speech rendered word for word.".to_string()));
+                self.flag(flags, doc, sentence, 0..tokens.len(), true, 0.35, "A very short present-tense saying in a past-tense story: the shape of a German figure of speech rendered word for word.".to_string());
             }
         }
     }
 }
 
 impl Detector for LiteralIdiom {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "literal-idiom", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
+    type Settings = LiteralIdiomSettings;
+
+    fn configure(settings: &LiteralIdiomSettings) -> Self {
+        LiteralIdiom { signals: settings.signals.clone(), awkward_severity: settings.awkward_severity }
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
-        let start = flags.len();
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let mut anchor_hits = Vec::new();
         for sentence in 0..doc.sentences.len() {
             let other = find_triggers(doc, sentence, &mut anchor_hits);
@@ -501,13 +471,7 @@ impl Detector for LiteralIdiom {
             self.present(doc, flags);
         }
         // Two signals on one span: keep the first (the table's message is the most specific).
-        let mut kept: Vec<Flag> = Vec::new();
-        for flag in flags.drain(start..) {
-            if !kept.iter().any(|k| k.start < flag.end && flag.start < k.end) {
-                kept.push(flag);
-            }
-        }
-        flags.extend(kept);
+        flags.drop_overlapping();
     }
 }
 

@@ -28,11 +28,12 @@
 //!
 //! ## Options
 //! - `enabled` (default true)
-//! - `severity` (default "major"; loops that run on are always "critical")
+//! - `severity` (default "major")
+//! - `runaway-severity`: the severity of a loop that runs on (default "critical")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -40,47 +41,24 @@ use serde::{Deserialize, Serialize};
 pub struct LoopingOutputSettings {
     pub enabled: bool,
     pub severity: Option<Severity>,
+    /// The severity of a loop that runs on, repeating a unit many times.
+    pub runaway_severity: Severity,
 }
 
 impl Default for LoopingOutputSettings {
     fn default() -> Self {
-        LoopingOutputSettings { enabled: true, severity: None }
+        LoopingOutputSettings { enabled: true, severity: None, runaway_severity: Severity::Critical }
     }
 }
 
 common_settings!(LoopingOutputSettings);
 
 pub struct LoopingOutput {
-    info: DetectorInfo,
-}
-
-impl Configurable for LoopingOutput {
-    type Settings = LoopingOutputSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "looping-output",
-            category: Category::Addition,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 2,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        LoopingOutput { info }
-    }
+    runaway_severity: Severity,
 }
 
 /// The longest repeated unit looked for, in words.
 const MAX_UNIT: usize = 20;
-
-impl LoopingOutput {
-    fn flag(&self, start: usize, end: usize, severity: Severity, confidence: f32, message: String) -> Flag {
-        Flag { start, end, detector: self.info.id, category: self.info.category, severity, confidence, message, suggestion: None }
-    }
-}
 
 /// For each of `count` pairs, whether the same pair may come again two to [`MAX_UNIT`] places
 /// on: false means it certainly does not. Checking the twenty pairs after every word one by one
@@ -114,11 +92,14 @@ fn is_formula(doc: &Doc, first: usize) -> bool {
 }
 
 impl Detector for LoopingOutput {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "looping-output", category: Category::Addition, severity: Severity::Major, version: 2 };
+    type Settings = LoopingOutputSettings;
+
+    fn configure(settings: &LoopingOutputSettings) -> Self {
+        LoopingOutput { runaway_severity: settings.runaway_severity }
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let tokens = &doc.tokens;
         let n = tokens.len();
         // Words compared by their keys, and by their text only where the keys agree: each word
@@ -186,30 +167,12 @@ impl Detector for LoopingOutput {
             let end = if closes { last.span.end + 1 } else { last.span.end };
             if repeats >= 3 {
                 let runs_on = repeats >= 4 || repeated_words >= 10;
-                let severity = if runs_on { Severity::Critical } else { self.info.severity };
-                flags.push(self.flag(
-                    repeat_start.span.start,
-                    end,
-                    severity,
-                    0.9,
-                    format!("\"{phrase}\" is repeated {repeats} times in a row: the translation got stuck in a loop and added text that is not in the original."),
-                ));
+                let severity = if runs_on { self.runaway_severity } else { flags.severity() };
+                flags.flag(repeat_start.span.start..end, 0.9, format!("\"{phrase}\" is repeated {repeats} times in a row: the translation got stuck in a loop and added text that is not in the original.")).with_severity(severity);
             } else if across_sentences && doc.tokens_in(doc.sentences[doc.sentence_at(first.span.start)].span.clone()).len() == unit {
-                flags.push(self.flag(
-                    repeat_start.span.start,
-                    end,
-                    self.info.severity,
-                    0.85,
-                    format!("This sentence repeats the one before it word for word (\"{phrase}\"): the translation repeated it, adding text that is not in the original."),
-                ));
+                flags.flag(repeat_start.span.start..end, 0.85, format!("This sentence repeats the one before it word for word (\"{phrase}\"): the translation repeated it, adding text that is not in the original."));
             } else if !across_sentences && !punctuated && !construction && !doc.in_quotation(first.span.start) {
-                flags.push(self.flag(
-                    repeat_start.span.start,
-                    last.span.end,
-                    self.info.severity,
-                    0.8,
-                    format!("The phrase \"{phrase}\" is written twice in a row: the translation repeated it."),
-                ));
+                flags.flag(repeat_start.span.start..last.span.end, 0.8, format!("The phrase \"{phrase}\" is written twice in a row: the translation repeated it."));
             } else {
                 i += 1;
                 continue;

@@ -9,6 +9,20 @@ use crate::analysis::Doc;
 use crate::flag::{Category, Flag, Severity};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
+/// A detector's identity, declared once in its file as [`Detector::DECLARATION`].
+#[derive(Debug, Clone, Copy)]
+pub struct Declaration {
+    /// Stable kebab-case id, the same word as the file and the type: `unclosed-quote`,
+    /// `unclosed_quote.rs`, `UnclosedQuote`.
+    pub id: &'static str,
+    pub category: Category,
+    /// The severity of its flags unless the config sets another.
+    pub severity: Severity,
+    /// Raised whenever the detector's output changes, so outputs can be compared fairly. The
+    /// snapshot tests in `tests/detector_snapshots.rs` show each change in review.
+    pub version: u32,
+}
+
 /// What users see about a detector: in `mtqe detectors`, the manifest and every flag row.
 #[derive(Debug, Clone, Serialize)]
 pub struct DetectorInfo {
@@ -25,12 +39,107 @@ pub struct DetectorInfo {
     pub doc: &'static str,
 }
 
-/// A configured detector, ready to run.
-pub trait Detector: Send + Sync {
+impl DetectorInfo {
+    fn new(declaration: Declaration, doc: &'static str, severity: Option<Severity>) -> Self {
+        DetectorInfo {
+            id: declaration.id,
+            category: declaration.category,
+            default_severity: declaration.severity,
+            severity: severity.unwrap_or(declaration.severity),
+            version: declaration.version,
+            doc,
+        }
+    }
+}
+
+/// One detector, in its own file: a pure function from an analysed [`Doc`] to flags.
+pub trait Detector: Sized + Send + Sync + 'static {
+    const DECLARATION: Declaration;
+    /// Its section of the config, `[detectors.<id>]`: [`Switch`] for a detector without
+    /// options of its own.
+    type Settings: Settings;
+    fn configure(settings: &Self::Settings) -> Self;
+    /// Reports what the detector finds in `doc` to `flags`. Detectors cannot fail.
+    fn detect(&self, doc: &Doc, flags: &mut Flags);
+}
+
+/// A detector with its configuration applied, as the pipeline runs it.
+pub trait ConfiguredDetector: Send + Sync {
     fn info(&self) -> &DetectorInfo;
-    /// Appends this detector's flags for `doc` to `flags`. Detectors cannot fail.
+    /// Appends this detector's flags for `doc` to `flags`.
     fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>);
 }
+
+struct Configured<D> {
+    info: DetectorInfo,
+    detector: D,
+}
+
+impl<D: Detector> ConfiguredDetector for Configured<D> {
+    fn info(&self) -> &DetectorInfo {
+        &self.info
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+        let first = flags.len();
+        self.detector.detect(doc, &mut Flags { info: &self.info, out: flags, first });
+    }
+}
+
+/// Where a detector reports what it finds. It fills in the detector's id, category and
+/// configured severity, so that a detector states only the span, its confidence and why:
+/// `flags.flag(span, 0.8, message).suggest(replacement)`.
+pub struct Flags<'a> {
+    info: &'a DetectorInfo,
+    out: &'a mut Vec<Flag>,
+    first: usize,
+}
+
+impl Flags<'_> {
+    /// Reports the byte span `span` (end-exclusive, on character boundaries) with a confidence
+    /// in [0, 1] and a message a user can act on. Returns the flag for further details.
+    pub fn flag(&mut self, span: std::ops::Range<usize>, confidence: f32, message: impl Into<String>) -> &mut Flag {
+        self.out.push(Flag {
+            start: span.start,
+            end: span.end,
+            detector: self.info.id,
+            category: self.info.category,
+            severity: self.info.severity,
+            confidence,
+            message: message.into(),
+            suggestion: None,
+        });
+        self.out.last_mut().expect("a flag was just pushed")
+    }
+
+    /// The severity the config gives this detector's flags.
+    pub fn severity(&self) -> Severity {
+        self.info.severity
+    }
+
+    /// Of this detector's flags on the document so far, drops each that overlaps one reported
+    /// before it.
+    pub fn drop_overlapping(&mut self) {
+        let mut kept: Vec<Flag> = Vec::new();
+        for flag in self.out.drain(self.first..) {
+            if !kept.iter().any(|k| k.start < flag.end && flag.start < k.end) {
+                kept.push(flag);
+            }
+        }
+        self.out.extend(kept);
+    }
+
+    /// How many flags this detector has reported on the document so far.
+    pub fn count(&self) -> usize {
+        self.out.len() - self.first
+    }
+}
+
+/// What every detector's settings are: a table in the config with at least `enabled` and
+/// `severity`, whose unknown keys are errors.
+pub trait Settings: CommonSettings + Default + Clone + Serialize + DeserializeOwned + std::fmt::Debug {}
+
+impl<T: CommonSettings + Default + Clone + Serialize + DeserializeOwned + std::fmt::Debug> Settings for T {}
 
 /// The settings every detector has, whatever else it takes.
 pub trait CommonSettings {
@@ -53,12 +162,22 @@ macro_rules! common_settings {
     };
 }
 
-/// How a detector is built from its section of the config.
-pub trait Configurable: Detector + Sized + 'static {
-    type Settings: CommonSettings + Default + Clone + Serialize + DeserializeOwned + std::fmt::Debug;
-    fn info_without_doc() -> DetectorInfo;
-    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self;
+/// The settings of a detector without options of its own: `enabled` (default true) and
+/// `severity` (default: the detector's).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
+pub struct Switch {
+    pub enabled: bool,
+    pub severity: Option<Severity>,
 }
+
+impl Default for Switch {
+    fn default() -> Self {
+        Switch { enabled: true, severity: None }
+    }
+}
+
+common_settings!(Switch);
 
 /// Keeps only the `//!` lines at the top of a source file: the user documentation.
 pub fn module_doc(source: &'static str) -> String {
@@ -132,36 +251,77 @@ fn first_sentence_end(text: &str) -> usize {
 
 pub mod one_cause;
 
+// The registry: one line per detector, sorted by id. build.rs reads these lines and registers
+// each module's detector type, named by the same words (`unclosed_quote` → `UnclosedQuote`),
+// through `registry!` below.
+// registry start
+pub mod age_in_parentheses;
+pub mod comma_before_that;
+pub mod cut_off_sentence;
+pub mod decimal_comma;
+pub mod detached_translation;
+pub mod false_friend;
+pub mod german_abbreviation;
+pub mod german_date;
+pub mod german_quotes;
+pub mod german_time;
+pub mod improbable_phrase;
+pub mod inconsistent_name;
+pub mod literal_idiom;
+pub mod looping_output;
+pub mod narrative_you;
+pub mod non_translation;
+pub mod orphan_attribution;
+pub mod person_it;
+pub mod present_with_since;
+pub mod pronoun_gender_mismatch;
+pub mod repeated_words;
+pub mod source_brackets;
+pub mod source_copy;
+pub mod source_name;
+pub mod source_negation;
+pub mod source_number;
+pub mod source_omission;
+pub mod stranded_verb;
+pub mod thing_pronoun;
+pub mod thousands_dot;
+pub mod unclosed_quote;
+pub mod untranslated_word;
+pub mod verb_final_clause;
+pub mod verbless_sentence;
+// registry end
+
 macro_rules! registry {
     ($($module:ident :: $detector:ident),* $(,)?) => {
-        $(pub mod $module;)*
-
         /// One settings table per detector, keyed by its kebab-case id.
         #[derive(Debug, Clone, Default, Serialize, Deserialize)]
         #[serde(deny_unknown_fields, rename_all = "kebab-case")]
         pub struct DetectorSettings {
-            $(#[serde(default)] pub $module: <$module::$detector as Configurable>::Settings,)*
+            $(#[serde(default)] pub $module: <$module::$detector as Detector>::Settings,)*
         }
 
         /// Every detector's description, enabled or not, in id order.
         pub fn catalogue() -> Vec<DetectorInfo> {
-            vec![$(DetectorInfo {
-                doc: include_str!(concat!(stringify!($module), ".rs")),
-                ..<$module::$detector as Configurable>::info_without_doc()
-            },)*]
+            vec![$(DetectorInfo::new(
+                <$module::$detector as Detector>::DECLARATION,
+                include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/detectors/", stringify!($module), ".rs")),
+                None,
+            ),)*]
         }
 
         /// The enabled detectors, configured, in id order.
-        pub fn build(settings: &DetectorSettings) -> Vec<Box<dyn Detector>> {
-            let mut detectors: Vec<Box<dyn Detector>> = Vec::new();
+        pub fn build(settings: &DetectorSettings) -> Vec<Box<dyn ConfiguredDetector>> {
+            let mut detectors: Vec<Box<dyn ConfiguredDetector>> = Vec::new();
             $(
                 if settings.$module.enabled() {
-                    let mut info = DetectorInfo {
-                        doc: include_str!(concat!(stringify!($module), ".rs")),
-                        ..<$module::$detector as Configurable>::info_without_doc()
-                    };
-                    info.severity = settings.$module.severity().unwrap_or(info.default_severity);
-                    detectors.push(Box::new(<$module::$detector as Configurable>::configure(&settings.$module, info)));
+                    detectors.push(Box::new(Configured {
+                        info: DetectorInfo::new(
+                            <$module::$detector as Detector>::DECLARATION,
+                            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/src/detectors/", stringify!($module), ".rs")),
+                            settings.$module.severity(),
+                        ),
+                        detector: <$module::$detector as Detector>::configure(&settings.$module),
+                    }));
                 }
             )*
             detectors
@@ -169,52 +329,16 @@ macro_rules! registry {
     };
 }
 
-// Keep this list sorted by id.
-registry! {
-    age_in_parentheses::AgeInParentheses,
-    comma_before_that::CommaBeforeThat,
-    cut_off_sentence::CutOffSentence,
-    decimal_comma::DecimalComma,
-    detached_translation::DetachedTranslation,
-    false_friend::FalseFriend,
-    german_abbreviation::GermanAbbreviation,
-    german_date::GermanDate,
-    german_quotes::GermanQuotes,
-    german_time::GermanTime,
-    improbable_phrase::ImprobablePhrase,
-    inconsistent_name::InconsistentName,
-    literal_idiom::LiteralIdiom,
-    looping_output::LoopingOutput,
-    narrative_you::NarrativeYou,
-    non_translation::NonTranslation,
-    orphan_attribution::OrphanAttribution,
-    person_it::PersonIt,
-    present_with_since::PresentWithSince,
-    pronoun_gender_mismatch::PronounGenderMismatch,
-    repeated_words::RepeatedWords,
-    source_brackets::SourceBrackets,
-    source_copy::SourceCopy,
-    source_name::SourceName,
-    source_negation::SourceNegation,
-    source_number::SourceNumber,
-    source_omission::SourceOmission,
-    stranded_verb::StrandedVerb,
-    thing_pronoun::ThingPronoun,
-    thousands_dot::ThousandsDot,
-    unclosed_quote::UnclosedQuote,
-    untranslated_word::UntranslatedWord,
-    verb_final_clause::VerbFinalClause,
-    verbless_sentence::VerblessSentence,
-}
+include!(concat!(env!("OUT_DIR"), "/detector_registry.rs"));
 
 /// Runs every detector on one document and returns the flags sorted by position.
-pub fn run_all(detectors: &[Box<dyn Detector>], doc: &Doc) -> Vec<Flag> {
+pub fn run_all(detectors: &[Box<dyn ConfiguredDetector>], doc: &Doc) -> Vec<Flag> {
     run_all_timed(detectors, doc, None)
 }
 
 /// [`run_all`], adding each detector's nanoseconds to `detector_nanos` (indexed like
 /// `detectors`) when it is given.
-pub fn run_all_timed(detectors: &[Box<dyn Detector>], doc: &Doc, detector_nanos: Option<&mut [u64]>) -> Vec<Flag> {
+pub fn run_all_timed(detectors: &[Box<dyn ConfiguredDetector>], doc: &Doc, detector_nanos: Option<&mut [u64]>) -> Vec<Flag> {
     let mut clock = crate::profile::StepClock::new(detector_nanos);
     let mut flags = Vec::new();
     for (index, detector) in detectors.iter().enumerate() {
@@ -261,38 +385,36 @@ pub(crate) mod test_support {
     use super::*;
 
     /// The flags one detector, with default settings, raises on `text`.
-    pub fn flags_of<D: Configurable>(text: &str) -> Vec<(String, Flag)> {
+    pub fn flags_of<D: Detector>(text: &str) -> Vec<(String, Flag)> {
         flags_on::<D>(&Doc::new(text))
     }
 
     /// The flags one detector, with default settings, raises on `text` translated from `source`.
-    pub fn flags_with_source<D: Configurable>(source: &str, text: &str) -> Vec<(String, Flag)> {
+    pub fn flags_with_source<D: Detector>(source: &str, text: &str) -> Vec<(String, Flag)> {
         flags_on::<D>(&Doc::with_source(text, Some(source)))
     }
 
     /// The excerpts one detector flags in `text` translated from `source`.
-    pub fn excerpts_with_source<D: Configurable>(source: &str, text: &str) -> Vec<String> {
+    pub fn excerpts_with_source<D: Detector>(source: &str, text: &str) -> Vec<String> {
         flags_with_source::<D>(source, text).into_iter().map(|(excerpt, _)| excerpt).collect()
     }
 
-    fn flags_on<D: Configurable>(doc: &Doc) -> Vec<(String, Flag)> {
+    fn flags_on<D: Detector>(doc: &Doc) -> Vec<(String, Flag)> {
         let text = doc.text;
-        let info = DetectorInfo { doc: "", ..D::info_without_doc() };
-        assert_eq!(info.severity, info.default_severity, "info_without_doc must set severity to the default");
-        let detector = D::configure(&D::Settings::default(), info);
+        let detector = Configured { info: DetectorInfo::new(D::DECLARATION, "", None), detector: D::configure(&D::Settings::default()) };
         let mut flags = Vec::new();
-        detector.detect(doc, &mut flags);
+        ConfiguredDetector::detect(&detector, doc, &mut flags);
         flags.into_iter().map(|f| (text[f.start..f.end].to_string(), f)).collect()
     }
 
     /// The excerpts flagged by one detector.
     #[track_caller]
-    pub fn excerpts<D: Configurable>(text: &str) -> Vec<String> {
+    pub fn excerpts<D: Detector>(text: &str) -> Vec<String> {
         flags_of::<D>(text).into_iter().map(|(excerpt, _)| excerpt).collect()
     }
 
     #[track_caller]
-    pub fn assert_no_flags<D: Configurable>(text: &str) {
+    pub fn assert_no_flags<D: Detector>(text: &str) {
         let flags = flags_of::<D>(text);
         assert!(flags.is_empty(), "expected no flags on {text:?}, got {flags:#?}");
     }

@@ -34,9 +34,9 @@
 //! - `max-per-article`: above this many uses outside quotations, the article is taken to
 //!   address its reader and nothing is flagged (default 3).
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::verb_forms;
 use serde::{Deserialize, Serialize};
 
@@ -57,27 +57,7 @@ impl Default for NarrativeYouSettings {
 common_settings!(NarrativeYouSettings);
 
 pub struct NarrativeYou {
-    info: DetectorInfo,
     max_per_article: usize,
-}
-
-impl Configurable for NarrativeYou {
-    type Settings = NarrativeYouSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "narrative-you",
-            category: Category::Mistranslation,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 2,
-            doc: "",
-        }
-    }
-
-    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
-        NarrativeYou { info, max_per_article: settings.max_per_article }
-    }
 }
 
 /// Phrases that show a sentence addresses the reader on purpose.
@@ -156,11 +136,14 @@ fn replacement(lower: &str) -> Option<&'static str> {
 }
 
 impl Detector for NarrativeYou {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "narrative-you", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
+    type Settings = NarrativeYouSettings;
+
+    fn configure(settings: &NarrativeYouSettings) -> Self {
+        NarrativeYou { max_per_article: settings.max_per_article }
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let mut found = Vec::new();
         let mut narrative_uses = 0;
         let forms = &*YOU_KEYS;
@@ -202,19 +185,10 @@ impl Detector for NarrativeYou {
                 .mentions_before(index, 1)
                 .find(|m| m.sentence < sentence)
                 .map(|m| format!(" (perhaps \"{}\" in the sentence before)", doc.slice(&m.span)));
-            flags.push(Flag {
-                start: token.span.start,
-                end: token.span.end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: if doc.sentence_tokens(sentence).len() <= 6 { 0.8 } else { 0.65 },
-                message: format!(
+            flags.flag(token.span.clone(), if doc.sentence_tokens(sentence).len() <= 6 { 0.8 } else { 0.65 }, format!(
                     "\"{word}\" addresses the reader directly, outside any quotation, which a news report does not do; German \"Sie\" (they) was probably translated as the polite \"you\". Check who is meant{}.",
                     antecedent.unwrap_or_default()
-                ),
-                suggestion: Some(suggestion),
-            });
+                )).suggest(suggestion);
         }
     }
 }

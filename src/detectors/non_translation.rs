@@ -20,48 +20,11 @@
 //! - `enabled` (default true)
 //! - `severity` (default "critical")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
-use serde::{Deserialize, Serialize};
+use crate::flag::{Category, Severity};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct NonTranslationSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for NonTranslationSettings {
-    fn default() -> Self {
-        NonTranslationSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(NonTranslationSettings);
-
-pub struct NonTranslation {
-    info: DetectorInfo,
-}
-
-impl Configurable for NonTranslation {
-    type Settings = NonTranslationSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "non-translation",
-            category: Category::NonTranslation,
-            default_severity: Severity::Critical,
-            severity: Severity::Critical,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        NonTranslation { info }
-    }
-}
+pub struct NonTranslation;
 
 /// A sentence reliably identified as another language, with under 15% English function words
 /// and mostly foreign lower-case words (names are capitalised, so a sentence of English verbs
@@ -83,11 +46,14 @@ pub(crate) fn is_non_translated(doc: &Doc, sentence: usize) -> bool {
 }
 
 impl Detector for NonTranslation {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "non-translation", category: Category::NonTranslation, severity: Severity::Critical, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        NonTranslation 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for (index, sentence) in doc.sentences.iter().enumerate() {
             if !is_non_translated(doc, index) {
                 continue;
@@ -96,16 +62,7 @@ impl Detector for NonTranslation {
             let code = lang.code.unwrap_or("unknown");
             let name = whatlang::Lang::from_code(code).map_or(code, |l| l.eng_name());
             let quoted = doc.in_quotation(sentence.span.start + 1);
-            flags.push(Flag {
-                start: sentence.span.start,
-                end: sentence.span.end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: if quoted { 0.6 } else { 0.9 },
-                message: format!("This sentence is in {name}, not English: it was left untranslated."),
-                suggestion: None,
-            });
+            flags.flag(sentence.span.clone(), if quoted { 0.6 } else { 0.9 }, format!("This sentence is in {name}, not English: it was left untranslated."));
         }
     }
 }

@@ -21,49 +21,12 @@
 //! - `enabled` (default true)
 //! - `severity` (default "minor")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::SPEECH_VERBS;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct OrphanAttributionSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for OrphanAttributionSettings {
-    fn default() -> Self {
-        OrphanAttributionSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(OrphanAttributionSettings);
-
-pub struct OrphanAttribution {
-    info: DetectorInfo,
-}
-
-impl Configurable for OrphanAttribution {
-    type Settings = OrphanAttributionSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "orphan-attribution",
-            category: Category::Grammar,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        OrphanAttribution { info }
-    }
-}
+pub struct OrphanAttribution;
 
 /// Common nouns that name a source: "the police", "the news agency".
 const SOURCE_NOUNS: [&str; 11] =
@@ -83,11 +46,14 @@ fn source_only(doc: &Doc, tokens: &[crate::analysis::Token], range: std::ops::Ra
 }
 
 impl Detector for OrphanAttribution {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "orphan-attribution", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        OrphanAttribution 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for (index, sentence) in doc.sentences.iter().enumerate() {
             let tokens = doc.sentence_tokens(index);
             if tokens.len() < 2 || tokens.len() > 6 || !doc.ends_with_terminator(index) {
@@ -111,16 +77,7 @@ impl Detector for OrphanAttribution {
             if !orphan {
                 continue;
             }
-            flags.push(Flag {
-                start: sentence.span.start,
-                end: sentence.span.end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: 0.75,
-                message: "This sentence only names a source and a speech verb; the statement it attributes was split off, so that statement now reads as the article's own claim.".to_string(),
-                suggestion: None,
-            });
+            flags.flag(sentence.span.clone(), 0.75, "This sentence only names a source and a speech verb; the statement it attributes was split off, so that statement now reads as the article's own claim.".to_string());
         }
     }
 }

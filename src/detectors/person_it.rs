@@ -22,48 +22,11 @@
 //! - `enabled` (default true)
 //! - `severity` (default "major")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, MentionKind};
-use crate::flag::{Category, Flag, Severity};
-use serde::{Deserialize, Serialize};
+use crate::flag::{Category, Severity};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct PersonItSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for PersonItSettings {
-    fn default() -> Self {
-        PersonItSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(PersonItSettings);
-
-pub struct PersonIt {
-    info: DetectorInfo,
-}
-
-impl Configurable for PersonIt {
-    type Settings = PersonItSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "person-it",
-            category: Category::Mistranslation,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        PersonIt { info }
-    }
-}
+pub struct PersonIt;
 
 /// Words after "it" that show it has no referent ("It is unclear", "It takes time").
 const EXPLETIVE_FOLLOWERS: [&str; 24] = [
@@ -72,11 +35,14 @@ const EXPLETIVE_FOLLOWERS: [&str; 24] = [
 ];
 
 impl Detector for PersonIt {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "person-it", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        PersonIt 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let (it_key, its_key) = (crate::lexicon::word_key("it"), crate::lexicon::word_key("its"));
         for (index, token) in doc.tokens.iter().enumerate() {
             // Keys first: a number comparison spares nearly every other word the text ones.
@@ -107,18 +73,9 @@ impl Detector for PersonIt {
                 (false, true) => "She/He",
                 (false, false) => "she/he",
             };
-            flags.push(Flag {
-                start: token.span.start,
-                end: token.span.end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: if neuter_in_german { 0.75 } else { 0.5 },
-                message: format!(
+            flags.flag(token.span.clone(), if neuter_in_german { 0.75 } else { 0.5 }, format!(
                     "\"{word}\" refers to \"{noun}\", a person; English uses he, she or they for people. German neuter nouns such as \"das Kind\" are referred to as \"es\", which machine translation renders as \"it\"."
-                ),
-                suggestion: Some(suggestion.to_string()),
-            });
+                )).suggest(suggestion);
         }
     }
 }

@@ -23,49 +23,12 @@
 //! - `enabled` (default true)
 //! - `severity` (default "minor")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::MONTHS;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct PresentWithSinceSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for PresentWithSinceSettings {
-    fn default() -> Self {
-        PresentWithSinceSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(PresentWithSinceSettings);
-
-pub struct PresentWithSince {
-    info: DetectorInfo,
-}
-
-impl Configurable for PresentWithSince {
-    type Settings = PresentWithSinceSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "present-with-since",
-            category: Category::Grammar,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        PresentWithSince { info }
-    }
-}
+pub struct PresentWithSince;
 
 const DURATIONS: [&str; 12] =
     ["years", "months", "weeks", "days", "hours", "decades", "minutes", "year", "month", "week", "day", "decade"];
@@ -77,11 +40,14 @@ const PRESENT_VERBS: [&str; 16] =
     ["is", "are", "am", "lives", "live", "works", "work", "plays", "play", "lies", "stands", "remains", "belongs", "knows", "exists", "runs"];
 
 impl Detector for PresentWithSince {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "present-with-since", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        PresentWithSince 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let mut words: Vec<&str> = Vec::new(); // One buffer for every sentence.
         let since_key = crate::lexicon::word_key("since");
         for index in 0..doc.sentences.len() {
@@ -104,13 +70,7 @@ impl Detector for PresentWithSince {
                 if counted && DURATIONS.contains(&after_next) {
                     let end = tokens[i + 2].span.end;
                     let duration = &doc.text[tokens[i + 1].span.start..end];
-                    flags.push(self.flag(
-                        tokens[i].span.start,
-                        end,
-                        0.85,
-                        format!("\"since {duration}\" gives a length of time; English uses \"for {duration}\" (German \"seit\" covers both)."),
-                        Some(format!("for {duration}")),
-                    ));
+                    flags.flag(tokens[i].span.start..end, 0.85, format!("\"since {duration}\" gives a length of time; English uses \"for {duration}\" (German \"seit\" covers both).")).suggest(format!("for {duration}"));
                     continue;
                 }
                 // "is since the summer in Munich": a point in time with a present tense.
@@ -135,21 +95,9 @@ impl Detector for PresentWithSince {
                     continue;
                 }
                 let verb_token = &tokens[clause_start + verb];
-                flags.push(self.flag(
-                    verb_token.span.start,
-                    tokens[i].span.end,
-                    0.6,
-                    format!("\"{}\" is present tense with \"since\" and a point in time; English needs the present perfect (\"has been ... since\"). German \"seit\" takes the present.", doc.word(verb_token)),
-                    None,
-                ));
+                flags.flag(verb_token.span.start..tokens[i].span.end, 0.6, format!("\"{}\" is present tense with \"since\" and a point in time; English needs the present perfect (\"has been ... since\"). German \"seit\" takes the present.", doc.word(verb_token)));
             }
         }
-    }
-}
-
-impl PresentWithSince {
-    fn flag(&self, start: usize, end: usize, confidence: f32, message: String, suggestion: Option<String>) -> Flag {
-        Flag { start, end, detector: self.info.id, category: self.info.category, severity: self.info.severity, confidence, message, suggestion }
     }
 }
 

@@ -25,49 +25,12 @@
 //! - `enabled` (default true)
 //! - `severity` (default "major")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, MentionKind};
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::Gender;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct PronounGenderMismatchSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for PronounGenderMismatchSettings {
-    fn default() -> Self {
-        PronounGenderMismatchSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(PronounGenderMismatchSettings);
-
-pub struct PronounGenderMismatch {
-    info: DetectorInfo,
-}
-
-impl Configurable for PronounGenderMismatch {
-    type Settings = PronounGenderMismatchSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "pronoun-gender-mismatch",
-            category: Category::Mistranslation,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        PronounGenderMismatch { info }
-    }
-}
+pub struct PronounGenderMismatch;
 
 fn swap(word: &str, to: Gender) -> String {
     let lower = word.to_lowercase();
@@ -90,11 +53,14 @@ fn swap(word: &str, to: Gender) -> String {
 }
 
 impl Detector for PronounGenderMismatch {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "pronoun-gender-mismatch", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        PronounGenderMismatch 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for mention in &doc.mentions {
             let MentionKind::Pronoun { gender } = mention.kind else { continue };
             if mention.in_quote {
@@ -135,20 +101,11 @@ impl Detector for PronounGenderMismatch {
                 Gender::Male => Gender::Female,
                 _ => Gender::Male,
             };
-            flags.push(Flag {
-                start: mention.span.start,
-                end: mention.span.end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: 0.6,
-                message: format!(
+            flags.flag(mention.span.clone(), 0.6, format!(
                     "\"{word}\" does not match the only person in reach: \"{}\" is {} here. Machine translation often swaps pronoun gender because German pronouns follow grammatical gender and \"sie\" also means \"they\".",
                     doc.slice(&person.span),
                     if other == Gender::Female { "a woman" } else { "a man" }
-                ),
-                suggestion: Some(swap(word, other)),
-            });
+                )).suggest(swap(word, other));
         }
     }
 }

@@ -25,9 +25,9 @@
 //! - `allowed`: words that may legitimately be doubled.
 //! - `reduplicated-names`: names made of one word written twice.
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -58,40 +58,22 @@ impl Default for RepeatedWordsSettings {
 common_settings!(RepeatedWordsSettings);
 
 pub struct RepeatedWords {
-    info: DetectorInfo,
     allowed: Vec<String>,
     reduplicated_names: Vec<String>,
 }
 
-impl Configurable for RepeatedWords {
+impl Detector for RepeatedWords {
+    const DECLARATION: Declaration = Declaration { id: "repeated-words", category: Category::Grammar, severity: Severity::Minor, version: 1 };
     type Settings = RepeatedWordsSettings;
 
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "repeated-words",
-            category: Category::Grammar,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
+    fn configure(settings: &RepeatedWordsSettings) -> Self {
         RepeatedWords {
             allowed: settings.allowed.iter().map(|w| w.to_lowercase()).collect(),
             reduplicated_names: settings.reduplicated_names.iter().map(|w| w.to_lowercase()).collect(),
-            info,
-        }
-    }
-}
-
-impl Detector for RepeatedWords {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+            }
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for sentence in &doc.sentences {
             let tokens = &doc.tokens[sentence.tokens.clone()];
             for (index, pair) in tokens.windows(2).enumerate() {
@@ -123,16 +105,7 @@ impl Detector for RepeatedWords {
                 if short_name || doubled_name && self.reduplicated_names.iter().any(|name| name.eq_ignore_ascii_case(word)) {
                     continue; // A name that is a doubled word: "Bora Bora", "Li Li".
                 }
-                flags.push(Flag {
-                    start: first.span.start,
-                    end: second.span.end,
-                    detector: self.info.id,
-                    category: self.info.category,
-                    severity: self.info.severity,
-                    confidence: if doubled_name || word.chars().count() <= 2 { 0.7 } else { 0.9 },
-                    message: format!("The word \"{word}\" is written twice in a row; one of them is almost certainly a typing slip or a translation glitch."),
-                    suggestion: Some(word.to_string()),
-                });
+                flags.flag(first.span.start..second.span.end, if doubled_name || word.chars().count() <= 2 { 0.7 } else { 0.9 }, format!("The word \"{word}\" is written twice in a row; one of them is almost certainly a typing slip or a translation glitch.")).suggest(word);
             }
         }
     }

@@ -27,48 +27,11 @@
 //! - `enabled` (default true)
 //! - `severity` (default "minor")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
-use serde::{Deserialize, Serialize};
+use crate::flag::{Category, Severity};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct SourceBracketsSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for SourceBracketsSettings {
-    fn default() -> Self {
-        SourceBracketsSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(SourceBracketsSettings);
-
-pub struct SourceBrackets {
-    info: DetectorInfo,
-}
-
-impl Configurable for SourceBrackets {
-    type Settings = SourceBracketsSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "source-brackets",
-            category: Category::Punctuation,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        SourceBrackets { info }
-    }
-}
+pub struct SourceBrackets;
 
 /// Quotation marks of both languages that open a quotation.
 const OPENING_MARKS: [char; 8] = ['„', '“', '"', '»', '«', '‚', '‘', '\''];
@@ -122,11 +85,14 @@ fn asides(text: &str) -> usize {
 }
 
 impl Detector for SourceBrackets {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "source-brackets", category: Category::Punctuation, severity: Severity::Minor, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        SourceBrackets 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let Some(source) = &doc.source else { return };
         for (_, link, target_span) in doc.aligned_links() {
             let source_text = &source.text[source.span_of(link)];
@@ -153,20 +119,11 @@ impl Detector for SourceBrackets {
             if problems.is_empty() {
                 continue;
             }
-            flags.push(Flag {
-                start: target_span.start,
-                end: target_span.end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: 0.5,
-                message: format!(
+            flags.flag(target_span.clone(), 0.5, format!(
                     "This translation has {}: a quotation or aside may have been lost or added. Source: “{}”.",
                     problems.join(" and "),
                     source_text.trim()
-                ),
-                suggestion: None,
-            });
+                ));
         }
     }
 }

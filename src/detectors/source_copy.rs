@@ -25,49 +25,12 @@
 
 use super::non_translation::is_non_translated;
 use super::untranslated_word::GERMAN_WORDS;
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::GERMAN_FUNCTION_WORDS;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct SourceCopySettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for SourceCopySettings {
-    fn default() -> Self {
-        SourceCopySettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(SourceCopySettings);
-
-pub struct SourceCopy {
-    info: DetectorInfo,
-}
-
-impl Configurable for SourceCopy {
-    type Settings = SourceCopySettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "source-copy",
-            category: Category::NonTranslation,
-            default_severity: Severity::Critical,
-            severity: Severity::Critical,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        SourceCopy { info }
-    }
-}
+pub struct SourceCopy;
 
 /// Similarity above which a segment counts as a copy.
 const COPY_SIMILARITY: f64 = 0.9;
@@ -88,11 +51,14 @@ fn german_words(text: &str, tokens: &[Token]) -> usize {
 }
 
 impl Detector for SourceCopy {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "source-copy", category: Category::NonTranslation, severity: Severity::Critical, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        SourceCopy 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let Some(source) = &doc.source else { return };
         for (index, link, target_span) in doc.aligned_links() {
             if link.target.clone().all(|segment| is_non_translated(doc, segment)) {
@@ -107,19 +73,10 @@ impl Detector for SourceCopy {
             if similarity < COPY_SIMILARITY {
                 continue;
             }
-            flags.push(Flag {
-                start: target_span.start,
-                end: target_span.end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: 0.9,
-                message: format!(
+            flags.flag(target_span.clone(), 0.9, format!(
                     "This segment is its German source copied {}: it was not translated.",
                     if similarity >= 0.999 { "unchanged" } else { "almost unchanged" }
-                ),
-                suggestion: None,
-            });
+                ));
         }
     }
 }

@@ -37,11 +37,13 @@
 //! ## Options
 //! - `enabled` (default true)
 //! - `severity` (default "major")
+//! - `misspelling-severity`: the severity of a name spelled differently from the source's
+//!   (default "minor")
 
 use super::untranslated_word::GERMAN_WORDS;
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags};
 use crate::analysis::{Doc, Token};
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::{lower_case, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_FUNCTION_WORDS, MONTHS, WEEKDAYS};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
@@ -52,37 +54,20 @@ use std::borrow::Cow;
 pub struct SourceNameSettings {
     pub enabled: bool,
     pub severity: Option<Severity>,
+    /// The severity of a name spelled differently from the source's, a lesser error than a replaced or dropped name.
+    pub misspelling_severity: Severity,
 }
 
 impl Default for SourceNameSettings {
     fn default() -> Self {
-        SourceNameSettings { enabled: true, severity: None }
+        SourceNameSettings { enabled: true, severity: None, misspelling_severity: Severity::Minor }
     }
 }
 
 common_settings!(SourceNameSettings);
 
 pub struct SourceName {
-    info: DetectorInfo,
-}
-
-impl Configurable for SourceName {
-    type Settings = SourceNameSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "source-name",
-            category: Category::Mistranslation,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        SourceName { info }
-    }
+    misspelling_severity: Severity,
 }
 
 /// German stems and the English stems that name the same thing, keyed by the German stem.
@@ -569,11 +554,14 @@ fn words<'a>(text: &'a str, tokens: &[Token], german: bool) -> Vec<Word<'a>> {
 }
 
 impl Detector for SourceName {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
+    type Settings = SourceNameSettings;
+
+    fn configure(settings: &SourceNameSettings) -> Self {
+        SourceName { misspelling_severity: settings.misspelling_severity }
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let Some(source) = &doc.source else { return };
         let source_starts: Vec<usize> = source.sentences.iter().map(|s| s.span.start).collect();
         let target_starts: Vec<usize> = doc.sentences.iter().map(|s| s.span.start).collect();
@@ -635,7 +623,7 @@ impl Detector for SourceName {
                 let (category, severity, confidence, message) = if !close.is_empty() && close.len() == unknown_names.len() {
                     (
                         Category::Mistranslation,
-                        Severity::Minor,
+                        self.misspelling_severity,
                         0.7,
                         format!(
                             "{} {} spelled differently in the source: {}.",
@@ -647,7 +635,7 @@ impl Detector for SourceName {
                 } else if !unmatched.is_empty() {
                     (
                         Category::Mistranslation,
-                        self.info.severity,
+                        flags.severity(),
                         0.8,
                         format!(
                             "{} {} not in the source sentence, which names {} instead: a replaced name.",
@@ -659,34 +647,16 @@ impl Detector for SourceName {
                 } else {
                     (
                         Category::Addition,
-                        self.info.severity,
+                        flags.severity(),
                         0.6,
                         format!("{} {verb} not in the source sentence: an added or invented name.", quoted(&unknown_names)),
                     )
                 };
-                flags.push(Flag {
-                    start: span.start,
-                    end: span.end,
-                    detector: self.info.id,
-                    category,
-                    severity,
-                    confidence,
-                    message,
-                    suggestion: None,
-                });
+                flags.flag(span.clone(), confidence, message).in_category(category).with_severity(severity);
             }
             if invented == 0 && !missing.is_empty() {
                 let names = missing.iter().map(|n| format!("‘{n}’")).collect::<Vec<_>>().join(", ");
-                flags.push(Flag {
-                    start: target_span.start,
-                    end: target_span.end,
-                    detector: self.info.id,
-                    category: Category::Omission,
-                    severity: self.info.severity,
-                    confidence: 0.7,
-                    message: format!("The source sentence names {names}, which this translation leaves out."),
-                    suggestion: None,
-                });
+                flags.flag(target_span.clone(), 0.7, format!("The source sentence names {names}, which this translation leaves out.")).in_category(Category::Omission);
             }
         }
     }
@@ -695,6 +665,7 @@ impl Detector for SourceName {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flag::Flag;
 
     #[test]
     fn exonym_forms_are_found_as_by_a_walk_over_every_prefix() {

@@ -28,49 +28,12 @@
 //! - `enabled` (default true)
 //! - `severity` (default "major")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::ENGLISH_WORDS;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct SourceNegationSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for SourceNegationSettings {
-    fn default() -> Self {
-        SourceNegationSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(SourceNegationSettings);
-
-pub struct SourceNegation {
-    info: DetectorInfo,
-}
-
-impl Configurable for SourceNegation {
-    type Settings = SourceNegationSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "source-negation",
-            category: Category::Mistranslation,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        SourceNegation { info }
-    }
-}
+pub struct SourceNegation;
 
 const GERMAN_NEGATIONS: [&str; 18] = [
     "nicht",
@@ -198,11 +161,14 @@ fn english_negations(text: &str, tokens: &[Token]) -> (Negations, Option<usize>)
 }
 
 impl Detector for SourceNegation {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "source-negation", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        SourceNegation 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let Some(source) = &doc.source else { return };
         for (index, link, target_span) in doc.aligned_links() {
             let source_tokens = source.tokens_of(link);
@@ -216,33 +182,15 @@ impl Detector for SourceNegation {
                     .map(|t| &source.text[t.span.clone()])
                     .find(|w| german_negation(&w.to_lowercase()))
                     .unwrap_or("nicht");
-                flags.push(Flag {
-                    start: target_span.start,
-                    end: target_span.end,
-                    detector: self.info.id,
-                    category: Category::Mistranslation,
-                    severity: self.info.severity,
-                    confidence: 0.75,
-                    message: format!(
+                flags.flag(target_span.clone(), 0.75, format!(
                         "The source negates (‘{word}’ in “{source_excerpt}”) but this translation has no negation: the meaning may be reversed."
-                    ),
-                    suggestion: None,
-                });
+                    )).in_category(Category::Mistranslation);
             } else if english.outright > 0 && german.outright + german.implicit == 0 {
                 let token = &target_tokens[first_english.expect("an outright negation was counted")];
-                flags.push(Flag {
-                    start: token.span.start,
-                    end: token.span.end,
-                    detector: self.info.id,
-                    category: Category::Mistranslation,
-                    severity: self.info.severity,
-                    confidence: 0.75,
-                    message: format!(
+                flags.flag(token.span.clone(), 0.75, format!(
                         "‘{}’ negates, but the source sentence has no negation (“{source_excerpt}”): the meaning may be reversed.",
                         doc.word(token)
-                    ),
-                    suggestion: None,
-                });
+                    )).in_category(Category::Mistranslation);
             }
         }
     }

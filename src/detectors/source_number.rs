@@ -30,48 +30,11 @@
 //! - `enabled` (default true)
 //! - `severity` (default "major")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
-use crate::flag::{Category, Flag, Severity};
-use serde::{Deserialize, Serialize};
+use crate::flag::{Category, Severity};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct SourceNumberSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for SourceNumberSettings {
-    fn default() -> Self {
-        SourceNumberSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(SourceNumberSettings);
-
-pub struct SourceNumber {
-    info: DetectorInfo,
-}
-
-impl Configurable for SourceNumber {
-    type Settings = SourceNumberSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "source-number",
-            category: Category::Mistranslation,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        SourceNumber { info }
-    }
-}
+pub struct SourceNumber;
 
 /// Which conventions to read numbers with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -483,11 +446,14 @@ fn read_suffixed(word: &str, language: Language) -> Option<Vec<f64>> {
 }
 
 impl Detector for SourceNumber {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "source-number", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        SourceNumber 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let Some(source) = &doc.source else { return };
         for (index, link, target_span) in doc.aligned_links() {
             let near = source.neighbourhood(index);
@@ -545,31 +511,13 @@ impl Detector for SourceNumber {
                         source_list(&missing)
                     )
                 };
-                flags.push(Flag {
-                    start: number.span.start,
-                    end: number.span.end,
-                    detector: self.info.id,
-                    category: Category::Mistranslation,
-                    severity: self.info.severity,
-                    confidence: if missing.is_empty() || position > 0 { 0.6 } else { 0.85 },
-                    message,
-                    suggestion: None,
-                });
+                flags.flag(number.span.clone(), if missing.is_empty() || position > 0 { 0.6 } else { 0.85 }, message).in_category(Category::Mistranslation);
             }
             if extra.is_empty() && !missing.is_empty() {
-                flags.push(Flag {
-                    start: target_span.start,
-                    end: target_span.end,
-                    detector: self.info.id,
-                    category: Category::Omission,
-                    severity: self.info.severity,
-                    confidence: 0.7,
-                    message: format!(
+                flags.flag(target_span.clone(), 0.7, format!(
                         "The source sentence has {} but this translation has no such number: it was dropped or changed.",
                         source_list(&missing)
-                    ),
-                    suggestion: None,
-                });
+                    )).in_category(Category::Omission);
             }
         }
     }
@@ -582,6 +530,7 @@ fn source_excerpt<'t>(text: &'t str, span: &std::ops::Range<usize>) -> &'t str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flag::Flag;
     use crate::analysis::tokens::tokenize;
 
     fn values(text: &str, language: Language) -> Vec<Vec<f64>> {

@@ -33,9 +33,9 @@
 //! - `max-deviation` (default 4.0): how many standard deviations from the expected length a
 //!   pair may be before it is flagged.
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags};
 use crate::analysis::{Doc, LinkKind};
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -55,27 +55,7 @@ impl Default for SourceOmissionSettings {
 common_settings!(SourceOmissionSettings);
 
 pub struct SourceOmission {
-    info: DetectorInfo,
     max_deviation: f64,
-}
-
-impl Configurable for SourceOmission {
-    type Settings = SourceOmissionSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "source-omission",
-            category: Category::Omission,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
-        SourceOmission { info, max_deviation: settings.max_deviation }
-    }
 }
 
 /// Below this deviation a pair whose translation lacks the source's end punctuation is taken
@@ -98,47 +78,43 @@ fn opening(text: &str) -> String {
 }
 
 impl Detector for SourceOmission {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "source-omission", category: Category::Omission, severity: Severity::Major, version: 1 };
+    type Settings = SourceOmissionSettings;
+
+    fn configure(settings: &SourceOmissionSettings) -> Self {
+        SourceOmission { max_deviation: settings.max_deviation }
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let Some(source) = &doc.source else { return };
         for (index, link) in source.links.iter().enumerate() {
             let Some(target_span) = doc.link_target_span(link) else { continue };
             let source_text = &source.text[source.span_of(link)];
             let target_text = &doc.text[target_span.clone()];
-            let flag = |category, confidence, message| Flag {
-                start: target_span.start,
-                end: target_span.end,
-                detector: self.info.id,
-                category,
-                severity: self.info.severity,
-                confidence,
-                message,
-                suggestion: None,
+            let mut flag = |category, confidence, message: String| {
+                flags.flag(target_span.clone(), confidence, message).in_category(category);
             };
             match link.kind {
                 LinkKind::Omitted => {
                     if source.tokens_of(link).len() >= 3 {
                         let place = if link.target.start == 0 { "Before" } else { "After" };
-                        flags.push(flag(
+                        flag(
                             Category::Omission,
                             0.7,
                             format!(
                                 "{place} this sentence the source has one that was not translated: “{}”.",
                                 opening(source_text)
                             ),
-                        ));
+                        );
                     }
                 }
                 LinkKind::Added => {
                     if doc.tokens_of_links(index..index + 1).len() >= 4 {
-                        flags.push(flag(
+                        flag(
                             Category::Addition,
                             0.5,
                             "No source sentence corresponds to this sentence: it may have been added.".to_string(),
-                        ));
+                        );
                     }
                 }
                 _ => {
@@ -150,23 +126,23 @@ impl Detector for SourceOmission {
                         deviation.abs()
                     );
                     if deviation < -self.max_deviation {
-                        flags.push(flag(
+                        flag(
                             Category::Omission,
                             0.75,
                             format!("This translation is far shorter than its source ({sizes}): part of it is missing. Source: “{}”.", opening(source_text)),
-                        ));
+                        );
                     } else if deviation > self.max_deviation {
-                        flags.push(flag(
+                        flag(
                             Category::Addition,
                             0.6,
                             format!("This translation is far longer than its source ({sizes}): it may add text the source does not have."),
-                        ));
+                        );
                     } else if deviation < TRUNCATION_DEVIATION && ends_sentence(source_text) && !ends_sentence(target_text) {
-                        flags.push(flag(
+                        flag(
                             Category::Omission,
                             0.7,
                             format!("This translation stops short: it is shorter than its source ({sizes}) and lacks the end punctuation the source has."),
-                        ));
+                        );
                     }
                 }
             }
@@ -177,6 +153,7 @@ impl Detector for SourceOmission {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flag::Flag;
 
     fn flagged(source: &str, target: &str) -> Vec<(String, Flag)> {
         super::super::test_support::flags_with_source::<SourceOmission>(source, target)

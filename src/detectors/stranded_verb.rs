@@ -23,48 +23,11 @@
 //! - `enabled` (default true)
 //! - `severity` (default "major")
 
-use super::{Configurable, Detector, DetectorInfo};
-use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
-use serde::{Deserialize, Serialize};
+use super::{Declaration, Detector, Flags, Switch};
+use crate::analysis::{Doc, Token};
+use crate::flag::{Category, Severity};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct StrandedVerbSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for StrandedVerbSettings {
-    fn default() -> Self {
-        StrandedVerbSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(StrandedVerbSettings);
-
-pub struct StrandedVerb {
-    info: DetectorInfo,
-}
-
-impl Configurable for StrandedVerb {
-    type Settings = StrandedVerbSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "stranded-verb",
-            category: Category::Grammar,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        StrandedVerb { info }
-    }
-}
+pub struct StrandedVerb;
 
 const PERFECT_AUXILIARIES: [&str; 6] = ["has", "have", "had", "was", "were", "is"];
 const PREPOSITIONS: [&str; 16] =
@@ -73,11 +36,14 @@ const TIME_WORDS: [&str; 10] = ["yesterday", "today", "tomorrow", "already", "fi
 const PARTICLES: [&str; 5] = ["off", "out", "up", "back", "down"];
 
 impl Detector for StrandedVerb {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        StrandedVerb 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
             if tokens.len() < 5 || !doc.ends_with_terminator(index) || doc.in_quotation(tokens[0].span.start) {
@@ -102,7 +68,7 @@ impl Detector for StrandedVerb {
                     let object_first = between.len() >= 3 && !is_verb(aux + 1) && !words[aux + 1].ends_with("ly");
                     let no_other_verb = between.clone().all(|i| !is_verb(i));
                     if object_first && no_other_verb && has_adverbial(between.clone()) {
-                        flags.push(self.flag(doc, index, last, "past participle", doc.word(&tokens[last])));
+                        report(flags, &tokens[last], "past participle", doc.word(&tokens[last]));
                         continue;
                     }
                 }
@@ -113,27 +79,16 @@ impl Detector for StrandedVerb {
                 let preposition_before = (last.saturating_sub(4)..last).any(|i| PREPOSITIONS.contains(&words[i]) && i > verb.unwrap_or(last));
                 let directly_after_noun = !is_verb(last - 1) && !PREPOSITIONS.contains(&words[last - 1]);
                 if verb.is_some() && preposition_before && directly_after_noun {
-                    flags.push(self.flag(doc, index, last, "verb particle", doc.word(&tokens[last])));
+                    report(flags, &tokens[last], "verb particle", doc.word(&tokens[last]));
                 }
             }
         }
     }
 }
 
-impl StrandedVerb {
-    fn flag(&self, doc: &Doc, sentence: usize, token: usize, what: &str, word: &str) -> Flag {
-        let token = &doc.sentence_tokens(sentence)[token];
-        Flag {
-            start: token.span.start,
-            end: token.span.end,
-            detector: self.info.id,
-            category: self.info.category,
-            severity: self.info.severity,
-            confidence: 0.6,
-            message: format!("The {what} \"{word}\" stands at the end of the clause, after an adverbial, in German word order; English puts it next to its auxiliary or verb."),
-            suggestion: None,
-        }
-    }
+/// Reports `token`, a verb form left at the end of its clause.
+fn report(flags: &mut Flags, token: &Token, what: &str, word: &str) {
+    flags.flag(token.span.clone(), 0.6, format!("The {what} \"{word}\" stands at the end of the clause, after an adverbial, in German word order; English puts it next to its auxiliary or verb."));
 }
 
 #[cfg(test)]

@@ -26,49 +26,12 @@
 //! - `enabled` (default true)
 //! - `severity` (default "major")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, MentionKind};
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::ThingClass;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct ThingPronounSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for ThingPronounSettings {
-    fn default() -> Self {
-        ThingPronounSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(ThingPronounSettings);
-
-pub struct ThingPronoun {
-    info: DetectorInfo,
-}
-
-impl Configurable for ThingPronoun {
-    type Settings = ThingPronounSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "thing-pronoun",
-            category: Category::Mistranslation,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        ThingPronoun { info }
-    }
-}
+pub struct ThingPronoun;
 
 /// The word keys of the pronouns [`it_form`] knows.
 static PRONOUN_KEYS: std::sync::LazyLock<crate::lexicon::KeyFilter> =
@@ -86,11 +49,14 @@ fn it_form(lower: &str) -> Option<&'static str> {
 }
 
 impl Detector for ThingPronoun {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "thing-pronoun", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        ThingPronoun 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let pronouns = &*PRONOUN_KEYS;
         for (index, token) in doc.tokens.iter().enumerate() {
             // A key test spares nearly every other word the comparisons.
@@ -132,19 +98,10 @@ impl Detector for ThingPronoun {
             let confidence = if class == ThingClass::Animal { 0.35 } else { 0.75 };
             let noun = doc.slice(&antecedent.span);
             let suggestion = if token.capitalized { it[..1].to_uppercase() + &it[1..] } else { it.to_string() };
-            flags.push(Flag {
-                start: token.span.start,
-                end: token.span.end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence,
-                message: format!(
+            flags.flag(token.span.clone(), confidence, format!(
                     "\"{word}\" has no person to refer to in this or the two preceding sentences; the nearest candidate is \"{noun}\" ({}), which English calls \"it\". German grammatical gender was probably carried over.",
                     class.as_str()
-                ),
-                suggestion: Some(suggestion),
-            });
+                )).suggest(suggestion);
         }
     }
 }

@@ -22,58 +22,24 @@
 //! - `enabled` (default true)
 //! - `severity` (default "major")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
-use serde::{Deserialize, Serialize};
+use crate::flag::{Category, Severity};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct ThousandsDotSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for ThousandsDotSettings {
-    fn default() -> Self {
-        ThousandsDotSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(ThousandsDotSettings);
-
-pub struct ThousandsDot {
-    info: DetectorInfo,
-}
-
-impl Configurable for ThousandsDot {
-    type Settings = ThousandsDotSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "thousands-dot",
-            category: Category::NumberFormat,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        ThousandsDot { info }
-    }
-}
+pub struct ThousandsDot;
 
 /// Units after which three decimals are plausible.
 const MEASURES: [&str; 12] = ["kg", "kilograms", "grams", "g", "km", "kilometres", "kilometers", "metres", "meters", "m", "seconds", "litres"];
 
 impl Detector for ThousandsDot {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "thousands-dot", category: Category::NumberFormat, severity: Severity::Major, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        ThousandsDot 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for (index, token) in doc.tokens.iter().enumerate() {
             if !token.is_number() {
                 continue;
@@ -99,16 +65,7 @@ impl Detector for ThousandsDot {
             }
             let measured = next.is_some_and(|n| MEASURES.contains(&n));
             let english = groups.join(",");
-            flags.push(Flag {
-                start: token.span.start,
-                end: token.span.end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: if measured { 0.4 } else { 0.8 },
-                message: format!("\"{number}\" uses a German thousands dot; in English it reads as a decimal. Write \"{english}\"."),
-                suggestion: Some(english),
-            });
+            flags.flag(token.span.clone(), if measured { 0.4 } else { 0.8 }, format!("\"{number}\" uses a German thousands dot; in English it reads as a decimal. Write \"{english}\".")).suggest(english);
         }
     }
 }

@@ -34,9 +34,9 @@
 //! - `severity` (default "minor")
 //! - `mixed-styles`: also flag straight and curly double quotes mixed in one article (default true).
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags};
 use crate::analysis::{Doc, QuoteStyle};
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -56,53 +56,20 @@ impl Default for UnclosedQuoteSettings {
 common_settings!(UnclosedQuoteSettings);
 
 pub struct UnclosedQuote {
-    info: DetectorInfo,
     mixed_styles: bool,
 }
 
-impl Configurable for UnclosedQuote {
+impl Detector for UnclosedQuote {
+    const DECLARATION: Declaration = Declaration { id: "unclosed-quote", category: Category::Punctuation, severity: Severity::Minor, version: 1 };
     type Settings = UnclosedQuoteSettings;
 
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "unclosed-quote",
-            category: Category::Punctuation,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
+    fn configure(settings: &UnclosedQuoteSettings) -> Self {
         UnclosedQuote {
             mixed_styles: settings.mixed_styles,
-            info,
-        }
-    }
-}
-
-impl UnclosedQuote {
-    fn flag(&self, start: usize, end: usize, confidence: f32, message: String) -> Flag {
-        Flag {
-            start,
-            end,
-            detector: self.info.id,
-            category: self.info.category,
-            severity: self.info.severity,
-            confidence,
-            message,
-            suggestion: None,
-        }
-    }
-}
-
-impl Detector for UnclosedQuote {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+            }
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for region in doc.quotes.unclosed() {
             // Flag the opening mark through the end of its sentence: enough to see the quote start.
             let sentence = &doc.sentences[doc.sentence_at(region.open.start)];
@@ -115,25 +82,15 @@ impl Detector for UnclosedQuote {
                 n => format!("the paragraph ends {n} sentences later"),
             };
             let confidence = if region.style.is_double() { 0.85 } else { 0.5 };
-            flags.push(self.flag(
-                region.open.start,
-                end,
-                confidence,
-                format!(
+            flags.flag(region.open.start..end, confidence, format!(
                     "The quotation opened with {} is never closed: {where_it_ends} without a closing mark, so the reader cannot tell where the quoted words stop.",
                     region.open_char
-                ),
-            ));
+                ));
         }
         for stray in &doc.quotes.stray_closes {
             let sentence = &doc.sentences[doc.sentence_at(stray.mark.start)];
             let mark = &doc.text[stray.mark.clone()];
-            flags.push(self.flag(
-                sentence.span.start.min(stray.mark.start),
-                stray.mark.end,
-                0.7,
-                format!("The closing mark {mark} closes no quotation: nothing opens a quotation before it in this paragraph."),
-            ));
+            flags.flag(sentence.span.start.min(stray.mark.start)..stray.mark.end, 0.7, format!("The closing mark {mark} closes no quotation: nothing opens a quotation before it in this paragraph."));
         }
         if self.mixed_styles {
             self.flag_mixed_styles(doc, flags);
@@ -144,7 +101,7 @@ impl Detector for UnclosedQuote {
 impl UnclosedQuote {
     /// Straight and curly double quotes mixed in one article: the minority style is flagged.
     /// German marks and guillemets are a locale matter, left to the locale detectors.
-    fn flag_mixed_styles(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn flag_mixed_styles(&self, doc: &Doc, flags: &mut Flags) {
         let count = |style| doc.quotes.regions.iter().filter(|r| r.style == style).count();
         let (curly, straight) = (count(QuoteStyle::Curly), count(QuoteStyle::Straight));
         if curly == 0 || straight == 0 {
@@ -157,12 +114,7 @@ impl UnclosedQuote {
         };
         for region in doc.quotes.regions.iter().filter(|r| r.style == minority) {
             let end = region.close.as_ref().map_or(region.open.end, |c| c.end);
-            flags.push(self.flag(
-                region.open.start,
-                end,
-                0.5,
-                format!("This quotation uses {minority_marks} while the rest of the article uses {majority_marks} ({majority_count} times); mixed styles suggest text pasted from different sources or systems."),
-            ));
+            flags.flag(region.open.start..end, 0.5, format!("This quotation uses {minority_marks} while the rest of the article uses {majority_marks} ({majority_count} times); mixed styles suggest text pasted from different sources or systems."));
         }
     }
 }

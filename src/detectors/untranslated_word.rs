@@ -35,51 +35,14 @@
 //! - `enabled` (default true)
 //! - `severity` (default "major")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::{ENGLISH_WORDS, FIRST_NAMES};
-use serde::{Deserialize, Serialize};
 use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct UntranslatedWordSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for UntranslatedWordSettings {
-    fn default() -> Self {
-        UntranslatedWordSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(UntranslatedWordSettings);
-
-pub struct UntranslatedWord {
-    info: DetectorInfo,
-}
-
-impl Configurable for UntranslatedWord {
-    type Settings = UntranslatedWordSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "untranslated-word",
-            category: Category::Untranslated,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 2,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        UntranslatedWord { info }
-    }
-}
+pub struct UntranslatedWord;
 
 pub(crate) use crate::lexicon::GERMAN_WORDS;
 
@@ -198,11 +161,14 @@ fn is_compound(lower: &str) -> bool {
 }
 
 impl Detector for UntranslatedWord {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "untranslated-word", category: Category::Untranslated, severity: Severity::Major, version: 2 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        UntranslatedWord 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for sentence in 0..doc.sentences.len() {
             if super::non_translation::is_non_translated(doc, sentence) {
                 continue; // The whole sentence is flagged as a non-translation instead.
@@ -235,20 +201,11 @@ impl Detector for UntranslatedWord {
                     }
                 }
                 let text = doc.slice(&span);
-                flags.push(Flag {
-                    start: span.start,
-                    end: span.end,
-                    detector: self.info.id,
-                    category: self.info.category,
-                    severity: self.info.severity,
-                    confidence,
-                    message: if words == 1 {
+                flags.flag(span.clone(), confidence, if words == 1 {
                         format!("\"{text}\" is a German word left untranslated in English text.")
                     } else {
                         format!("\"{text}\" is German text left untranslated ({words} words).")
-                    },
-                    suggestion: None,
-                });
+                    });
                 index = end;
             }
         }

@@ -21,49 +21,12 @@
 //! - `enabled` (default true)
 //! - `severity` (default "major")
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use crate::lexicon::verb_forms;
-use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
-pub struct VerbFinalClauseSettings {
-    pub enabled: bool,
-    pub severity: Option<Severity>,
-}
-
-impl Default for VerbFinalClauseSettings {
-    fn default() -> Self {
-        VerbFinalClauseSettings { enabled: true, severity: None }
-    }
-}
-
-common_settings!(VerbFinalClauseSettings);
-
-pub struct VerbFinalClause {
-    info: DetectorInfo,
-}
-
-impl Configurable for VerbFinalClause {
-    type Settings = VerbFinalClauseSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "verb-final-clause",
-            category: Category::Grammar,
-            default_severity: Severity::Major,
-            severity: Severity::Major,
-            version: 1,
-            doc: "",
-        }
-    }
-
-    fn configure(_settings: &Self::Settings, info: DetectorInfo) -> Self {
-        VerbFinalClause { info }
-    }
-}
+pub struct VerbFinalClause;
 
 /// Words that open a subordinate clause. "after", "before" and "since" are left out: they are
 /// far more often prepositions ("after the reform and opening up is ...").
@@ -74,11 +37,14 @@ const FINAL_AUXILIARIES: [&str; 17] =
     ["will", "would", "can", "could", "shall", "should", "may", "might", "must", "has", "have", "had", "is", "are", "was", "were", "wants"];
 
 impl Detector for VerbFinalClause {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "verb-final-clause", category: Category::Grammar, severity: Severity::Major, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        VerbFinalClause 
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let subordinators = &*SUBORDINATOR_KEYS;
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
@@ -117,16 +83,7 @@ impl Detector for VerbFinalClause {
                     continue;
                 }
                 let cluster = &doc.text[tokens[i - 1].span.start..tokens[i].span.end];
-                flags.push(Flag {
-                    start: tokens[i - 1].span.start,
-                    end: tokens[i].span.end,
-                    detector: self.info.id,
-                    category: self.info.category,
-                    severity: self.info.severity,
-                    confidence: 0.7,
-                    message: format!("\"{cluster}\" ends the clause with the verb before its auxiliary, in German subordinate-clause order; English puts \"{}\" before the verb, right after the subject.", doc.word(&tokens[i])),
-                    suggestion: Some(format!("{} {}", doc.word(&tokens[i]), doc.word(&tokens[i - 1]))),
-                });
+                flags.flag(tokens[i - 1].span.start..tokens[i].span.end, 0.7, format!("\"{cluster}\" ends the clause with the verb before its auxiliary, in German subordinate-clause order; English puts \"{}\" before the verb, right after the subject.", doc.word(&tokens[i]))).suggest(format!("{} {}", doc.word(&tokens[i]), doc.word(&tokens[i - 1])));
             }
         }
     }

@@ -30,9 +30,9 @@
 //! - `severity` (default "minor")
 //! - `min-words`: shorter sentences are not checked (default 3).
 
-use super::{Configurable, Detector, DetectorInfo};
+use super::{Declaration, Detector, Flags};
 use crate::analysis::Doc;
-use crate::flag::{Category, Flag, Severity};
+use crate::flag::{Category, Severity};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -52,27 +52,7 @@ impl Default for VerblessSentenceSettings {
 common_settings!(VerblessSentenceSettings);
 
 pub struct VerblessSentence {
-    info: DetectorInfo,
     min_words: usize,
-}
-
-impl Configurable for VerblessSentence {
-    type Settings = VerblessSentenceSettings;
-
-    fn info_without_doc() -> DetectorInfo {
-        DetectorInfo {
-            id: "verbless-sentence",
-            category: Category::Grammar,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 2,
-            doc: "",
-        }
-    }
-
-    fn configure(settings: &Self::Settings, info: DetectorInfo) -> Self {
-        VerblessSentence { info, min_words: settings.min_words }
-    }
 }
 
 /// Words after which a verb-looking word is a noun: "the plan", "no name", "two fights".
@@ -139,11 +119,14 @@ pub(crate) fn has_possible_verb(doc: &Doc, sentence: usize) -> bool {
 }
 
 impl Detector for VerblessSentence {
-    fn info(&self) -> &DetectorInfo {
-        &self.info
+    const DECLARATION: Declaration = Declaration { id: "verbless-sentence", category: Category::Grammar, severity: Severity::Minor, version: 2 };
+    type Settings = VerblessSentenceSettings;
+
+    fn configure(settings: &VerblessSentenceSettings) -> Self {
+        VerblessSentence { min_words: settings.min_words }
     }
 
-    fn detect(&self, doc: &Doc, flags: &mut Vec<Flag>) {
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for (index, sentence) in doc.sentences.iter().enumerate() {
             let tokens = doc.sentence_tokens(index);
             if tokens.len() < self.min_words || tokens.len() > 25 || doc.is_heading(index) {
@@ -167,16 +150,7 @@ impl Detector for VerblessSentence {
             if has_possible_verb(doc, index) || is_formula(doc, tokens) {
                 continue;
             }
-            flags.push(Flag {
-                start: sentence.span.start,
-                end: sentence.span.end,
-                detector: self.info.id,
-                category: self.info.category,
-                severity: self.info.severity,
-                confidence: if tokens.len() >= 5 { 0.65 } else { 0.5 },
-                message: "This sentence has no verb: a fragment in running text, often a German clause that the translation split off, or whose verb it dropped.".to_string(),
-                suggestion: None,
-            });
+            flags.flag(sentence.span.clone(), if tokens.len() >= 5 { 0.65 } else { 0.5 }, "This sentence has no verb: a fragment in running text, often a German clause that the translation split off, or whose verb it dropped.".to_string());
         }
     }
 }
