@@ -5,6 +5,7 @@
 
 mod chars;
 pub mod fluency;
+pub mod foreign;
 pub mod lang;
 pub mod mentions;
 pub mod quotes;
@@ -12,6 +13,7 @@ mod scan;
 pub mod segment;
 pub mod source;
 pub mod tokens;
+pub mod verbs;
 
 pub use chars::CharIndex;
 pub use fluency::{Fluency, SentenceFluency, WordProbability};

@@ -21,29 +21,11 @@
 //! - `severity` (default "critical")
 
 use super::{Declaration, Detector, Flags, Switch};
+use crate::analysis::foreign::is_non_translated;
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
 
 pub struct NonTranslation;
-
-/// A sentence reliably identified as another language, with under 15% English function words
-/// and mostly foreign lower-case words (names are capitalised, so a sentence of English verbs
-/// between German names is not taken for German).
-pub(crate) fn is_non_translated(doc: &Doc, sentence: usize) -> bool {
-    let lang = &doc.sentence_langs[sentence];
-    if !lang.is_reliably_foreign() || lang.confidence.is_none_or(|c| c < 0.5) {
-        return false;
-    }
-    let tokens = doc.sentence_tokens(sentence);
-    let words = tokens.iter().filter(|t| t.has_letter).count();
-    let english = tokens.iter().filter(|t| t.lex.english_function()).count();
-    let lower_case: Vec<&str> = tokens.iter().filter(|t| t.has_letter && !t.capitalized).map(|t| doc.word(t)).collect();
-    let foreign = lower_case.iter().filter(|w| !crate::lexicon::ENGLISH_WORDS.contains(w)).count();
-    words >= crate::analysis::lang::MIN_WORDS_TO_MEASURE
-        && (english as f32) < 0.15 * words as f32
-        && foreign >= 2
-        && foreign * 2 >= lower_case.len()
-}
 
 impl Detector for NonTranslation {
     const DECLARATION: Declaration = Declaration { id: "non-translation", category: Category::NonTranslation, severity: Severity::Critical, version: 1 };
@@ -79,7 +61,6 @@ mod tests {
         assert_eq!(flags.len(), 1);
         assert!(flags[0].0.starts_with("Die Regierung"));
         assert!(flags[0].1.message.contains("German"));
-        assert_no_flags::<super::super::untranslated_word::UntranslatedWord>(text);
     }
 
     #[test]

@@ -23,8 +23,8 @@
 //! - `enabled` (default true)
 //! - `severity` (default "critical")
 
-use super::non_translation::is_non_translated;
-use super::untranslated_word::GERMAN_WORDS;
+use crate::analysis::foreign::is_non_translated;
+use crate::lexicon::GERMAN_WORDS;
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};

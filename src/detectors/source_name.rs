@@ -40,7 +40,7 @@
 //! - `misspelling-severity`: the severity of a name spelled differently from the source's
 //!   (default "minor")
 
-use super::untranslated_word::GERMAN_WORDS;
+use crate::lexicon::GERMAN_WORDS;
 use super::{Declaration, Detector, Flags};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};

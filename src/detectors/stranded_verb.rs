@@ -60,7 +60,7 @@ impl Detector for StrandedVerb {
             let has_adverbial = |range: std::ops::Range<usize>| {
                 range.clone().any(|i| PREPOSITIONS.contains(&words[i]) || TIME_WORDS.contains(&words[i]))
             };
-            let is_verb = |i: usize| super::verbless_sentence::possible_verb_at(doc, tokens, i) && !PREPOSITIONS.contains(&words[i]);
+            let is_verb = |i: usize| crate::analysis::verbs::possible_verb_at(doc, tokens, i) && !PREPOSITIONS.contains(&words[i]);
             // "has the proposal on Tuesday rejected."
             if participle {
                 if let Some(aux) = words.iter().position(|w| PERFECT_AUXILIARIES.contains(w)) {

@@ -44,7 +44,7 @@ use std::sync::LazyLock;
 
 pub struct UntranslatedWord;
 
-pub(crate) use crate::lexicon::GERMAN_WORDS;
+use crate::lexicon::GERMAN_WORDS;
 
 /// German weekday and month names that are not also English.
 const GERMAN_CALENDAR: [&str; 16] = [
@@ -170,7 +170,7 @@ impl Detector for UntranslatedWord {
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for sentence in 0..doc.sentences.len() {
-            if super::non_translation::is_non_translated(doc, sentence) {
+            if crate::analysis::foreign::is_non_translated(doc, sentence) {
                 continue; // The whole sentence is flagged as a non-translation instead.
             }
             let tokens = doc.sentence_tokens(sentence);
@@ -249,6 +249,12 @@ fn in_quoted_title(doc: &Doc, span: &std::ops::Range<usize>) -> bool {
 mod tests {
     use super::super::test_support::{assert_no_flags, excerpts};
     use super::*;
+
+    #[test]
+    fn a_whole_german_sentence_is_left_to_non_translation() {
+        let text = "The council met on Monday. Die Regierung hat den Plan am Montag vorgestellt und will ihn bis zum Sommer beschließen. The vote follows.";
+        assert_no_flags::<UntranslatedWord>(text);
+    }
 
     #[test]
     fn flags_german_nouns_weekdays_and_function_words() {

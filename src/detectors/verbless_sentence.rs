@@ -31,6 +31,7 @@
 //! - `min-words`: shorter sentences are not checked (default 3).
 
 use super::{Declaration, Detector, Flags};
+use crate::analysis::verbs::has_possible_verb;
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
 use serde::{Deserialize, Serialize};
@@ -53,40 +54,6 @@ common_settings!(VerblessSentenceSettings);
 
 pub struct VerblessSentence {
     min_words: usize,
-}
-
-/// Words after which a verb-looking word is a noun: "the plan", "no name", "two fights".
-const NOUN_MARKERS: [&str; 22] = [
-    "the", "a", "an", "no", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my", "your",
-    "every", "each", "some", "any", "of", "many", "few",
-];
-
-/// Whether the token at `i` of a sentence may be a verb: a verb form that is not capitalised
-/// inside the sentence and does not follow a determiner, possessive, number or adjective.
-pub(crate) fn possible_verb_at(doc: &Doc, tokens: &[crate::analysis::Token], i: usize) -> bool {
-    let token = &tokens[i];
-    let lower = doc.lower(token);
-    // Every contraction ends in an apostrophe ("'" or the last byte of "’") and one or two
-    // letters: a look at two bytes spares nearly every word the fourteen comparisons.
-    let bytes = lower.as_bytes();
-    let apostrophe_near_end = (2..=3).any(|back| bytes.len() >= back && matches!(bytes[bytes.len() - back], b'\'' | 0x99));
-    if apostrophe_near_end
-        && ["’s", "'s", "n’t", "n't", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’m", "'m", "’d", "'d"].iter().any(|c| lower.ends_with(c))
-    {
-        return true;
-    }
-    if crate::lexicon::is_auxiliary(lower) {
-        return true;
-    }
-    if token.capitalized && i > 0 {
-        return false;
-    }
-    let Some(forms) = token.lex.verb() else { return false };
-    let previous = i.checked_sub(1).map(|p| (doc.lower(&tokens[p]), tokens[p].lex));
-    let after_noun_marker = previous.is_some_and(|(p, lex)| {
-        NOUN_MARKERS.contains(&p) || lex.adjective() || p.chars().all(|c| c.is_ascii_digit())
-    });
-    !after_noun_marker || forms.past || forms.gerund && !forms.base
 }
 
 /// Two-word openings of such formulae, whose first word alone opens ordinary fragments too.
@@ -112,11 +79,6 @@ fn is_formula(doc: &Doc, tokens: &[crate::analysis::Token]) -> bool {
     crate::lexicon::FORMULA_OPENINGS.contains(&first) || FORMULA_PAIRS.iter().any(|&(a, b)| a == first && Some(b) == second)
 }
 
-/// Whether any word of the sentence may be its verb.
-pub(crate) fn has_possible_verb(doc: &Doc, sentence: usize) -> bool {
-    let tokens = doc.sentence_tokens(sentence);
-    (0..tokens.len()).any(|i| possible_verb_at(doc, tokens, i))
-}
 
 impl Detector for VerblessSentence {
     const DECLARATION: Declaration = Declaration { id: "verbless-sentence", category: Category::Grammar, severity: Severity::Minor, version: 2 };
