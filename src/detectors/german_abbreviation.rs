@@ -80,7 +80,7 @@ static BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
 });
 
 impl Detector for GermanAbbreviation {
-    const DECLARATION: Declaration = Declaration { id: "german-abbreviation", category: Category::Untranslated, severity: Severity::Minor, version: 1 };
+    const DECLARATION: Declaration = Declaration { id: "german-abbreviation", category: Category::Untranslated, severity: Severity::Minor, version: 2 };
     type Settings = GermanAbbreviationSettings;
 
     fn configure(settings: &GermanAbbreviationSettings) -> Self {

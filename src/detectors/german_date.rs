@@ -46,7 +46,7 @@ fn day(text: &str) -> Option<u32> {
 }
 
 impl Detector for GermanDate {
-    const DECLARATION: Declaration = Declaration { id: "german-date", category: Category::DateFormat, severity: Severity::Minor, version: 1 };
+    const DECLARATION: Declaration = Declaration { id: "german-date", category: Category::DateFormat, severity: Severity::Minor, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {

@@ -99,7 +99,7 @@ impl ImprobablePhrase {
 }
 
 impl Detector for ImprobablePhrase {
-    const DECLARATION: Declaration = Declaration { id: "improbable-phrase", category: Category::Awkward, severity: Severity::Minor, version: 1 };
+    const DECLARATION: Declaration = Declaration { id: "improbable-phrase", category: Category::Awkward, severity: Severity::Minor, version: 2 };
     type Settings = ImprobablePhraseSettings;
 
     fn configure(settings: &ImprobablePhraseSettings) -> Self {

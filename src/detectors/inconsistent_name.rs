@@ -132,7 +132,7 @@ fn similar(a: &str, b: &str) -> bool {
 }
 
 impl Detector for InconsistentName {
-    const DECLARATION: Declaration = Declaration { id: "inconsistent-name", category: Category::Inconsistency, severity: Severity::Minor, version: 1 };
+    const DECLARATION: Declaration = Declaration { id: "inconsistent-name", category: Category::Inconsistency, severity: Severity::Minor, version: 2 };
     type Settings = InconsistentNameSettings;
 
     fn configure(settings: &InconsistentNameSettings) -> Self {

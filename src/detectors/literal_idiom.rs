@@ -440,7 +440,7 @@ impl LiteralIdiom {
 }
 
 impl Detector for LiteralIdiom {
-    const DECLARATION: Declaration = Declaration { id: "literal-idiom", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
+    const DECLARATION: Declaration = Declaration { id: "literal-idiom", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
     type Settings = LiteralIdiomSettings;
 
     fn configure(settings: &LiteralIdiomSettings) -> Self {

@@ -28,7 +28,7 @@ use crate::flag::{Category, Severity};
 pub struct NonTranslation;
 
 impl Detector for NonTranslation {
-    const DECLARATION: Declaration = Declaration { id: "non-translation", category: Category::NonTranslation, severity: Severity::Critical, version: 1 };
+    const DECLARATION: Declaration = Declaration { id: "non-translation", category: Category::NonTranslation, severity: Severity::Critical, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {

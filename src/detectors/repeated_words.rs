@@ -63,7 +63,7 @@ pub struct RepeatedWords {
 }
 
 impl Detector for RepeatedWords {
-    const DECLARATION: Declaration = Declaration { id: "repeated-words", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+    const DECLARATION: Declaration = Declaration { id: "repeated-words", category: Category::Grammar, severity: Severity::Minor, version: 2 };
     type Settings = RepeatedWordsSettings;
 
     fn configure(settings: &RepeatedWordsSettings) -> Self {

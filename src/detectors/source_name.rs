@@ -554,7 +554,7 @@ fn words<'a>(text: &'a str, tokens: &[Token], german: bool) -> Vec<Word<'a>> {
 }
 
 impl Detector for SourceName {
-    const DECLARATION: Declaration = Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
+    const DECLARATION: Declaration = Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
     type Settings = SourceNameSettings;
 
     fn configure(settings: &SourceNameSettings) -> Self {

@@ -446,7 +446,7 @@ fn read_suffixed(word: &str, language: Language) -> Option<Vec<f64>> {
 }
 
 impl Detector for SourceNumber {
-    const DECLARATION: Declaration = Declaration { id: "source-number", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
+    const DECLARATION: Declaration = Declaration { id: "source-number", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {

@@ -36,7 +36,7 @@ const TIME_WORDS: [&str; 10] = ["yesterday", "today", "tomorrow", "already", "fi
 const PARTICLES: [&str; 5] = ["off", "out", "up", "back", "down"];
 
 impl Detector for StrandedVerb {
-    const DECLARATION: Declaration = Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 1 };
+    const DECLARATION: Declaration = Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {

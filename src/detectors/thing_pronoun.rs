@@ -49,7 +49,7 @@ fn it_form(lower: &str) -> Option<&'static str> {
 }
 
 impl Detector for ThingPronoun {
-    const DECLARATION: Declaration = Declaration { id: "thing-pronoun", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
+    const DECLARATION: Declaration = Declaration { id: "thing-pronoun", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {

@@ -32,7 +32,7 @@ pub struct ThousandsDot;
 const MEASURES: [&str; 12] = ["kg", "kilograms", "grams", "g", "km", "kilometres", "kilometers", "metres", "meters", "m", "seconds", "litres"];
 
 impl Detector for ThousandsDot {
-    const DECLARATION: Declaration = Declaration { id: "thousands-dot", category: Category::NumberFormat, severity: Severity::Major, version: 1 };
+    const DECLARATION: Declaration = Declaration { id: "thousands-dot", category: Category::NumberFormat, severity: Severity::Major, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {

@@ -37,7 +37,7 @@ const FINAL_AUXILIARIES: [&str; 17] =
     ["will", "would", "can", "could", "shall", "should", "may", "might", "must", "has", "have", "had", "is", "are", "was", "were", "wants"];
 
 impl Detector for VerbFinalClause {
-    const DECLARATION: Declaration = Declaration { id: "verb-final-clause", category: Category::Grammar, severity: Severity::Major, version: 1 };
+    const DECLARATION: Declaration = Declaration { id: "verb-final-clause", category: Category::Grammar, severity: Severity::Major, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
