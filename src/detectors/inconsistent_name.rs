@@ -150,7 +150,7 @@ impl Detector for InconsistentName {
             occurrences.push(Occurrence { form, sentence: doc.sentence_at(span.start), span });
         }
         // Grouped by form, in sorted order; a stable sort keeps each form's occurrences in text
-        // order. One vector for all, where a map of forms took two small vectors per name.
+        // order. One vector for all names keeps the allocations per article constant.
         occurrences.sort_by(|a, b| a.form.cmp(b.form));
         let names: Vec<&[Occurrence]> = occurrences.chunk_by(|a, b| a.form == b.form).collect();
         for (i, a) in names.iter().enumerate() {

@@ -253,8 +253,7 @@ fn find_triggers(doc: &Doc, sentence: usize, anchor_hits: &mut Vec<(usize, usize
 
 /// One sentence's words, looked up as the signals ask for them: lower case (borrowed from the
 /// document's lower-case view), lemma, and whether punctuation follows. The signals read a few
-/// words around an anchor, so nothing is computed ahead: filling lists of every word of each
-/// sentence with a trigger took a quarter of this detector's time.
+/// words around an anchor, so nothing is computed ahead for the words they never read.
 struct Words<'d> {
     doc: &'d Doc<'d>,
     tokens: &'d [Token],

@@ -61,8 +61,8 @@ pub struct LoopingOutput {
 const MAX_UNIT: usize = 20;
 
 /// For each of `count` pairs, whether the same pair may come again two to [`MAX_UNIT`] places
-/// on: false means it certainly does not. Checking the twenty pairs after every word one by one
-/// took half of this detector's time, though nearly no word's pair is among them.
+/// on: false means it certainly does not. Nearly no word's pair recurs, so ruling pairs out in
+/// one pass spares checking the twenty pairs after every word one by one.
 ///
 /// One backward pass: `nearest[slot]` holds the nearest later position whose pair falls in that
 /// slot (256 slots, by mixed bits). A pair that recurs within reach keeps its slot's nearest
