@@ -11,6 +11,7 @@ pub mod quotes;
 mod scan;
 pub mod segment;
 pub mod source;
+mod step_clock;
 pub mod tokens;
 
 pub use chars::CharIndex;
@@ -20,6 +21,7 @@ pub use mentions::{Mention, MentionKind};
 pub use quotes::{QuoteAnalysis, QuoteRegion, QuoteStyle, StrayClose};
 pub use segment::{Paragraph, Sentence};
 pub use source::{Link, LinkKind, SourceSide};
+pub use step_clock::StepClock;
 pub use tokens::Token;
 
 use std::ops::Range;
@@ -114,7 +116,7 @@ impl<'a> Doc<'a> {
         options: AnalysisOptions,
         step_nanos: Option<&mut [u64; ANALYSIS_STEPS.len()]>,
     ) -> Self {
-        let mut clock = crate::profile::StepClock::new(step_nanos.map(|n| &mut n[..]));
+        let mut clock = StepClock::new(step_nanos.map(|n| &mut n[..]));
         let chars = CharIndex::new(text);
         let lower = lowercase_keeping_offsets(text);
         clock.lap(0);
