@@ -6,6 +6,7 @@
 mod chars;
 pub mod fluency;
 pub mod lang;
+mod lookup;
 pub mod mentions;
 pub mod quotes;
 mod scan;
@@ -241,6 +242,20 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// Whether a token, in lower case, is `word` (given in lower case).
+    #[inline]
+    pub fn is(&self, token: &Token, word: &str) -> bool {
+        self.lower(token) == word
+    }
+
+    /// The text between two tokens: from the end of `first` to the start of `second`; empty
+    /// when `second` does not start after `first` ends.
+    #[inline]
+    pub fn gap(&self, first: &Token, second: &Token) -> &'a str {
+        let start = first.span.end;
+        &self.text[start..second.span.start.max(start)]
+    }
+
     /// The tokens of one sentence.
     #[inline]
     pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
@@ -391,6 +406,26 @@ mod tests {
         let doc = Doc::new("İstanbul und K. Meier");
         let words: Vec<_> = doc.tokens.iter().map(|t| doc.lower(t)).collect();
         assert_eq!(words, ["i\u{307}stanbul", "und", "k", "meier"]);
+        assert!(doc.is(&doc.tokens[3], "meier") && doc.is(&doc.tokens[0], "i\u{307}stanbul"));
+    }
+
+    #[test]
+    fn is_compares_the_lower_case_of_a_token() {
+        let doc = Doc::new("The COUNCIL met. Über alles.");
+        let words = &doc.tokens;
+        assert!(doc.is(&words[0], "the") && doc.is(&words[1], "council") && doc.is(&words[3], "über"));
+        assert!(!doc.is(&words[0], "The") && !doc.is(&words[1], "counci") && !doc.is(&words[2], "meet"));
+    }
+
+    #[test]
+    fn gap_is_the_text_between_two_tokens() {
+        let doc = Doc::new("He said, “no” — then left.");
+        let words = &doc.tokens;
+        assert_eq!(doc.gap(&words[0], &words[1]), " ");
+        assert_eq!(doc.gap(&words[1], &words[2]), ", “");
+        assert_eq!(doc.gap(&words[2], &words[3]), "” — ");
+        assert_eq!(doc.gap(&words[1], &words[1]), "", "a token and itself");
+        assert_eq!(doc.gap(&words[3], &words[1]), "", "tokens out of order");
     }
 
     #[test]
