@@ -110,10 +110,7 @@ fn load_german() -> FxHashMap<&'static str, GermanWord> {
 
 /// High-frequency English function words (`english_function_words.txt`).
 pub(super) static ENGLISH_FUNCTION_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    shipped!("data/lexicon/english_function_words.txt")
-        .rows::<1>()
-        .map(|row| row.fields[0])
-        .collect()
+    shipped!("data/lexicon/english_function_words.txt").rows::<1>().map(|row| row.fields[0]).collect()
 });
 
 /// English irregular forms and their lemma: every inflection in `verbs.tsv` that differs from
