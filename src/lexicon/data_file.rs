@@ -6,10 +6,25 @@
 //! empty nor padded with blanks; a column that holds one of a fixed set of words is read with
 //! [`Row::choice`], which accepts nothing else.
 //!
-//! The files are compiled in with [`shipped!`](crate::lexicon::shipped), so a bad row is a
-//! defect of the build, not an input error to recover from: reading one panics with the file
-//! and line, at first use. Each table's unit tests force it to load, so `cargo test` catches a
-//! malformed file before it ships.
+//! The files are compiled in with `shipped!`, so a bad row is a defect of the build, not an
+//! input error to recover from: reading one panics with the file and line, at first use. Each
+//! table's unit tests force it to load, so `cargo test` catches a malformed file before it ships.
+//!
+//! ```ignore
+//! use crate::lexicon::{shipped, Choice};
+//!
+//! impl Choice for Rule {
+//!     const WHAT: &'static str = "rule";
+//!     const SPELLINGS: &'static [(&'static str, Self)] = &[("next", Rule::Next), ("near", Rule::Near)];
+//! }
+//!
+//! // Five fields, and a sixth that may be missing or empty.
+//! for row in shipped!("data/lexicon/false_friends.tsv").rows_with_optional::<6>(5) {
+//!     let [word, german, meant, rule, words, gate] = row.fields;
+//!     let rule: Rule = row.choice(rule); // "nxt" panics: "…false_friends.tsv, line 12: unknown rule …"
+//!     let needs_german_origin = row.marked(gate, "german-origin"); // "" or the mark, nothing else
+//! }
+//! ```
 
 use std::fmt;
 
@@ -91,6 +106,16 @@ impl<const N: usize> Row<N> {
     #[track_caller]
     pub fn choice<C: Choice>(&self, field: &str) -> C {
         parse_choice(field).unwrap_or_else(|unknown| self.fail(&unknown.to_string()))
+    }
+
+    /// A field that is either empty or `mark`: whether it is `mark`.
+    #[track_caller]
+    pub fn marked(&self, field: &str, mark: &str) -> bool {
+        match field {
+            "" => false,
+            _ if field == mark => true,
+            other => self.fail(&format!("unknown mark {other:?}; expected {mark} or nothing")),
+        }
     }
 }
 
@@ -185,6 +210,20 @@ mod tests {
         assert_eq!(parse_choice::<Size>("large"), Ok(Size::Large));
         let unknown = parse_choice::<Size>("Large").unwrap_err();
         assert_eq!(unknown.to_string(), "unknown size \"Large\"; expected one of small, large");
+    }
+
+    #[test]
+    fn marks_are_empty_or_the_one_word() {
+        let rows: Vec<Row<2>> = file("a\t\nb\ten\n").rows_with_optional(1).collect();
+        assert_eq!(rows.iter().map(|row| row.marked(row.fields[1], "en")).collect::<Vec<_>>(), [false, true]);
+    }
+
+    #[test]
+    #[should_panic(expected = "data/test.tsv, line 2: unknown mark \"eng\"; expected en or nothing")]
+    fn an_unknown_mark_is_rejected_with_file_and_line() {
+        for row in file("a\nb\teng\n").rows_with_optional::<2>(1) {
+            row.marked(row.fields[1], "en");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 impl WordList {
     /// The list in a one-column data file.
-    fn load(file: DataFile) -> Self {
+    pub fn from_file(file: DataFile) -> Self {
         let words: Vec<&'static str> = file.rows::<1>().map(|row| row.fields[0]).collect();
         WordList::of(words)
     }
@@ -17,7 +17,7 @@ impl WordList {
 macro_rules! word_list {
     ($name:ident, $file:literal) => {
         pub static $name: LazyLock<WordList> =
-            LazyLock::new(|| WordList::load(shipped!(concat!("data/lexicon/", $file))));
+            LazyLock::new(|| WordList::from_file(shipped!(concat!("data/lexicon/", $file))));
     };
 }
 
@@ -68,12 +68,7 @@ pub static PERSON_NOUNS: LazyLock<HashMap<&'static str, PersonNoun>> = LazyLock:
         .rows_with_optional::<3>(2)
         .map(|row| {
             let [word, gender, mark] = row.fields;
-            let neuter_in_german = match mark {
-                "" => false,
-                "neuter-de" => true,
-                other => row.fail(&format!("unknown mark {other:?}; expected neuter-de or nothing")),
-            };
-            (word, PersonNoun { gender: row.choice(gender), neuter_in_german })
+            (word, PersonNoun { gender: row.choice(gender), neuter_in_german: row.marked(mark, "neuter-de") })
         })
         .collect()
 });
@@ -147,12 +142,7 @@ pub static GERMAN_WORDS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|
         .rows_with_optional::<2>(1)
         .map(|row| {
             let [word, mark] = row.fields;
-            let in_english = match mark {
-                "" => false,
-                "en" => true,
-                other => row.fail(&format!("unknown mark {other:?}; expected en or nothing")),
-            };
-            (word, in_english)
+            (word, row.marked(mark, "en"))
         })
         .collect()
 });
