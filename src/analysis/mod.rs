@@ -217,9 +217,11 @@ impl<'a> Doc<'a> {
         &self.text[token.span.clone()]
     }
 
-    /// A token of this document in lower case, as [`str::to_lowercase`] gives it, borrowed
-    /// without allocating. (A token that is not one of [`Doc::tokens`], in the rare text whose
-    /// lower-casing changes byte offsets, is given as written.)
+    /// A token of this document in lower case, borrowed without allocating, and the word whose
+    /// key is [`Token::key`]. Most texts are lower-cased a character at a time, so a final
+    /// capital sigma becomes "σ"; a text whose lower case changes byte offsets has its tokens
+    /// lower-cased with [`str::to_lowercase`]. (In such a text a token that is not one of
+    /// [`Doc::tokens`] is given as written.)
     #[inline]
     pub fn lower(&self, token: &Token) -> &str {
         match &self.lower {
