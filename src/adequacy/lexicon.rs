@@ -1,11 +1,13 @@
 //! The German–English lexicon and the English word lists behind [`coverage`](super::coverage),
 //! compiled into the binary and parsed once per process.
 //!
-//! Parsing is strict: a row with the wrong number of fields, an empty key, a key or translation
-//! in upper case, an unknown class or a repeated key panics with the file name and line number.
-//! The files ship with the binary, so a bad row is a build defect that the unit tests catch,
-//! not an input error to recover from.
+//! Parsing is strict: besides what [`data_file`](crate::lexicon::data_file) rejects in every
+//! file (a wrong number of fields, an empty key), a key or translation in upper case, an unknown
+//! class or a repeated key panics with the file name and line number. The files ship with the
+//! binary, so a bad row is a build defect that the unit tests catch, not an input error to
+//! recover from.
 
+use crate::lexicon::{shipped, Row};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
@@ -36,7 +38,7 @@ enum Class {
 
 impl Class {
     /// The third field of a `de_en_core.tsv` row.
-    fn parse(row: &Row) -> Class {
+    fn parse(row: &Row<3>) -> Class {
         match row.fields[2] {
             "function" => Class::Function,
             "content" => Class::Content,
@@ -71,39 +73,35 @@ impl GermanWord {
 pub(super) static GERMAN: LazyLock<FxHashMap<&'static str, GermanWord>> = LazyLock::new(load_german);
 
 fn load_german() -> FxHashMap<&'static str, GermanWord> {
-    const CORE: &str = "de_en_core.tsv";
-    const WIKTIONARY: &str = "de_en_wiktionary.tsv";
-    const VERB_FORMS: &str = "de_en_verb_forms.tsv";
-    const FUNCTION_WORDS: &str = "german_function_words.txt";
     let mut words: FxHashMap<&'static str, GermanWord> = FxHashMap::default();
     words.reserve(44_000);
-    for row in rows(WIKTIONARY, include_str!("../../data/lexicon/de_en_wiktionary.tsv"), 2) {
-        row.lower_case();
+    for row in shipped!("data/lexicon/de_en_wiktionary.tsv").rows::<2>() {
+        lower_case(&row);
         let entry = words.entry(row.fields[0]).or_default();
-        row.check_new(entry.wiktionary.is_none());
+        check_new(&row, entry.wiktionary.is_none());
         entry.wiktionary = Some(row.fields[1]);
     }
-    for row in rows(CORE, include_str!("../../data/lexicon/de_en_core.tsv"), 3) {
-        row.lower_case();
+    for row in shipped!("data/lexicon/de_en_core.tsv").rows::<3>() {
+        lower_case(&row);
         let class = Class::parse(&row);
         let entry = words.entry(row.fields[0]).or_default();
-        row.check_new(entry.core.is_none());
+        check_new(&row, entry.core.is_none());
         entry.core = Some(row.fields[1]);
         entry.class = Some(class);
         entry.function |= class == Class::Function;
     }
-    for row in rows(FUNCTION_WORDS, include_str!("../../data/lexicon/german_function_words.txt"), 1) {
-        row.lower_case();
+    for row in shipped!("data/lexicon/german_function_words.txt").rows::<1>() {
+        lower_case(&row);
         words.entry(row.fields[0]).or_default().function = true;
     }
-    for row in rows(VERB_FORMS, include_str!("../../data/lexicon/de_en_verb_forms.tsv"), 2) {
-        row.lower_case();
-        let [form, infinitive] = [row.fields[0], row.fields[1]];
+    for row in shipped!("data/lexicon/de_en_verb_forms.tsv").rows::<2>() {
+        lower_case(&row);
+        let [form, infinitive] = row.fields;
         if infinitive.is_empty() {
             row.fail("empty infinitive");
         }
         let entry = words.entry(form).or_default();
-        row.check_new(entry.infinitive.is_none());
+        check_new(&row, entry.infinitive.is_none());
         entry.infinitive = Some(infinitive);
         words.entry(infinitive).or_default().is_infinitive = true;
     }
@@ -112,9 +110,7 @@ fn load_german() -> FxHashMap<&'static str, GermanWord> {
 
 /// High-frequency English function words (`english_function_words.txt`).
 pub(super) static ENGLISH_FUNCTION_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    rows("english_function_words.txt", include_str!("../../data/lexicon/english_function_words.txt"), 1)
-        .map(|row| row.fields[0])
-        .collect()
+    shipped!("data/lexicon/english_function_words.txt").rows::<1>().map(|row| row.fields[0]).collect()
 });
 
 /// English irregular forms and their lemma: every inflection in `verbs.tsv` that differs from
@@ -125,7 +121,7 @@ pub(super) static ENGLISH_IRREGULAR: LazyLock<FxHashMap<&'static str, &'static s
 fn load_english_irregular() -> FxHashMap<&'static str, &'static str> {
     let mut lemmas: FxHashMap<&'static str, &'static str> = FxHashMap::default();
     lemmas.reserve(24_000);
-    for row in rows("verbs.tsv", include_str!("../../data/lexicon/verbs.tsv"), 5) {
+    for row in shipped!("data/lexicon/verbs.tsv").rows::<5>() {
         let lemma = row.fields[0];
         // Some verbs lack a form ("beware"): an empty field is not a form.
         for form in row.fields[1..].iter().flat_map(|field| field.split('/')) {
@@ -167,47 +163,18 @@ const OTHER_IRREGULAR: [(&str, &str); 23] = [
     ("least", "little"),
 ];
 
-/// One data row: its fields and where it came from, for error messages.
-struct Row {
-    file: &'static str,
-    line: usize,
-    fields: Vec<&'static str>,
-}
-
-impl Row {
-    fn fail(&self, problem: &str) -> ! {
-        panic!("data/lexicon/{}, line {}: {problem}", self.file, self.line)
-    }
-
-    /// Keys and translations of the German files are documented as lower case; a capital
-    /// would never match a lower-cased token, so it is a defect in the file.
-    fn lower_case(&self) {
-        if self.fields.iter().any(|field| field.chars().any(char::is_uppercase)) {
-            self.fail("upper-case letters in a lower-case list");
-        }
-    }
-
-    fn check_new(&self, is_new: bool) {
-        if !is_new {
-            self.fail(&format!("{:?} is listed twice", self.fields[0]));
-        }
+/// Keys and translations of the German files are documented as lower case; a capital would
+/// never match a lower-cased token, so it is a defect in the file.
+fn lower_case<const N: usize>(row: &Row<N>) {
+    if row.fields.iter().any(|field| field.chars().any(char::is_uppercase)) {
+        row.fail("upper-case letters in a lower-case list");
     }
 }
 
-/// The rows of a data file, each checked to have `width` fields and a non-empty key without
-/// surrounding blanks. Lines starting with '#' and empty lines are skipped.
-fn rows(file: &'static str, text: &'static str, width: usize) -> impl Iterator<Item = Row> {
-    text.lines().enumerate().filter(|(_, line)| !line.is_empty() && !line.starts_with('#')).map(move |(index, line)| {
-        let row = Row { file, line: index + 1, fields: line.split('\t').collect() };
-        if row.fields.len() != width {
-            row.fail(&format!("{} tab-separated fields, expected {width}", row.fields.len()));
-        }
-        let key = row.fields[0];
-        if key.is_empty() || key.trim() != key {
-            row.fail(&format!("key {key:?} is empty or has surrounding blanks"));
-        }
-        row
-    })
+fn check_new<const N: usize>(row: &Row<N>, is_new: bool) {
+    if !is_new {
+        row.fail(&format!("{:?} is listed twice", row.fields[0]));
+    }
 }
 
 /// Forces every table to load.
@@ -247,31 +214,35 @@ mod tests {
         assert_eq!(ENGLISH_IRREGULAR["lives"], "live");
     }
 
-    fn load(text: &'static str, width: usize) -> usize {
-        rows("test.tsv", text, width).count()
+    fn test_file(text: &'static str) -> crate::lexicon::DataFile {
+        crate::lexicon::DataFile { path: "data/lexicon/test.tsv", text }
+    }
+
+    fn load(text: &'static str) -> usize {
+        test_file(text).rows::<2>().count()
     }
 
     #[test]
     fn headers_and_empty_lines_are_skipped() {
-        assert_eq!(load("# header\n\na\tb\n# note\nc\td\n", 2), 2);
+        assert_eq!(load("# header\n\na\tb\n# note\nc\td\n"), 2);
     }
 
     #[test]
     #[should_panic(expected = "data/lexicon/test.tsv, line 3: 3 tab-separated fields, expected 2")]
     fn an_extra_field_panics_with_file_and_line() {
-        load("# header\na\tb\nc\td\te\n", 2);
+        load("# header\na\tb\nc\td\te\n");
     }
 
     #[test]
     #[should_panic(expected = "line 2: key \"\" is empty")]
     fn an_empty_key_panics() {
-        load("a\tb\n\tb\n", 2);
+        load("a\tb\n\tb\n");
     }
 
     #[test]
     #[should_panic(expected = "line 1: class \"noun\" is neither")]
     fn an_unknown_class_panics() {
-        for row in rows("test.tsv", "haus\thouse\tnoun\n", 3) {
+        for row in test_file("haus\thouse\tnoun\n").rows::<3>() {
             Class::parse(&row);
         }
     }

@@ -7,11 +7,13 @@ mod chars;
 pub mod fluency;
 pub mod foreign;
 pub mod lang;
+mod lookup;
 pub mod mentions;
 pub mod quotes;
 mod scan;
 pub mod segment;
 pub mod source;
+mod step_clock;
 pub mod tokens;
 pub mod verbs;
 
@@ -22,6 +24,7 @@ pub use mentions::{Mention, MentionKind};
 pub use quotes::{QuoteAnalysis, QuoteRegion, QuoteStyle, StrayClose};
 pub use segment::{Paragraph, Sentence};
 pub use source::{Link, LinkKind, SourceSide};
+pub use step_clock::StepClock;
 pub use tokens::Token;
 
 use std::ops::Range;
@@ -53,9 +56,30 @@ pub struct Doc<'a> {
     /// detectors do nothing without it.
     pub source: Option<SourceSide<'a>>,
     chars: CharIndex,
-    /// The text in lower case, when lower-casing keeps every byte offset (nearly always);
-    /// detectors look words up in it without allocating.
-    lower: Option<String>,
+    /// The tokens in lower case, which detectors look up without allocating.
+    lower: LowerCase,
+}
+
+/// The tokens of a document in lower case.
+enum LowerCase {
+    /// The whole text in lower case, with every byte offset kept: nearly every text, and a
+    /// token's lower case is the same span of it.
+    Text(String),
+    /// Each token lower-cased on its own, for a text where some character's lower case has a
+    /// different UTF-8 length (a Turkish "İ", the Kelvin sign), so that the offsets of a
+    /// lower-cased whole text would not line up with the text's. The words lie end to end in
+    /// `words`, token `i`'s ending at `ends[i]`.
+    Tokens { words: String, ends: Vec<usize> },
+}
+
+impl LowerCase {
+    /// The lower-cased text with the text's byte offsets, if there is one.
+    fn whole_text(&self) -> Option<&str> {
+        match self {
+            LowerCase::Text(lower) => Some(lower),
+            LowerCase::Tokens { .. } => None,
+        }
+    }
 }
 
 /// The steps of building a [`Doc`], in order, as `mtqe score --profile` reports them.
@@ -116,23 +140,36 @@ impl<'a> Doc<'a> {
         options: AnalysisOptions,
         step_nanos: Option<&mut [u64; ANALYSIS_STEPS.len()]>,
     ) -> Self {
-        let mut clock = crate::profile::StepClock::new(step_nanos.map(|n| &mut n[..]));
+        let mut clock = StepClock::new(step_nanos.map(|n| &mut n[..]));
         let chars = CharIndex::new(text);
-        let lower = lowercase_keeping_offsets(text);
+        let lower_text = lowercase_keeping_offsets(text);
         clock.lap(0);
         let mut tokens = tokens::tokenize(text);
-        for token in &mut tokens {
-            (token.lex, token.key) = match &lower {
-                Some(lower) => crate::lexicon::lex_and_key(&lower[token.span.clone()]),
-                None => crate::lexicon::lex_and_key(&text[token.span.clone()].to_lowercase()),
-            };
-        }
+        let lower = match lower_text {
+            Some(lower) => {
+                for token in &mut tokens {
+                    (token.lex, token.key) = crate::lexicon::lex_and_key(&lower[token.span.clone()]);
+                }
+                LowerCase::Text(lower)
+            }
+            None => {
+                let mut words = String::with_capacity(text.len() + text.len() / 2);
+                let mut ends = Vec::with_capacity(tokens.len());
+                for token in &mut tokens {
+                    let word = text[token.span.clone()].to_lowercase();
+                    (token.lex, token.key) = crate::lexicon::lex_and_key(&word);
+                    words.push_str(&word);
+                    ends.push(words.len());
+                }
+                LowerCase::Tokens { words, ends }
+            }
+        };
         clock.lap(1);
         let (paragraphs, sentences) = segment::split(text, &tokens);
         clock.lap(2);
         let quotes = quotes::analyse(text, &paragraphs, &sentences, &tokens);
         clock.lap(3);
-        let mentions = mentions::find(text, lower.as_deref(), &sentences, &tokens, &quotes);
+        let mentions = mentions::find(text, lower.whole_text(), &sentences, &tokens, &quotes);
         clock.lap(4);
         let lang = lang::document_language(text, &tokens);
         let sentence_langs = sentences
@@ -141,7 +178,7 @@ impl<'a> Doc<'a> {
             .collect();
         clock.lap(5);
         let fluency = if options.language_model {
-            fluency::score(text, lower.as_deref(), &tokens, &sentences)
+            fluency::score(text, lower.whole_text(), &tokens, &sentences)
         } else {
             Fluency::default()
         };
@@ -182,15 +219,45 @@ impl<'a> Doc<'a> {
         &self.text[token.span.clone()]
     }
 
-    /// A token in lower case, borrowed from the lower-cased text without allocating. In the
-    /// rare text whose lower-casing changes its length (a Turkish "İ"), the word is returned
-    /// as written.
+    /// A token of this document in lower case, borrowed without allocating, and the word whose
+    /// key is [`Token::key`]. Most texts are lower-cased a character at a time, so a final
+    /// capital sigma becomes "σ"; a text whose lower case changes byte offsets has its tokens
+    /// lower-cased with [`str::to_lowercase`]. (In such a text a token that is not one of
+    /// [`Doc::tokens`] is given as written.)
     #[inline]
     pub fn lower(&self, token: &Token) -> &str {
         match &self.lower {
-            Some(lower) => &lower[token.span.clone()],
-            None => self.word(token),
+            LowerCase::Text(lower) => &lower[token.span.clone()],
+            LowerCase::Tokens { words, ends } => self.lower_on_its_own(token, words, ends),
         }
+    }
+
+    /// [`Doc::lower`] in a text whose tokens were lower-cased one by one: the token is found by
+    /// its position among [`Doc::tokens`].
+    #[cold]
+    fn lower_on_its_own<'s>(&'s self, token: &Token, words: &'s str, ends: &[usize]) -> &'s str {
+        let index = self.tokens.partition_point(|t| t.span.start < token.span.start);
+        match self.tokens.get(index) {
+            Some(own) if own.span == token.span => {
+                let start = index.checked_sub(1).map_or(0, |before| ends[before]);
+                &words[start..ends[index]]
+            }
+            _ => self.word(token),
+        }
+    }
+
+    /// Whether a token, in lower case, is `word` (given in lower case).
+    #[inline]
+    pub fn is(&self, token: &Token, word: &str) -> bool {
+        self.lower(token) == word
+    }
+
+    /// The text between two tokens: from the end of `first` to the start of `second`; empty
+    /// when `second` does not start after `first` ends.
+    #[inline]
+    pub fn gap(&self, first: &Token, second: &Token) -> &'a str {
+        let start = first.span.end;
+        &self.text[start..second.span.start.max(start)]
     }
 
     /// The tokens of one sentence.
@@ -325,9 +392,45 @@ mod tests {
         // "k" (1 byte): the total length is unchanged, but the offsets between them are not.
         assert_eq!(lowercase_keeping_offsets("İİ ab \u{212A}"), None);
         assert_eq!(lowercase_keeping_offsets("Über Straße").as_deref(), Some("über straße"));
+    }
+
+    /// Without a lower-cased whole text, each token is still lower-cased, exactly as the
+    /// standard library does it.
+    #[test]
+    fn words_are_lower_cased_in_a_text_whose_lower_case_changes_offsets() {
+        let texts = ["İstanbul und K. Meier", "The \u{212A}elvin scale. ΟΔΥΣΣΕΥΣ and ÜBER, İİ.", "Meier İ"];
+        for text in texts {
+            let doc = Doc::new(text);
+            assert!(matches!(doc.lower, LowerCase::Tokens { .. }), "{text}");
+            for token in &doc.tokens {
+                let word = doc.word(token);
+                assert_eq!(doc.lower(token), word.to_lowercase(), "{word} in {text}");
+                assert_eq!(doc.lower(&token.clone()), word.to_lowercase(), "a copy of {word} in {text}");
+            }
+        }
         let doc = Doc::new("İstanbul und K. Meier");
         let words: Vec<_> = doc.tokens.iter().map(|t| doc.lower(t)).collect();
-        assert!(words.contains(&"Meier"), "words as written when no lower-case view exists: {words:?}");
+        assert_eq!(words, ["i\u{307}stanbul", "und", "k", "meier"]);
+        assert!(doc.is(&doc.tokens[3], "meier") && doc.is(&doc.tokens[0], "i\u{307}stanbul"));
+    }
+
+    #[test]
+    fn is_compares_the_lower_case_of_a_token() {
+        let doc = Doc::new("The COUNCIL met. Über alles.");
+        let words = &doc.tokens;
+        assert!(doc.is(&words[0], "the") && doc.is(&words[1], "council") && doc.is(&words[3], "über"));
+        assert!(!doc.is(&words[0], "The") && !doc.is(&words[1], "counci") && !doc.is(&words[2], "meet"));
+    }
+
+    #[test]
+    fn gap_is_the_text_between_two_tokens() {
+        let doc = Doc::new("He said, “no” — then left.");
+        let words = &doc.tokens;
+        assert_eq!(doc.gap(&words[0], &words[1]), " ");
+        assert_eq!(doc.gap(&words[1], &words[2]), ", “");
+        assert_eq!(doc.gap(&words[2], &words[3]), "” — ");
+        assert_eq!(doc.gap(&words[1], &words[1]), "", "a token and itself");
+        assert_eq!(doc.gap(&words[3], &words[1]), "", "tokens out of order");
     }
 
     #[test]

@@ -20,10 +20,9 @@ pub struct Token {
     /// (empty for tokens of a source text).
     pub lex: crate::lexicon::Lex,
     /// [`crate::lexicon::word_key`] of the word in lower case, filled in with `lex` (0 until
-    /// then). It fits in the bytes the token left as padding. Words whose keys differ differ;
-    /// words with equal keys must still be compared. In the rare text without a lower-case view,
-    /// [`crate::analysis::Doc::lower`] gives the word as written, but this is still the key of
-    /// its lower case, so a word equal to a lower-case word always passes.
+    /// then; 0 for tokens of a source text). It fits in the bytes the token left as padding.
+    /// Words whose keys differ differ; words with equal keys must still be compared. It is the
+    /// key of the word that [`crate::analysis::Doc::lower`] gives.
     pub key: u32,
 }
 
