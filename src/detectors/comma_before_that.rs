@@ -21,6 +21,8 @@
 //! - `severity` (default "minor")
 
 use super::{Declaration, Detector, Flags, Switch};
+use std::sync::LazyLock;
+use crate::lexicon::{shipped, WordList};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
 use crate::lexicon::SPEECH_VERBS;
@@ -28,11 +30,7 @@ use crate::lexicon::SPEECH_VERBS;
 pub struct CommaBeforeThat;
 
 /// Verbs of thinking and knowing that take a "that" clause, in the forms news uses.
-const THINKING_VERBS: [&str; 30] = [
-    "warn", "warns", "warned", "believe", "believes", "believed", "think", "thinks", "thought", "fear", "fears",
-    "feared", "hope", "hopes", "hoped", "know", "knows", "knew", "expect", "expects", "expected", "assume",
-    "assumes", "assumed", "suspect", "suspects", "suspected", "demand", "demands", "demanded",
-];
+static THINKING_VERBS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/thinking_verbs.txt")));
 
 impl Detector for CommaBeforeThat {
     const DECLARATION: Declaration = Declaration { id: "comma-before-that", category: Category::Grammar, severity: Severity::Minor, version: 1 };

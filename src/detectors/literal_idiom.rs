@@ -37,6 +37,7 @@
 //! - `signals`: which signals run (default all four: "table", "selectional", "skeleton", "present").
 
 use super::{Declaration, Detector, Flags};
+use crate::lexicon::{shipped, WordList};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
 use crate::lexicon::{lemma, verb_forms, word_key, KeyFilter, WordMap, ANIMATE_VERBS, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, THING_NOUNS, TIME_NOUNS};
@@ -125,14 +126,9 @@ static IDIOMS: LazyLock<Vec<Idiom>> = LazyLock::new(|| {
 });
 
 /// Things that really do sit on or in body parts: "pain in the knees", "a ring on the finger".
-const BODILY: [&str; 24] = [
-    "pain", "ache", "problem", "injury", "wound", "cut", "bruise", "scar", "tattoo", "ring", "glass", "glasses", "tear",
-    "blood", "bandage", "cast", "cancer", "infection", "rash", "surgery", "operation", "trouble", "hat", "mask",
-];
-const BODY_PARTS: [&str; 20] = [
-    "eye", "ear", "tooth", "teeth", "hand", "foot", "feet", "finger", "leg", "arm", "nose", "head", "heart", "neck",
-    "belly", "tongue", "knee", "shoulder", "liver", "kidney",
-];
+static BODILY: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/bodily_things.txt")));
+/// Body parts, singular and plural, for the skeleton of German idioms such as "Haare auf den Zähnen haben".
+static BODY_PARTS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/body_parts.txt")));
 
 /// What a word (a lemma, or a lower-case form) can start: table idioms anchored on it, as
 /// (idiom, element) in table order, and whether it can be the subject of the selectional
@@ -197,7 +193,7 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
     }
     let animals = THING_NOUNS.iter().filter(|(_, class)| **class == crate::lexicon::ThingClass::Animal).map(|(word, _)| *word);
     let time_nouns = TIME_NOUNS.iter().map(|w| (w, true));
-    for (word, time) in time_nouns.chain(animals.chain(BODY_PARTS).map(|w| (w, false))) {
+    for (word, time) in time_nouns.chain(animals.chain(BODY_PARTS.iter()).map(|w| (w, false))) {
         for form in [word.to_string(), lemma(word).into_owned()] {
             keys.add(word_key(&form));
             let trigger = triggers.entry_or_default(&form);

@@ -32,6 +32,8 @@
 //! - `runaway-severity`: the severity of a loop that runs on (default "critical")
 
 use super::{Declaration, Detector, Flags};
+use std::sync::LazyLock;
+use crate::lexicon::{shipped, WordList};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
 use serde::{Deserialize, Serialize};
@@ -82,7 +84,7 @@ fn pairs_that_may_recur(count: usize, pair_at: impl Fn(usize) -> u64) -> Vec<boo
 }
 
 /// Interjections repeated on purpose, besides the formulae of thanks and greeting.
-const INTERJECTIONS: [&str; 6] = ["yes", "no", "bravo", "hooray", "hurray", "please"];
+static INTERJECTIONS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/interjections.txt")));
 
 /// Whether the repeated unit starting at token `first` is a formula of thanks, greeting or
 /// cheering, which speeches and letters repeat on purpose.

@@ -35,6 +35,8 @@
 //!   address its reader and nothing is flagged (default 3).
 
 use super::{Declaration, Detector, Flags};
+use std::sync::LazyLock;
+use crate::lexicon::shipped;
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
 use crate::lexicon::verb_forms;
@@ -61,12 +63,8 @@ pub struct NarrativeYou {
 }
 
 /// Phrases that show a sentence addresses the reader on purpose.
-const READER_ADDRESS: [&str; 26] = [
-    "if you", "when you", "whether you", "you can", "you could", "you should", "you must", "you need", "you may",
-    "you will find", "do you", "can you", "are you", "have you", "once you", "as soon as you", "unless you",
-    "before you", "so that you", "recommend that you", "recommend you", "advise you", "remind you", "don't", "do not",
-    "never",
-];
+static READER_ADDRESS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| shipped!("data/lexicon/reader_address.txt").rows::<1>().map(|row| row.fields[0]).collect());
 
 fn addresses_reader(doc: &Doc, sentence: usize) -> bool {
     let span = &doc.sentences[sentence].span;
@@ -115,7 +113,7 @@ fn where_sie_is_ambiguous(doc: &Doc, sentence: usize, index: usize) -> bool {
 /// [`READER_ADDRESS`] as one automaton, built once: a sentence is searched for all of them in
 /// one pass, where searching for each in turn cost more than the rest of this detector.
 static READER_ADDRESS_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::new(READER_ADDRESS).expect("a few dozen literal phrases make an automaton")
+    aho_corasick::AhoCorasick::new(READER_ADDRESS.iter()).expect("a few dozen literal phrases make an automaton")
 });
 
 /// The word keys of the forms [`replacement`] knows.

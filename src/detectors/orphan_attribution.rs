@@ -22,6 +22,8 @@
 //! - `severity` (default "minor")
 
 use super::{Declaration, Detector, Flags, Switch};
+use std::sync::LazyLock;
+use crate::lexicon::{shipped, WordList};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
 use crate::lexicon::SPEECH_VERBS;
@@ -29,8 +31,7 @@ use crate::lexicon::SPEECH_VERBS;
 pub struct OrphanAttribution;
 
 /// Common nouns that name a source: "the police", "the news agency".
-const SOURCE_NOUNS: [&str; 11] =
-    ["news", "agency", "portal", "newspaper", "paper", "police", "ministry", "spokesman", "spokeswoman", "spokesperson", "report"];
+static SOURCE_NOUNS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/source_nouns.txt")));
 
 /// A word that names a source: a name, or a person or source noun.
 fn names_source(word: &str, capitalized: bool) -> bool {

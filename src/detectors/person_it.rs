@@ -23,16 +23,15 @@
 //! - `severity` (default "major")
 
 use super::{Declaration, Detector, Flags, Switch};
+use std::sync::LazyLock;
+use crate::lexicon::{shipped, WordList};
 use crate::analysis::{Doc, MentionKind};
 use crate::flag::{Category, Severity};
 
 pub struct PersonIt;
 
 /// Words after "it" that show it has no referent ("It is unclear", "It takes time").
-const EXPLETIVE_FOLLOWERS: [&str; 24] = [
-    "is", "was", "'s", "’s", "seems", "seemed", "appears", "appeared", "remains", "remained", "rains", "rained",
-    "takes", "took", "will", "would", "could", "might", "may", "must", "should", "can", "snowed", "became",
-];
+static EXPLETIVE_FOLLOWERS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/expletive_followers.txt")));
 
 impl Detector for PersonIt {
     const DECLARATION: Declaration = Declaration { id: "person-it", category: Category::Mistranslation, severity: Severity::Major, version: 1 };

@@ -24,20 +24,22 @@
 //! - `severity` (default "minor")
 
 use super::{Declaration, Detector, Flags, Switch};
+use std::sync::LazyLock;
+use crate::lexicon::{shipped, WordList};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
 use crate::lexicon::MONTHS;
 
 pub struct PresentWithSince;
 
-const DURATIONS: [&str; 12] =
-    ["years", "months", "weeks", "days", "hours", "decades", "minutes", "year", "month", "week", "day", "decade"];
+/// Units of time that make "since" plus a count a length of time ("since 30 years"), which English gives with "for".
+static DURATIONS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/durations.txt")));
 const COUNTS: [&str; 14] =
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "several", "some", "a", "one"];
-const SEASONS: [&str; 9] = ["summer", "spring", "autumn", "winter", "beginning", "start", "end", "weekend", "morning"];
+/// Seasons and parts of the year that name a point in time after "since the".
+static SEASONS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/seasons.txt")));
 /// Present-tense forms that German "seit" sentences produce.
-const PRESENT_VERBS: [&str; 16] =
-    ["is", "are", "am", "lives", "live", "works", "work", "plays", "play", "lies", "stands", "remains", "belongs", "knows", "exists", "runs"];
+static PRESENT_VERBS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/present_verbs_with_since.txt")));
 
 impl Detector for PresentWithSince {
     const DECLARATION: Declaration = Declaration { id: "present-with-since", category: Category::Grammar, severity: Severity::Minor, version: 1 };

@@ -42,6 +42,7 @@
 
 use crate::lexicon::GERMAN_WORDS;
 use super::{Declaration, Detector, Flags};
+use crate::lexicon::{shipped, WordList};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
 use crate::lexicon::{lower_case, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_FUNCTION_WORDS, MONTHS, WEEKDAYS};
@@ -207,8 +208,7 @@ fn fold_spellings(bytes: &[u8]) -> String {
 /// Compass and region prefixes that German writes as one word and English as two
 /// ("Südkorea", "South Korea"; "Niedersachsen", "Lower Saxony"): a source name is also
 /// compared without them.
-const COMPASS_PREFIXES: [&str; 11] =
-    ["südost", "südwest", "nordost", "nordwest", "süd", "nord", "ost", "west", "zentral", "nieder", "ober"];
+static COMPASS_PREFIXES: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/compass_prefixes.txt")));
 
 /// Whether two folded words are the same name: equal, or one an inflected or derived form of
 /// the other (a common prefix of at least four letters covering most of the shorter word).
@@ -285,10 +285,7 @@ fn german_name(word: &str, after_article: bool) -> bool {
 }
 
 /// Endings of German common nouns that names rarely have.
-const NOUN_SUFFIXES: [&str; 17] = [
-    "ung", "ungen", "heit", "keit", "schaft", "nis", "nisse", "tum", "chen", "ismus", "ität", "ation", "ierung", "lein",
-    "eur", "eure", "euren",
-];
+static NOUN_SUFFIXES: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_noun_suffixes.txt")));
 
 fn is_all_caps(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
@@ -346,10 +343,7 @@ fn is_exonym_form(lower: &str) -> bool {
 }
 
 /// Endings of German place names, whose last part is often a common word ("Burg", "Dorf").
-const PLACE_ENDINGS: [&str; 16] = [
-    "burg", "berg", "dorf", "stadt", "hausen", "heim", "feld", "bach", "furt", "hagen", "ingen", "brück", "brücken",
-    "rode", "leben", "stedt",
-];
+static PLACE_ENDINGS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_place_endings.txt")));
 
 /// A compound of a German common word and another word: "Saisonarbeitern", "Kinderklinik",
 /// "Autorenteams".

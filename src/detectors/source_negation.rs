@@ -29,6 +29,8 @@
 //! - `severity` (default "major")
 
 use super::{Declaration, Detector, Flags, Switch};
+use std::sync::LazyLock;
+use crate::lexicon::{shipped, WordList};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
 use crate::lexicon::ENGLISH_WORDS;
@@ -57,15 +59,13 @@ const GERMAN_NEGATIONS: [&str; 18] = [
 ];
 
 /// German words that negate without a negative particle.
-const GERMAN_IMPLICIT: [&str; 12] =
-    ["ohne", "statt", "anstatt", "fehlt", "fehlen", "fehlte", "kaum", "wenig", "weniger", "selten", "gering", "verboten"];
+static GERMAN_IMPLICIT: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_implicit_negations.txt")));
 
 const ENGLISH_NEGATIONS: [&str; 10] =
     ["not", "never", "nobody", "nothing", "neither", "none", "nowhere", "cannot", "nor", "no-one"];
 
 /// English words that negate without a negative particle; they may render a German "nicht".
-const ENGLISH_IMPLICIT_PREFIXES: [&str; 11] =
-    ["fail", "lack", "refus", "without", "instead", "absen", "miss", "deni", "deny", "avoid", "prevent"];
+static ENGLISH_IMPLICIT_PREFIXES: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/english_implicit_negations.txt")));
 
 /// A German token that negates outright.
 fn german_negation(lower: &str) -> bool {

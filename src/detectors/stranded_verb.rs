@@ -24,6 +24,8 @@
 //! - `severity` (default "major")
 
 use super::{Declaration, Detector, Flags, Switch};
+use std::sync::LazyLock;
+use crate::lexicon::{shipped, WordList};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
 
@@ -32,7 +34,8 @@ pub struct StrandedVerb;
 const PERFECT_AUXILIARIES: [&str; 6] = ["has", "have", "had", "was", "were", "is"];
 const PREPOSITIONS: [&str; 16] =
     ["on", "in", "at", "by", "for", "from", "with", "after", "before", "during", "until", "since", "into", "near", "under", "over"];
-const TIME_WORDS: [&str; 10] = ["yesterday", "today", "tomorrow", "already", "finally", "recently", "again", "now", "still", "also"];
+/// Words of time that make an adverbial between an auxiliary and a stranded participle.
+static TIME_WORDS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/time_adverbials.txt")));
 const PARTICLES: [&str; 5] = ["off", "out", "up", "back", "down"];
 
 impl Detector for StrandedVerb {

@@ -23,13 +23,15 @@
 //! - `severity` (default "major")
 
 use super::{Declaration, Detector, Flags, Switch};
+use std::sync::LazyLock;
+use crate::lexicon::{shipped, WordList};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
 
 pub struct ThousandsDot;
 
 /// Units after which three decimals are plausible.
-const MEASURES: [&str; 12] = ["kg", "kilograms", "grams", "g", "km", "kilometres", "kilometers", "metres", "meters", "m", "seconds", "litres"];
+static MEASURES: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/measurement_units.txt")));
 
 impl Detector for ThousandsDot {
     const DECLARATION: Declaration = Declaration { id: "thousands-dot", category: Category::NumberFormat, severity: Severity::Major, version: 2 };
@@ -71,7 +73,7 @@ impl Detector for ThousandsDot {
 }
 
 /// Words after which a number with one dot is an English decimal.
-const SCALES: [&str; 9] = ["million", "millions", "billion", "billions", "trillion", "bn", "percent", "per", "percentage"];
+static SCALES: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/number_scales.txt")));
 
 #[cfg(test)]
 mod tests {

@@ -36,6 +36,7 @@
 //! - `severity` (default "major")
 
 use super::{Declaration, Detector, Flags, Switch};
+use crate::lexicon::{shipped, WordList};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
 use crate::lexicon::{ENGLISH_WORDS, FIRST_NAMES};
@@ -144,7 +145,7 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
 }
 
 /// Endings of German street and square names, which English keeps as names ("Talstrasse").
-const STREET_ENDINGS: [&str; 8] = ["strasse", "straße", "weg", "platz", "allee", "gasse", "ring", "damm"];
+static STREET_ENDINGS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_street_endings.txt")));
 
 /// A German compound of two lexicon words of at least four letters each ("bürgermeisterwahl"),
 /// other than a street name.
