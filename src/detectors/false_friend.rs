@@ -33,7 +33,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::verb_forms;
+use crate::lexicon::{shipped, verb_forms, Choice};
 use std::sync::LazyLock;
 
 pub struct FalseFriend;
@@ -58,27 +58,31 @@ struct Entry {
     needs_german_origin: bool,
 }
 
+impl Choice for Rule {
+    const WHAT: &'static str = "rule";
+    const SPELLINGS: &'static [(&'static str, Self)] = &[
+        ("next", Rule::Next),
+        ("near", Rule::Near),
+        ("near-modal", Rule::NearModal),
+        ("noun", Rule::Noun),
+        ("next-verb", Rule::NextVerb),
+        ("always", Rule::Always),
+    ];
+}
+
 static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
-    include_str!("../../data/lexicon/false_friends.tsv")
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            let rule = match fields[3] {
-                "next" => Rule::Next,
-                "near" => Rule::Near,
-                "near-modal" => Rule::NearModal,
-                "noun" => Rule::Noun,
-                "next-verb" => Rule::NextVerb,
-                _ => Rule::Always,
-            };
-            let words = fields.get(4).map_or(Vec::new(), |w| w.split(',').filter(|w| !w.is_empty()).collect());
-            let needs_german_origin = match fields.get(5) {
-                None | Some(&"") => false,
-                Some(&"german-origin") => true,
-                Some(other) => panic!("false_friends.tsv: unknown gate '{other}' in line {line:?}"),
-            };
-            Entry { word: fields[0], german: fields[1], meant: fields[2], rule, words, needs_german_origin }
+    shipped!("data/lexicon/false_friends.tsv")
+        .rows_with_optional::<6>(5)
+        .map(|row| {
+            let [word, german, meant, rule, words, gate] = row.fields;
+            Entry {
+                word,
+                german,
+                meant,
+                rule: row.choice(rule),
+                words: words.split(',').filter(|w| !w.is_empty()).collect(),
+                needs_german_origin: row.marked(gate, "german-origin"),
+            }
         })
         .collect()
 });

@@ -25,6 +25,7 @@
 use super::{Declaration, Detector, Flags};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
+use crate::lexicon::{shipped, Choice};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
@@ -55,16 +56,28 @@ struct Abbreviation {
     amount: bool,
 }
 
+/// What an abbreviation stands for: a word left untranslated, or an amount.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Untranslated,
+    Number,
+}
+
+impl Choice for Kind {
+    const WHAT: &'static str = "kind of abbreviation";
+    const SPELLINGS: &'static [(&'static str, Self)] = &[("untranslated", Kind::Untranslated), ("number", Kind::Number)];
+}
+
 static ABBREVIATIONS: LazyLock<Vec<Abbreviation>> = LazyLock::new(|| {
-    include_str!("../../data/lexicon/german_abbreviations.tsv")
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            let written = fields[0];
+    shipped!("data/lexicon/german_abbreviations.tsv")
+        .rows::<3>()
+        .map(|row| {
+            let [written, meaning, kind] = row.fields;
             let first_word = written.split(' ').next().unwrap_or(written);
-            assert!(first_word.contains('.'), "{written}: the detector's pre-test needs a full stop in the first word");
-            Abbreviation { written, meaning: fields[1], amount: fields[2] == "number" }
+            if !first_word.contains('.') {
+                row.fail("the detector's pre-test needs a full stop in the first word");
+            }
+            Abbreviation { written, meaning, amount: row.choice::<Kind>(kind) == Kind::Number }
         })
         .collect()
 });

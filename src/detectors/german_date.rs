@@ -23,17 +23,14 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
+use crate::lexicon::shipped;
 use std::sync::LazyLock;
 
 pub struct GermanDate;
 
 /// Month names of German ordinal dates, lower case, with the English month each means.
 static MONTHS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
-    include_str!("../../data/lexicon/german_months.txt")
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .collect()
+    shipped!("data/lexicon/german_months.txt").rows::<2>().map(|row| (row.fields[0], row.fields[1])).collect()
 });
 
 const ENGLISH_MONTHS: [&str; 12] =

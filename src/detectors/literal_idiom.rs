@@ -37,7 +37,7 @@
 //! - `signals`: which signals run (default all four: "table", "selectional", "skeleton", "present").
 
 use super::{Declaration, Detector, Flags};
-use crate::lexicon::{shipped, WordList};
+use crate::lexicon::{shipped, Choice, WordList};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
 use crate::lexicon::{lemma, verb_forms, word_key, KeyFilter, WordMap, ANIMATE_VERBS, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, THING_NOUNS, TIME_NOUNS};
@@ -108,21 +108,32 @@ fn parse_pattern(pattern: &str) -> Vec<Element> {
         .collect()
 }
 
+/// How a table entry's literal rendering reads: wrong, or only awkward.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Rendering {
+    Mistranslation,
+    Awkward,
+}
+
+impl Choice for Rendering {
+    const WHAT: &'static str = "kind of rendering";
+    const SPELLINGS: &'static [(&'static str, Self)] =
+        &[("mistranslation", Rendering::Mistranslation), ("awkward", Rendering::Awkward)];
+}
+
 static IDIOMS: LazyLock<Vec<Idiom>> = LazyLock::new(|| {
-    let mut idioms = Vec::new();
-    for line in include_str!("../../data/idioms/german_idioms.tsv").lines() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let fields: Vec<&str> = line.split('\t').collect();
-        idioms.push(Idiom {
-            elements: parse_pattern(fields[0]),
-            german: fields[1],
-            meaning: fields[2],
-            awkward: fields.get(3) == Some(&"awkward"),
-        });
-    }
-    idioms
+    shipped!("data/idioms/german_idioms.tsv")
+        .rows::<4>()
+        .map(|row| {
+            let [pattern, german, meaning, rendering] = row.fields;
+            Idiom {
+                elements: parse_pattern(pattern),
+                german,
+                meaning,
+                awkward: row.choice::<Rendering>(rendering) == Rendering::Awkward,
+            }
+        })
+        .collect()
 });
 
 /// Things that really do sit on or in body parts: "pain in the knees", "a ring on the finger".

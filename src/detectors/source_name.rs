@@ -74,11 +74,8 @@ pub struct SourceName {
 /// German stems and the English stems that name the same thing, keyed by the German stem.
 static EXONYMS: LazyLock<rustc_hash::FxHashMap<&'static str, Vec<&'static str>>> = LazyLock::new(|| {
     let mut table: rustc_hash::FxHashMap<&'static str, Vec<&'static str>> = Default::default();
-    for (german, english) in include_str!("../../data/lexicon/exonyms.tsv")
-        .lines()
-        .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
-        .filter_map(|line| line.split_once('\t'))
-    {
+    for row in shipped!("data/lexicon/exonyms.tsv").rows::<2>() {
+        let [german, english] = row.fields;
         table.entry(german).or_default().extend(english.split(','));
     }
     table

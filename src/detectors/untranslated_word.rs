@@ -40,7 +40,6 @@ use crate::lexicon::{shipped, WordList};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
 use crate::lexicon::{ENGLISH_WORDS, FIRST_NAMES};
-use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 pub struct UntranslatedWord;
@@ -56,9 +55,7 @@ const GERMAN_CALENDAR: [&str; 16] = [
 /// Words after which a noun follows: articles and possessives.
 const DETERMINERS: [&str; 10] = ["the", "a", "an", "this", "that", "their", "his", "her", "its", "our"];
 
-static LOANWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/lexicon/german_in_english.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
+static LOANWORDS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_in_english.txt")));
 
 /// How German a token looks, as a confidence, or None.
 pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_run: bool) -> Option<f32> {
