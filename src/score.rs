@@ -7,18 +7,8 @@
 //! but does not weigh in, so every point deducted traces back to one flag row.
 
 use crate::analysis::Doc;
-use crate::flag::{Category, Dimension, Flag, Severity};
+use crate::flag::{weight_tenths, Dimension, Flag};
 use crate::quality::QualityModel;
-
-/// A flag's weight in tenths of a point, so sums are exact.
-pub fn weight_tenths(severity: Severity, category: Category) -> u64 {
-    match (severity, category) {
-        (Severity::Minor, Category::Punctuation) => 1,
-        (Severity::Minor, _) => 10,
-        (Severity::Major, _) => 50,
-        (Severity::Critical, _) => 250,
-    }
-}
 
 /// The MQM score of a span with the given penalty and word count.
 pub fn score(penalty: f64, words: usize) -> f64 {
@@ -267,6 +257,7 @@ fn alignment_rows(doc: &Doc) -> Vec<AlignmentRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flag::{Category, Severity};
 
     fn flag(start: usize, end: usize, severity: Severity, category: Category) -> Flag {
         Flag {
@@ -279,14 +270,6 @@ mod tests {
             message: String::new(),
             suggestion: None,
         }
-    }
-
-    #[test]
-    fn weights_follow_mqm() {
-        assert_eq!(weight_tenths(Severity::Minor, Category::Punctuation), 1);
-        assert_eq!(weight_tenths(Severity::Major, Category::Punctuation), 50);
-        assert_eq!(weight_tenths(Severity::Minor, Category::Grammar), 10);
-        assert_eq!(weight_tenths(Severity::Critical, Category::NonTranslation), 250);
     }
 
     #[test]
