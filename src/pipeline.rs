@@ -9,7 +9,7 @@ use crate::analysis::Doc;
 use crate::config::{Config, InputSettings};
 use crate::detectors::{self, Detector, DetectorInfo};
 use crate::error::{InputError, OutputError};
-use crate::parquet::TableWriters;
+use crate::sink::TableWriters;
 use crate::profile::{DocTimings, Profile, ProfileTotals};
 use crate::quality::QualityModel;
 use crate::read::{self, ColumnNames, Input, Item, MetaColumns, Record, RecordReader, Reject};
@@ -232,7 +232,7 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
         read::discover_meta_columns(input, &options.columns, &mut meta)?;
     }
     let detectors = detectors::build(&options.config.detectors);
-    let kept = crate::parquet::KeptText { text: options.keep_text, source: options.keep_text && meta.has_source };
+    let kept = crate::sink::KeptText { text: options.keep_text, source: options.keep_text && meta.has_source };
     let scoring =
         Scoring { analysis: options.config.analysis_options(), quality: &options.quality, keep_source: kept.source };
     // Tables the workers would otherwise load while scoring their first article.
@@ -375,7 +375,7 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
         detectors: detectors.iter().map(|d| d.info()).collect(),
         inputs: options.inputs.iter().map(ManifestInput::of).collect(),
         skipped_files: &options.skipped,
-        carried_columns: crate::parquet::carried_column_names(&meta, kept),
+        carried_columns: crate::sink::carried_column_names(&meta, kept),
         threads: options.threads,
         strict: options.strict,
         counts: &counts,

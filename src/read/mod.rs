@@ -5,6 +5,7 @@ mod carried;
 mod csv;
 mod json_array;
 mod jsonl;
+mod parquet;
 mod text;
 
 use crate::error::InputError;
@@ -16,6 +17,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 pub use carried::{ColumnKind, MetaValue};
+pub use parquet::{TypedKind, TypedValue};
 
 /// One article to score.
 #[derive(Debug, Clone, PartialEq)]
@@ -290,7 +292,7 @@ pub fn discover_meta_columns(input: &Input, names: &ColumnNames, meta: &mut Meta
     let typed_columns = match input.format {
         Format::Jsonl | Format::Json => jsonl::scan_keys(input)?,
         Format::Csv | Format::Tsv => csv::header(input, names)?.into_iter().map(|n| (n, ColumnKind::Text)).collect(),
-        Format::Parquet => crate::parquet::input_columns(&input.path)?,
+        Format::Parquet => parquet::input_columns(&input.path)?,
         Format::Txt => Vec::new(),
     };
     let columns: Vec<String> = typed_columns.iter().map(|(name, _)| name.clone()).collect();
@@ -347,7 +349,7 @@ pub fn open(
             Ok(Box::new(jsonl::JsonlReader::open(input, file, names, meta, max_bytes, progress)?))
         }
         Format::Csv | Format::Tsv => Ok(Box::new(csv::CsvReader::open(input, file, names, meta, progress)?)),
-        Format::Parquet => Ok(Box::new(crate::parquet::ParquetInput::open(input, file, names, meta, progress)?)),
+        Format::Parquet => Ok(Box::new(parquet::ParquetInput::open(input, file, names, meta, progress)?)),
         Format::Txt => Ok(Box::new(text::TextReader::open(input, file, max_text_chars, progress)?)),
     }
 }
