@@ -7,8 +7,8 @@
 //! Parquet. The scores come from a finished run (`--from-run DIR`), or from scoring the inputs
 //! first. Both files are written under temporary names and renamed into place at the end.
 
-use crate::readback::scan_table;
 use crate::read::{self, Format, Input};
+use crate::readback::scan_table;
 use anyhow::{bail, Context, Result};
 use rustc_hash::FxHashMap;
 use std::io::{BufRead, BufWriter, Write};

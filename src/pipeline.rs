@@ -11,7 +11,7 @@ use crate::detectors::{self, Detector, DetectorInfo};
 use crate::error::{InputError, OutputError};
 use crate::profile::{DocTimings, Profile, ProfileTotals};
 use crate::quality::QualityModel;
-use crate::read::{self, ColumnNames, Input, Item, MetaColumns, Record, RecordReader, Reject};
+use crate::read::{self, ColumnNames, Input, Item, MetaColumns, Record, RecordReader, Reject, RejectReason};
 use crate::score::{score_document, ScoredDoc};
 use crate::seen_ids::SeenIds;
 use crate::sink::{KeptText, TableWriters};
@@ -545,10 +545,10 @@ fn score_batch(
         .into_par_iter()
         .map(|record| {
             let (id, origin) = (record.id.clone(), record.origin.clone());
-            crate::fault::isolate(|| score_record_timed(record, detectors, scoring, timed)).map_err(|reason| Reject {
+            crate::fault::isolate(|| score_record_timed(record, detectors, scoring, timed)).map_err(|failure| Reject {
                 origin,
                 id: Some(id),
-                reason,
+                reason: RejectReason::InternalError { step: failure.step, message: failure.message },
             })
         })
         .collect()
@@ -595,23 +595,21 @@ fn score_record_timed(
 }
 
 /// Checks that apply to every format: an id seen before, an empty text, an oversized text.
-fn validate(record: &Record, max_chars: usize, seen: &mut SeenIds) -> Result<(), String> {
+fn validate(record: &Record, max_chars: usize, seen: &mut SeenIds) -> Result<(), RejectReason> {
     if record.id.trim().is_empty() {
-        return Err("the id is empty".into());
+        return Err(RejectReason::EmptyId);
     }
     if record.text.trim().is_empty() {
-        return Err("the text is empty".into());
+        return Err(RejectReason::EmptyText);
     }
     if record.text.len() > max_chars {
         let chars = record.text.chars().count();
         if chars > max_chars {
-            return Err(format!(
-                "the text has {chars} characters, more than the limit of {max_chars} (--max-text-chars)"
-            ));
+            return Err(RejectReason::TextTooLong { chars, max_chars });
         }
     }
     if let Some(first) = seen.insert(record) {
-        return Err(format!("duplicate id '{}': first seen at {first}", record.id));
+        return Err(RejectReason::DuplicateId { id: record.id.clone(), first_seen: first });
     }
     Ok(())
 }
@@ -621,7 +619,7 @@ fn strict_stop(reject: Reject) -> anyhow::Error {
     InputError::Strict {
         file: reject.origin.file.to_string(),
         location: reject.origin.location(),
-        reason: reject.reason,
+        reason: reject.reason.to_string(),
     }
     .into()
 }
@@ -647,7 +645,7 @@ impl RejectLog {
         serde_json::to_writer(&mut self.out, &reject)?;
         self.out.write_all(b"\n")?;
         self.count += 1;
-        *self.by_reason.entry(reason_kind(&reject.reason)).or_default() += 1;
+        *self.by_reason.entry(reject.reason.kind()).or_default() += 1;
         Ok(())
     }
 
@@ -655,11 +653,6 @@ impl RejectLog {
         self.out.flush()?;
         Ok(self.by_reason)
     }
-}
-
-/// Groups reject reasons for the manifest: the reason up to its first colon or quote.
-fn reason_kind(reason: &str) -> String {
-    reason.split([':', '\'', '(']).next().unwrap_or(reason).trim().to_string()
 }
 
 /// The progress bar on stderr: documents, throughput and ETA, when stderr is a terminal.
@@ -777,12 +770,14 @@ mod tests {
     #[test]
     fn validation_rejects_empty_oversized_and_duplicate_texts() {
         let mut seen = SeenIds::default();
-        assert_eq!(validate(&record("a", "  \n "), 100, &mut seen), Err("the text is empty".into()));
-        assert_eq!(validate(&record(" ", "Some text."), 100, &mut seen), Err("the id is empty".into()));
-        assert!(validate(&record("a", "Grüße aus Köln."), 15, &mut seen).is_ok(), "15 characters, 18 bytes");
-        let long = validate(&record("b", "Grüße aus Köln."), 14, &mut seen).unwrap_err();
+        let mut validate =
+            |record: &Record, max_chars| validate(record, max_chars, &mut seen).map_err(|e| e.to_string());
+        assert_eq!(validate(&record("a", "  \n "), 100), Err("the text is empty".into()));
+        assert_eq!(validate(&record(" ", "Some text."), 100), Err("the id is empty".into()));
+        assert!(validate(&record("a", "Grüße aus Köln."), 15).is_ok(), "15 characters, 18 bytes");
+        let long = validate(&record("b", "Grüße aus Köln."), 14).unwrap_err();
         assert!(long.contains("15 characters") && long.contains("--max-text-chars"), "{long}");
-        let duplicate = validate(&record("a", "Again."), 100, &mut seen).unwrap_err();
+        let duplicate = validate(&record("a", "Again."), 100).unwrap_err();
         assert_eq!(duplicate, "duplicate id 'a': first seen at in.jsonl:3");
     }
 
@@ -832,14 +827,19 @@ mod tests {
         let reject = results[1].as_ref().expect_err("the exploding article is rejected");
         assert_eq!(reject.id.as_deref(), Some("bad"));
         assert_eq!(reject.origin.line, Some(3));
-        assert!(reject.reason.starts_with("internal error in exploding-test: "), "{}", reject.reason);
-        assert!(reject.reason.contains("char boundary"), "{}", reject.reason);
-        assert_eq!(reason_kind(&reject.reason), "internal error in exploding-test");
+        let reason = reject.reason.to_string();
+        assert!(reason.starts_with("internal error in exploding-test: "), "{reason}");
+        assert!(reason.contains("char boundary"), "{reason}");
+        assert_eq!(reject.reason.kind(), "internal error in exploding-test");
     }
 
     #[test]
     fn reject_reasons_are_grouped_by_their_stem() {
-        assert_eq!(reason_kind("malformed JSON: expected value at line 1"), "malformed JSON");
-        assert_eq!(reason_kind("duplicate id 'a': first seen at x"), "duplicate id");
+        let malformed = RejectReason::MalformedJson("expected value at line 1".into());
+        assert_eq!(malformed.to_string(), "malformed JSON: expected value at line 1");
+        assert_eq!(malformed.kind(), "malformed JSON");
+        let duplicate = RejectReason::DuplicateId { id: "a".into(), first_seen: "x".into() };
+        assert_eq!(duplicate.to_string(), "duplicate id 'a': first seen at x");
+        assert_eq!(duplicate.kind(), "duplicate id");
     }
 }

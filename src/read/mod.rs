@@ -6,6 +6,7 @@ mod csv;
 mod json_array;
 mod jsonl;
 mod parquet;
+mod reject_reason;
 mod text;
 
 use crate::error::InputError;
@@ -18,6 +19,7 @@ use std::sync::Arc;
 
 pub use carried::{ColumnKind, MetaValue};
 pub use parquet::{TypedKind, TypedValue};
+pub use reject_reason::{RejectReason, Utf8Place};
 
 /// One article to score.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +60,7 @@ pub struct Reject {
     pub origin: Origin,
     /// The row's id, when it could be read.
     pub id: Option<String>,
-    pub reason: String,
+    pub reason: RejectReason,
 }
 
 /// What a reader yields: a record, or a reject for one bad row.
@@ -385,9 +387,9 @@ pub(crate) fn open_decompressed(path: &Path, count: Arc<AtomicU64>) -> Result<Bo
     })
 }
 
-/// Describes where invalid UTF-8 starts, for reject messages.
-pub(crate) fn utf8_reason(what: &str, error: &std::str::Utf8Error) -> String {
-    format!("{what} is not valid UTF-8: invalid byte at offset {}", error.valid_up_to())
+/// Where invalid UTF-8 starts, for a reject or an error message.
+pub(crate) fn utf8_reason(place: Utf8Place, error: &std::str::Utf8Error) -> RejectReason {
+    RejectReason::InvalidUtf8 { place, offset: error.valid_up_to() }
 }
 
 #[cfg(test)]

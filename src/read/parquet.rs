@@ -4,7 +4,9 @@
 //! One of the three modules that touch polars (see the crate documentation); polars' API moves
 //! quickly, so it is pinned in Cargo.toml and kept out of the rest of the crate.
 
-use super::{ColumnKind, ColumnNames, Input, Item, MetaColumns, MetaValue, Origin, Record, RecordReader, Reject};
+use super::{
+    ColumnKind, ColumnNames, Input, Item, MetaColumns, MetaValue, Origin, Record, RecordReader, Reject, RejectReason,
+};
 use crate::error::InputError;
 use polars::prelude::*;
 use std::fs::File;
@@ -113,7 +115,11 @@ impl ParquetInput {
             let origin = Origin { file: self.file.clone(), line: None, row: (self.next_row + i + 1) as u64 };
             let (Some(id), Some(text)) = (id.clone(), text) else {
                 let missing = if id.is_none() { &self.names.id } else { &self.names.text };
-                items.push(Item::Reject(Reject { origin, id, reason: format!("the '{missing}' value is null") }));
+                items.push(Item::Reject(Reject {
+                    origin,
+                    id,
+                    reason: RejectReason::NullValue { column: missing.clone() },
+                }));
                 continue;
             };
             let mut meta = vec![None; self.meta.len()];
