@@ -1,10 +1,11 @@
 //! From flags to MQM penalties and scores.
 //!
-//! Weights (WMT MQM practice): minor 1, major 5, critical 25, and a minor flag in
-//! `fluency/punctuation` 0.1. A segment's penalty is the sum of its flags' weights, and
-//! `score = max(0, 100 - 100 * penalty / words)` with `words` the segment's word count (at least
-//! one). Document scores use the same formula over the whole document. Confidence is reported
-//! but does not weigh in, so every point deducted traces back to one flag row.
+//! Weights ([`crate::flag::weight_tenths`], WMT MQM practice): minor 1, major 5, critical 25,
+//! and a minor flag in `fluency/punctuation` 0.1. A segment's penalty is the sum of its flags'
+//! weights, and `score = max(0, 100 - 100 * penalty / words)` with `words` the segment's word
+//! count (at least one). Document scores use the same formula over the whole document.
+//! Confidence is reported but does not weigh in, so every point deducted traces back to one flag
+//! row.
 
 use crate::analysis::Doc;
 use crate::flag::{weight_tenths, Dimension, Flag};

@@ -1,6 +1,6 @@
 //! The output tables, each declared once as a list of columns: a name and how a row's value is
 //! read. The Parquet schema and each batch's DataFrame are both derived from that list, so a new
-//! column is one line here (and one in the README's table reference).
+//! column is one line here (and one in the README's "Output" section).
 //!
 //! A table's rows are items of a scored document (its flags, segments or alignment links), read
 //! together with the document they belong to; `documents.parquet` has one row per document, the
