@@ -18,14 +18,25 @@ pub fn enter(step: &'static str) {
     STEP.with(|cell| cell.set(step));
 }
 
-/// Runs one document's work. A panic inside becomes `Err` with a reason such as
-/// `internal error in looping-output: byte index 5 is not a char boundary`.
-pub fn isolate<T>(work: impl FnOnce() -> T) -> Result<T, String> {
+/// A panic in one document's work: the step it happened in, and its message.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Failure {
+    pub step: &'static str,
+    pub message: String,
+}
+
+/// Written as `internal error in looping-output: byte index 5 is not a char boundary`.
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "internal error in {}: {}", self.step, self.message)
+    }
+}
+
+/// Runs one document's work. A panic inside becomes `Err` naming the step and the message.
+pub fn isolate<T>(work: impl FnOnce() -> T) -> Result<T, Failure> {
     enter("analysis");
-    catch_unwind(AssertUnwindSafe(work)).map_err(|payload| {
-        let step = STEP.with(Cell::get);
-        format!("internal error in {step}: {}", panic_message(payload.as_ref()))
-    })
+    catch_unwind(AssertUnwindSafe(work))
+        .map_err(|payload| Failure { step: STEP.with(Cell::get), message: panic_message(payload.as_ref()).to_owned() })
 }
 
 fn panic_message(payload: &(dyn Any + Send)) -> &str {
@@ -47,9 +58,11 @@ mod tests {
         let result: Result<(), String> = isolate(|| {
             enter("looping-output");
             panic!("byte index 5 is not a char boundary");
-        });
+        })
+        .map_err(|failure| failure.to_string());
         assert_eq!(result, Err("internal error in looping-output: byte index 5 is not a char boundary".to_string()));
-        let formatted: Result<(), String> = isolate(|| panic!("{} went wrong", 2));
+        let formatted: Result<(), String> =
+            isolate(|| panic!("{} went wrong", 2)).map_err(|failure| failure.to_string());
         assert_eq!(formatted, Err("internal error in analysis: 2 went wrong".to_string()));
         assert_eq!(isolate(|| 7), Ok(7));
     }

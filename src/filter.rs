@@ -7,8 +7,8 @@
 //! Parquet. The scores come from a finished run (`--from-run DIR`), or from scoring the inputs
 //! first. Both files are written under temporary names and renamed into place at the end.
 
-use crate::parquet::scan_table;
 use crate::read::{self, Format, Input};
+use crate::readback::scan_table;
 use anyhow::{bail, Context, Result};
 use rustc_hash::FxHashMap;
 use std::io::{BufRead, BufWriter, Write};
@@ -138,7 +138,8 @@ pub fn write(inputs: &[Input], id_column: &str, verdicts: &Verdicts, kept: &Path
         }
     };
     let written = match format {
-        Format::Parquet => crate::parquet::filter_parquet(inputs, id_column, &reasons_of, &kept_tmp, &rejected_tmp),
+        Format::Parquet => crate::readback::filter_parquet(inputs, id_column, &reasons_of, &kept_tmp, &rejected_tmp)
+            .map(|(kept, rejected)| Filtered { kept, rejected }),
         _ => filter_json_lines(inputs, id_column, &reasons_of, &kept_tmp, &rejected_tmp),
     };
     let renamed = written.and_then(|counts| {

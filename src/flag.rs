@@ -145,6 +145,18 @@ impl fmt::Display for Category {
     }
 }
 
+/// A flag's MQM weight in tenths of a point, so sums are exact: minor 1, major 5, critical 25,
+/// and a minor punctuation error 0.1 (WMT MQM practice). Both the score and the quality model's
+/// penalty feature weigh flags by it.
+pub fn weight_tenths(severity: Severity, category: Category) -> u64 {
+    match (severity, category) {
+        (Severity::Minor, Category::Punctuation) => 1,
+        (Severity::Minor, _) => 10,
+        (Severity::Major, _) => 50,
+        (Severity::Critical, _) => 250,
+    }
+}
+
 /// One suspicious span, as a detector reports it.
 ///
 /// Offsets are byte offsets into the document text, end-exclusive, and always fall on
@@ -187,5 +199,18 @@ impl Flag {
     pub fn with_severity(&mut self, severity: Severity) -> &mut Self {
         self.severity = severity;
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weights_follow_mqm() {
+        assert_eq!(weight_tenths(Severity::Minor, Category::Punctuation), 1);
+        assert_eq!(weight_tenths(Severity::Major, Category::Punctuation), 50);
+        assert_eq!(weight_tenths(Severity::Minor, Category::Grammar), 10);
+        assert_eq!(weight_tenths(Severity::Critical, Category::NonTranslation), 250);
     }
 }

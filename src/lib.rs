@@ -1,9 +1,13 @@
 //! mtqe: reference-free quality estimation for machine-translated news.
 //!
-//! Data flows one way: [`read`] yields records, [`analysis`] builds one [`analysis::Doc`] per
-//! article, [`detectors`] turn it into flags, [`score`] turns flags into MQM penalties and
-//! scores, and [`parquet`] (the only module that touches polars) writes the tables.
-//! [`pipeline`] drives it all in bounded, parallel batches.
+//! Data flows one way: [`read`] yields records (Parquet input in `read::parquet`),
+//! [`analysis`] builds one [`analysis::Doc`] per article, [`detectors`] turn it into flags,
+//! [`score`] turns flags into MQM penalties and scores (the weights are in [`flag`], and the
+//! calibrated quality in [`quality`]), and [`sink`] writes the tables. [`pipeline`] drives it all
+//! in bounded, parallel batches. [`readback`] reads finished tables back for [`report`],
+//! [`eval`] and [`filter`], and depends on none of them.
+//!
+//! polars is confined to the three I/O modules: `read::parquet`, [`sink`] and [`readback`].
 
 pub mod adequacy;
 pub mod analysis;
@@ -18,13 +22,14 @@ pub mod flag;
 pub mod interrupt;
 pub mod language_model;
 pub mod lexicon;
-pub mod parquet;
 pub mod pipeline;
 pub mod profile;
 pub mod quality;
 pub mod read;
+pub mod readback;
 pub mod report;
 pub mod score;
 pub mod seen_ids;
+pub mod sink;
 #[cfg(test)]
 mod test_random;

@@ -9,12 +9,12 @@ use crate::analysis::Doc;
 use crate::config::{Config, InputSettings};
 use crate::detectors::{self, ConfiguredDetector, DetectorInfo};
 use crate::error::{InputError, OutputError};
-use crate::parquet::TableWriters;
 use crate::profile::{DocTimings, Profile, ProfileTotals};
 use crate::quality::QualityModel;
-use crate::read::{self, ColumnNames, Input, Item, MetaColumns, Record, RecordReader, Reject};
+use crate::read::{self, ColumnNames, Input, Item, MetaColumns, Record, RecordReader, Reject, RejectReason};
 use crate::score::{score_document, ScoredDoc};
 use crate::seen_ids::SeenIds;
+use crate::sink::{KeptText, TableWriters};
 use anyhow::{Context, Result};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -22,7 +22,7 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicU64;
-use std::sync::mpsc::sync_channel;
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -90,7 +90,7 @@ struct Manifest<'a> {
     counts: &'a Counts,
     /// Whether the source-aware detectors ran, and why not when they did not.
     source_checks: String,
-    rejects_by_reason: BTreeMap<String, u64>,
+    rejects_by_reason: &'a BTreeMap<String, u64>,
     /// Where the weights behind the `quality` columns came from.
     quality_model: &'a str,
     wall_seconds: f64,
@@ -222,138 +222,107 @@ impl Drop for Staging {
 pub fn run(options: &RunOptions) -> Result<Summary> {
     let started = Instant::now();
     let started_at = utc_now();
+    let prepared = prepare(options)?;
+    let report = score_inputs(options, &prepared)?;
+    let wall_seconds = started.elapsed().as_secs_f64();
+    let manifest = Manifest::new(options, &prepared, &report, started_at, wall_seconds);
+    let path = prepared.staging.path("manifest.json").expect("every run writes its manifest");
+    let manifest_file = File::create(path).context("cannot write manifest.json")?;
+    serde_json::to_writer_pretty(BufWriter::new(manifest_file), &manifest).context("cannot write manifest.json")?;
+    let Prepared { staging, lock, .. } = prepared;
+    staging.commit().with_context(|| format!("cannot move the outputs into {}", options.out_dir.display()))?;
+    drop(lock);
+    Ok(Summary { counts: report.counts, wall_seconds, out_dir: options.out_dir.clone(), profile: report.profile })
+}
+
+/// What a run sets up before reading its first record.
+struct Prepared {
+    /// Declared first so that, dropped first, it removes the temporaries of a failed run while
+    /// the directory is still locked.
+    staging: Staging,
+    meta: MetaColumns,
+    detectors: Vec<Box<dyn Detector>>,
+    kept: KeptText,
+    /// Held until the outputs are in place.
+    lock: Option<File>,
+}
+
+/// Locks the output directory, finds the carried columns of every input, builds the detectors,
+/// loads the tables the workers need, and opens the temporary outputs.
+fn prepare(options: &RunOptions) -> Result<Prepared> {
     crate::lexicon::preload();
     std::fs::create_dir_all(&options.out_dir)
         .with_context(|| format!("cannot create output directory {}", options.out_dir.display()))?;
-    let _lock = lock_output_dir(&options.out_dir)?;
+    let lock = lock_output_dir(&options.out_dir)?;
     remove_stale_temporaries(&options.out_dir);
     let mut meta = MetaColumns::default();
     for input in &options.inputs {
         read::discover_meta_columns(input, &options.columns, &mut meta)?;
     }
     let detectors = detectors::build(&options.config.detectors);
-    let kept = crate::parquet::KeptText { text: options.keep_text, source: options.keep_text && meta.has_source };
-    let scoring =
-        Scoring { analysis: options.config.analysis_options(), quality: &options.quality, keep_source: kept.source };
+    let kept = KeptText { text: options.keep_text, source: options.keep_text && meta.has_source };
     // Tables the workers would otherwise load while scoring their first article.
-    if scoring.analysis.language_model {
+    if options.config.analysis_options().language_model {
         std::sync::LazyLock::force(&crate::language_model::MODEL);
     }
     if meta.has_source {
         crate::adequacy::preload();
     }
     let staging = Staging::new(&options.out_dir, output_names(meta.has_source));
-    let path = |name: &str| staging.path(name).expect("every run writes this output");
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads).build()?;
+    Ok(Prepared { staging, meta, detectors, kept, lock })
+}
 
+/// What reading, scoring and writing found, for the manifest and the summary.
+struct RunReport {
+    counts: Counts,
+    rejects_by_reason: BTreeMap<String, u64>,
+    profile: Option<Profile>,
+}
+
+/// Reads, scores and writes every input: reading runs one batch ahead on its own thread, batches
+/// are scored in parallel, and a writer thread appends them to the tables in input order.
+fn score_inputs(options: &RunOptions, prepared: &Prepared) -> Result<RunReport> {
+    let path = |name: &str| prepared.staging.path(name).expect("every run writes this output");
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads).build()?;
     let writers = TableWriters::create(
         [path("flags.parquet"), path("segments.parquet"), path("documents.parquet")],
-        staging.path("alignments.parquet"),
-        &meta,
-        kept,
+        prepared.staging.path("alignments.parquet"),
+        &prepared.meta,
+        prepared.kept,
         &options.out_dir,
     )?;
     let (sender, receiver) = sync_channel::<Vec<ScoredDoc>>(2);
-    // Returns the nanoseconds it spent writing, for the profile.
-    let writer_thread = std::thread::spawn(move || -> Result<u64, OutputError> {
-        let mut writers = writers;
-        let mut busy = std::time::Duration::ZERO;
-        for batch in receiver {
-            let started = Instant::now();
-            writers.write(&batch)?;
-            busy += started.elapsed();
-        }
-        let started = Instant::now();
-        writers.finish()?;
-        Ok((busy + started.elapsed()).as_nanos() as u64)
-    });
+    let writer_thread = std::thread::spawn(move || write_batches(writers, receiver));
 
     let rejects = RejectLog::create(path("rejects.jsonl"), options.strict)?;
     let progress = Progress::new(options);
-    let mut counts = Counts::default();
-    let settings = &options.config.input;
-    let detector_ids: Vec<&'static str> = detectors.iter().map(|d| d.info().id).collect();
-    let mut profile = options.profile.then(|| ProfileTotals::new(&detector_ids));
-    // Documents whose analysis or a detector panicked: rejects, added to the log after reading.
-    let mut failed: Vec<Reject> = Vec::new();
+    let detector_ids: Vec<&'static str> = prepared.detectors.iter().map(|d| d.info().id).collect();
+    let mut tally = ScoringTally {
+        counts: Counts::default(),
+        failed: Vec::new(),
+        profile: options.profile.then(|| ProfileTotals::new(&detector_ids)),
+    };
+    let scoring = Scoring {
+        analysis: options.config.analysis_options(),
+        quality: &options.quality,
+        keep_source: prepared.kept.source,
+    };
 
-    // Reading, decoding and validating run on their own thread, one batch ahead of scoring, so
-    // the workers never wait for the input (reading took 5% of the run when it alternated).
     let (batch_sender, batch_receiver) = sync_channel::<ReadBatch>(1);
-    let (reading, scoring) = std::thread::scope(|scope| {
+    let (reading, scored) = std::thread::scope(|scope| {
         let progress = &progress;
-        let meta = &meta;
-        let reader_thread = scope.spawn(move || -> Result<RejectLog> {
-            let mut rejects = rejects;
-            let mut seen_ids = SeenIds::default();
-            for input in &options.inputs {
-                let consumed = Arc::new(AtomicU64::new(0));
-                progress.start_input(consumed.clone());
-                let mut reader = read::open(input, &options.columns, meta, settings.max_text_chars, consumed)?;
-                loop {
-                    let batch = read_batch(reader.as_mut(), settings, &mut rejects, &mut seen_ids)?;
-                    progress.set_read_rejects(rejects.count);
-                    if batch.records.is_empty() {
-                        break;
-                    }
-                    if batch_sender.send(batch).is_err() {
-                        return Ok(rejects); // Scoring stopped; its error is reported instead.
-                    }
-                }
-                progress.finish_input(input.bytes);
-            }
-            Ok(rejects)
-        });
-        let scoring = (|| -> Result<()> {
-            for batch in batch_receiver {
-                let scoring_started = Instant::now();
-                let timed = profile.is_some();
-                let results = pool.install(|| score_batch(batch.records, &detectors, &scoring, timed));
-                let mut scored = Vec::with_capacity(results.len());
-                for result in results {
-                    let (doc, timings) = match result {
-                        Ok(done) => done,
-                        Err(reject) if options.strict => return Err(strict_stop(reject)),
-                        Err(reject) => {
-                            failed.push(reject);
-                            continue;
-                        }
-                    };
-                    if let (Some(totals), Some(timings)) = (profile.as_mut(), timings) {
-                        totals.add(&timings);
-                    }
-                    scored.push(doc);
-                }
-                if let Some(totals) = profile.as_mut() {
-                    totals.read_nanos += batch.read_nanos;
-                    totals.score_wall_nanos += scoring_started.elapsed().as_nanos() as u64;
-                }
-                for doc in &scored {
-                    counts.documents += 1;
-                    counts.segments += doc.segments.len() as u64;
-                    counts.flags += doc.flags.len() as u64;
-                    counts.words += doc.n_words as u64;
-                    counts.documents_with_source += doc.has_source as u64;
-                    for flag in &doc.flags {
-                        *counts.flags_by_detector.entry(flag.detector.to_string()).or_default() += 1;
-                    }
-                }
-                counts.text_bytes += batch.bytes as u64;
-                progress.update(counts.documents, failed.len() as u64);
-                if sender.send(scored).is_err() {
-                    break; // The writer failed; its error is reported below.
-                }
-            }
-            Ok(())
-        })();
+        let meta = &prepared.meta;
+        let reader_thread = scope.spawn(move || read_inputs(options, meta, progress, rejects, batch_sender));
+        let batches = Batches { receiver: batch_receiver, sender };
+        let scored = score_batches(options, &pool, &prepared.detectors, &scoring, batches, progress, &mut tally);
         let reading =
             reader_thread.join().map_err(|_| anyhow::anyhow!("the input reader thread panicked")).and_then(|r| r);
-        (reading, scoring)
+        (reading, scored)
     });
-    drop(sender);
     let written = writer_thread.join().map_err(|_| anyhow::anyhow!("the output writer thread panicked"))?;
     let mut rejects = reading?;
-    scoring?;
+    scored?;
+    let ScoringTally { mut counts, failed, profile } = tally;
     for reject in failed {
         rejects.add(reject)?;
     }
@@ -362,43 +331,164 @@ pub fn run(options: &RunOptions) -> Result<Summary> {
     progress.finish();
     counts.rejects = rejects.count;
     let rejects_by_reason = rejects.finish()?;
+    Ok(RunReport { counts, rejects_by_reason, profile })
+}
 
-    let wall_seconds = started.elapsed().as_secs_f64();
-    let manifest = Manifest {
-        mtqe_version: env!("CARGO_PKG_VERSION"),
-        command: std::env::args().collect(),
-        config: &options.config,
-        columns: &options.columns,
-        started: started_at,
-        finished: utc_now(),
-        source_lang: &options.source_lang,
-        detectors: detectors.iter().map(|d| d.info()).collect(),
-        inputs: options.inputs.iter().map(ManifestInput::of).collect(),
-        skipped_files: &options.skipped,
-        carried_columns: crate::parquet::carried_column_names(&meta, kept),
-        threads: options.threads,
-        strict: options.strict,
-        counts: &counts,
-        source_checks: if !meta.has_source {
-            format!("off: no input has a '{}' column", options.columns.source)
-        } else {
-            format!(
-                "on for {} of {} documents (the others had an empty or missing '{}' value)",
-                counts.documents_with_source, counts.documents, options.columns.source
-            )
-        },
-        rejects_by_reason,
-        quality_model: &options.quality.description,
-        wall_seconds,
-        throughput_mb_per_s: counts.text_bytes as f64 / 1e6 / wall_seconds.max(1e-9),
-        documents_per_s: counts.documents as f64 / wall_seconds.max(1e-9),
-        profile: profile.as_ref(),
-        outputs: &staging.names,
-    };
-    let manifest_file = File::create(path("manifest.json")).context("cannot write manifest.json")?;
-    serde_json::to_writer_pretty(BufWriter::new(manifest_file), &manifest).context("cannot write manifest.json")?;
-    staging.commit().with_context(|| format!("cannot move the outputs into {}", options.out_dir.display()))?;
-    Ok(Summary { counts, wall_seconds, out_dir: options.out_dir.clone(), profile })
+/// The writer thread: appends each scored batch to the tables and writes their footers once the
+/// batches end. Returns the nanoseconds it spent writing, for the profile.
+fn write_batches(mut writers: TableWriters, batches: Receiver<Vec<ScoredDoc>>) -> Result<u64, OutputError> {
+    let mut busy = Duration::ZERO;
+    for batch in batches {
+        let started = Instant::now();
+        writers.write(&batch)?;
+        busy += started.elapsed();
+    }
+    let started = Instant::now();
+    writers.finish()?;
+    Ok((busy + started.elapsed()).as_nanos() as u64)
+}
+
+/// The reader thread: reads, decodes and validates every input in batches, one batch ahead of
+/// scoring, so the workers never wait for the input (reading took 5% of the run when it
+/// alternated). Rows that cannot be scored go to the reject log, which it hands back.
+fn read_inputs(
+    options: &RunOptions,
+    meta: &MetaColumns,
+    progress: &Progress,
+    mut rejects: RejectLog,
+    batches: SyncSender<ReadBatch>,
+) -> Result<RejectLog> {
+    let settings = &options.config.input;
+    let mut seen_ids = SeenIds::default();
+    for input in &options.inputs {
+        let consumed = Arc::new(AtomicU64::new(0));
+        progress.start_input(consumed.clone());
+        let mut reader = read::open(input, &options.columns, meta, settings.max_text_chars, consumed)?;
+        loop {
+            let batch = read_batch(reader.as_mut(), settings, &mut rejects, &mut seen_ids)?;
+            progress.set_read_rejects(rejects.count);
+            if batch.records.is_empty() {
+                break;
+            }
+            if batches.send(batch).is_err() {
+                return Ok(rejects); // Scoring stopped; its error is reported instead.
+            }
+        }
+        progress.finish_input(input.bytes);
+    }
+    Ok(rejects)
+}
+
+/// The channels around scoring: read batches come in, scored batches go to the writer.
+struct Batches {
+    receiver: Receiver<ReadBatch>,
+    sender: SyncSender<Vec<ScoredDoc>>,
+}
+
+/// What scoring has counted so far.
+struct ScoringTally {
+    counts: Counts,
+    /// Documents whose analysis or a detector panicked: rejects, added to the log after reading.
+    failed: Vec<Reject>,
+    profile: Option<ProfileTotals>,
+}
+
+/// Scores each read batch in parallel on `pool`, counts it, and sends it to the writer. Under
+/// `--strict` the first document that fails stops the run.
+fn score_batches(
+    options: &RunOptions,
+    pool: &rayon::ThreadPool,
+    detectors: &[Box<dyn Detector>],
+    scoring: &Scoring,
+    batches: Batches,
+    progress: &Progress,
+    tally: &mut ScoringTally,
+) -> Result<()> {
+    let Batches { receiver, sender } = batches;
+    for batch in receiver {
+        let scoring_started = Instant::now();
+        let timed = tally.profile.is_some();
+        let results = pool.install(|| score_batch(batch.records, detectors, scoring, timed));
+        let mut scored = Vec::with_capacity(results.len());
+        for result in results {
+            let (doc, timings) = match result {
+                Ok(done) => done,
+                Err(reject) if options.strict => return Err(strict_stop(reject)),
+                Err(reject) => {
+                    tally.failed.push(reject);
+                    continue;
+                }
+            };
+            if let (Some(totals), Some(timings)) = (tally.profile.as_mut(), timings) {
+                totals.add(&timings);
+            }
+            scored.push(doc);
+        }
+        if let Some(totals) = tally.profile.as_mut() {
+            totals.read_nanos += batch.read_nanos;
+            totals.score_wall_nanos += scoring_started.elapsed().as_nanos() as u64;
+        }
+        let counts = &mut tally.counts;
+        for doc in &scored {
+            counts.documents += 1;
+            counts.segments += doc.segments.len() as u64;
+            counts.flags += doc.flags.len() as u64;
+            counts.words += doc.n_words as u64;
+            counts.documents_with_source += doc.has_source as u64;
+            for flag in &doc.flags {
+                *counts.flags_by_detector.entry(flag.detector.to_string()).or_default() += 1;
+            }
+        }
+        counts.text_bytes += batch.bytes as u64;
+        progress.update(counts.documents, tally.failed.len() as u64);
+        if sender.send(scored).is_err() {
+            break; // The writer failed; its error is reported by the caller.
+        }
+    }
+    Ok(())
+}
+
+impl<'a> Manifest<'a> {
+    fn new(
+        options: &'a RunOptions,
+        prepared: &'a Prepared,
+        report: &'a RunReport,
+        started: String,
+        wall_seconds: f64,
+    ) -> Self {
+        let counts = &report.counts;
+        Manifest {
+            mtqe_version: env!("CARGO_PKG_VERSION"),
+            command: std::env::args().collect(),
+            config: &options.config,
+            columns: &options.columns,
+            started,
+            finished: utc_now(),
+            source_lang: &options.source_lang,
+            detectors: prepared.detectors.iter().map(|d| d.info()).collect(),
+            inputs: options.inputs.iter().map(ManifestInput::of).collect(),
+            skipped_files: &options.skipped,
+            carried_columns: crate::sink::carried_column_names(&prepared.meta, prepared.kept),
+            threads: options.threads,
+            strict: options.strict,
+            counts,
+            source_checks: if !prepared.meta.has_source {
+                format!("off: no input has a '{}' column", options.columns.source)
+            } else {
+                format!(
+                    "on for {} of {} documents (the others had an empty or missing '{}' value)",
+                    counts.documents_with_source, counts.documents, options.columns.source
+                )
+            },
+            rejects_by_reason: &report.rejects_by_reason,
+            quality_model: &options.quality.description,
+            wall_seconds,
+            throughput_mb_per_s: counts.text_bytes as f64 / 1e6 / wall_seconds.max(1e-9),
+            documents_per_s: counts.documents as f64 / wall_seconds.max(1e-9),
+            profile: report.profile.as_ref(),
+            outputs: &prepared.staging.names,
+        }
+    }
 }
 
 /// A batch of validated records on its way from the reader thread to the workers.
@@ -455,10 +545,10 @@ fn score_batch(
         .into_par_iter()
         .map(|record| {
             let (id, origin) = (record.id.clone(), record.origin.clone());
-            crate::fault::isolate(|| score_record_timed(record, detectors, scoring, timed)).map_err(|reason| Reject {
+            crate::fault::isolate(|| score_record_timed(record, detectors, scoring, timed)).map_err(|failure| Reject {
                 origin,
                 id: Some(id),
-                reason,
+                reason: RejectReason::InternalError { step: failure.step, message: failure.message },
             })
         })
         .collect()
@@ -505,23 +595,21 @@ fn score_record_timed(
 }
 
 /// Checks that apply to every format: an id seen before, an empty text, an oversized text.
-fn validate(record: &Record, max_chars: usize, seen: &mut SeenIds) -> Result<(), String> {
+fn validate(record: &Record, max_chars: usize, seen: &mut SeenIds) -> Result<(), RejectReason> {
     if record.id.trim().is_empty() {
-        return Err("the id is empty".into());
+        return Err(RejectReason::EmptyId);
     }
     if record.text.trim().is_empty() {
-        return Err("the text is empty".into());
+        return Err(RejectReason::EmptyText);
     }
     if record.text.len() > max_chars {
         let chars = record.text.chars().count();
         if chars > max_chars {
-            return Err(format!(
-                "the text has {chars} characters, more than the limit of {max_chars} (--max-text-chars)"
-            ));
+            return Err(RejectReason::TextTooLong { chars, max_chars });
         }
     }
     if let Some(first) = seen.insert(record) {
-        return Err(format!("duplicate id '{}': first seen at {first}", record.id));
+        return Err(RejectReason::DuplicateId { id: record.id.clone(), first_seen: first });
     }
     Ok(())
 }
@@ -531,7 +619,7 @@ fn strict_stop(reject: Reject) -> anyhow::Error {
     InputError::Strict {
         file: reject.origin.file.to_string(),
         location: reject.origin.location(),
-        reason: reject.reason,
+        reason: reject.reason.to_string(),
     }
     .into()
 }
@@ -557,7 +645,7 @@ impl RejectLog {
         serde_json::to_writer(&mut self.out, &reject)?;
         self.out.write_all(b"\n")?;
         self.count += 1;
-        *self.by_reason.entry(reason_kind(&reject.reason)).or_default() += 1;
+        *self.by_reason.entry(reject.reason.kind()).or_default() += 1;
         Ok(())
     }
 
@@ -565,11 +653,6 @@ impl RejectLog {
         self.out.flush()?;
         Ok(self.by_reason)
     }
-}
-
-/// Groups reject reasons for the manifest: the reason up to its first colon or quote.
-fn reason_kind(reason: &str) -> String {
-    reason.split([':', '\'', '(']).next().unwrap_or(reason).trim().to_string()
 }
 
 /// The progress bar on stderr: documents, throughput and ETA, when stderr is a terminal.
@@ -687,12 +770,14 @@ mod tests {
     #[test]
     fn validation_rejects_empty_oversized_and_duplicate_texts() {
         let mut seen = SeenIds::default();
-        assert_eq!(validate(&record("a", "  \n "), 100, &mut seen), Err("the text is empty".into()));
-        assert_eq!(validate(&record(" ", "Some text."), 100, &mut seen), Err("the id is empty".into()));
-        assert!(validate(&record("a", "Grüße aus Köln."), 15, &mut seen).is_ok(), "15 characters, 18 bytes");
-        let long = validate(&record("b", "Grüße aus Köln."), 14, &mut seen).unwrap_err();
+        let mut validate =
+            |record: &Record, max_chars| validate(record, max_chars, &mut seen).map_err(|e| e.to_string());
+        assert_eq!(validate(&record("a", "  \n "), 100), Err("the text is empty".into()));
+        assert_eq!(validate(&record(" ", "Some text."), 100), Err("the id is empty".into()));
+        assert!(validate(&record("a", "Grüße aus Köln."), 15).is_ok(), "15 characters, 18 bytes");
+        let long = validate(&record("b", "Grüße aus Köln."), 14).unwrap_err();
         assert!(long.contains("15 characters") && long.contains("--max-text-chars"), "{long}");
-        let duplicate = validate(&record("a", "Again."), 100, &mut seen).unwrap_err();
+        let duplicate = validate(&record("a", "Again."), 100).unwrap_err();
         assert_eq!(duplicate, "duplicate id 'a': first seen at in.jsonl:3");
     }
 
@@ -742,14 +827,19 @@ mod tests {
         let reject = results[1].as_ref().expect_err("the exploding article is rejected");
         assert_eq!(reject.id.as_deref(), Some("bad"));
         assert_eq!(reject.origin.line, Some(3));
-        assert!(reject.reason.starts_with("internal error in exploding-test: "), "{}", reject.reason);
-        assert!(reject.reason.contains("char boundary"), "{}", reject.reason);
-        assert_eq!(reason_kind(&reject.reason), "internal error in exploding-test");
+        let reason = reject.reason.to_string();
+        assert!(reason.starts_with("internal error in exploding-test: "), "{reason}");
+        assert!(reason.contains("char boundary"), "{reason}");
+        assert_eq!(reject.reason.kind(), "internal error in exploding-test");
     }
 
     #[test]
     fn reject_reasons_are_grouped_by_their_stem() {
-        assert_eq!(reason_kind("malformed JSON: expected value at line 1"), "malformed JSON");
-        assert_eq!(reason_kind("duplicate id 'a': first seen at x"), "duplicate id");
+        let malformed = RejectReason::MalformedJson("expected value at line 1".into());
+        assert_eq!(malformed.to_string(), "malformed JSON: expected value at line 1");
+        assert_eq!(malformed.kind(), "malformed JSON");
+        let duplicate = RejectReason::DuplicateId { id: "a".into(), first_seen: "x".into() };
+        assert_eq!(duplicate.to_string(), "duplicate id 'a': first seen at x");
+        assert_eq!(duplicate.kind(), "duplicate id");
     }
 }

@@ -13,7 +13,7 @@
 //! ranks long documents where `quality` is near zero for all.
 
 use crate::analysis::Doc;
-use crate::flag::{Flag, Severity};
+use crate::flag::{weight_tenths, Flag, Severity};
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -81,7 +81,7 @@ fn visit_features<'f>(
 ) {
     let mut penalty_tenths = 0u64;
     for flag in flags {
-        penalty_tenths += crate::score::weight_tenths(flag.severity, flag.category);
+        penalty_tenths += weight_tenths(flag.severity, flag.category);
         let slot = match flag.severity {
             Severity::Minor => 1,
             Severity::Major => 2,

@@ -1,24 +1,15 @@
 //! From flags to MQM penalties and scores.
 //!
-//! Weights (WMT MQM practice): minor 1, major 5, critical 25, and a minor flag in
-//! `fluency/punctuation` 0.1. A segment's penalty is the sum of its flags' weights, and
-//! `score = max(0, 100 - 100 * penalty / words)` with `words` the segment's word count (at least
-//! one). Document scores use the same formula over the whole document. Confidence is reported
-//! but does not weigh in, so every point deducted traces back to one flag row.
+//! Weights ([`crate::flag::weight_tenths`], WMT MQM practice): minor 1, major 5, critical 25,
+//! and a minor flag in `fluency/punctuation` 0.1. A segment's penalty is the sum of its flags'
+//! weights, and `score = max(0, 100 - 100 * penalty / words)` with `words` the segment's word
+//! count (at least one). Document scores use the same formula over the whole document.
+//! Confidence is reported but does not weigh in, so every point deducted traces back to one flag
+//! row.
 
 use crate::analysis::Doc;
-use crate::flag::{Category, Dimension, Flag, Severity};
+use crate::flag::{weight_tenths, Dimension, Flag};
 use crate::quality::QualityModel;
-
-/// A flag's weight in tenths of a point, so sums are exact.
-pub fn weight_tenths(severity: Severity, category: Category) -> u64 {
-    match (severity, category) {
-        (Severity::Minor, Category::Punctuation) => 1,
-        (Severity::Minor, _) => 10,
-        (Severity::Major, _) => 50,
-        (Severity::Critical, _) => 250,
-    }
-}
 
 /// The MQM score of a span with the given penalty and word count.
 pub fn score(penalty: f64, words: usize) -> f64 {
@@ -267,6 +258,7 @@ fn alignment_rows(doc: &Doc) -> Vec<AlignmentRow> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::flag::{Category, Severity};
 
     fn flag(start: usize, end: usize, severity: Severity, category: Category) -> Flag {
         Flag {
@@ -279,14 +271,6 @@ mod tests {
             message: String::new(),
             suggestion: None,
         }
-    }
-
-    #[test]
-    fn weights_follow_mqm() {
-        assert_eq!(weight_tenths(Severity::Minor, Category::Punctuation), 1);
-        assert_eq!(weight_tenths(Severity::Major, Category::Punctuation), 50);
-        assert_eq!(weight_tenths(Severity::Minor, Category::Grammar), 10);
-        assert_eq!(weight_tenths(Severity::Critical, Category::NonTranslation), 250);
     }
 
     #[test]

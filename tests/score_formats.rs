@@ -39,7 +39,7 @@ fn every_input_format_gives_the_same_documents() {
         .collect();
     std::fs::write(&json, serde_json::to_string_pretty(&objects).unwrap()).unwrap();
     let parquet = dir.path().join("corpus.parquet");
-    mtqe::parquet::write_text_table(
+    mtqe::sink::write_text_table(
         &parquet,
         &[
             ("id", ARTICLES.iter().map(|a| Some(a.0)).collect()),

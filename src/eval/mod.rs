@@ -22,7 +22,7 @@ use metrics::{kendall_tau_b, pearson, CharCounts, Share};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub struct EvalOptions {
     pub gold: PathBuf,
@@ -275,6 +275,31 @@ pub fn measure(items: &[&GoldItem], predictions: &[&Prediction]) -> SplitMetrics
     m
 }
 
+/// The flags and document scores of an `mtqe score` output, keyed by document id. A null
+/// value reads as an empty id, an unflagged document's score, or zero; flags of documents not in
+/// `documents.parquet` are left out.
+fn read_predictions(dir: &Path) -> Result<HashMap<String, Prediction>> {
+    let (documents, flags) = crate::readback::read_scores_and_flags(dir)?;
+    let mut predictions = HashMap::new();
+    for document in documents {
+        let prediction = Prediction {
+            flags: Vec::new(),
+            score: document.score.unwrap_or(100.0),
+            penalty: document.penalty.unwrap_or(0.0),
+            words: document.n_words.unwrap_or(0) as usize,
+            quality: document.quality,
+            features: Vec::new(),
+        };
+        predictions.insert(document.doc_id.unwrap_or_default(), prediction);
+    }
+    for flag in flags {
+        if let Some(prediction) = predictions.get_mut(flag.doc_id.as_deref().unwrap_or_default()) {
+            prediction.flags.push((flag.span, flag.detector.unwrap_or_default(), flag.severity.unwrap_or_default()));
+        }
+    }
+    Ok(predictions)
+}
+
 /// Runs the evaluation and writes the report and tables into `options.out`.
 pub fn run(options: &EvalOptions) -> Result<BTreeMap<&'static str, SplitMetrics>> {
     let mut items = gold::read(&options.gold, options.format)?;
@@ -285,7 +310,7 @@ pub fn run(options: &EvalOptions) -> Result<BTreeMap<&'static str, SplitMetrics>
     let pool = rayon::ThreadPoolBuilder::new().num_threads(options.threads).build()?;
     let predictions = match &options.pred {
         Some(dir) => {
-            let mut by_id = crate::parquet::read_predictions(dir)?;
+            let mut by_id = read_predictions(dir)?;
             let missing = items.iter().filter(|i| !by_id.contains_key(&i.id)).count();
             anyhow::ensure!(missing < items.len(), "{}: none of the gold ids is in the predictions", dir.display());
             if missing > 0 {

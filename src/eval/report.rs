@@ -3,7 +3,7 @@
 use super::gold::GoldItem;
 use super::metrics::Share;
 use super::{split_of, EvalOptions, Prediction, SplitMetrics};
-use crate::parquet::{write_table, TableColumn};
+use crate::sink::{write_table, TableColumn};
 use anyhow::Result;
 use std::collections::BTreeMap;
 use std::fmt::Write;

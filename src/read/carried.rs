@@ -11,7 +11,7 @@
 //! - Nulls and missing keys are nulls, and do not decide a type.
 //! - A column whose type differs between input files is written as text.
 
-use crate::parquet::{TypedKind, TypedValue};
+use super::parquet::{TypedKind, TypedValue};
 
 /// One value of a carried column.
 #[derive(Debug, Clone, PartialEq)]

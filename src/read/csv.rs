@@ -7,7 +7,7 @@
 use super::MetaValue;
 use super::{
     open_decompressed, utf8_reason, ColumnNames, Format, Input, Item, MetaColumns, Origin, Record, RecordReader,
-    Reject, IGNORED_FIELD,
+    Reject, RejectReason, Utf8Place, IGNORED_FIELD,
 };
 use crate::error::InputError;
 use std::io::Read;
@@ -64,9 +64,10 @@ fn header_names(
     headers
         .iter()
         .map(|h| {
-            std::str::from_utf8(h)
-                .map(str::to_owned)
-                .map_err(|e| InputError::Read { path: path.to_owned(), message: utf8_reason("the header row", &e) })
+            std::str::from_utf8(h).map(str::to_owned).map_err(|e| InputError::Read {
+                path: path.to_owned(),
+                message: utf8_reason(Utf8Place::Whole("the header row"), &e).to_string(),
+            })
         })
         .collect()
 }
@@ -123,10 +124,10 @@ impl CsvReader {
         })
     }
 
-    fn field(&self, column: usize, name: &str) -> Result<String, String> {
+    fn field(&self, column: usize, name: &str) -> Result<String, RejectReason> {
         std::str::from_utf8(&self.record[column])
             .map(str::to_owned)
-            .map_err(|e| utf8_reason(&format!("the '{name}' field"), &e))
+            .map_err(|e| utf8_reason(Utf8Place::Field(name.to_owned()), &e))
     }
 
     fn build(&self, origin: Origin) -> Item {
@@ -135,9 +136,10 @@ impl CsvReader {
             Some(Err(reason)) => return Item::Reject(Reject { origin, id: None, reason }),
             None => format!("{}:{}", self.file, origin.line.unwrap_or(origin.row)),
         };
-        let reject = |reason: String| Item::Reject(Reject { origin: origin.clone(), id: Some(id.clone()), reason });
+        let reject =
+            |reason: RejectReason| Item::Reject(Reject { origin: origin.clone(), id: Some(id.clone()), reason });
         if id.is_empty() {
-            return Item::Reject(Reject { origin: origin.clone(), id: None, reason: "the id field is empty".into() });
+            return Item::Reject(Reject { origin: origin.clone(), id: None, reason: RejectReason::EmptyIdField });
         }
         let text = match self.field(self.text_column, "text") {
             Ok(text) => text,
@@ -153,7 +155,7 @@ impl CsvReader {
             if let Some(position) = position {
                 match std::str::from_utf8(&self.record[column]) {
                     Ok(value) => meta[*position] = Some(MetaValue::Text(value.to_owned())),
-                    Err(e) => return reject(utf8_reason(&format!("column {}", column + 1), &e)),
+                    Err(e) => return reject(utf8_reason(Utf8Place::Column(column + 1), &e)),
                 }
             }
         }
@@ -173,7 +175,7 @@ impl RecordReader for CsvReader {
                 Some(named) if self.record.len() != named => Ok(Some(Item::Reject(Reject {
                     origin: origin(line, self.row),
                     id: None,
-                    reason: format!("the row has {} fields but --columns names {named}", self.record.len()),
+                    reason: RejectReason::FieldsUnlikeColumns { found: self.record.len(), named },
                 }))),
                 _ => Ok(Some(self.build(origin(line, self.row)))),
             },
@@ -181,7 +183,7 @@ impl RecordReader for CsvReader {
                 csv::ErrorKind::UnequalLengths { pos, expected_len, len } => Ok(Some(Item::Reject(Reject {
                     origin: origin(pos.as_ref().map(|p| p.line()), self.row),
                     id: None,
-                    reason: format!("the row has {len} fields but the header has {expected_len}"),
+                    reason: RejectReason::FieldsUnlikeHeader { found: *len, expected: *expected_len },
                 }))),
                 _ => Err(InputError::Read { path: self.path.clone(), message: error.to_string() }),
             },

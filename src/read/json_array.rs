@@ -3,6 +3,7 @@
 //! element at a time, however large the file. Each element is then read exactly as a line of
 //! JSON Lines is.
 
+use super::RejectReason;
 use std::io::BufRead;
 
 /// The elements of a JSON array, read one at a time from `reader`.
@@ -49,8 +50,8 @@ impl<R: BufRead> ArrayElements<R> {
     /// Puts the next element's bytes in `element` and returns the line it starts on; None after
     /// the closing bracket. An error names what is wrong with the array's structure, which
     /// leaves the rest of the file unreadable.
-    pub fn next_element(&mut self, element: &mut Vec<u8>) -> Result<Option<u64>, String> {
-        let io = |e: std::io::Error| e.to_string();
+    pub fn next_element(&mut self, element: &mut Vec<u8>) -> Result<Option<u64>, RejectReason> {
+        let io = |e: std::io::Error| RejectReason::ArrayUnreadable(e.to_string());
         element.clear();
         if self.finished {
             return Ok(None);
@@ -59,10 +60,7 @@ impl<R: BufRead> ArrayElements<R> {
         if !self.started {
             self.started = true;
             if self.take().map_err(io)? != Some(b'[') {
-                return Err(format!(
-                    "line {}: a .json input must hold one array of objects, starting with '['",
-                    self.line
-                ));
+                return Err(self.broken("a .json input must hold one array of objects, starting with '['".into()));
             }
             self.skip_whitespace().map_err(io)?;
             if self.peek().map_err(io)? == Some(b']') {
@@ -74,22 +72,16 @@ impl<R: BufRead> ArrayElements<R> {
                 Some(b',') => self.skip_whitespace().map_err(io)?,
                 Some(b']') => return self.close(),
                 Some(other) => {
-                    return Err(format!(
-                        "line {}: expected ',' or ']' between elements, found '{}'",
-                        self.line, other as char
-                    ))
+                    return Err(self.broken(format!("expected ',' or ']' between elements, found '{}'", other as char)))
                 }
-                None => return Err(format!("line {}: the array is not closed with ']'", self.line)),
+                None => return Err(self.broken("the array is not closed with ']'".into())),
             }
         }
         let start = self.line;
         let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
         loop {
             let Some(byte) = self.peek().map_err(io)? else {
-                return Err(format!(
-                    "line {}: the file ends inside the element that starts on line {start}",
-                    self.line
-                ));
+                return Err(self.broken(format!("the file ends inside the element that starts on line {start}")));
             };
             if !in_string && depth == 0 && (byte == b',' || byte == b']') {
                 break;
@@ -124,13 +116,19 @@ impl<R: BufRead> ArrayElements<R> {
     }
 
     /// After the closing bracket, only whitespace may follow.
-    fn close(&mut self) -> Result<Option<u64>, String> {
+    fn close(&mut self) -> Result<Option<u64>, RejectReason> {
         self.finished = true;
-        self.skip_whitespace().map_err(|e| e.to_string())?;
-        match self.peek().map_err(|e| e.to_string())? {
+        let io = |e: std::io::Error| RejectReason::ArrayUnreadable(e.to_string());
+        self.skip_whitespace().map_err(io)?;
+        match self.peek().map_err(io)? {
             None => Ok(None),
-            Some(_) => Err(format!("line {}: text after the array's closing ']'", self.line)),
+            Some(_) => Err(self.broken("text after the array's closing ']'".into())),
         }
+    }
+
+    /// The array breaks off at the current line.
+    fn broken(&self, problem: String) -> RejectReason {
+        RejectReason::BrokenArray { line: self.line, problem }
     }
 }
 
@@ -142,7 +140,7 @@ mod tests {
         let mut array = ArrayElements::new(json.as_bytes());
         let mut element = Vec::new();
         let mut found = Vec::new();
-        while let Some(line) = array.next_element(&mut element)? {
+        while let Some(line) = array.next_element(&mut element).map_err(|e| e.to_string())? {
             found.push((line, String::from_utf8(element.clone()).unwrap()));
         }
         Ok(found)

@@ -4,6 +4,7 @@
 use super::json_array::ArrayElements;
 use super::{
     open_decompressed, utf8_reason, ColumnNames, Input, Item, MetaColumns, Origin, Record, RecordReader, Reject,
+    RejectReason, Utf8Place,
 };
 use super::{ColumnKind, MetaValue};
 use crate::error::InputError;
@@ -64,10 +65,11 @@ impl JsonlReader {
     }
 
     fn parse(&self, origin: Origin, line: &[u8]) -> Item {
-        let reject = |id: Option<String>, reason: String| Item::Reject(Reject { origin: origin.clone(), id, reason });
+        let reject =
+            |id: Option<String>, reason: RejectReason| Item::Reject(Reject { origin: origin.clone(), id, reason });
         let text = match std::str::from_utf8(line) {
             Ok(text) => text,
-            Err(error) => return reject(None, utf8_reason(self.unit, &error)),
+            Err(error) => return reject(None, utf8_reason(Utf8Place::Whole(self.unit), &error)),
         };
         let seed = FieldsSeed { names: &self.names, meta: &self.meta };
         let mut parser = serde_json::Deserializer::from_str(text);
@@ -77,8 +79,8 @@ impl JsonlReader {
             // Not an object, or not JSON: parse it again the general way, for the usual message.
             _ => {
                 return match serde_json::from_str::<Value>(text) {
-                    Ok(_) => reject(None, format!("{} is valid JSON but not an object", self.unit)),
-                    Err(error) => reject(None, format!("malformed JSON: {error}")),
+                    Ok(_) => reject(None, RejectReason::NotAnObject { unit: self.unit }),
+                    Err(error) => reject(None, RejectReason::MalformedJson(error.to_string())),
                 }
             }
         };
@@ -89,30 +91,31 @@ impl JsonlReader {
         let id = match raw.as_bytes().first() {
             Some(b'"') => match serde_json::from_str::<String>(raw) {
                 Ok(id) => id,
-                Err(error) => return reject(None, format!("malformed JSON: {error}")),
+                Err(error) => return reject(None, RejectReason::MalformedJson(error.to_string())),
             },
             Some(b'-' | b'0'..=b'9') => raw.to_string(),
             Some(b'n') | None => {
-                return reject(None, format!("no '{}' field (use --id-col to name the id field)", self.names.id))
+                let missing = RejectReason::MissingField { field: self.names.id.clone(), flag: "--id-col", role: "id" };
+                return reject(None, missing);
             }
             Some(_) => {
-                return reject(None, format!("the '{}' field must be a string or number, not {raw}", self.names.id))
+                let field = self.names.id.clone();
+                return reject(None, RejectReason::IdNotStringOrNumber { field, raw: raw.to_string() });
             }
         };
         let text = match fields.text.take() {
             Some(Value::String(text)) => text,
             Some(Value::Null) | None => {
-                return reject(
-                    Some(id),
-                    format!("no '{}' field (use --text-col to name the text field)", self.names.text),
-                )
+                let missing =
+                    RejectReason::MissingField { field: self.names.text.clone(), flag: "--text-col", role: "text" };
+                return reject(Some(id), missing);
             }
-            Some(_) => return reject(Some(id), format!("the '{}' field is not a string", self.names.text)),
+            Some(_) => return reject(Some(id), RejectReason::NotAString { field: self.names.text.clone() }),
         };
         let source = match fields.source.take() {
             Some(Value::String(source)) => Some(source),
             Some(Value::Null) | None => None,
-            Some(_) => return reject(Some(id), format!("the '{}' field is not a string", self.names.source)),
+            Some(_) => return reject(Some(id), RejectReason::NotAString { field: self.names.source.clone() }),
         };
         Item::Record(Record { id, text, source, meta: fields.meta, origin })
     }
@@ -271,10 +274,7 @@ impl RecordReader for JsonlReader {
             if read > self.max_line_bytes {
                 self.row += 1;
                 let origin = Origin { file: self.file.clone(), line: Some(self.line), row: self.row };
-                let reason = format!(
-                    "the line has {read} bytes, more than a record may have ({} bytes, from --max-text-chars)",
-                    self.max_line_bytes
-                );
+                let reason = RejectReason::LineTooLong { bytes: read, limit: self.max_line_bytes };
                 return Ok(Some(Item::Reject(Reject { origin, id: None, reason })));
             }
             let line = trim_ascii_whitespace(&self.buffer);
@@ -549,7 +549,7 @@ mod tests {
             "{\"id\": \"d\", \"body\": \"One.\"}\n",
             "{\"id\": \"e\", \"text\": \"One.\", \"source\": false}\n",
         ));
-        let reasons: Vec<String> = read.iter().map(|r| r.as_ref().unwrap_err().reason.clone()).collect();
+        let reasons: Vec<String> = read.iter().map(|r| r.as_ref().unwrap_err().reason.to_string()).collect();
         for reason in &reasons[..4] {
             assert_eq!(reason, "the line is valid JSON but not an object");
         }

@@ -5,6 +5,8 @@ mod carried;
 mod csv;
 mod json_array;
 mod jsonl;
+mod parquet;
+mod reject_reason;
 mod text;
 
 use crate::error::InputError;
@@ -16,6 +18,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 pub use carried::{ColumnKind, MetaValue};
+pub use parquet::{TypedKind, TypedValue};
+pub use reject_reason::{RejectReason, Utf8Place};
 
 /// One article to score.
 #[derive(Debug, Clone, PartialEq)]
@@ -56,7 +60,7 @@ pub struct Reject {
     pub origin: Origin,
     /// The row's id, when it could be read.
     pub id: Option<String>,
-    pub reason: String,
+    pub reason: RejectReason,
 }
 
 /// What a reader yields: a record, or a reject for one bad row.
@@ -290,7 +294,7 @@ pub fn discover_meta_columns(input: &Input, names: &ColumnNames, meta: &mut Meta
     let typed_columns = match input.format {
         Format::Jsonl | Format::Json => jsonl::scan_keys(input)?,
         Format::Csv | Format::Tsv => csv::header(input, names)?.into_iter().map(|n| (n, ColumnKind::Text)).collect(),
-        Format::Parquet => crate::parquet::input_columns(&input.path)?,
+        Format::Parquet => parquet::input_columns(&input.path)?,
         Format::Txt => Vec::new(),
     };
     let columns: Vec<String> = typed_columns.iter().map(|(name, _)| name.clone()).collect();
@@ -347,7 +351,7 @@ pub fn open(
             Ok(Box::new(jsonl::JsonlReader::open(input, file, names, meta, max_bytes, progress)?))
         }
         Format::Csv | Format::Tsv => Ok(Box::new(csv::CsvReader::open(input, file, names, meta, progress)?)),
-        Format::Parquet => Ok(Box::new(crate::parquet::ParquetInput::open(input, file, names, meta, progress)?)),
+        Format::Parquet => Ok(Box::new(parquet::ParquetInput::open(input, file, names, meta, progress)?)),
         Format::Txt => Ok(Box::new(text::TextReader::open(input, file, max_text_chars, progress)?)),
     }
 }
@@ -383,9 +387,9 @@ pub(crate) fn open_decompressed(path: &Path, count: Arc<AtomicU64>) -> Result<Bo
     })
 }
 
-/// Describes where invalid UTF-8 starts, for reject messages.
-pub(crate) fn utf8_reason(what: &str, error: &std::str::Utf8Error) -> String {
-    format!("{what} is not valid UTF-8: invalid byte at offset {}", error.valid_up_to())
+/// Where invalid UTF-8 starts, for a reject or an error message.
+pub(crate) fn utf8_reason(place: Utf8Place, error: &std::str::Utf8Error) -> RejectReason {
+    RejectReason::InvalidUtf8 { place, offset: error.valid_up_to() }
 }
 
 #[cfg(test)]

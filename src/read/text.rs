@@ -3,7 +3,7 @@
 //! (`a/story.txt` is `a/story`, distinct from `b/story.txt`); a file named on its own is its
 //! name without the extension.
 
-use super::{utf8_reason, Input, Item, Origin, Record, RecordReader, Reject};
+use super::{utf8_reason, Input, Item, Origin, Record, RecordReader, Reject, RejectReason, Utf8Place};
 use crate::error::InputError;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -54,10 +54,7 @@ impl RecordReader for TextReader {
             return Ok(Some(Item::Reject(Reject {
                 origin,
                 id: Some(id),
-                reason: format!(
-                    "the file has {size} bytes, more than a text of at most {} characters can have (--max-text-chars)",
-                    self.max_text_chars
-                ),
+                reason: RejectReason::FileTooLarge { bytes: size, max_chars: self.max_text_chars },
             })));
         }
         let bytes = std::fs::read(&self.path).map_err(|error| InputError::Open { path: self.path.clone(), error })?;
@@ -70,7 +67,7 @@ impl RecordReader for TextReader {
                 Ok(Some(Item::Reject(Reject {
                     origin: Origin { line: Some(line as u64), ..origin },
                     id: Some(id),
-                    reason: utf8_reason("the file", &error.utf8_error()),
+                    reason: utf8_reason(Utf8Place::Whole("the file"), &error.utf8_error()),
                 })))
             }
         }

@@ -2,7 +2,7 @@
 //! HTML page with the run's overview and its worst documents, and `mtqe show` prints one
 //! article in the terminal with its flagged spans marked.
 //!
-//! Both read the run's Parquet tables in chunks of row groups (see [`crate::parquet::scan_table`]),
+//! Both read the run's Parquet tables in chunks of row groups (see [`crate::readback::scan_table`]),
 //! keeping only aggregates and the few documents they show, so that memory stays bounded on a
 //! run of any size.
 

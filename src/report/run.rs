@@ -1,7 +1,8 @@
 //! The tables of a finished run, read back as aggregates and as the views of a few documents.
 
 use super::{severity_rank, SEVERITIES};
-use crate::parquet::{scan_table, scan_table_where, table_shape, TableChunk, DOCUMENT_COLUMNS};
+use crate::readback::{scan_table, scan_table_where, table_shape, TableChunk};
+use crate::sink::DOCUMENTS;
 use anyhow::{bail, Context, Result};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
@@ -172,7 +173,7 @@ fn table_path(dir: &Path, name: &str) -> Result<PathBuf> {
 /// The carried input columns of `documents.parquet`: those after mtqe's own.
 fn meta_names(dir: &Path) -> Result<Vec<String>> {
     let (names, _) = table_shape(&table_path(dir, "documents.parquet")?)?;
-    Ok(names.into_iter().filter(|name| !DOCUMENT_COLUMNS.contains(&name.as_str())).collect())
+    Ok(names.into_iter().filter(|name| !DOCUMENTS.has_column(name)).collect())
 }
 
 fn document_columns(meta_names: &[String]) -> Vec<&str> {

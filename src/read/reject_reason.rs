@@ -1,0 +1,232 @@
+//! Why a row could not be scored: one variant per cause, written to `rejects.jsonl` as a
+//! sentence and counted in the manifest by its kind.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// Why a row was rejected. [`fmt::Display`] gives the sentence written to `rejects.jsonl`;
+/// [`RejectReason::kind`] the key it is counted under in the manifest's `rejects_by_reason`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RejectReason {
+    /// Bytes that are not UTF-8, at `offset` bytes into `place`.
+    InvalidUtf8 {
+        place: Utf8Place,
+        offset: usize,
+    },
+    /// A JSON value that is not an object; `unit` is "the line" or "the element".
+    NotAnObject {
+        unit: &'static str,
+    },
+    /// serde_json's message.
+    MalformedJson(String),
+    /// A JSON object without the id or text field; `flag` is the option that names the field.
+    MissingField {
+        field: String,
+        flag: &'static str,
+        role: &'static str,
+    },
+    /// A JSON id that is neither a string nor a number; `raw` is its JSON text.
+    IdNotStringOrNumber {
+        field: String,
+        raw: String,
+    },
+    /// A JSON text or source field that is not a string.
+    NotAString {
+        field: String,
+    },
+    /// A null id or text in a Parquet input.
+    NullValue {
+        column: String,
+    },
+    /// A JSON line longer than any record may be.
+    LineTooLong {
+        bytes: usize,
+        limit: usize,
+    },
+    /// A `.txt` file larger than a text of the maximum length can be.
+    FileTooLarge {
+        bytes: u64,
+        max_chars: usize,
+    },
+    /// A `.json` array that breaks off at `line`; the rest of the file cannot be read.
+    BrokenArray {
+        line: u64,
+        problem: String,
+    },
+    /// A `.json` array whose reading failed (a decompression error, say): the I/O error's message.
+    ArrayUnreadable(String),
+    /// A CSV row whose id field is empty.
+    EmptyIdField,
+    /// A CSV row with more or fewer fields than `--columns` names.
+    FieldsUnlikeColumns {
+        found: usize,
+        named: usize,
+    },
+    /// A CSV row with more or fewer fields than the header.
+    FieldsUnlikeHeader {
+        found: u64,
+        expected: u64,
+    },
+    EmptyId,
+    EmptyText,
+    TextTooLong {
+        chars: usize,
+        max_chars: usize,
+    },
+    /// An id seen before, at `first_seen` ("file:line").
+    DuplicateId {
+        id: String,
+        first_seen: String,
+    },
+    /// A panic while the article was analysed, checked or scored: the step and its message.
+    InternalError {
+        step: &'static str,
+        message: String,
+    },
+}
+
+/// Where invalid UTF-8 was found.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Utf8Place {
+    /// "the line", "the element" or "the file": the whole unit read.
+    Whole(&'static str),
+    /// A named CSV field.
+    Field(String),
+    /// A carried CSV column, 1-based.
+    Column(usize),
+}
+
+impl fmt::Display for Utf8Place {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Utf8Place::Whole(unit) => f.write_str(unit),
+            Utf8Place::Field(name) => write!(f, "the '{name}' field"),
+            Utf8Place::Column(column) => write!(f, "column {column}"),
+        }
+    }
+}
+
+impl fmt::Display for RejectReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use RejectReason::*;
+        match self {
+            InvalidUtf8 { place, offset } => write!(f, "{place} is not valid UTF-8: invalid byte at offset {offset}"),
+            NotAnObject { unit } => write!(f, "{unit} is valid JSON but not an object"),
+            MalformedJson(error) => write!(f, "malformed JSON: {error}"),
+            MissingField { field, flag, role } => write!(f, "no '{field}' field (use {flag} to name the {role} field)"),
+            IdNotStringOrNumber { field, raw } => write!(f, "the '{field}' field must be a string or number, not {raw}"),
+            NotAString { field } => write!(f, "the '{field}' field is not a string"),
+            NullValue { column } => write!(f, "the '{column}' value is null"),
+            LineTooLong { bytes, limit } => write!(
+                f,
+                "the line has {bytes} bytes, more than a record may have ({limit} bytes, from --max-text-chars)"
+            ),
+            FileTooLarge { bytes, max_chars } => write!(
+                f,
+                "the file has {bytes} bytes, more than a text of at most {max_chars} characters can have (--max-text-chars)"
+            ),
+            BrokenArray { line, problem } => write!(f, "line {line}: {problem}"),
+            ArrayUnreadable(message) => f.write_str(message),
+            EmptyIdField => f.write_str("the id field is empty"),
+            FieldsUnlikeColumns { found, named } => write!(f, "the row has {found} fields but --columns names {named}"),
+            FieldsUnlikeHeader { found, expected } => write!(f, "the row has {found} fields but the header has {expected}"),
+            EmptyId => f.write_str("the id is empty"),
+            EmptyText => f.write_str("the text is empty"),
+            TextTooLong { chars, max_chars } => write!(
+                f,
+                "the text has {chars} characters, more than the limit of {max_chars} (--max-text-chars)"
+            ),
+            DuplicateId { id, first_seen } => write!(f, "duplicate id '{id}': first seen at {first_seen}"),
+            InternalError { step, message } => write!(f, "internal error in {step}: {message}"),
+        }
+    }
+}
+
+impl RejectReason {
+    /// The key this reject is counted under in the manifest. Manifests have always grouped a
+    /// reason by its words before the first colon, quote or parenthesis, so these keys are kept
+    /// as they were, odd ones included ("the" for a field named in quotes), for manifests to
+    /// compare across versions.
+    pub fn kind(&self) -> String {
+        use RejectReason::*;
+        match self {
+            InvalidUtf8 { place: Utf8Place::Field(_), .. } => "the".into(),
+            InvalidUtf8 { place, .. } => format!("{place} is not valid UTF-8"),
+            MalformedJson(_) => "malformed JSON".into(),
+            MissingField { .. } => "no".into(),
+            IdNotStringOrNumber { .. } | NotAString { .. } | NullValue { .. } => "the".into(),
+            LineTooLong { bytes, .. } => format!("the line has {bytes} bytes, more than a record may have"),
+            FileTooLarge { bytes, max_chars } => {
+                format!("the file has {bytes} bytes, more than a text of at most {max_chars} characters can have")
+            }
+            BrokenArray { line, .. } => format!("line {line}"),
+            // An I/O error's message is all there is to group it by.
+            ArrayUnreadable(message) => message.split([':', '\'', '(']).next().unwrap_or(message).trim().to_string(),
+            TextTooLong { chars, max_chars } => {
+                format!("the text has {chars} characters, more than the limit of {max_chars}")
+            }
+            DuplicateId { .. } => "duplicate id".into(),
+            InternalError { step, .. } => format!("internal error in {step}"),
+            NotAnObject { .. }
+            | EmptyIdField
+            | FieldsUnlikeColumns { .. }
+            | FieldsUnlikeHeader { .. }
+            | EmptyId
+            | EmptyText => self.to_string(),
+        }
+    }
+}
+
+/// Written as its sentence.
+impl Serialize for RejectReason {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How manifests grouped reasons when they were plain text: every kind must match it.
+    fn stem(reason: &str) -> String {
+        reason.split([':', '\'', '(']).next().unwrap_or(reason).trim().to_string()
+    }
+
+    #[test]
+    fn each_kind_is_the_stem_of_its_sentence() {
+        use RejectReason::*;
+        let reasons = [
+            InvalidUtf8 { place: Utf8Place::Whole("the line"), offset: 3 },
+            InvalidUtf8 { place: Utf8Place::Field("text".into()), offset: 3 },
+            InvalidUtf8 { place: Utf8Place::Column(4), offset: 0 },
+            NotAnObject { unit: "the element" },
+            MalformedJson("EOF while parsing an object at line 1 column 9".into()),
+            MissingField { field: "id".into(), flag: "--id-col", role: "id" },
+            IdNotStringOrNumber { field: "id".into(), raw: "[1]".into() },
+            NotAString { field: "text".into() },
+            NullValue { column: "id".into() },
+            LineTooLong { bytes: 2_000_000, limit: 1_800_000 },
+            FileTooLarge { bytes: 900, max_chars: 200 },
+            BrokenArray { line: 12, problem: "the array is not closed with ']'".into() },
+            ArrayUnreadable("corrupt deflate stream".into()),
+            EmptyIdField,
+            FieldsUnlikeColumns { found: 3, named: 2 },
+            FieldsUnlikeHeader { found: 3, expected: 2 },
+            EmptyId,
+            EmptyText,
+            TextTooLong { chars: 15, max_chars: 14 },
+            DuplicateId { id: "a".into(), first_seen: "x".into() },
+            InternalError { step: "exploding-test", message: "byte index 5 is not a char boundary".into() },
+        ];
+        for reason in reasons {
+            assert_eq!(reason.kind(), stem(&reason.to_string()), "{reason}");
+        }
+    }
+
+    #[test]
+    fn a_reason_is_written_as_its_sentence() {
+        let reason = RejectReason::DuplicateId { id: "a".into(), first_seen: "in.jsonl:3".into() };
+        assert_eq!(serde_json::to_string(&reason).unwrap(), r#""duplicate id 'a': first seen at in.jsonl:3""#);
+    }
+}
