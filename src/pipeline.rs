@@ -241,7 +241,7 @@ struct Prepared {
     /// the directory is still locked.
     staging: Staging,
     meta: MetaColumns,
-    detectors: Vec<Box<dyn Detector>>,
+    detectors: Vec<Box<dyn ConfiguredDetector>>,
     kept: KeptText,
     /// Held until the outputs are in place.
     lock: Option<File>,
@@ -398,7 +398,7 @@ struct ScoringTally {
 fn score_batches(
     options: &RunOptions,
     pool: &rayon::ThreadPool,
-    detectors: &[Box<dyn Detector>],
+    detectors: &[Box<dyn ConfiguredDetector>],
     scoring: &Scoring,
     batches: Batches,
     progress: &Progress,
