@@ -17,7 +17,7 @@ use super::segment::Sentence;
 use super::tokens::Token;
 use super::Span;
 use crate::lexicon::KeyFilter;
-use crate::lexicon::{Gender, ThingClass, ENGLISH_WORDS, FIRST_NAMES, PERSON_NOUNS, THING_NOUNS};
+use crate::lexicon::{Gender, DETERMINERS, ThingClass, ENGLISH_WORDS, FIRST_NAMES, PERSON_NOUNS, THING_NOUNS};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -73,18 +73,14 @@ impl Mention {
 /// Prepositions after which a capitalised name is a place: "near Kassel", "in Bad Tölz".
 const PLACE_PREPOSITIONS: [&str; 9] = ["in", "near", "at", "from", "to", "into", "across", "outside", "around"];
 
-const DETERMINERS: [&str; 12] =
-    ["the", "a", "an", "this", "that", "its", "their", "our", "his", "her", "every", "each"];
-
 /// The word keys of [`DETERMINERS`] and of the pronouns [`pronoun_gender`] knows: a key test
 /// rules out nearly every other word before any comparison.
-static DETERMINER_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| KeyFilter::of(DETERMINERS));
+static DETERMINER_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| KeyFilter::of(DETERMINERS.iter()));
 static PRONOUN_KEYS: LazyLock<KeyFilter> =
     LazyLock::new(|| KeyFilter::of(["he", "him", "his", "himself", "she", "her", "hers", "herself"]));
 
 fn is_determiner(word: &str) -> bool {
-    // Nearly every token asks this of the word before it: compare lengths before letters.
-    DETERMINERS.iter().any(|d| d.len() == word.len() && d.eq_ignore_ascii_case(word))
+    DETERMINERS.contains(word)
 }
 
 /// Finds the mentions of a document, in text order.

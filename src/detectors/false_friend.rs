@@ -33,7 +33,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{shipped, verb_forms, Choice};
+use crate::lexicon::{shipped, verb_forms, Choice, DETERMINERS};
 use std::sync::LazyLock;
 
 pub struct FalseFriend;
@@ -107,7 +107,6 @@ fn shows_german_origin(text: &str) -> bool {
     text.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü', '„'])
 }
 
-const DETERMINERS: [&str; 12] = ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that"];
 const MODALS: [&str; 9] = ["could", "might", "may", "must", "would", "will", "should", "can", "shall"];
 
 impl Detector for FalseFriend {

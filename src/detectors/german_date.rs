@@ -23,7 +23,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::shipped;
+use crate::lexicon::{shipped, MONTH_NAMES};
 use std::sync::LazyLock;
 
 pub struct GermanDate;
@@ -33,10 +33,13 @@ static MONTHS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
     shipped!("data/lexicon/german_months.txt").rows::<2>().map(|row| (row.fields[0], row.fields[1])).collect()
 });
 
-const ENGLISH_MONTHS: [&str; 12] =
-    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-
 const DATE_PREPOSITIONS: [&str; 8] = ["on", "from", "until", "till", "since", "am", "vom", "bis"];
+
+/// "january" → "January".
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
 
 fn day(text: &str) -> Option<u32> {
     text.parse().ok().filter(|d| (1..=31).contains(d))
@@ -87,8 +90,8 @@ impl Detector for GermanDate {
             }
             let end = if year.is_none() { token.span.end + 1 } else { token.span.end };
             let english = match year {
-                Some(y) => format!("{d} {} {y}", ENGLISH_MONTHS[m - 1]),
-                None => format!("{d} {}", ENGLISH_MONTHS[m - 1]),
+                Some(y) => format!("{d} {} {y}", capitalised(MONTH_NAMES[m - 1])),
+                None => format!("{d} {}", capitalised(MONTH_NAMES[m - 1])),
             };
             flags.flag(token.span.start..end, if year.is_some() { 0.75 } else { 0.7 }, format!("\"{}\" is a German day.month date; English readers may read it as a decimal or as month.day. Write \"{english}\".", &doc.text[token.span.start..end])).suggest(english);
         }

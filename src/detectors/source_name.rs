@@ -45,7 +45,7 @@ use super::{Declaration, Detector, Flags};
 use crate::lexicon::{shipped, WordList};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{lower_case, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_FUNCTION_WORDS, MONTHS, WEEKDAYS};
+use crate::lexicon::{lower_case, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_CALENDAR, GERMAN_FUNCTION_WORDS, MONTHS, WEEKDAYS};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 use std::borrow::Cow;
@@ -103,12 +103,6 @@ fn exonym_prefixes(german_lower: &str) -> impl Iterator<Item = (&str, &'static V
         .chain(std::iter::once(german_lower.len()))
         .filter_map(move |end| EXONYMS.get(&german_lower[..end]).map(|english| (&german_lower[end..], english)))
 }
-
-/// German day and month names, which are capitalised but name no one.
-const GERMAN_CALENDAR: [&str; 20] = [
-    "januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-    "november", "dezember", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
-];
 
 /// A word for comparison: lower case, apostrophe-s dropped, diacritics removed, and spellings
 /// that German and English write differently for the same sound made equal (c/k, z/s, ph/f,
@@ -256,7 +250,7 @@ fn german_name(word: &str, after_article: bool) -> bool {
         return !after_article && word.chars().count() <= 6;
     }
     let lower = word.to_lowercase();
-    if lower.chars().count() < 2 || GERMAN_FUNCTION_WORDS.contains(&lower) || GERMAN_CALENDAR.contains(&lower.as_str()) {
+    if lower.chars().count() < 2 || GERMAN_FUNCTION_WORDS.contains(&lower) || GERMAN_CALENDAR.contains(&lower) {
         return false;
     }
     if is_exonym_form(&lower) {

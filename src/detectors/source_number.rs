@@ -175,20 +175,6 @@ const ENGLISH_ORDINALS: [(&str, f64); 11] = [
 
 const GERMAN_MONTHS: [&str; 12] =
     ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"];
-const ENGLISH_MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// One language's number words, for lookup: every token that is not a numeral is looked up, and
 /// comparing it with each listed word was most of this detector's cost.
@@ -223,7 +209,7 @@ impl NumberWords {
 static NUMBER_WORDS: std::sync::LazyLock<[NumberWords; 2]> = std::sync::LazyLock::new(|| {
     [
         NumberWords::new(&GERMAN_WORDS, &GERMAN_MONTHS, &GERMAN_ORDINALS, &GERMAN_OPTIONAL),
-        NumberWords::new(&ENGLISH_WORDS, &ENGLISH_MONTHS, &ENGLISH_ORDINALS, &ENGLISH_OPTIONAL),
+        NumberWords::new(&ENGLISH_WORDS, &crate::lexicon::MONTH_NAMES, &ENGLISH_ORDINALS, &ENGLISH_OPTIONAL),
     ]
 });
 

@@ -39,23 +39,20 @@ use super::{Declaration, Detector, Flags, Switch};
 use crate::lexicon::{shipped, WordList};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{ENGLISH_WORDS, FIRST_NAMES};
+use crate::lexicon::{DETERMINERS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_CALENDAR, MONTHS};
 use std::sync::LazyLock;
 
 pub struct UntranslatedWord;
 
 use crate::lexicon::GERMAN_WORDS;
 
-/// German weekday and month names that are not also English.
-const GERMAN_CALENDAR: [&str; 16] = [
-    "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend", "sonntag", "januar", "jänner",
-    "februar", "märz", "mai", "juni", "juli", "dezember",
-];
-
-/// Words after which a noun follows: articles and possessives.
-const DETERMINERS: [&str; 10] = ["the", "a", "an", "this", "that", "their", "his", "her", "its", "our"];
-
 static LOANWORDS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_in_english.txt")));
+
+/// A German day or month name that is not also an English word ("Freitag", "März", not
+/// "August"): never a name, so a capitalised one is German.
+fn is_german_only_date_word(lower: &str) -> bool {
+    GERMAN_CALENDAR.contains(lower) && !MONTHS.contains(lower) && !ENGLISH_WORDS.contains(lower)
+}
 
 /// How German a token looks, as a confidence, or None.
 pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_run: bool) -> Option<f32> {
@@ -86,7 +83,7 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
     // that get this far are names. Such words are not German (below) whatever the lookups say.
     let ruled_out = if token.capitalized {
         let letters = if folded_for_lexicon { lower.chars().count() } else { characters };
-        known.is_none() && letters < 10 && !GERMAN_CALENDAR.contains(&lower)
+        known.is_none() && letters < 10 && !is_german_only_date_word(lower)
     } else {
         known.is_none() && !umlaut
     };
@@ -98,7 +95,7 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         return None;
     }
     if token.capitalized {
-        if GERMAN_CALENDAR.contains(&lower) {
+        if is_german_only_date_word(lower) {
             return Some(0.9); // "on Freitag", "in März": never a name.
         }
         if FIRST_NAMES.contains_key(word) || known == Some(true) || word.chars().filter(|c| c.is_uppercase()).count() > 1 {

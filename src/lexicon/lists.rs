@@ -32,6 +32,12 @@ word_list!(ENGLISH_WORDS, "english_words.txt");
 word_list!(ADJECTIVES, "adjectives.txt");
 word_list!(ANIMATE_VERBS, "animate_verbs.txt");
 word_list!(TIME_NOUNS, "time_nouns.txt");
+word_list!(DETERMINERS, "determiners.txt");
+word_list!(GERMAN_CALENDAR, "german_calendar.txt");
+
+/// The English month names in calendar order, lower case: `MONTH_NAMES[0]` is "january".
+pub static MONTH_NAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| shipped!("data/lexicon/months.txt").rows::<1>().map(|row| row.fields[0]).collect());
 
 /// The gender a word or name implies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
