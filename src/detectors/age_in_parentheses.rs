@@ -45,7 +45,7 @@ impl Detector for AgeInParentheses {
                 continue;
             }
             let name = &doc.tokens[index - 1];
-            let between = &doc.text[name.span.end..token.span.start];
+            let between = doc.gap(&name, &token);
             if between != " (" || !doc.text[token.span.end..].starts_with(')') {
                 continue;
             }

@@ -41,13 +41,9 @@ impl Detector for CommaBeforeThat {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
-        let that_key = crate::lexicon::word_key("that");
         for pair in doc.tokens.windows(2) {
             let (verb, that) = (&pair[0], &pair[1]);
-            // The key first: a number comparison rules out most words before any text one.
-            if that.key != that_key
-                || !doc.word(that).eq_ignore_ascii_case("that")
-                || doc.text[verb.span.end..that.span.start] != *", "
+            if !doc.is(that, "that") || doc.gap(verb, that) != ", "
             {
                 continue;
             }

@@ -33,7 +33,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{shipped, verb_forms, Choice, DETERMINERS};
+use crate::lexicon::{shipped, verb_forms, Choice, WordMap, DETERMINERS};
 use std::sync::LazyLock;
 
 pub struct FalseFriend;
@@ -87,19 +87,16 @@ static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Each entry's word: its index in [`ENTRIES`]. One hash lookup per token instead of a
-/// comparison with every entry.
-static ENTRY_INDEX: LazyLock<rustc_hash::FxHashMap<&'static str, usize>> = LazyLock::new(|| {
-    let mut index = rustc_hash::FxHashMap::default();
+/// Each entry's word: its index in [`ENTRIES`], the first entry of a word winning.
+static ENTRY_INDEX: LazyLock<WordMap<usize>> = LazyLock::new(|| {
+    let mut index = WordMap::default();
     for (i, entry) in ENTRIES.iter().enumerate() {
-        index.entry(entry.word).or_insert(i);
+        if index.get(entry.word).is_none() {
+            index.insert(entry.word, i);
+        }
     }
     index
 });
-
-/// The entries' word keys: rules out nearly every token before the lookup in [`ENTRY_INDEX`].
-static ENTRY_KEYS: LazyLock<crate::lexicon::KeyFilter> =
-    LazyLock::new(|| crate::lexicon::KeyFilter::of(ENTRIES.iter().map(|e| e.word)));
 
 /// Whether the text shows that it came from German: German letters (in names such as
 /// "München" too) or German quotation marks.
@@ -119,17 +116,12 @@ impl Detector for FalseFriend {
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let mut words: Vec<&str> = Vec::new(); // One buffer for every sentence.
-        let entry_keys = &*ENTRY_KEYS;
         let mut german_origin: Option<bool> = None; // Looked for once, when first needed.
         for sentence in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(sentence);
             words.clear();
             for (i, token) in tokens.iter().enumerate() {
-                if !entry_keys.may_contain(token.key) {
-                    continue;
-                }
-                let word = doc.lower(token);
-                let Some(&entry) = ENTRY_INDEX.get(word) else { continue };
+                let Some(&entry) = ENTRY_INDEX.get_token(doc, token) else { continue };
                 // The sentence's words, listed once the sentence has a false friend at all.
                 if words.is_empty() {
                     words.extend(tokens.iter().map(|t| doc.lower(t)));
@@ -152,7 +144,7 @@ impl Detector for FalseFriend {
                         let after_determiner = previous.is_some_and(|p| DETERMINERS.contains(&p));
                         // An adjective stands before a noun ("a handy tool"); a noun before a
                         // function word, a past-tense verb or punctuation ("his handy rang").
-                        let before_noun = tokens.get(i + 1).filter(|t| doc.text[tokens[i].span.end..t.span.start] == *" ").is_some_and(|t| {
+                        let before_noun = tokens.get(i + 1).filter(|t| doc.gap(&tokens[i], &t) == " ").is_some_and(|t| {
                             let n = doc.lower(t).to_string();
                             let past = verb_forms(&n).is_some_and(|f| f.past && !f.base);
                             t.has_letter && !past && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(&n)

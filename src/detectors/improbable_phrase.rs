@@ -137,7 +137,7 @@ impl Detector for ImprobablePhrase {
                 let i = next;
                 next += 1;
                 let (previous, current) = (&doc.tokens[i - 1], &doc.tokens[i]);
-                if &doc.text[previous.span.end..current.span.start] != " "
+                if doc.gap(&previous, &current) != " "
                     || !self.eligible(doc, i - 1, tokens.start)
                     || !self.eligible(doc, i, tokens.start)
                     || doc.fluency.word(i).slor() > threshold
@@ -148,7 +148,7 @@ impl Detector for ImprobablePhrase {
                 let mut end = i;
                 while end + 1 < tokens.end
                     && end + 1 - (i - 1) < 4
-                    && &doc.text[doc.tokens[end].span.end..doc.tokens[end + 1].span.start] == " "
+                    && doc.gap(&doc.tokens[end], &doc.tokens[end + 1]) == " "
                     && self.eligible(doc, end + 1, tokens.start)
                     && doc.fluency.word(end + 1).slor() <= threshold
                 {

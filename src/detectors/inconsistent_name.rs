@@ -212,7 +212,7 @@ fn organisation_phrases(doc: &Doc) -> Vec<Phrase> {
             let mut end = i + 1;
             while end < tokens.len() {
                 let word = doc.word(&tokens[end]);
-                let gap = &doc.text[tokens[end - 1].span.end..tokens[end].span.start];
+                let gap = doc.gap(&tokens[end - 1], &tokens[end]);
                 if !gap.trim().is_empty() && !gap.trim().chars().all(|c| "“”\"„".contains(c)) {
                     break;
                 }

@@ -153,7 +153,7 @@ impl Detector for LoopingOutput {
             let first = &doc.tokens[i];
             let repeat_start = &doc.tokens[i + unit];
             let last = &doc.tokens[i + repeats * unit - 1];
-            let between = &doc.text[doc.tokens[i + unit - 1].span.end..repeat_start.span.start];
+            let between = doc.gap(&doc.tokens[i + unit - 1], &repeat_start);
             let across_sentences = doc.sentence_at(first.span.start) != doc.sentence_at(last.span.start);
             let region = &doc.text[first.span.start..last.span.end];
             let punctuated = between.trim().chars().any(|c| c.is_ascii_punctuation() || "“”„«»".contains(c))

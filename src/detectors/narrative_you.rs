@@ -116,9 +116,9 @@ static READER_ADDRESS_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = s
     aho_corasick::AhoCorasick::new(READER_ADDRESS.iter()).expect("a few dozen literal phrases make an automaton")
 });
 
-/// The word keys of the forms [`replacement`] knows.
-static YOU_KEYS: std::sync::LazyLock<crate::lexicon::KeyFilter> = std::sync::LazyLock::new(|| {
-    crate::lexicon::KeyFilter::of(["you", "your", "yours", "yourself", "yourselves"])
+/// The forms [`replacement`] knows.
+static YOU_FORMS: std::sync::LazyLock<crate::lexicon::WordList> = std::sync::LazyLock::new(|| {
+    crate::lexicon::WordList::of(["you", "your", "yours", "yourself", "yourselves"])
 });
 
 fn replacement(lower: &str) -> Option<&'static str> {
@@ -144,12 +144,10 @@ impl Detector for NarrativeYou {
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let mut found = Vec::new();
         let mut narrative_uses = 0;
-        let forms = &*YOU_KEYS;
         // A sentence often says "you" more than once: it is judged once.
         let mut judged: Option<(usize, bool)> = None;
         for (index, token) in doc.tokens.iter().enumerate() {
-            // A key test rules out nearly every other word before the comparisons.
-            if !forms.may_contain(token.key) {
+            if !YOU_FORMS.contains_token(doc, token) {
                 continue;
             }
             let Some(they) = replacement(doc.lower(token)) else { continue };

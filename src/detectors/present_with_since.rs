@@ -51,12 +51,11 @@ impl Detector for PresentWithSince {
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let mut words: Vec<&str> = Vec::new(); // One buffer for every sentence.
-        let since_key = crate::lexicon::word_key("since");
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
             // Most sentences have no "since" after their first word: skip them before listing
             // words, comparing keys before text.
-            if !tokens.iter().skip(1).any(|t| t.key == since_key && doc.lower(t) == "since") {
+            if !tokens.iter().skip(1).any(|t| doc.is(t, "since")) {
                 continue;
             }
             words.clear();
@@ -84,7 +83,7 @@ impl Detector for PresentWithSince {
                 if !point_in_time {
                     continue;
                 }
-                let clause_start = (0..i).rev().find(|&j| doc.text[tokens[j].span.end..tokens[j + 1].span.start].contains([',', ';'])).map_or(0, |j| j + 1);
+                let clause_start = (0..i).rev().find(|&j| doc.gap(&tokens[j], &tokens[j + 1]).contains([',', ';'])).map_or(0, |j| j + 1);
                 let clause = &words[clause_start..i];
                 let perfect = clause.iter().any(|w| ["has", "have", "had", "been", "'s", "’s"].contains(w));
                 let Some(verb) = clause.iter().rposition(|w| PRESENT_VERBS.contains(w)) else { continue };

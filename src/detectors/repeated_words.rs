@@ -79,7 +79,7 @@ impl Detector for RepeatedWords {
             for (index, pair) in tokens.windows(2).enumerate() {
                 let (first, second) = (&pair[0], &pair[1]);
                 // `Doc::lower` keeps each token's length: words of different lengths differ.
-                if first.span.len() != second.span.len() || !first.has_letter || !doc.text[first.span.end..second.span.start].chars().all(|c| c == ' ') {
+                if first.span.len() != second.span.len() || !first.has_letter || !doc.gap(&first, &second).chars().all(|c| c == ' ') {
                     continue;
                 }
                 // Compared in the document's lower-case view: no allocation for the many pairs

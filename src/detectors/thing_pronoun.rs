@@ -33,9 +33,9 @@ use crate::lexicon::ThingClass;
 
 pub struct ThingPronoun;
 
-/// The word keys of the pronouns [`it_form`] knows.
-static PRONOUN_KEYS: std::sync::LazyLock<crate::lexicon::KeyFilter> =
-    std::sync::LazyLock::new(|| crate::lexicon::KeyFilter::of(["he", "she", "him", "his", "her"]));
+/// The pronouns [`it_form`] knows.
+static PRONOUNS: std::sync::LazyLock<crate::lexicon::WordList> =
+    std::sync::LazyLock::new(|| crate::lexicon::WordList::of(["he", "she", "him", "his", "her"]));
 
 fn it_form(lower: &str) -> Option<&'static str> {
     match lower {
@@ -57,10 +57,8 @@ impl Detector for ThingPronoun {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
-        let pronouns = &*PRONOUN_KEYS;
         for (index, token) in doc.tokens.iter().enumerate() {
-            // A key test spares nearly every other word the comparisons.
-            if !pronouns.may_contain(token.key) {
+            if !PRONOUNS.contains_token(doc, token) {
                 continue;
             }
             let Some(it) = it_form(doc.lower(token)) else { continue };

@@ -178,7 +178,7 @@ impl Detector for UntranslatedWord {
                 // Extend over neighbouring German words separated only by spaces.
                 let mut end = index + 1;
                 let mut confidence = first_confidence;
-                while end < tokens.len() && doc.text[tokens[end - 1].span.end..tokens[end].span.start] == *" " {
+                while end < tokens.len() && doc.gap(&tokens[end - 1], &tokens[end]) == " " {
                     let Some(next) = german_confidence(doc, tokens, end, true) else { break };
                     confidence = confidence.max(next);
                     end += 1;
@@ -222,8 +222,8 @@ fn is_name_particle(doc: &Doc, tokens: &[Token], run: std::ops::Range<usize>) ->
     let after = first + particles;
     particles > 0
         && tokens[first - 1].capitalized
-        && &doc.text[tokens[first - 1].span.end..tokens[first].span.start] == " "
-        && tokens.get(after).is_some_and(|t| t.capitalized && &doc.text[tokens[after - 1].span.end..t.span.start] == " ")
+        && doc.gap(&tokens[first - 1], &tokens[first]) == " "
+        && tokens.get(after).is_some_and(|t| t.capitalized && doc.gap(&tokens[after - 1], &t) == " ")
 }
 
 /// Whether `span` lies in a short quotation that reads as the title of a work (a programme, an

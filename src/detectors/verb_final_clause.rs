@@ -23,6 +23,7 @@
 
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
+use crate::lexicon::WordList;
 use crate::flag::{Category, Severity};
 use crate::lexicon::verb_forms;
 
@@ -30,9 +31,8 @@ pub struct VerbFinalClause;
 
 /// Words that open a subordinate clause. "after", "before" and "since" are left out: they are
 /// far more often prepositions ("after the reform and opening up is ...").
-const SUBORDINATORS: [&str; 7] = ["that", "because", "if", "when", "although", "whether", "while"];
-static SUBORDINATOR_KEYS: std::sync::LazyLock<crate::lexicon::KeyFilter> =
-    std::sync::LazyLock::new(|| crate::lexicon::KeyFilter::of(SUBORDINATORS));
+static SUBORDINATORS: std::sync::LazyLock<WordList> =
+    std::sync::LazyLock::new(|| WordList::of(["that", "because", "if", "when", "although", "whether", "while"]));
 const FINAL_AUXILIARIES: [&str; 17] =
     ["will", "would", "can", "could", "shall", "should", "may", "might", "must", "has", "have", "had", "is", "are", "was", "were", "wants"];
 
@@ -45,24 +45,24 @@ impl Detector for VerbFinalClause {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
-        let subordinators = &*SUBORDINATOR_KEYS;
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
             let word = |i: usize| doc.lower(&tokens[i]);
             let mut clause_start = None;
             for i in 0..tokens.len() {
                 // Most words are neither subordinators nor inside a clause after one.
-                if clause_start.is_none() && !subordinators.may_contain(tokens[i].key) {
+                let opens_clause = SUBORDINATORS.contains_token(doc, &tokens[i]);
+                if clause_start.is_none() && !opens_clause {
                     continue;
                 }
-                if SUBORDINATORS.contains(&word(i)) {
+                if opens_clause {
                     clause_start = Some(i);
                     continue;
                 }
                 let Some(start) = clause_start else { continue };
                 // The clause ends at a comma, a quote mark or the end of the sentence.
                 let after = tokens.get(i + 1).map_or(&doc.text[tokens[i].span.end..doc.sentences[index].span.end], |n| {
-                    &doc.text[tokens[i].span.end..n.span.start]
+                    doc.gap(&tokens[i], &n)
                 });
                 let clause_ends = i + 1 == tokens.len() || after.contains([',', ';', '“', '”', '"']);
                 if !clause_ends {
