@@ -17,11 +17,10 @@ fn main() {
         .expect("src/detectors/mod.rs marks its registry with `// registry start` and `// registry end`");
     let mut entries = Vec::new();
     for (number, line) in block.lines().enumerate().filter(|(_, line)| !line.trim().is_empty()) {
-        let module = line
-            .trim()
-            .strip_prefix("pub mod ")
-            .and_then(|rest| rest.strip_suffix(';'))
-            .unwrap_or_else(|| panic!("{REGISTRY}: registry line {number}: expected `pub mod name;`, found {line:?}"));
+        let module =
+            line.trim().strip_prefix("pub mod ").and_then(|rest| rest.strip_suffix(';')).unwrap_or_else(|| {
+                panic!("{REGISTRY}: registry line {number}: expected `pub mod name;`, found {line:?}")
+            });
         entries.push(format!("{module}::{}", type_name(module)));
     }
     let code = format!("registry! {{\n    {},\n}}\n", entries.join(",\n    "));

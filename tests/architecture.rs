@@ -59,11 +59,30 @@ fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
     let files = rust_files(&src);
     let modules: BTreeSet<String> = files
         .iter()
-        .map(|f| f.strip_prefix(&src).unwrap().components().next().unwrap().as_os_str().to_string_lossy().trim_end_matches(".rs").to_string())
+        .map(|f| {
+            f.strip_prefix(&src)
+                .unwrap()
+                .components()
+                .next()
+                .unwrap()
+                .as_os_str()
+                .to_string_lossy()
+                .trim_end_matches(".rs")
+                .to_string()
+        })
         .filter(|m| m != "lib" && m != "main")
         .collect();
     for file in &files {
-        let module = file.strip_prefix(&src).unwrap().components().next().unwrap().as_os_str().to_string_lossy().trim_end_matches(".rs").to_string();
+        let module = file
+            .strip_prefix(&src)
+            .unwrap()
+            .components()
+            .next()
+            .unwrap()
+            .as_os_str()
+            .to_string_lossy()
+            .trim_end_matches(".rs")
+            .to_string();
         if !modules.contains(&module) {
             continue;
         }
@@ -115,16 +134,19 @@ fn no_import_circle_between_top_level_modules() {
 
 #[test]
 fn the_circle_finder_finds_circles() {
-    let graph: BTreeMap<String, BTreeSet<String>> = [("a", vec!["b"]), ("b", vec!["c"]), ("c", vec!["a"]), ("d", vec!["a"])]
-        .into_iter()
-        .map(|(m, uses)| (m.to_string(), uses.into_iter().map(String::from).collect()))
-        .collect();
+    let graph: BTreeMap<String, BTreeSet<String>> =
+        [("a", vec!["b"]), ("b", vec!["c"]), ("c", vec!["a"]), ("d", vec!["a"])]
+            .into_iter()
+            .map(|(m, uses)| (m.to_string(), uses.into_iter().map(String::from).collect()))
+            .collect();
     assert_eq!(find_circle(&graph).unwrap(), ["a", "b", "c", "a"]);
     let mut tree = graph.clone();
     tree.get_mut("c").unwrap().clear();
     assert_eq!(find_circle(&tree), None);
     assert_eq!(
-        crate_modules_named("use crate::{analysis::Doc, flag::Flag};\n/// [`crate::score::x`]\nlet a = my_crate::other;"),
+        crate_modules_named(
+            "use crate::{analysis::Doc, flag::Flag};\n/// [`crate::score::x`]\nlet a = my_crate::other;"
+        ),
         ["analysis", "flag", "score"].map(String::from).into_iter().collect()
     );
 }
@@ -144,8 +166,13 @@ fn no_detector_imports_another_detector() {
     for module in &detectors {
         let source = fs::read_to_string(dir.join(format!("{module}.rs"))).unwrap();
         for other in detectors.iter().filter(|o| *o != module) {
-            for path in [format!("super::{other}::"), format!("detectors::{other}::"), format!("super::super::{other}::")] {
-                assert!(!source.contains(&path), "{module}.rs uses the detector {other} ({path}); move what they share into analysis/ or lexicon/");
+            for path in
+                [format!("super::{other}::"), format!("detectors::{other}::"), format!("super::super::{other}::")]
+            {
+                assert!(
+                    !source.contains(&path),
+                    "{module}.rs uses the detector {other} ({path}); move what they share into analysis/ or lexicon/"
+                );
             }
         }
     }
@@ -165,6 +192,10 @@ fn every_detector_file_is_registered_in_order() {
         }
         let source = fs::read_to_string(&file).unwrap();
         let is_detector = source.contains("impl Detector for");
-        assert_eq!(is_detector, detectors.contains(&module), "{module}.rs: a detector needs a registry line, and only a detector");
+        assert_eq!(
+            is_detector,
+            detectors.contains(&module),
+            "{module}.rs: a detector needs a registry line, and only a detector"
+        );
     }
 }

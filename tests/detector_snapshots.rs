@@ -40,14 +40,13 @@ fn all_detectors() -> Vec<Box<dyn detectors::ConfiguredDetector>> {
 
 #[test]
 fn every_detectors_flags_on_the_bundled_corpora() {
-    let corpora: Vec<Article> = ["data/sample/articles.jsonl", "tests/fixtures/clean-news.jsonl", "tests/fixtures/detector-examples.jsonl"]
-        .into_iter()
-        .flat_map(articles)
-        .collect();
-    let docs: Vec<(&Article, Doc)> = corpora
-        .iter()
-        .map(|a| (a, Doc::with_options(&a.text, a.source.as_deref(), AnalysisOptions::FULL)))
-        .collect();
+    let corpora: Vec<Article> =
+        ["data/sample/articles.jsonl", "tests/fixtures/clean-news.jsonl", "tests/fixtures/detector-examples.jsonl"]
+            .into_iter()
+            .flat_map(articles)
+            .collect();
+    let docs: Vec<(&Article, Doc)> =
+        corpora.iter().map(|a| (a, Doc::with_options(&a.text, a.source.as_deref(), AnalysisOptions::FULL))).collect();
     let mut flagged_detectors = 0;
     for detector in all_detectors() {
         let info = detector.info();

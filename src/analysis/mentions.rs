@@ -17,7 +17,7 @@ use super::segment::Sentence;
 use super::tokens::Token;
 use super::Span;
 use crate::lexicon::KeyFilter;
-use crate::lexicon::{Gender, DETERMINERS, ThingClass, ENGLISH_WORDS, FIRST_NAMES, PERSON_NOUNS, THING_NOUNS};
+use crate::lexicon::{Gender, ThingClass, DETERMINERS, ENGLISH_WORDS, FIRST_NAMES, PERSON_NOUNS, THING_NOUNS};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::LazyLock;

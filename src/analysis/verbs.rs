@@ -17,9 +17,12 @@ pub fn possible_verb_at(doc: &Doc, tokens: &[Token], i: usize) -> bool {
     // Every contraction ends in an apostrophe ("'" or the last byte of "’") and one or two
     // letters: a look at two bytes spares nearly every word the fourteen comparisons.
     let bytes = lower.as_bytes();
-    let apostrophe_near_end = (2..=3).any(|back| bytes.len() >= back && matches!(bytes[bytes.len() - back], b'\'' | 0x99));
+    let apostrophe_near_end =
+        (2..=3).any(|back| bytes.len() >= back && matches!(bytes[bytes.len() - back], b'\'' | 0x99));
     if apostrophe_near_end
-        && ["’s", "'s", "n’t", "n't", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’m", "'m", "’d", "'d"].iter().any(|c| lower.ends_with(c))
+        && ["’s", "'s", "n’t", "n't", "’re", "'re", "’ve", "'ve", "’ll", "'ll", "’m", "'m", "’d", "'d"]
+            .iter()
+            .any(|c| lower.ends_with(c))
     {
         return true;
     }
@@ -31,9 +34,8 @@ pub fn possible_verb_at(doc: &Doc, tokens: &[Token], i: usize) -> bool {
     }
     let Some(forms) = token.lex.verb() else { return false };
     let previous = i.checked_sub(1).map(|p| (doc.lower(&tokens[p]), tokens[p].lex));
-    let after_noun_marker = previous.is_some_and(|(p, lex)| {
-        NOUN_MARKERS.contains(&p) || lex.adjective() || p.chars().all(|c| c.is_ascii_digit())
-    });
+    let after_noun_marker = previous
+        .is_some_and(|(p, lex)| NOUN_MARKERS.contains(&p) || lex.adjective() || p.chars().all(|c| c.is_ascii_digit()));
     !after_noun_marker || forms.past || forms.gerund && !forms.base
 }
 

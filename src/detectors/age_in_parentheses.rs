@@ -28,11 +28,12 @@ use crate::lexicon::PERSON_NOUNS;
 pub struct AgeInParentheses;
 
 impl Detector for AgeInParentheses {
-    const DECLARATION: Declaration = Declaration { id: "age-in-parentheses", category: Category::NameFormat, severity: Severity::Minor, version: 1 };
+    const DECLARATION: Declaration =
+        Declaration { id: "age-in-parentheses", category: Category::NameFormat, severity: Severity::Minor, version: 1 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        AgeInParentheses 
+        AgeInParentheses
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -50,7 +51,8 @@ impl Detector for AgeInParentheses {
                 continue;
             }
             let name_text = doc.word(name);
-            let person = (name.capitalized && name.has_letter) || PERSON_NOUNS.contains_key(name_text.to_lowercase().as_str());
+            let person =
+                (name.capitalized && name.has_letter) || PERSON_NOUNS.contains_key(name_text.to_lowercase().as_str());
             if !person {
                 continue;
             }

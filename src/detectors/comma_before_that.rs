@@ -21,30 +21,31 @@
 //! - `severity` (default "minor")
 
 use super::{Declaration, Detector, Flags, Switch};
-use std::sync::LazyLock;
-use crate::lexicon::{shipped, WordList};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
 use crate::lexicon::SPEECH_VERBS;
+use crate::lexicon::{shipped, WordList};
+use std::sync::LazyLock;
 
 pub struct CommaBeforeThat;
 
 /// Verbs of thinking and knowing that take a "that" clause, in the forms news uses.
-static THINKING_VERBS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/thinking_verbs.txt")));
+static THINKING_VERBS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/thinking_verbs.txt")));
 
 impl Detector for CommaBeforeThat {
-    const DECLARATION: Declaration = Declaration { id: "comma-before-that", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+    const DECLARATION: Declaration =
+        Declaration { id: "comma-before-that", category: Category::Grammar, severity: Severity::Minor, version: 1 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        CommaBeforeThat 
+        CommaBeforeThat
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for pair in doc.tokens.windows(2) {
             let (verb, that) = (&pair[0], &pair[1]);
-            if !doc.is(that, "that") || doc.gap(verb, that) != ", "
-            {
+            if !doc.is(that, "that") || doc.gap(verb, that) != ", " {
                 continue;
             }
             let lower = doc.word(verb).to_lowercase();
@@ -69,7 +70,9 @@ mod tests {
 
     #[test]
     fn inserted_phrases_and_relative_clauses_are_fine() {
-        assert_no_flags::<CommaBeforeThat>("He said, in a statement, that he would resign. It was the plan, that much was clear.");
+        assert_no_flags::<CommaBeforeThat>(
+            "He said, in a statement, that he would resign. It was the plan, that much was clear.",
+        );
         assert_no_flags::<CommaBeforeThat>("The union warned that strikes were possible.");
     }
 }

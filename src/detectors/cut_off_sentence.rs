@@ -34,11 +34,12 @@ pub struct CutOffSentence;
 const DANGLING: [&str; 13] = ["the", "a", "an", "and", "or", "but", "nor", "of", "its", "their", "our", "my", "your"];
 
 impl Detector for CutOffSentence {
-    const DECLARATION: Declaration = Declaration { id: "cut-off-sentence", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+    const DECLARATION: Declaration =
+        Declaration { id: "cut-off-sentence", category: Category::Grammar, severity: Severity::Minor, version: 1 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        CutOffSentence 
+        CutOffSentence
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -47,7 +48,9 @@ impl Detector for CutOffSentence {
             let Some(last) = tokens.last() else { continue };
             let word = doc.word(last);
             let tail = &doc.text[last.span.end..sentence.span.end];
-            let dangling = DANGLING.iter().any(|d| d.eq_ignore_ascii_case(word)) && tokens.len() >= 3 && !tail.contains(['”', '"']);
+            let dangling = DANGLING.iter().any(|d| d.eq_ignore_ascii_case(word))
+                && tokens.len() >= 3
+                && !tail.contains(['”', '"']);
             let paragraph = &doc.paragraphs[sentence.paragraph];
             let unterminated = paragraph.sentences.len() >= 2
                 && index + 1 == paragraph.sentences.end
@@ -55,9 +58,12 @@ impl Detector for CutOffSentence {
                 && tokens.len() >= 4
                 && !doc.is_heading(index);
             let message = if dangling {
-                format!("The sentence ends on \"{word}\", which cannot end an English sentence: the rest of it is missing.")
+                format!(
+                    "The sentence ends on \"{word}\", which cannot end an English sentence: the rest of it is missing."
+                )
             } else if unterminated {
-                "The paragraph ends in the middle of a sentence, with no end punctuation: the text may be truncated.".to_string()
+                "The paragraph ends in the middle of a sentence, with no end punctuation: the text may be truncated."
+                    .to_string()
             } else {
                 continue;
             };

@@ -36,7 +36,10 @@ pub(crate) fn english_decimal(number: &str) -> Option<String> {
     }
     let groups: Vec<&str> = integer.split('.').collect();
     let german_thousands = groups.len() > 1 && groups[1..].iter().all(|g| g.len() == 3);
-    if !(groups.len() == 1 || german_thousands) || integer.contains(',') || !groups.iter().all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit())) {
+    if !(groups.len() == 1 || german_thousands)
+        || integer.contains(',')
+        || !groups.iter().all(|g| !g.is_empty() && g.chars().all(|c| c.is_ascii_digit()))
+    {
         return None;
     }
     let whole: String = groups.join(",");
@@ -44,11 +47,12 @@ pub(crate) fn english_decimal(number: &str) -> Option<String> {
 }
 
 impl Detector for DecimalComma {
-    const DECLARATION: Declaration = Declaration { id: "decimal-comma", category: Category::NumberFormat, severity: Severity::Major, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "decimal-comma", category: Category::NumberFormat, severity: Severity::Major, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        DecimalComma 
+        DecimalComma
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -58,7 +62,13 @@ impl Detector for DecimalComma {
             if in_bracketed_list(doc.text, token) {
                 continue;
             }
-            flags.flag(token.span.clone(), 0.85, format!("\"{number}\" uses a German decimal comma; English writes \"{english}\".")).suggest(english);
+            flags
+                .flag(
+                    token.span.clone(),
+                    0.85,
+                    format!("\"{number}\" uses a German decimal comma; English writes \"{english}\"."),
+                )
+                .suggest(english);
         }
     }
 }

@@ -72,7 +72,12 @@ fn opening(text: &str, chars: usize) -> String {
 }
 
 impl Detector for DetachedTranslation {
-    const DECLARATION: Declaration = Declaration { id: "detached-translation", category: Category::Mistranslation, severity: Severity::Critical, version: 1 };
+    const DECLARATION: Declaration = Declaration {
+        id: "detached-translation",
+        category: Category::Mistranslation,
+        severity: Severity::Critical,
+        version: 1,
+    };
     type Settings = DetachedTranslationSettings;
 
     fn configure(settings: &DetachedTranslationSettings) -> Self {

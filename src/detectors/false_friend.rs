@@ -107,11 +107,12 @@ fn shows_german_origin(text: &str) -> bool {
 const MODALS: [&str; 9] = ["could", "might", "may", "must", "would", "will", "should", "can", "shall"];
 
 impl Detector for FalseFriend {
-    const DECLARATION: Declaration = Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        FalseFriend 
+        FalseFriend
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -144,11 +145,12 @@ impl Detector for FalseFriend {
                         let after_determiner = previous.is_some_and(|p| DETERMINERS.contains(&p));
                         // An adjective stands before a noun ("a handy tool"); a noun before a
                         // function word, a past-tense verb or punctuation ("his handy rang").
-                        let before_noun = tokens.get(i + 1).filter(|t| doc.gap(&tokens[i], &t) == " ").is_some_and(|t| {
-                            let n = doc.lower(t).to_string();
-                            let past = verb_forms(&n).is_some_and(|f| f.past && !f.base);
-                            t.has_letter && !past && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(&n)
-                        });
+                        let before_noun =
+                            tokens.get(i + 1).filter(|t| doc.gap(&tokens[i], &t) == " ").is_some_and(|t| {
+                                let n = doc.lower(t).to_string();
+                                let past = verb_forms(&n).is_some_and(|f| f.past && !f.base);
+                                t.has_letter && !past && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(&n)
+                            });
                         (after_determiner && !before_noun, 0.7)
                     }
                     Rule::NextVerb => {
@@ -168,7 +170,16 @@ impl Detector for FalseFriend {
                 } else {
                     entry.meant.to_string()
                 };
-                flags.flag(token.span.clone(), confidence, format!("\"{written}\" here probably renders German \"{}\", which means \"{}\": a false friend.", entry.german, entry.meant)).suggest(suggestion);
+                flags
+                    .flag(
+                        token.span.clone(),
+                        confidence,
+                        format!(
+                            "\"{written}\" here probably renders German \"{}\", which means \"{}\": a false friend.",
+                            entry.german, entry.meant
+                        ),
+                    )
+                    .suggest(suggestion);
             }
         }
     }
@@ -185,7 +196,10 @@ mod tests {
         assert_eq!(flags.len(), 1);
         assert_eq!(flags[0].1.suggestion.as_deref(), Some("Possibly"));
         assert_eq!(excerpts::<FalseFriend>("Every employee will become a bonus this year."), ["become"]);
-        assert_eq!(excerpts::<FalseFriend>("The firm lost sensible data and the chef of the company resigned."), ["sensible", "chef"]);
+        assert_eq!(
+            excerpts::<FalseFriend>("The firm lost sensible data and the chef of the company resigned."),
+            ["sensible", "chef"]
+        );
         assert_eq!(excerpts::<FalseFriend>("He left his handy in the taxi. Her handy rang."), ["handy", "handy"]);
     }
 
@@ -200,6 +214,8 @@ mod tests {
     #[test]
     fn english_senses_are_fine() {
         assert_no_flags::<FalseFriend>("Eventually the talks failed. It is a sensible decision. She became a member.");
-        assert_no_flags::<FalseFriend>("The chef cooked for 200 guests. A handy tool. The gymnasium reopened after repairs.");
+        assert_no_flags::<FalseFriend>(
+            "The chef cooked for 200 guests. A handy tool. The gymnasium reopened after repairs.",
+        );
     }
 }

@@ -65,7 +65,8 @@ enum Kind {
 
 impl Choice for Kind {
     const WHAT: &'static str = "kind of abbreviation";
-    const SPELLINGS: &'static [(&'static str, Self)] = &[("untranslated", Kind::Untranslated), ("number", Kind::Number)];
+    const SPELLINGS: &'static [(&'static str, Self)] =
+        &[("untranslated", Kind::Untranslated), ("number", Kind::Number)];
 }
 
 static ABBREVIATIONS: LazyLock<Vec<Abbreviation>> = LazyLock::new(|| {
@@ -93,7 +94,12 @@ static BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
 });
 
 impl Detector for GermanAbbreviation {
-    const DECLARATION: Declaration = Declaration { id: "german-abbreviation", category: Category::Untranslated, severity: Severity::Minor, version: 2 };
+    const DECLARATION: Declaration = Declaration {
+        id: "german-abbreviation",
+        category: Category::Untranslated,
+        severity: Severity::Minor,
+        version: 2,
+    };
     type Settings = GermanAbbreviationSettings;
 
     fn configure(settings: &GermanAbbreviationSettings) -> Self {
@@ -113,7 +119,8 @@ impl Detector for GermanAbbreviation {
             }
             let rest = &doc.text[token.span.start..];
             let candidates = &BY_FIRST_BYTE[rest.as_bytes()[0] as usize];
-            let Some(found) = candidates.iter().map(|&i| &ABBREVIATIONS[i]).find(|a| rest.starts_with(a.written)) else {
+            let Some(found) = candidates.iter().map(|&i| &ABBREVIATIONS[i]).find(|a| rest.starts_with(a.written))
+            else {
                 continue;
             };
             let end = token.span.start + found.written.len();
@@ -122,7 +129,14 @@ impl Detector for GermanAbbreviation {
             if !before_ok || doc.text[end..].starts_with(|c: char| c.is_alphanumeric()) {
                 continue;
             }
-            let flag = flags.flag(token.span.start..end, 0.85, format!("\"{}\" is a German abbreviation (\"{}\" in English) left untranslated.", found.written, found.meaning));
+            let flag = flags.flag(
+                token.span.start..end,
+                0.85,
+                format!(
+                    "\"{}\" is a German abbreviation (\"{}\" in English) left untranslated.",
+                    found.written, found.meaning
+                ),
+            );
             flag.suggest(found.meaning);
             if found.amount {
                 flag.in_category(Category::NumberFormat).with_severity(self.amount_severity);
@@ -139,7 +153,8 @@ mod tests {
     #[test]
     fn flags_german_abbreviations_with_their_meaning() {
         let flags = flags_of::<GermanAbbreviation>("The project costs ca. 4 Mrd. euros, z.B. for new tracks.");
-        let found: Vec<_> = flags.iter().map(|(e, f)| (e.as_str(), f.suggestion.clone().unwrap(), f.category)).collect();
+        let found: Vec<_> =
+            flags.iter().map(|(e, f)| (e.as_str(), f.suggestion.clone().unwrap(), f.category)).collect();
         assert_eq!(
             found,
             [
@@ -153,6 +168,8 @@ mod tests {
 
     #[test]
     fn english_words_and_abbreviations_are_fine() {
-        assert_no_flags::<GermanAbbreviation>("He moved to LA, CA. No. 5 won. The cat sat. Mr. Smith, e.g. the mayor, agreed.");
+        assert_no_flags::<GermanAbbreviation>(
+            "He moved to LA, CA. No. 5 won. The cat sat. Mr. Smith, e.g. the mayor, agreed.",
+        );
     }
 }

@@ -46,11 +46,12 @@ fn day(text: &str) -> Option<u32> {
 }
 
 impl Detector for GermanDate {
-    const DECLARATION: Declaration = Declaration { id: "german-date", category: Category::DateFormat, severity: Severity::Minor, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "german-date", category: Category::DateFormat, severity: Severity::Minor, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        GermanDate 
+        GermanDate
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -67,7 +68,8 @@ impl Detector for GermanDate {
                 // "May" and "March" are also verbs: "Chapter 1. May we begin?"
                 let next_word = rest[month_end..].split_whitespace().next().unwrap_or("");
                 let verb_reading = ["may", "march"].contains(&month.to_lowercase().as_str())
-                    && crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(next_word.trim_matches(|c: char| !c.is_alphabetic()));
+                    && crate::lexicon::ENGLISH_FUNCTION_WORDS
+                        .contains(next_word.trim_matches(|c: char| !c.is_alphabetic()));
                 let english = MONTHS.iter().find(|(name, _)| name.eq_ignore_ascii_case(month)).map(|(_, e)| *e);
                 if let (Some(english), false) = (english, verb_reading) {
                     let end = token.span.end + 2 + month_end;
@@ -83,7 +85,9 @@ impl Detector for GermanDate {
                 _ => None,
             };
             let Some((d, m, year)) = dated else { continue };
-            let (Some(d), Some(m)) = (day(d), m.parse::<usize>().ok().filter(|m| (1..=12).contains(m))) else { continue };
+            let (Some(d), Some(m)) = (day(d), m.parse::<usize>().ok().filter(|m| (1..=12).contains(m))) else {
+                continue;
+            };
             let previous = index.checked_sub(1).map(|p| doc.word(&doc.tokens[p]).to_lowercase());
             if year.is_none() && !previous.as_deref().is_some_and(|p| DATE_PREPOSITIONS.contains(&p)) {
                 continue;

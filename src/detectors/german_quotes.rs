@@ -25,11 +25,12 @@ use crate::flag::{Category, Severity};
 pub struct GermanQuotes;
 
 impl Detector for GermanQuotes {
-    const DECLARATION: Declaration = Declaration { id: "german-quotes", category: Category::QuoteFormat, severity: Severity::Minor, version: 1 };
+    const DECLARATION: Declaration =
+        Declaration { id: "german-quotes", category: Category::QuoteFormat, severity: Severity::Minor, version: 1 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        GermanQuotes 
+        GermanQuotes
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -41,10 +42,19 @@ impl Detector for GermanQuotes {
                 _ => continue,
             };
             let end = region.close.as_ref().map_or(region.open.end, |c| c.end);
-            let suggestion = region.close.as_ref().map(|close| {
-                format!("{english_open}{}{english_close}", &doc.text[region.open.end..close.start])
-            });
-            flags.flag(region.open.start..end, 0.9, format!("This quotation uses {marks}, a German convention copied from the source; English uses “…”.")).suggestion = suggestion;
+            let suggestion = region
+                .close
+                .as_ref()
+                .map(|close| format!("{english_open}{}{english_close}", &doc.text[region.open.end..close.start]));
+            flags
+                .flag(
+                    region.open.start..end,
+                    0.9,
+                    format!(
+                        "This quotation uses {marks}, a German convention copied from the source; English uses “…”."
+                    ),
+                )
+                .suggestion = suggestion;
         }
     }
 }

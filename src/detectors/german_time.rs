@@ -48,11 +48,12 @@ fn english(hours: u32, minutes: Option<u32>) -> String {
 }
 
 impl Detector for GermanTime {
-    const DECLARATION: Declaration = Declaration { id: "german-time", category: Category::TimeFormat, severity: Severity::Minor, version: 1 };
+    const DECLARATION: Declaration =
+        Declaration { id: "german-time", category: Category::TimeFormat, severity: Severity::Minor, version: 1 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        GermanTime 
+        GermanTime
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -88,7 +89,9 @@ mod tests {
 
     #[test]
     fn flags_german_clock_times() {
-        let flags = flags_of::<GermanTime>("Kick-off is at 20.30 o'clock. Doors open at 18 o’clock, and the bar closes at 2 Uhr.");
+        let flags = flags_of::<GermanTime>(
+            "Kick-off is at 20.30 o'clock. Doors open at 18 o’clock, and the bar closes at 2 Uhr.",
+        );
         let found: Vec<_> = flags.iter().map(|(e, f)| (e.as_str(), f.suggestion.clone().unwrap())).collect();
         assert_eq!(found, [("20.30 o'clock", "8.30pm".into()), ("18 o’clock", "6pm".into()), ("2 Uhr", "2am".into())]);
     }

@@ -65,7 +65,13 @@ pub struct ImprobablePhraseSettings {
 
 impl Default for ImprobablePhraseSettings {
     fn default() -> Self {
-        ImprobablePhraseSettings { enabled: false, severity: None, max_slor: -2.0, min_frequency: -4.6, deviations: 2.5 }
+        ImprobablePhraseSettings {
+            enabled: false,
+            severity: None,
+            max_slor: -2.0,
+            min_frequency: -4.6,
+            deviations: 2.5,
+        }
     }
 }
 
@@ -99,7 +105,8 @@ impl ImprobablePhrase {
 }
 
 impl Detector for ImprobablePhrase {
-    const DECLARATION: Declaration = Declaration { id: "improbable-phrase", category: Category::Awkward, severity: Severity::Minor, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "improbable-phrase", category: Category::Awkward, severity: Severity::Minor, version: 2 };
     type Settings = ImprobablePhraseSettings;
 
     fn configure(settings: &ImprobablePhraseSettings) -> Self {

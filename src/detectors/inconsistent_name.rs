@@ -74,9 +74,17 @@ impl InconsistentName {
         // Most names are ASCII: then bytes are letters, and each test is a byte test.
         let (letters, uppercase, alphabetic) = if word.is_ascii() {
             let bytes = word.as_bytes();
-            (bytes.len(), bytes.iter().filter(|b| b.is_ascii_uppercase()).count(), bytes.iter().all(u8::is_ascii_alphabetic))
+            (
+                bytes.len(),
+                bytes.iter().filter(|b| b.is_ascii_uppercase()).count(),
+                bytes.iter().all(u8::is_ascii_alphabetic),
+            )
         } else {
-            (word.chars().count(), word.chars().filter(|c| c.is_uppercase()).count(), word.chars().all(char::is_alphabetic))
+            (
+                word.chars().count(),
+                word.chars().filter(|c| c.is_uppercase()).count(),
+                word.chars().all(char::is_alphabetic),
+            )
         };
         let is_name = letters >= self.min_length
             && uppercase == 1
@@ -132,7 +140,12 @@ fn similar(a: &str, b: &str) -> bool {
 }
 
 impl Detector for InconsistentName {
-    const DECLARATION: Declaration = Declaration { id: "inconsistent-name", category: Category::Inconsistency, severity: Severity::Minor, version: 2 };
+    const DECLARATION: Declaration = Declaration {
+        id: "inconsistent-name",
+        category: Category::Inconsistency,
+        severity: Severity::Minor,
+        version: 2,
+    };
     type Settings = InconsistentNameSettings;
 
     fn configure(settings: &InconsistentNameSettings) -> Self {
@@ -174,7 +187,8 @@ impl Detector for InconsistentName {
                     std::cmp::Ordering::Equal if a[0].span.start > b[0].span.start => (a, b),
                     std::cmp::Ordering::Equal => (b, a),
                 };
-                let confidence = if strsim::damerau_levenshtein(form_a, form_b) == 1 && form_a.len() >= 5 { 0.7 } else { 0.55 };
+                let confidence =
+                    if strsim::damerau_levenshtein(form_a, form_b) == 1 && form_a.len() >= 5 { 0.7 } else { 0.55 };
                 for occurrence in rare.iter() {
                     let span = &occurrence.span;
                     flags.flag(span.clone(), confidence, format!(
@@ -302,14 +316,18 @@ mod tests {
     #[test]
     fn doubled_consonants_and_possessives_are_compared() {
         assert_eq!(
-            excerpts::<InconsistentName>("Lindemann won the vote. Critics of Lindemann’s plan were loud. Lindeman thanked them."),
+            excerpts::<InconsistentName>(
+                "Lindemann won the vote. Critics of Lindemann’s plan were loud. Lindeman thanked them."
+            ),
             ["Lindeman"]
         );
     }
 
     #[test]
     fn demonyms_first_names_and_side_by_side_names_are_not_flagged() {
-        assert_no_flags::<InconsistentName>("Russia has denied it. A Russian spokesman spoke. Germany and German firms agree.");
+        assert_no_flags::<InconsistentName>(
+            "Russia has denied it. A Russian spokesman spoke. Germany and German firms agree.",
+        );
         assert_no_flags::<InconsistentName>("Maria met Mario at the station. Later, Maria left.");
         assert_no_flags::<InconsistentName>("The brothers Petrov and Petrow both ran.");
     }

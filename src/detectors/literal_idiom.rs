@@ -37,10 +37,13 @@
 //! - `signals`: which signals run (default all four: "table", "selectional", "skeleton", "present").
 
 use super::{Declaration, Detector, Flags};
-use crate::lexicon::{shipped, Choice, WordList};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{lemma, verb_forms, word_key, KeyFilter, WordMap, ANIMATE_VERBS, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, THING_NOUNS, TIME_NOUNS};
+use crate::lexicon::{
+    lemma, verb_forms, word_key, KeyFilter, WordMap, ANIMATE_VERBS, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, THING_NOUNS,
+    TIME_NOUNS,
+};
+use crate::lexicon::{shipped, Choice, WordList};
 use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
@@ -202,7 +205,8 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             triggers.entry_or_default(&anchor).anchors.push((index, position));
         }
     }
-    let animals = THING_NOUNS.iter().filter(|(_, class)| **class == crate::lexicon::ThingClass::Animal).map(|(word, _)| *word);
+    let animals =
+        THING_NOUNS.iter().filter(|(_, class)| **class == crate::lexicon::ThingClass::Animal).map(|(word, _)| *word);
     let time_nouns = TIME_NOUNS.iter().map(|w| (w, true));
     for (word, time) in time_nouns.chain(animals.chain(BODY_PARTS.iter()).map(|w| (w, false))) {
         for form in [word.to_string(), lemma(word).into_owned()] {
@@ -215,9 +219,8 @@ static TRIGGERS: LazyLock<Triggers> = LazyLock::new(|| {
             }
         }
     }
-    let function_words_trigger = ENGLISH_FUNCTION_WORDS
-        .iter()
-        .any(|word| triggers.get(word).is_some() || triggers.get(&lemma(word)).is_some());
+    let function_words_trigger =
+        ENGLISH_FUNCTION_WORDS.iter().any(|word| triggers.get(word).is_some() || triggers.get(&lemma(word)).is_some());
     Triggers { words: triggers, function_words_trigger, keys }
 });
 
@@ -292,7 +295,9 @@ impl<'d> Words<'d> {
     }
 
     fn matches(&self, i: usize, alternatives: &[(String, bool)]) -> bool {
-        alternatives.iter().any(|(word, exact)| if *exact { self.lower(i) == word } else { self.lemma(i) == word.as_str() })
+        alternatives
+            .iter()
+            .any(|(word, exact)| if *exact { self.lower(i) == word } else { self.lemma(i) == word.as_str() })
     }
 
     /// The end (exclusive) of a match of `elements` starting at word `i`.
@@ -314,10 +319,13 @@ impl<'d> Words<'d> {
                 self.match_from(rest, next)
             }),
             Element::End => {
-                let ends = i == self.len()
-                    || self.punctuation_after(i - 1)
-                    || ENGLISH_FUNCTION_WORDS.contains(self.lower(i));
-                if ends { self.match_from(rest, i) } else { None }
+                let ends =
+                    i == self.len() || self.punctuation_after(i - 1) || ENGLISH_FUNCTION_WORDS.contains(self.lower(i));
+                if ends {
+                    self.match_from(rest, i)
+                } else {
+                    None
+                }
             }
         }
     }
@@ -331,7 +339,16 @@ impl LiteralIdiom {
     /// Reports the words `words` of `sentence`. A weaker find, `awkward`, is filed as awkward
     /// style at the configured `awkward-severity`.
     #[allow(clippy::too_many_arguments)]
-    fn flag(&self, flags: &mut Flags, doc: &Doc, sentence: usize, words: std::ops::Range<usize>, awkward: bool, confidence: f32, message: String) {
+    fn flag(
+        &self,
+        flags: &mut Flags,
+        doc: &Doc,
+        sentence: usize,
+        words: std::ops::Range<usize>,
+        awkward: bool,
+        confidence: f32,
+        message: String,
+    ) {
         let tokens = doc.sentence_tokens(sentence);
         let flag = flags.flag(tokens[words.start].span.start..tokens[words.end - 1].span.end, confidence, message);
         if awkward {
@@ -339,7 +356,14 @@ impl LiteralIdiom {
         }
     }
 
-    fn table(&self, doc: &Doc, sentence: usize, words: &Words, anchor_hits: &[(usize, usize, usize)], flags: &mut Flags) {
+    fn table(
+        &self,
+        doc: &Doc,
+        sentence: usize,
+        words: &Words,
+        anchor_hits: &[(usize, usize, usize)],
+        flags: &mut Flags,
+    ) {
         let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
         for &(anchor_word, index, position) in anchor_hits {
             let idiom = &IDIOMS[index];
@@ -353,15 +377,31 @@ impl LiteralIdiom {
                 continue;
             }
             taken.push(range.clone());
-            let text = &doc.text[doc.sentence_tokens(sentence)[range.start].span.start..doc.sentence_tokens(sentence)[range.end - 1].span.end];
-            self.flag(flags, doc, sentence, range, idiom.awkward, 0.8, format!("\"{text}\" is a word-for-word rendering of the German idiom \"{}\", which means \"{}\".", idiom.german, idiom.meaning));
+            let text = &doc.text[doc.sentence_tokens(sentence)[range.start].span.start
+                ..doc.sentence_tokens(sentence)[range.end - 1].span.end];
+            self.flag(
+                flags,
+                doc,
+                sentence,
+                range,
+                idiom.awkward,
+                0.8,
+                format!(
+                    "\"{text}\" is a word-for-word rendering of the German idiom \"{}\", which means \"{}\".",
+                    idiom.german, idiom.meaning
+                ),
+            );
         }
     }
 
     /// "Months eat Russians": a time noun as the subject of a verb that needs a living subject.
     fn selectional(&self, doc: &Doc, sentence: usize, words: &Words, flags: &mut Flags) {
         let n = words.len();
-        let Some(verb) = (1..n.min(SUBJECT_WITHIN + 1)).find(|&i| words.tokens[i].lex.verb().is_some() && !words.punctuation_after(i - 1)) else { return };
+        let Some(verb) = (1..n.min(SUBJECT_WITHIN + 1))
+            .find(|&i| words.tokens[i].lex.verb().is_some() && !words.punctuation_after(i - 1))
+        else {
+            return;
+        };
         if !ANIMATE_VERBS.contains(&words.lemma(verb)) || !TIME_NOUNS.contains(words.lower(verb - 1)) {
             return;
         }
@@ -431,12 +471,18 @@ impl LiteralIdiom {
         }
         for sentence in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(sentence);
-            if !(2..=4).contains(&tokens.len()) || !doc.ends_with_terminator(sentence) || doc.in_quotation(tokens[0].span.start) {
+            if !(2..=4).contains(&tokens.len())
+                || !doc.ends_with_terminator(sentence)
+                || doc.in_quotation(tokens[0].span.start)
+            {
                 continue;
             }
             let subject = doc.word(&tokens[0]).to_lowercase();
             let verb = doc.word(&tokens[1]).to_lowercase();
-            let bare_plural = subject.ends_with('s') && lemma(&subject) != subject && ENGLISH_WORDS.contains(&lemma(&subject)) && verb_forms(&subject).is_none_or(|f| !f.third_person);
+            let bare_plural = subject.ends_with('s')
+                && lemma(&subject) != subject
+                && ENGLISH_WORDS.contains(&lemma(&subject))
+                && verb_forms(&subject).is_none_or(|f| !f.third_person);
             let present_verb = verb_forms(&verb).is_some_and(|f| f.base && !f.past);
             if bare_plural && present_verb {
                 self.flag(flags, doc, sentence, 0..tokens.len(), true, 0.35, "A very short present-tense saying in a past-tense story: the shape of a German figure of speech rendered word for word.".to_string());
@@ -446,7 +492,8 @@ impl LiteralIdiom {
 }
 
 impl Detector for LiteralIdiom {
-    const DECLARATION: Declaration = Declaration { id: "literal-idiom", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "literal-idiom", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
     type Settings = LiteralIdiomSettings;
 
     fn configure(settings: &LiteralIdiomSettings) -> Self {
@@ -489,7 +536,10 @@ mod tests {
     #[test]
     fn the_table_matches_inflected_idioms_with_insertions() {
         assert_eq!(excerpts::<LiteralIdiom>("We press the thumbs for the team."), ["press the thumbs"]);
-        assert_eq!(excerpts::<LiteralIdiom>("The cow is not yet off the ice, the minister warned."), ["cow is not yet off the ice"]);
+        assert_eq!(
+            excerpts::<LiteralIdiom>("The cow is not yet off the ice, the minister warned."),
+            ["cow is not yet off the ice"]
+        );
         assert_eq!(excerpts::<LiteralIdiom>("“That is not my beer,” he said."), ["not my beer"]);
         let flags = flags_of::<LiteralIdiom>("In the end he had pig.");
         assert_eq!(flags.len(), 1);
@@ -517,7 +567,10 @@ mod tests {
     fn idioms_are_anchored_on_words_rarer_than_function_words() {
         // Otherwise every sentence with "have" or "said" would be looked at closely.
         assert!(!TRIGGERS.function_words_trigger);
-        assert_eq!(excerpts::<LiteralIdiom>("As the saying goes, who says a must also say b."), ["who says a must also say b"]);
+        assert_eq!(
+            excerpts::<LiteralIdiom>("As the saying goes, who says a must also say b."),
+            ["who says a must also say b"]
+        );
     }
 
     #[test]

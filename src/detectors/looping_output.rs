@@ -32,11 +32,11 @@
 //! - `runaway-severity`: the severity of a loop that runs on (default "critical")
 
 use super::{Declaration, Detector, Flags};
-use std::sync::LazyLock;
-use crate::lexicon::{shipped, WordList};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
+use crate::lexicon::{shipped, WordList};
 use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
@@ -84,7 +84,8 @@ fn pairs_that_may_recur(count: usize, pair_at: impl Fn(usize) -> u64) -> Vec<boo
 }
 
 /// Interjections repeated on purpose, besides the formulae of thanks and greeting.
-static INTERJECTIONS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/interjections.txt")));
+static INTERJECTIONS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/interjections.txt")));
 
 /// Whether the repeated unit starting at token `first` is a formula of thanks, greeting or
 /// cheering, which speeches and letters repeat on purpose.
@@ -94,7 +95,8 @@ fn is_formula(doc: &Doc, first: usize) -> bool {
 }
 
 impl Detector for LoopingOutput {
-    const DECLARATION: Declaration = Declaration { id: "looping-output", category: Category::Addition, severity: Severity::Major, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "looping-output", category: Category::Addition, severity: Severity::Major, version: 2 };
     type Settings = LoopingOutputSettings;
 
     fn configure(settings: &LoopingOutputSettings) -> Self {
@@ -106,7 +108,8 @@ impl Detector for LoopingOutput {
         let n = tokens.len();
         // Words compared by their keys, and by their text only where the keys agree: each word
         // is compared with the next twenty, and comparing text dominated this detector's cost.
-        let same = |a: usize, b: usize| tokens[a].key == tokens[b].key && doc.lower(&tokens[a]) == doc.lower(&tokens[b]);
+        let same =
+            |a: usize, b: usize| tokens[a].key == tokens[b].key && doc.lower(&tokens[a]) == doc.lower(&tokens[b]);
         // Each pair of neighbouring words as one number: a repeat of two or more words repeats
         // its first pair.
         let pair = |i: usize| u64::from(tokens[i].key) << 32 | u64::from(tokens[i + 1].key);
@@ -171,10 +174,16 @@ impl Detector for LoopingOutput {
                 let runs_on = repeats >= 4 || repeated_words >= 10;
                 let severity = if runs_on { self.runaway_severity } else { flags.severity() };
                 flags.flag(repeat_start.span.start..end, 0.9, format!("\"{phrase}\" is repeated {repeats} times in a row: the translation got stuck in a loop and added text that is not in the original.")).with_severity(severity);
-            } else if across_sentences && doc.tokens_in(doc.sentences[doc.sentence_at(first.span.start)].span.clone()).len() == unit {
+            } else if across_sentences
+                && doc.tokens_in(doc.sentences[doc.sentence_at(first.span.start)].span.clone()).len() == unit
+            {
                 flags.flag(repeat_start.span.start..end, 0.85, format!("This sentence repeats the one before it word for word (\"{phrase}\"): the translation repeated it, adding text that is not in the original."));
             } else if !across_sentences && !punctuated && !construction && !doc.in_quotation(first.span.start) {
-                flags.flag(repeat_start.span.start..last.span.end, 0.8, format!("The phrase \"{phrase}\" is written twice in a row: the translation repeated it."));
+                flags.flag(
+                    repeat_start.span.start..last.span.end,
+                    0.8,
+                    format!("The phrase \"{phrase}\" is written twice in a row: the translation repeated it."),
+                );
             } else {
                 i += 1;
                 continue;
@@ -192,7 +201,9 @@ mod tests {
 
     #[test]
     fn formulae_of_thanks_and_cheering_are_repeated_on_purpose() {
-        assert_no_flags::<LoopingOutput>("That is all from me. Thank you very much. Thank you very much. Thank you very much.");
+        assert_no_flags::<LoopingOutput>(
+            "That is all from me. Thank you very much. Thank you very much. Thank you very much.",
+        );
         assert_no_flags::<LoopingOutput>("The crowd shouted: bravo, bravo, bravo. Then it went quiet.");
         assert_eq!(
             excerpts::<LoopingOutput>("We made mistakes. We made mistakes. We made mistakes."),
@@ -231,7 +242,8 @@ mod tests {
 
     #[test]
     fn flags_loops_as_critical_when_they_run_on() {
-        let text = "“We lost. We made too many mistakes. We made too many mistakes. We made too many mistakes.” He left.";
+        let text =
+            "“We lost. We made too many mistakes. We made too many mistakes. We made too many mistakes.” He left.";
         let flags = flags_of::<LoopingOutput>(text);
         assert_eq!(flags.len(), 1, "{flags:?}");
         assert_eq!(flags[0].0, "We made too many mistakes. We made too many mistakes.");
@@ -257,7 +269,9 @@ mod tests {
     fn rhetorical_repeats_and_similar_sentences_are_fine() {
         assert_no_flags::<LoopingOutput>("Never again, never again, she said. The war must end.");
         assert_no_flags::<LoopingOutput>("The road is closed. The bridge is closed too.");
-        assert_no_flags::<LoopingOutput>("The snowball gets bigger and bigger and then falls. They met face to face to talk.");
+        assert_no_flags::<LoopingOutput>(
+            "The snowball gets bigger and bigger and then falls. They met face to face to talk.",
+        );
     }
 
     #[test]

@@ -338,7 +338,11 @@ pub fn run_all(detectors: &[Box<dyn ConfiguredDetector>], doc: &Doc) -> Vec<Flag
 
 /// [`run_all`], adding each detector's nanoseconds to `detector_nanos` (indexed like
 /// `detectors`) when it is given.
-pub fn run_all_timed(detectors: &[Box<dyn ConfiguredDetector>], doc: &Doc, detector_nanos: Option<&mut [u64]>) -> Vec<Flag> {
+pub fn run_all_timed(
+    detectors: &[Box<dyn ConfiguredDetector>],
+    doc: &Doc,
+    detector_nanos: Option<&mut [u64]>,
+) -> Vec<Flag> {
     let mut clock = crate::profile::StepClock::new(detector_nanos);
     let mut flags = Vec::new();
     for (index, detector) in detectors.iter().enumerate() {
@@ -401,7 +405,10 @@ pub(crate) mod test_support {
 
     fn flags_on<D: Detector>(doc: &Doc) -> Vec<(String, Flag)> {
         let text = doc.text;
-        let detector = Configured { info: DetectorInfo::new(D::DECLARATION, "", None), detector: D::configure(&D::Settings::default()) };
+        let detector = Configured {
+            info: DetectorInfo::new(D::DECLARATION, "", None),
+            detector: D::configure(&D::Settings::default()),
+        };
         let mut flags = Vec::new();
         ConfiguredDetector::detect(&detector, doc, &mut flags);
         flags.into_iter().map(|f| (text[f.start..f.end].to_string(), f)).collect()

@@ -35,12 +35,12 @@
 //!   address its reader and nothing is flagged (default 3).
 
 use super::{Declaration, Detector, Flags};
-use std::sync::LazyLock;
-use crate::lexicon::shipped;
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
+use crate::lexicon::shipped;
 use crate::lexicon::verb_forms;
 use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
@@ -117,9 +117,8 @@ static READER_ADDRESS_FINDER: std::sync::LazyLock<aho_corasick::AhoCorasick> = s
 });
 
 /// The forms [`replacement`] knows.
-static YOU_FORMS: std::sync::LazyLock<crate::lexicon::WordList> = std::sync::LazyLock::new(|| {
-    crate::lexicon::WordList::of(["you", "your", "yours", "yourself", "yourselves"])
-});
+static YOU_FORMS: std::sync::LazyLock<crate::lexicon::WordList> =
+    std::sync::LazyLock::new(|| crate::lexicon::WordList::of(["you", "your", "yours", "yourself", "yourselves"]));
 
 fn replacement(lower: &str) -> Option<&'static str> {
     let base = match lower {
@@ -134,7 +133,8 @@ fn replacement(lower: &str) -> Option<&'static str> {
 }
 
 impl Detector for NarrativeYou {
-    const DECLARATION: Declaration = Declaration { id: "narrative-you", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "narrative-you", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
     type Settings = NarrativeYouSettings;
 
     fn configure(settings: &NarrativeYouSettings) -> Self {
@@ -238,7 +238,9 @@ mod tests {
         assert_no_flags::<NarrativeYou>(
             "The new machine grinds the beans fresh. It brings coffee into your kitchen or your office.",
         );
-        assert_no_flags::<NarrativeYou>("Orders are shipped the same day. This allows you to track the parcel at night.");
+        assert_no_flags::<NarrativeYou>(
+            "Orders are shipped the same day. This allows you to track the parcel at night.",
+        );
         assert_no_flags::<NarrativeYou>("The risk is real. Whether it is worth it is up to you, of course.");
         // A sentence-initial "You" after a third-person plural is still the German "Sie" (they).
         assert_eq!(

@@ -28,11 +28,16 @@ use crate::flag::{Category, Severity};
 pub struct NonTranslation;
 
 impl Detector for NonTranslation {
-    const DECLARATION: Declaration = Declaration { id: "non-translation", category: Category::NonTranslation, severity: Severity::Critical, version: 2 };
+    const DECLARATION: Declaration = Declaration {
+        id: "non-translation",
+        category: Category::NonTranslation,
+        severity: Severity::Critical,
+        version: 2,
+    };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        NonTranslation 
+        NonTranslation
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -44,7 +49,11 @@ impl Detector for NonTranslation {
             let code = lang.code.unwrap_or("unknown");
             let name = whatlang::Lang::from_code(code).map_or(code, |l| l.eng_name());
             let quoted = doc.in_quotation(sentence.span.start + 1);
-            flags.flag(sentence.span.clone(), if quoted { 0.6 } else { 0.9 }, format!("This sentence is in {name}, not English: it was left untranslated."));
+            flags.flag(
+                sentence.span.clone(),
+                if quoted { 0.6 } else { 0.9 },
+                format!("This sentence is in {name}, not English: it was left untranslated."),
+            );
         }
     }
 }

@@ -22,16 +22,17 @@
 //! - `severity` (default "minor")
 
 use super::{Declaration, Detector, Flags, Switch};
-use std::sync::LazyLock;
-use crate::lexicon::{shipped, WordList};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
 use crate::lexicon::SPEECH_VERBS;
+use crate::lexicon::{shipped, WordList};
+use std::sync::LazyLock;
 
 pub struct OrphanAttribution;
 
 /// Common nouns that name a source: "the police", "the news agency".
-static SOURCE_NOUNS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/source_nouns.txt")));
+static SOURCE_NOUNS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/source_nouns.txt")));
 
 /// A word that names a source: a name, or a person or source noun.
 fn names_source(word: &str, capitalized: bool) -> bool {
@@ -47,11 +48,12 @@ fn source_only(doc: &Doc, tokens: &[crate::analysis::Token], range: std::ops::Ra
 }
 
 impl Detector for OrphanAttribution {
-    const DECLARATION: Declaration = Declaration { id: "orphan-attribution", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+    const DECLARATION: Declaration =
+        Declaration { id: "orphan-attribution", category: Category::Grammar, severity: Severity::Minor, version: 1 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        OrphanAttribution 
+        OrphanAttribution
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -94,14 +96,24 @@ mod tests {
             excerpts::<OrphanAttribution>("The unit has 300 fighters. “Kyiv Post” reported. Nobody confirmed it."),
             ["“Kyiv Post” reported."]
         );
-        assert_eq!(excerpts::<OrphanAttribution>("Prices will rise again. Says the economist."), ["Says the economist."]);
-        assert_eq!(excerpts::<OrphanAttribution>("Two men were arrested. According to the police."), ["According to the police."]);
+        assert_eq!(
+            excerpts::<OrphanAttribution>("Prices will rise again. Says the economist."),
+            ["Says the economist."]
+        );
+        assert_eq!(
+            excerpts::<OrphanAttribution>("Two men were arrested. According to the police."),
+            ["According to the police."]
+        );
     }
 
     #[test]
     fn full_sentences_with_a_speech_verb_are_fine() {
-        assert_no_flags::<OrphanAttribution>("The mayor said the road stays closed. Reuters reported the deal on Monday.");
-        assert_no_flags::<OrphanAttribution>("“We will win,” Weber said. According to the police, two men were arrested.");
+        assert_no_flags::<OrphanAttribution>(
+            "The mayor said the road stays closed. Reuters reported the deal on Monday.",
+        );
+        assert_no_flags::<OrphanAttribution>(
+            "“We will win,” Weber said. According to the police, two men were arrested.",
+        );
     }
 
     #[test]

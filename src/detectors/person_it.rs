@@ -23,22 +23,24 @@
 //! - `severity` (default "major")
 
 use super::{Declaration, Detector, Flags, Switch};
-use std::sync::LazyLock;
-use crate::lexicon::{shipped, WordList};
 use crate::analysis::{Doc, MentionKind};
 use crate::flag::{Category, Severity};
+use crate::lexicon::{shipped, WordList};
+use std::sync::LazyLock;
 
 pub struct PersonIt;
 
 /// Words after "it" that show it has no referent ("It is unclear", "It takes time").
-static EXPLETIVE_FOLLOWERS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/expletive_followers.txt")));
+static EXPLETIVE_FOLLOWERS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/expletive_followers.txt")));
 
 impl Detector for PersonIt {
-    const DECLARATION: Declaration = Declaration { id: "person-it", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
+    const DECLARATION: Declaration =
+        Declaration { id: "person-it", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        PersonIt 
+        PersonIt
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -52,7 +54,8 @@ impl Detector for PersonIt {
             if !possessive && next.as_deref().is_none_or(|n| EXPLETIVE_FOLLOWERS.contains(&n)) {
                 continue;
             }
-            let mut candidates = doc.mentions_before(index, 1).filter(|m| !m.in_quote && !matches!(m.kind, MentionKind::Pronoun { .. }));
+            let mut candidates =
+                doc.mentions_before(index, 1).filter(|m| !m.in_quote && !matches!(m.kind, MentionKind::Pronoun { .. }));
             let Some(nearest) = candidates.next() else { continue };
             let MentionKind::Person { neuter_in_german, named: false, .. } = nearest.kind else { continue };
             // Any other noun in reach could be what "it" means.
@@ -80,10 +83,7 @@ mod tests {
 
     #[test]
     fn flags_it_for_people() {
-        assert_eq!(
-            excerpts::<PersonIt>("The child was found unharmed. It had spent the night in a shed."),
-            ["It"]
-        );
+        assert_eq!(excerpts::<PersonIt>("The child was found unharmed. It had spent the night in a shed."), ["It"]);
         assert_eq!(excerpts::<PersonIt>("The girl is safe and well. Its parents were informed at once."), ["Its"]);
     }
 

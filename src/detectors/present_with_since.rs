@@ -24,11 +24,11 @@
 //! - `severity` (default "minor")
 
 use super::{Declaration, Detector, Flags, Switch};
-use std::sync::LazyLock;
-use crate::lexicon::{shipped, WordList};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
 use crate::lexicon::MONTHS;
+use crate::lexicon::{shipped, WordList};
+use std::sync::LazyLock;
 
 pub struct PresentWithSince;
 
@@ -39,14 +39,16 @@ const COUNTS: [&str; 14] =
 /// Seasons and parts of the year that name a point in time after "since the".
 static SEASONS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/seasons.txt")));
 /// Present-tense forms that German "seit" sentences produce.
-static PRESENT_VERBS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/present_verbs_with_since.txt")));
+static PRESENT_VERBS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/present_verbs_with_since.txt")));
 
 impl Detector for PresentWithSince {
-    const DECLARATION: Declaration = Declaration { id: "present-with-since", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+    const DECLARATION: Declaration =
+        Declaration { id: "present-with-since", category: Category::Grammar, severity: Severity::Minor, version: 1 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        PresentWithSince 
+        PresentWithSince
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -83,7 +85,10 @@ impl Detector for PresentWithSince {
                 if !point_in_time {
                     continue;
                 }
-                let clause_start = (0..i).rev().find(|&j| doc.gap(&tokens[j], &tokens[j + 1]).contains([',', ';'])).map_or(0, |j| j + 1);
+                let clause_start = (0..i)
+                    .rev()
+                    .find(|&j| doc.gap(&tokens[j], &tokens[j + 1]).contains([',', ';']))
+                    .map_or(0, |j| j + 1);
                 let clause = &words[clause_start..i];
                 let perfect = clause.iter().any(|w| ["has", "have", "had", "been", "'s", "’s"].contains(w));
                 let Some(verb) = clause.iter().rposition(|w| PRESENT_VERBS.contains(w)) else { continue };

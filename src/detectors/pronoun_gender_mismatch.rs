@@ -53,11 +53,16 @@ fn swap(word: &str, to: Gender) -> String {
 }
 
 impl Detector for PronounGenderMismatch {
-    const DECLARATION: Declaration = Declaration { id: "pronoun-gender-mismatch", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
+    const DECLARATION: Declaration = Declaration {
+        id: "pronoun-gender-mismatch",
+        category: Category::Mistranslation,
+        severity: Severity::Major,
+        version: 1,
+    };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        PronounGenderMismatch 
+        PronounGenderMismatch
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -71,7 +76,9 @@ impl Detector for PronounGenderMismatch {
             // People inside quotations are talked about, not talking: they are not in reach.
             for earlier in doc.mentions_before(mention.token, 2).filter(|m| !m.in_quote) {
                 match earlier.kind {
-                    MentionKind::Person { gender: Some(g), .. } | MentionKind::Pronoun { gender: g } if g != gender && g != Gender::Any => {
+                    MentionKind::Person { gender: Some(g), .. } | MentionKind::Pronoun { gender: g }
+                        if g != gender && g != Gender::Any =>
+                    {
                         opposite.get_or_insert(earlier);
                     }
                     MentionKind::Thing(_) | MentionKind::UnknownNoun { person_like: false } => {}
@@ -91,8 +98,9 @@ impl Detector for PronounGenderMismatch {
                 continue;
             }
             // A chain of pronouns alone proves nothing: at least one real person must be named.
-            let has_person =
-                doc.mentions_before(mention.token, 2).any(|m| !m.in_quote && matches!(m.kind, MentionKind::Person { .. }));
+            let has_person = doc
+                .mentions_before(mention.token, 2)
+                .any(|m| !m.in_quote && matches!(m.kind, MentionKind::Person { .. }));
             if !has_person {
                 continue;
             }
@@ -123,7 +131,8 @@ mod tests {
         assert_eq!(flags.len(), 1);
         assert_eq!(flags[0].0, "He");
         assert_eq!(flags[0].1.suggestion.as_deref(), Some("She"));
-        let flags = flags_of::<PronounGenderMismatch>("The father of two was arrested on Friday. She denies the charges.");
+        let flags =
+            flags_of::<PronounGenderMismatch>("The father of two was arrested on Friday. She denies the charges.");
         assert_eq!(flags.len(), 1);
     }
 

@@ -48,9 +48,11 @@ impl Default for RepeatedWordsSettings {
             allowed: ["had", "that", "is", "do", "no", "bye", "ha", "yeah", "knock", "very", "so"]
                 .map(String::from)
                 .to_vec(),
-            reduplicated_names: ["bora", "walla", "wagga", "pago", "sing", "baden", "mahi", "duran", "talk", "dum", "bye"]
-                .map(String::from)
-                .to_vec(),
+            reduplicated_names: [
+                "bora", "walla", "wagga", "pago", "sing", "baden", "mahi", "duran", "talk", "dum", "bye",
+            ]
+            .map(String::from)
+            .to_vec(),
         }
     }
 }
@@ -63,14 +65,15 @@ pub struct RepeatedWords {
 }
 
 impl Detector for RepeatedWords {
-    const DECLARATION: Declaration = Declaration { id: "repeated-words", category: Category::Grammar, severity: Severity::Minor, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "repeated-words", category: Category::Grammar, severity: Severity::Minor, version: 2 };
     type Settings = RepeatedWordsSettings;
 
     fn configure(settings: &RepeatedWordsSettings) -> Self {
         RepeatedWords {
             allowed: settings.allowed.iter().map(|w| w.to_lowercase()).collect(),
             reduplicated_names: settings.reduplicated_names.iter().map(|w| w.to_lowercase()).collect(),
-            }
+        }
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -79,7 +82,10 @@ impl Detector for RepeatedWords {
             for (index, pair) in tokens.windows(2).enumerate() {
                 let (first, second) = (&pair[0], &pair[1]);
                 // `Doc::lower` keeps each token's length: words of different lengths differ.
-                if first.span.len() != second.span.len() || !first.has_letter || !doc.gap(&first, &second).chars().all(|c| c == ' ') {
+                if first.span.len() != second.span.len()
+                    || !first.has_letter
+                    || !doc.gap(&first, &second).chars().all(|c| c == ' ')
+                {
                     continue;
                 }
                 // Compared in the document's lower-case view: no allocation for the many pairs
@@ -102,7 +108,9 @@ impl Detector for RepeatedWords {
                 let sentence_initial = index == 0;
                 let doubled_name = second.capitalized && first.capitalized && !sentence_initial;
                 let short_name = doubled_name && word.chars().count() <= 3;
-                if short_name || doubled_name && self.reduplicated_names.iter().any(|name| name.eq_ignore_ascii_case(word)) {
+                if short_name
+                    || doubled_name && self.reduplicated_names.iter().any(|name| name.eq_ignore_ascii_case(word))
+                {
                     continue; // A name that is a doubled word: "Bora Bora", "Li Li".
                 }
                 flags.flag(first.span.start..second.span.end, if doubled_name || word.chars().count() <= 2 { 0.7 } else { 0.9 }, format!("The word \"{word}\" is written twice in a row; one of them is almost certainly a typing slip or a translation glitch.")).suggest(word);
@@ -121,7 +129,9 @@ mod tests {
 
     #[test]
     fn a_particle_before_a_preposition_is_not_a_stutter() {
-        assert_no_flags::<RepeatedWords>("He was taken in in the church. The results were handed over over the weekend.");
+        assert_no_flags::<RepeatedWords>(
+            "He was taken in in the church. The results were handed over over the weekend.",
+        );
         assert_eq!(excerpts::<RepeatedWords>("The meeting is in in June."), ["in in"]);
     }
 
@@ -152,7 +162,9 @@ mod tests {
         let flags = flags_of::<RepeatedWords>("Thousands of people marched in Madrid Madrid on Sunday.");
         assert_eq!(flags.len(), 1);
         assert!(flags[0].1.confidence < 0.8);
-        assert_no_flags::<RepeatedWords>("Again, again and again, the mayor refused. It was the end. The election followed.");
+        assert_no_flags::<RepeatedWords>(
+            "Again, again and again, the mayor refused. It was the end. The election followed.",
+        );
     }
 
     #[test]

@@ -54,9 +54,8 @@ fn quotations(text: &str) -> usize {
             continue;
         }
         // The quotation runs to the next closing mark that ends a word.
-        let close = (i + 1..chars.len()).find(|&j| {
-            CLOSING_MARKS.contains(&chars[j]) && chars.get(j + 1).is_none_or(|c| !c.is_alphanumeric())
-        });
+        let close = (i + 1..chars.len())
+            .find(|&j| CLOSING_MARKS.contains(&chars[j]) && chars.get(j + 1).is_none_or(|c| !c.is_alphanumeric()));
         let end = close.unwrap_or(chars.len());
         let inner: String = chars[i + 1..end].iter().collect();
         if inner.split_whitespace().count() >= 4 {
@@ -85,11 +84,12 @@ fn asides(text: &str) -> usize {
 }
 
 impl Detector for SourceBrackets {
-    const DECLARATION: Declaration = Declaration { id: "source-brackets", category: Category::Punctuation, severity: Severity::Minor, version: 1 };
+    const DECLARATION: Declaration =
+        Declaration { id: "source-brackets", category: Category::Punctuation, severity: Severity::Minor, version: 1 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        SourceBrackets 
+        SourceBrackets
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -119,11 +119,15 @@ impl Detector for SourceBrackets {
             if problems.is_empty() {
                 continue;
             }
-            flags.flag(target_span.clone(), 0.5, format!(
+            flags.flag(
+                target_span.clone(),
+                0.5,
+                format!(
                     "This translation has {}: a quotation or aside may have been lost or added. Source: “{}”.",
                     problems.join(" and "),
                     source_text.trim()
-                ));
+                ),
+            );
         }
     }
 }
@@ -139,7 +143,10 @@ mod tests {
     #[test]
     fn flags_a_lost_quotation_and_a_lost_aside() {
         assert_eq!(
-            flagged("„Wir sind zu allem bereit“, sagte die Ministerin.", "We are ready for anything, said the minister."),
+            flagged(
+                "„Wir sind zu allem bereit“, sagte die Ministerin.",
+                "We are ready for anything, said the minister."
+            ),
             ["We are ready for anything, said the minister."]
         );
         assert_eq!(

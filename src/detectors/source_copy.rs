@@ -23,12 +23,12 @@
 //! - `enabled` (default true)
 //! - `severity` (default "critical")
 
-use crate::analysis::foreign::is_non_translated;
-use crate::lexicon::GERMAN_WORDS;
 use super::{Declaration, Detector, Flags, Switch};
+use crate::analysis::foreign::is_non_translated;
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
 use crate::lexicon::GERMAN_FUNCTION_WORDS;
+use crate::lexicon::GERMAN_WORDS;
 
 pub struct SourceCopy;
 
@@ -51,11 +51,12 @@ fn german_words(text: &str, tokens: &[Token]) -> usize {
 }
 
 impl Detector for SourceCopy {
-    const DECLARATION: Declaration = Declaration { id: "source-copy", category: Category::NonTranslation, severity: Severity::Critical, version: 1 };
+    const DECLARATION: Declaration =
+        Declaration { id: "source-copy", category: Category::NonTranslation, severity: Severity::Critical, version: 1 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        SourceCopy 
+        SourceCopy
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -68,15 +69,20 @@ impl Detector for SourceCopy {
             if german_words(doc.text, target_tokens) < 2 {
                 continue;
             }
-            let (source_text, target_text) = (normalised(&source.text[source.span_of(link)]), normalised(&doc.text[target_span.clone()]));
+            let (source_text, target_text) =
+                (normalised(&source.text[source.span_of(link)]), normalised(&doc.text[target_span.clone()]));
             let similarity = strsim::normalized_levenshtein(&source_text, &target_text);
             if similarity < COPY_SIMILARITY {
                 continue;
             }
-            flags.flag(target_span.clone(), 0.9, format!(
+            flags.flag(
+                target_span.clone(),
+                0.9,
+                format!(
                     "This segment is its German source copied {}: it was not translated.",
                     if similarity >= 0.999 { "unchanged" } else { "almost unchanged" }
-                ));
+                ),
+            );
         }
     }
 }

@@ -40,15 +40,18 @@
 //! - `misspelling-severity`: the severity of a name spelled differently from the source's
 //!   (default "minor")
 
-use crate::lexicon::GERMAN_WORDS;
 use super::{Declaration, Detector, Flags};
-use crate::lexicon::{shipped, WordList};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{lower_case, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_CALENDAR, GERMAN_FUNCTION_WORDS, MONTHS, WEEKDAYS};
+use crate::lexicon::GERMAN_WORDS;
+use crate::lexicon::{
+    lower_case, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_CALENDAR, GERMAN_FUNCTION_WORDS, MONTHS,
+    WEEKDAYS,
+};
+use crate::lexicon::{shipped, WordList};
 use serde::{Deserialize, Serialize};
-use std::sync::LazyLock;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
@@ -90,10 +93,7 @@ static EXONYM_OPENINGS: LazyLock<rustc_hash::FxHashSet<&'static str>> = LazyLock
 /// stems: one lookup per prefix of the word rather than a scan of the table.
 fn exonym_prefixes(german_lower: &str) -> impl Iterator<Item = (&str, &'static Vec<&'static str>)> + '_ {
     // Most words share their first two letters with no stem: one lookup rules them out.
-    let possible = german_lower
-        .char_indices()
-        .nth(2)
-        .map_or(german_lower, |(end, _)| &german_lower[..end]);
+    let possible = german_lower.char_indices().nth(2).map_or(german_lower, |(end, _)| &german_lower[..end]);
     let possible = EXONYM_OPENINGS.contains(possible);
     german_lower
         .char_indices()
@@ -199,7 +199,8 @@ fn fold_spellings(bytes: &[u8]) -> String {
 /// Compass and region prefixes that German writes as one word and English as two
 /// ("Südkorea", "South Korea"; "Niedersachsen", "Lower Saxony"): a source name is also
 /// compared without them.
-static COMPASS_PREFIXES: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/compass_prefixes.txt")));
+static COMPASS_PREFIXES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/compass_prefixes.txt")));
 
 /// Whether two folded words are the same name: equal, or one an inflected or derived form of
 /// the other (a common prefix of at least four letters covering most of the shorter word).
@@ -238,8 +239,8 @@ fn sentence_initial(text: &str, tokens: &[Token], index: usize, first_of_sentenc
 /// German articles: a capitalised word after one is a noun, unless it is a known name
 /// ("die Ukraine", "der Bundesliga").
 const GERMAN_ARTICLES: [&str; 21] = [
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "am", "im", "vom", "zum",
-    "zur", "beim", "ins", "ans", "aufs",
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "am", "im", "vom",
+    "zum", "zur", "beim", "ins", "ans", "aufs",
 ];
 
 /// Whether a capitalised German word is a name rather than a noun.
@@ -276,7 +277,8 @@ fn german_name(word: &str, after_article: bool) -> bool {
 }
 
 /// Endings of German common nouns that names rarely have.
-static NOUN_SUFFIXES: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_noun_suffixes.txt")));
+static NOUN_SUFFIXES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_noun_suffixes.txt")));
 
 fn is_all_caps(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
@@ -330,11 +332,14 @@ fn is_exonym_form(lower: &str) -> bool {
     // the stems the endings leave are looked up: a few lookups instead of one per letter.
     let opening = lower.char_indices().nth(2).map_or(lower, |(end, _)| &lower[..end]);
     EXONYM_OPENINGS.contains(opening)
-        && ENDINGS.iter().any(|ending| lower.strip_suffix(ending).is_some_and(|stem| !stem.is_empty() && EXONYMS.contains_key(stem)))
+        && ENDINGS
+            .iter()
+            .any(|ending| lower.strip_suffix(ending).is_some_and(|stem| !stem.is_empty() && EXONYMS.contains_key(stem)))
 }
 
 /// Endings of German place names, whose last part is often a common word ("Burg", "Dorf").
-static PLACE_ENDINGS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_place_endings.txt")));
+static PLACE_ENDINGS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_place_endings.txt")));
 
 /// A compound of a German common word and another word: "Saisonarbeitern", "Kinderklinik",
 /// "Autorenteams".
@@ -497,7 +502,8 @@ fn name_runs<'t>(
 /// Whether a source name word has a counterpart among the target words (folded).
 fn found_in_target(source_word: &str, target: &[&Word<'_>]) -> bool {
     let lower = source_word.to_lowercase();
-    let without_compass = COMPASS_PREFIXES.iter().find_map(|p| lower.strip_prefix(p)).filter(|r| r.chars().count() >= 4);
+    let without_compass =
+        COMPASS_PREFIXES.iter().find_map(|p| lower.strip_prefix(p)).filter(|r| r.chars().count() >= 4);
     std::iter::once(lower.as_str()).chain(without_compass).any(|lower| {
         let folded = fold(lower);
         let stems = exonym_stems(lower);
@@ -525,7 +531,9 @@ fn words<'a>(text: &'a str, tokens: &[Token], german: bool) -> Vec<Word<'a>> {
     for word in tokens.iter().flat_map(|t| text[t.span.clone()].split(['-', '‐'])).filter(|w| !w.is_empty()) {
         let lower = lower_case(word);
         if german {
-            if let Some(rest) = COMPASS_PREFIXES.iter().find_map(|p| lower.strip_prefix(p)).filter(|r| r.chars().count() >= 4) {
+            if let Some(rest) =
+                COMPASS_PREFIXES.iter().find_map(|p| lower.strip_prefix(p)).filter(|r| r.chars().count() >= 4)
+            {
                 let rest = match &lower {
                     Cow::Borrowed(whole) => Cow::Borrowed(&whole[whole.len() - rest.len()..]),
                     Cow::Owned(_) => Cow::Owned(rest.to_string()),
@@ -539,7 +547,8 @@ fn words<'a>(text: &'a str, tokens: &[Token], german: bool) -> Vec<Word<'a>> {
 }
 
 impl Detector for SourceName {
-    const DECLARATION: Declaration = Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
     type Settings = SourceNameSettings;
 
     fn configure(settings: &SourceNameSettings) -> Self {
@@ -555,8 +564,11 @@ impl Detector for SourceName {
         let mut german_judge = NameJudge::new(german_name);
         let mut english_judge = NameJudge::new(english_name);
         let all_runs = name_runs(source.text, &source.tokens, &source_starts, &mut german_judge, true);
-        let run_words: Vec<&str> =
-            all_runs.iter().filter(|r| r.words.len() > 1).flat_map(|r| r.words.iter().map(|(w, _)| w.as_str())).collect();
+        let run_words: Vec<&str> = all_runs
+            .iter()
+            .filter(|r| r.words.len() > 1)
+            .flat_map(|r| r.words.iter().map(|(w, _)| w.as_str()))
+            .collect();
         // Each link's words, prepared once: a link is compared with its neighbours' words too.
         let source_link_words: Vec<Vec<Word>> =
             (0..source.links.len()).map(|i| words(source.text, source.tokens_of_links(i..i + 1), true)).collect();
@@ -577,12 +589,8 @@ impl Detector for SourceName {
             let missing: Vec<&str> = unmatched.iter().copied().filter(|w| certain_name(w, &run_words)).collect();
             // Capitalised source words, names or not, for spelling comparisons ("Mohammeds" is in
             // the German lexicon, yet "Muhammad's" renders it).
-            let capitalised: Vec<&str> = source
-                .tokens_of(link)
-                .iter()
-                .filter(|t| t.capitalized)
-                .map(|t| &source.text[t.span.clone()])
-                .collect();
+            let capitalised: Vec<&str> =
+                source.tokens_of(link).iter().filter(|t| t.capitalized).map(|t| &source.text[t.span.clone()]).collect();
             let mut invented = 0;
             for run in &target_names {
                 let unknown: Vec<&(String, std::ops::Range<usize>)> =
@@ -605,43 +613,53 @@ impl Detector for SourceName {
                         _ => None,
                     })
                     .collect();
-                let (category, severity, confidence, message) = if !close.is_empty() && close.len() == unknown_names.len() {
-                    (
-                        Category::Mistranslation,
-                        self.misspelling_severity,
-                        0.7,
-                        format!(
-                            "{} {} spelled differently in the source: {}.",
-                            quoted(&unknown_names),
-                            verb,
-                            quoted(&close)
-                        ),
-                    )
-                } else if !unmatched.is_empty() {
-                    (
-                        Category::Mistranslation,
-                        flags.severity(),
-                        0.8,
-                        format!(
-                            "{} {} not in the source sentence, which names {} instead: a replaced name.",
-                            quoted(&unknown_names),
-                            verb,
-                            quoted(&unmatched)
-                        ),
-                    )
-                } else {
-                    (
-                        Category::Addition,
-                        flags.severity(),
-                        0.6,
-                        format!("{} {verb} not in the source sentence: an added or invented name.", quoted(&unknown_names)),
-                    )
-                };
+                let (category, severity, confidence, message) =
+                    if !close.is_empty() && close.len() == unknown_names.len() {
+                        (
+                            Category::Mistranslation,
+                            self.misspelling_severity,
+                            0.7,
+                            format!(
+                                "{} {} spelled differently in the source: {}.",
+                                quoted(&unknown_names),
+                                verb,
+                                quoted(&close)
+                            ),
+                        )
+                    } else if !unmatched.is_empty() {
+                        (
+                            Category::Mistranslation,
+                            flags.severity(),
+                            0.8,
+                            format!(
+                                "{} {} not in the source sentence, which names {} instead: a replaced name.",
+                                quoted(&unknown_names),
+                                verb,
+                                quoted(&unmatched)
+                            ),
+                        )
+                    } else {
+                        (
+                            Category::Addition,
+                            flags.severity(),
+                            0.6,
+                            format!(
+                                "{} {verb} not in the source sentence: an added or invented name.",
+                                quoted(&unknown_names)
+                            ),
+                        )
+                    };
                 flags.flag(span.clone(), confidence, message).in_category(category).with_severity(severity);
             }
             if invented == 0 && !missing.is_empty() {
                 let names = missing.iter().map(|n| format!("‘{n}’")).collect::<Vec<_>>().join(", ");
-                flags.flag(target_span.clone(), 0.7, format!("The source sentence names {names}, which this translation leaves out.")).in_category(Category::Omission);
+                flags
+                    .flag(
+                        target_span.clone(),
+                        0.7,
+                        format!("The source sentence names {names}, which this translation leaves out."),
+                    )
+                    .in_category(Category::Omission);
             }
         }
     }
@@ -726,10 +744,14 @@ mod tests {
 
     #[test]
     fn unknown_sentence_openers_and_abbreviations_count_as_names() {
-        let dropped = flagged("Kowalczyk lobte am Sonntag die ganze Mannschaft.", "On Sunday he praised the whole team.");
+        let dropped =
+            flagged("Kowalczyk lobte am Sonntag die ganze Mannschaft.", "On Sunday he praised the whole team.");
         assert_eq!(dropped.len(), 1, "{dropped:#?}");
         assert!(dropped[0].1.message.contains("Kowalczyk"));
-        let acronym = flagged("Laut NASA startet die Rakete morgen früh.", "According to the agency, the rocket will launch tomorrow morning.");
+        let acronym = flagged(
+            "Laut NASA startet die Rakete morgen früh.",
+            "According to the agency, the rocket will launch tomorrow morning.",
+        );
         assert_eq!(acronym.len(), 1, "{acronym:#?}");
         assert!(acronym[0].1.message.contains("NASA"));
     }
@@ -751,9 +773,15 @@ mod tests {
     #[test]
     fn exonyms_inflections_and_nouns_are_not_flagged() {
         for (source, target) in [
-            ("Der Bub wird an der Grazer Kinderklinik betreut.", "The boy is cared for at the children's hospital in Graz."),
+            (
+                "Der Bub wird an der Grazer Kinderklinik betreut.",
+                "The boy is cared for at the children's hospital in Graz.",
+            ),
             ("Ein Münchner schubste einen Mann zu Boden.", "A Munich resident pushed a man to the ground."),
-            ("Die Lage in Russland und der Ukraine bleibt angespannt.", "The situation in Russia and Ukraine remains tense."),
+            (
+                "Die Lage in Russland und der Ukraine bleibt angespannt.",
+                "The situation in Russia and Ukraine remains tense.",
+            ),
             ("Die Regierung in Wien lehnte den Plan ab.", "The government in Vienna rejected the plan."),
             ("Die Spieler der Bundesliga trainieren wieder.", "The Bundesliga players are training again."),
             ("Die Saisonarbeiter wohnen in engen Unterkünften.", "The seasonal workers live in cramped accommodation."),

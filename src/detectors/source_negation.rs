@@ -29,11 +29,11 @@
 //! - `severity` (default "major")
 
 use super::{Declaration, Detector, Flags, Switch};
-use std::sync::LazyLock;
-use crate::lexicon::{shipped, WordList};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
 use crate::lexicon::ENGLISH_WORDS;
+use crate::lexicon::{shipped, WordList};
+use std::sync::LazyLock;
 
 pub struct SourceNegation;
 
@@ -59,13 +59,15 @@ const GERMAN_NEGATIONS: [&str; 18] = [
 ];
 
 /// German words that negate without a negative particle.
-static GERMAN_IMPLICIT: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_implicit_negations.txt")));
+static GERMAN_IMPLICIT: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_implicit_negations.txt")));
 
 const ENGLISH_NEGATIONS: [&str; 10] =
     ["not", "never", "nobody", "nothing", "neither", "none", "nowhere", "cannot", "nor", "no-one"];
 
 /// English words that negate without a negative particle; they may render a German "nicht".
-static ENGLISH_IMPLICIT_PREFIXES: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/english_implicit_negations.txt")));
+static ENGLISH_IMPLICIT_PREFIXES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/english_implicit_negations.txt")));
 
 /// A German token that negates outright.
 fn german_negation(lower: &str) -> bool {
@@ -161,11 +163,16 @@ fn english_negations(text: &str, tokens: &[Token]) -> (Negations, Option<usize>)
 }
 
 impl Detector for SourceNegation {
-    const DECLARATION: Declaration = Declaration { id: "source-negation", category: Category::Mistranslation, severity: Severity::Major, version: 1 };
+    const DECLARATION: Declaration = Declaration {
+        id: "source-negation",
+        category: Category::Mistranslation,
+        severity: Severity::Major,
+        version: 1,
+    };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        SourceNegation 
+        SourceNegation
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {

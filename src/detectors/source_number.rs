@@ -173,8 +173,20 @@ const ENGLISH_ORDINALS: [(&str, f64); 11] = [
     ("twentieth", 20.0),
 ];
 
-const GERMAN_MONTHS: [&str; 12] =
-    ["januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "dezember"];
+const GERMAN_MONTHS: [&str; 12] = [
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+];
 
 /// One language's number words, for lookup: every token that is not a numeral is looked up, and
 /// comparing it with each listed word was most of this detector's cost.
@@ -188,7 +200,12 @@ struct NumberWords {
 }
 
 impl NumberWords {
-    fn new(cardinals: &[(&'static str, f64)], months: &[&'static str], ordinals: &[(&'static str, f64)], optional: &[(&'static str, f64)]) -> Self {
+    fn new(
+        cardinals: &[(&'static str, f64)],
+        months: &[&'static str],
+        ordinals: &[(&'static str, f64)],
+        optional: &[(&'static str, f64)],
+    ) -> Self {
         // The first entry of a word wins, as in a scan of the list.
         let map = |pairs: &mut dyn Iterator<Item = (&'static str, f64)>| {
             let mut map = rustc_hash::FxHashMap::default();
@@ -246,7 +263,8 @@ fn parse_digits(word: &str, language: Language) -> Option<f64> {
         Language::German => ('.', ','),
         Language::English => (',', '.'),
     };
-    if !word.chars().next()?.is_ascii_digit() || !word.chars().all(|c| c.is_ascii_digit() || c == group || c == decimal) {
+    if !word.chars().next()?.is_ascii_digit() || !word.chars().all(|c| c.is_ascii_digit() || c == group || c == decimal)
+    {
         return None;
     }
     let (whole, fraction) = match word.split_once(decimal) {
@@ -357,7 +375,13 @@ fn read_numeric(
 
 /// The values of a word that is not a numeral, and whether it only may stand for a number;
 /// None for a word that is no number.
-fn word_values(lower: &str, word: &str, token: &Token, next_word: Option<&str>, language: Language) -> Option<(Vec<f64>, bool)> {
+fn word_values(
+    lower: &str,
+    word: &str,
+    token: &Token,
+    next_word: Option<&str>,
+    language: Language,
+) -> Option<(Vec<f64>, bool)> {
     if let Some(value) = read_word(lower, token, language) {
         return Some((vec![value], false));
     }
@@ -432,11 +456,12 @@ fn read_suffixed(word: &str, language: Language) -> Option<Vec<f64>> {
 }
 
 impl Detector for SourceNumber {
-    const DECLARATION: Declaration = Declaration { id: "source-number", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "source-number", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        SourceNumber 
+        SourceNumber
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -459,18 +484,17 @@ impl Detector for SourceNumber {
             } else {
                 numbers(doc.text, doc.tokens_of_links(near.clone()), Language::English)
             };
-            let missing: Vec<&NumberMention> = source_here
-                .iter()
-                .filter(|s| !s.optional && !target_near.iter().any(|t| t.matches(s)))
-                .collect();
-            let mut extra: Vec<&NumberMention> = target_here
-                .iter()
-                .filter(|t| !t.optional && !source_near.iter().any(|s| s.matches(t)))
-                .collect();
+            let missing: Vec<&NumberMention> =
+                source_here.iter().filter(|s| !s.optional && !target_near.iter().any(|t| t.matches(s))).collect();
+            let mut extra: Vec<&NumberMention> =
+                target_here.iter().filter(|t| !t.optional && !source_near.iter().any(|s| s.matches(t))).collect();
             if !extra.is_empty() {
                 // A word spelled the same on both sides ("the Ninth Ward") is a name, not a number.
-                let source_words: Vec<String> =
-                    source.tokens_of_links(near.clone()).iter().map(|t| source.text[t.span.clone()].to_lowercase()).collect();
+                let source_words: Vec<String> = source
+                    .tokens_of_links(near.clone())
+                    .iter()
+                    .map(|t| source.text[t.span.clone()].to_lowercase())
+                    .collect();
                 extra.retain(|t| !source_words.contains(&doc.text[t.span.clone()].to_lowercase()));
             }
             let source_list = |mentions: &[&NumberMention]| {
@@ -497,7 +521,9 @@ impl Detector for SourceNumber {
                         source_list(&missing)
                     )
                 };
-                flags.flag(number.span.clone(), if missing.is_empty() || position > 0 { 0.6 } else { 0.85 }, message).in_category(Category::Mistranslation);
+                flags
+                    .flag(number.span.clone(), if missing.is_empty() || position > 0 { 0.6 } else { 0.85 }, message)
+                    .in_category(Category::Mistranslation);
             }
             if extra.is_empty() && !missing.is_empty() {
                 flags.flag(target_span.clone(), 0.7, format!(
@@ -516,8 +542,8 @@ fn source_excerpt<'t>(text: &'t str, span: &std::ops::Range<usize>) -> &'t str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::flag::Flag;
     use crate::analysis::tokens::tokenize;
+    use crate::flag::Flag;
 
     fn values(text: &str, language: Language) -> Vec<Vec<f64>> {
         numbers(text, &tokenize(text), language).into_iter().map(|m| m.values).collect()
@@ -561,7 +587,8 @@ mod tests {
 
     #[test]
     fn flags_a_dropped_number_on_the_sentence() {
-        let found = flags("Die Stadt zählt 45 Verletzte nach dem Sturm.", "The city counts injured people after the storm.");
+        let found =
+            flags("Die Stadt zählt 45 Verletzte nach dem Sturm.", "The city counts injured people after the storm.");
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].1.category, Category::Omission);
         assert!(found[0].1.message.contains("‘45’"));

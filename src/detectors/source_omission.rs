@@ -78,7 +78,8 @@ fn opening(text: &str) -> String {
 }
 
 impl Detector for SourceOmission {
-    const DECLARATION: Declaration = Declaration { id: "source-omission", category: Category::Omission, severity: Severity::Major, version: 1 };
+    const DECLARATION: Declaration =
+        Declaration { id: "source-omission", category: Category::Omission, severity: Severity::Major, version: 1 };
     type Settings = SourceOmissionSettings;
 
     fn configure(settings: &SourceOmissionSettings) -> Self {
@@ -137,7 +138,10 @@ impl Detector for SourceOmission {
                             0.6,
                             format!("This translation is far longer than its source ({sizes}): it may add text the source does not have."),
                         );
-                    } else if deviation < TRUNCATION_DEVIATION && ends_sentence(source_text) && !ends_sentence(target_text) {
+                    } else if deviation < TRUNCATION_DEVIATION
+                        && ends_sentence(source_text)
+                        && !ends_sentence(target_text)
+                    {
                         flag(
                             Category::Omission,
                             0.7,
@@ -159,7 +163,8 @@ mod tests {
         super::super::test_support::flags_with_source::<SourceOmission>(source, target)
     }
 
-    const SOURCE: &str = "Der Stadtrat hat am Montagabend nach langer Debatte den Haushalt für das kommende Jahr beschlossen. \
+    const SOURCE: &str =
+        "Der Stadtrat hat am Montagabend nach langer Debatte den Haushalt für das kommende Jahr beschlossen. \
         Die Opposition stimmte geschlossen dagegen und kündigte eine Klage vor dem Verwaltungsgericht an. \
         Der Bürgermeister zeigte sich zufrieden.";
 

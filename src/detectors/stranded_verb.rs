@@ -24,26 +24,30 @@
 //! - `severity` (default "major")
 
 use super::{Declaration, Detector, Flags, Switch};
-use std::sync::LazyLock;
-use crate::lexicon::{shipped, WordList};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
+use crate::lexicon::{shipped, WordList};
+use std::sync::LazyLock;
 
 pub struct StrandedVerb;
 
 const PERFECT_AUXILIARIES: [&str; 6] = ["has", "have", "had", "was", "were", "is"];
-const PREPOSITIONS: [&str; 16] =
-    ["on", "in", "at", "by", "for", "from", "with", "after", "before", "during", "until", "since", "into", "near", "under", "over"];
+const PREPOSITIONS: [&str; 16] = [
+    "on", "in", "at", "by", "for", "from", "with", "after", "before", "during", "until", "since", "into", "near",
+    "under", "over",
+];
 /// Words of time that make an adverbial between an auxiliary and a stranded participle.
-static TIME_WORDS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/time_adverbials.txt")));
+static TIME_WORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/time_adverbials.txt")));
 const PARTICLES: [&str; 5] = ["off", "out", "up", "back", "down"];
 
 impl Detector for StrandedVerb {
-    const DECLARATION: Declaration = Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        StrandedVerb 
+        StrandedVerb
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -63,7 +67,9 @@ impl Detector for StrandedVerb {
             let has_adverbial = |range: std::ops::Range<usize>| {
                 range.clone().any(|i| PREPOSITIONS.contains(&words[i]) || TIME_WORDS.contains(&words[i]))
             };
-            let is_verb = |i: usize| crate::analysis::verbs::possible_verb_at(doc, tokens, i) && !PREPOSITIONS.contains(&words[i]);
+            let is_verb = |i: usize| {
+                crate::analysis::verbs::possible_verb_at(doc, tokens, i) && !PREPOSITIONS.contains(&words[i])
+            };
             // "has the proposal on Tuesday rejected."
             if participle {
                 if let Some(aux) = words.iter().position(|w| PERFECT_AUXILIARIES.contains(w)) {
@@ -79,7 +85,8 @@ impl Detector for StrandedVerb {
             // "leaves at nine o'clock off."
             if PARTICLES.contains(&words[last]) && last >= 3 {
                 let verb = (0..last).find(|&i| is_verb(i));
-                let preposition_before = (last.saturating_sub(4)..last).any(|i| PREPOSITIONS.contains(&words[i]) && i > verb.unwrap_or(last));
+                let preposition_before = (last.saturating_sub(4)..last)
+                    .any(|i| PREPOSITIONS.contains(&words[i]) && i > verb.unwrap_or(last));
                 let directly_after_noun = !is_verb(last - 1) && !PREPOSITIONS.contains(&words[last - 1]);
                 if verb.is_some() && preposition_before && directly_after_noun {
                     report(flags, &tokens[last], "verb particle", doc.word(&tokens[last]));
@@ -102,7 +109,10 @@ mod tests {
     #[test]
     fn flags_participles_and_particles_left_at_the_end() {
         assert_eq!(excerpts::<StrandedVerb>("The minister has the proposal on Tuesday rejected."), ["rejected"]);
-        assert_eq!(excerpts::<StrandedVerb>("The council had the new budget after a long debate approved."), ["approved"]);
+        assert_eq!(
+            excerpts::<StrandedVerb>("The council had the new budget after a long debate approved."),
+            ["approved"]
+        );
         assert_eq!(excerpts::<StrandedVerb>("The last train leaves at nine o'clock off."), ["off"]);
     }
 

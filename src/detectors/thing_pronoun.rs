@@ -49,11 +49,12 @@ fn it_form(lower: &str) -> Option<&'static str> {
 }
 
 impl Detector for ThingPronoun {
-    const DECLARATION: Declaration = Declaration { id: "thing-pronoun", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "thing-pronoun", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        ThingPronoun 
+        ThingPronoun
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -112,7 +113,9 @@ mod tests {
     #[test]
     fn flags_gendered_pronouns_for_things_and_institutions() {
         assert_eq!(excerpts::<ThingPronoun>("The tractor blocked the road for hours. He had lost a wheel."), ["He"]);
-        let flags = flags_of::<ThingPronoun>("The ministry published the figures on Monday. She expects more applications next year.");
+        let flags = flags_of::<ThingPronoun>(
+            "The ministry published the figures on Monday. She expects more applications next year.",
+        );
         assert_eq!(flags.len(), 1);
         assert_eq!(flags[0].1.suggestion.as_deref(), Some("It"));
         assert!(flags[0].1.message.contains("\"ministry\""), "{}", flags[0].1.message);

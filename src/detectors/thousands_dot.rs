@@ -23,22 +23,24 @@
 //! - `severity` (default "major")
 
 use super::{Declaration, Detector, Flags, Switch};
-use std::sync::LazyLock;
-use crate::lexicon::{shipped, WordList};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
+use crate::lexicon::{shipped, WordList};
+use std::sync::LazyLock;
 
 pub struct ThousandsDot;
 
 /// Units after which three decimals are plausible.
-static MEASURES: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/measurement_units.txt")));
+static MEASURES: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/measurement_units.txt")));
 
 impl Detector for ThousandsDot {
-    const DECLARATION: Declaration = Declaration { id: "thousands-dot", category: Category::NumberFormat, severity: Severity::Major, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "thousands-dot", category: Category::NumberFormat, severity: Severity::Major, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        ThousandsDot 
+        ThousandsDot
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -53,7 +55,10 @@ impl Detector for ThousandsDot {
                 && groups[0] != "0"
                 && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_digit()))
                 && groups[1..].iter().all(|g| g.len() == 3);
-            if !grouped || doc.text[token.span.end..].starts_with(['.', ',']) && doc.text[token.span.end + 1..].starts_with(|c: char| c.is_ascii_digit()) {
+            if !grouped
+                || doc.text[token.span.end..].starts_with(['.', ','])
+                    && doc.text[token.span.end + 1..].starts_with(|c: char| c.is_ascii_digit())
+            {
                 continue;
             }
             let next = doc.tokens.get(index + 1).map(|t| doc.lower(t));
@@ -61,7 +66,8 @@ impl Detector for ThousandsDot {
             // after it makes the number an English decimal. German writes neither that way
             // ("1,234 Milliarden", "12,3 Prozent").
             let decimal_before_scale = groups.len() == 2
-                && (next.is_some_and(|n| SCALES.contains(&n)) || doc.text[token.span.end..].trim_start().starts_with('%'));
+                && (next.is_some_and(|n| SCALES.contains(&n))
+                    || doc.text[token.span.end..].trim_start().starts_with('%'));
             if decimal_before_scale {
                 continue;
             }
@@ -82,7 +88,9 @@ mod tests {
 
     #[test]
     fn decimals_before_scale_words_and_percentages_are_english() {
-        assert_no_flags::<ThousandsDot>("Revenue reached 1.234 billion yuan, up 12.345 percent, or 3.125% on the year.");
+        assert_no_flags::<ThousandsDot>(
+            "Revenue reached 1.234 billion yuan, up 12.345 percent, or 3.125% on the year.",
+        );
         assert_eq!(excerpts::<ThousandsDot>("Some 2.500 people and 1.200.000 million euros."), ["2.500", "1.200.000"]);
     }
 
@@ -96,6 +104,8 @@ mod tests {
 
     #[test]
     fn decimals_dates_and_versions_are_fine() {
-        assert_no_flags::<ThousandsDot>("Prices rose 3.7 percent. Version 2.1.4 shipped on 9.8.2022. It cost 0.125 euros.");
+        assert_no_flags::<ThousandsDot>(
+            "Prices rose 3.7 percent. Version 2.1.4 shipped on 9.8.2022. It cost 0.125 euros.",
+        );
     }
 }

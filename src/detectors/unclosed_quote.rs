@@ -60,13 +60,12 @@ pub struct UnclosedQuote {
 }
 
 impl Detector for UnclosedQuote {
-    const DECLARATION: Declaration = Declaration { id: "unclosed-quote", category: Category::Punctuation, severity: Severity::Minor, version: 1 };
+    const DECLARATION: Declaration =
+        Declaration { id: "unclosed-quote", category: Category::Punctuation, severity: Severity::Minor, version: 1 };
     type Settings = UnclosedQuoteSettings;
 
     fn configure(settings: &UnclosedQuoteSettings) -> Self {
-        UnclosedQuote {
-            mixed_styles: settings.mixed_styles,
-            }
+        UnclosedQuote { mixed_styles: settings.mixed_styles }
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {

@@ -36,9 +36,9 @@
 //! - `severity` (default "major")
 
 use super::{Declaration, Detector, Flags, Switch};
-use crate::lexicon::{shipped, WordList};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
+use crate::lexicon::{shipped, WordList};
 use crate::lexicon::{DETERMINERS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_CALENDAR, MONTHS};
 use std::sync::LazyLock;
 
@@ -46,7 +46,8 @@ pub struct UntranslatedWord;
 
 use crate::lexicon::GERMAN_WORDS;
 
-static LOANWORDS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_in_english.txt")));
+static LOANWORDS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_in_english.txt")));
 
 /// A German day or month name that is not also an English word ("Freitag", "März", not
 /// "August"): never a name, so a capitalised one is German.
@@ -98,7 +99,10 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         if is_german_only_date_word(lower) {
             return Some(0.9); // "on Freitag", "in März": never a name.
         }
-        if FIRST_NAMES.contains_key(word) || known == Some(true) || word.chars().filter(|c| c.is_uppercase()).count() > 1 {
+        if FIRST_NAMES.contains_key(word)
+            || known == Some(true)
+            || word.chars().filter(|c| c.is_uppercase()).count() > 1
+        {
             return None;
         }
         if in_run && known.is_some() {
@@ -121,7 +125,8 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         let after_determiner = previous.as_deref().is_some_and(|p| DETERMINERS.contains(&p));
         // The next word's entry answers what the lists would: an English noun or adjective.
         let next = tokens.get(index + 1).filter(|t| !t.capitalized);
-        let modifier = next.is_some_and(|n| n.lex.english_word() && n.lex.verb().is_none() && !n.lex.english_function());
+        let modifier =
+            next.is_some_and(|n| n.lex.english_word() && n.lex.verb().is_none() && !n.lex.english_function());
         if modifier {
             return None;
         }
@@ -139,7 +144,8 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
 }
 
 /// Endings of German street and square names, which English keeps as names ("Talstrasse").
-static STREET_ENDINGS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_street_endings.txt")));
+static STREET_ENDINGS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_street_endings.txt")));
 
 /// A German compound of two lexicon words of at least four letters each ("bürgermeisterwahl"),
 /// other than a street name.
@@ -156,11 +162,16 @@ fn is_compound(lower: &str) -> bool {
 }
 
 impl Detector for UntranslatedWord {
-    const DECLARATION: Declaration = Declaration { id: "untranslated-word", category: Category::Untranslated, severity: Severity::Major, version: 2 };
+    const DECLARATION: Declaration = Declaration {
+        id: "untranslated-word",
+        category: Category::Untranslated,
+        severity: Severity::Major,
+        version: 2,
+    };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        UntranslatedWord 
+        UntranslatedWord
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -196,11 +207,15 @@ impl Detector for UntranslatedWord {
                     }
                 }
                 let text = doc.slice(&span);
-                flags.flag(span.clone(), confidence, if words == 1 {
+                flags.flag(
+                    span.clone(),
+                    confidence,
+                    if words == 1 {
                         format!("\"{text}\" is a German word left untranslated in English text.")
                     } else {
                         format!("\"{text}\" is German text left untranslated ({words} words).")
-                    });
+                    },
+                );
                 index = end;
             }
         }
@@ -266,7 +281,9 @@ mod tests {
     fn names_loanwords_and_english_are_fine() {
         assert_no_flags::<UntranslatedWord>("A witness heard noises on Talstrasse at around 3am.");
         assert_no_flags::<UntranslatedWord>("Thomas Müller scored for Bayern in Berlin, the Bundesliga leaders said.");
-        assert_no_flags::<UntranslatedWord>("Eintracht Frankfurt beat Werder Bremen. The Bundestag debated the Energiewende.");
+        assert_no_flags::<UntranslatedWord>(
+            "Eintracht Frankfurt beat Werder Bremen. The Bundestag debated the Energiewende.",
+        );
         assert_no_flags::<UntranslatedWord>("Angst about the economy grew, the Süddeutsche Zeitung reported.");
     }
 
@@ -275,8 +292,12 @@ mod tests {
         assert_no_flags::<UntranslatedWord>("Commission President Ursula von der Leyen spoke in Brussels on Monday.");
         assert_no_flags::<UntranslatedWord>("He toured with the programme “Guten Tag, liebes Glück” for two years.");
         // Quoted speech left in German is still flagged.
-        assert!(!excerpts::<UntranslatedWord>("The minister said: “Wir werden das nicht zulassen.” Then he left.").is_empty());
-        assert_eq!(excerpts::<UntranslatedWord>("The decision was made von der Regierung yesterday."), ["von der Regierung"]);
+        assert!(!excerpts::<UntranslatedWord>("The minister said: “Wir werden das nicht zulassen.” Then he left.")
+            .is_empty());
+        assert_eq!(
+            excerpts::<UntranslatedWord>("The decision was made von der Regierung yesterday."),
+            ["von der Regierung"]
+        );
     }
 
     #[test]

@@ -23,9 +23,9 @@
 
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
-use crate::lexicon::WordList;
 use crate::flag::{Category, Severity};
 use crate::lexicon::verb_forms;
+use crate::lexicon::WordList;
 
 pub struct VerbFinalClause;
 
@@ -33,15 +33,18 @@ pub struct VerbFinalClause;
 /// far more often prepositions ("after the reform and opening up is ...").
 static SUBORDINATORS: std::sync::LazyLock<WordList> =
     std::sync::LazyLock::new(|| WordList::of(["that", "because", "if", "when", "although", "whether", "while"]));
-const FINAL_AUXILIARIES: [&str; 17] =
-    ["will", "would", "can", "could", "shall", "should", "may", "might", "must", "has", "have", "had", "is", "are", "was", "were", "wants"];
+const FINAL_AUXILIARIES: [&str; 17] = [
+    "will", "would", "can", "could", "shall", "should", "may", "might", "must", "has", "have", "had", "is", "are",
+    "was", "were", "wants",
+];
 
 impl Detector for VerbFinalClause {
-    const DECLARATION: Declaration = Declaration { id: "verb-final-clause", category: Category::Grammar, severity: Severity::Major, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "verb-final-clause", category: Category::Grammar, severity: Severity::Major, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
-        VerbFinalClause 
+        VerbFinalClause
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
@@ -61,9 +64,9 @@ impl Detector for VerbFinalClause {
                 }
                 let Some(start) = clause_start else { continue };
                 // The clause ends at a comma, a quote mark or the end of the sentence.
-                let after = tokens.get(i + 1).map_or(&doc.text[tokens[i].span.end..doc.sentences[index].span.end], |n| {
-                    doc.gap(&tokens[i], &n)
-                });
+                let after = tokens
+                    .get(i + 1)
+                    .map_or(&doc.text[tokens[i].span.end..doc.sentences[index].span.end], |n| doc.gap(&tokens[i], &n));
                 let clause_ends = i + 1 == tokens.len() || after.contains([',', ';', '“', '”', '"']);
                 if !clause_ends {
                     continue;
@@ -108,7 +111,9 @@ mod tests {
 
     #[test]
     fn ellipsis_and_normal_order_are_fine() {
-        assert_no_flags::<VerbFinalClause>("She earns more than he has. He said that the company will close the plant.");
+        assert_no_flags::<VerbFinalClause>(
+            "She earns more than he has. He said that the company will close the plant.",
+        );
         assert_no_flags::<VerbFinalClause>("I do not know whether they will. Ask them if you can.");
     }
 }

@@ -76,12 +76,13 @@ const FORMULA_PAIRS: [(&str, &str); 12] = [
 fn is_formula(doc: &Doc, tokens: &[crate::analysis::Token]) -> bool {
     let Some(first) = tokens.first().map(|t| doc.lower(t)) else { return false };
     let second = tokens.get(1).map(|t| doc.lower(t));
-    crate::lexicon::FORMULA_OPENINGS.contains(&first) || FORMULA_PAIRS.iter().any(|&(a, b)| a == first && Some(b) == second)
+    crate::lexicon::FORMULA_OPENINGS.contains(&first)
+        || FORMULA_PAIRS.iter().any(|&(a, b)| a == first && Some(b) == second)
 }
 
-
 impl Detector for VerblessSentence {
-    const DECLARATION: Declaration = Declaration { id: "verbless-sentence", category: Category::Grammar, severity: Severity::Minor, version: 2 };
+    const DECLARATION: Declaration =
+        Declaration { id: "verbless-sentence", category: Category::Grammar, severity: Severity::Minor, version: 2 };
     type Settings = VerblessSentenceSettings;
 
     fn configure(settings: &VerblessSentenceSettings) -> Self {
@@ -125,7 +126,9 @@ mod tests {
     #[test]
     fn flags_sentences_without_any_verb() {
         assert_eq!(
-            excerpts::<VerblessSentence>("The unit fights in the east. “Freedom of Russia” since March. It has 300 members."),
+            excerpts::<VerblessSentence>(
+                "The unit fights in the east. “Freedom of Russia” since March. It has 300 members."
+            ),
             ["“Freedom of Russia” since March."]
         );
         assert_eq!(
