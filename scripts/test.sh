@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Runs every test of the project: the Rust unit and integration tests (the browser test among
-# them), the notebooks, and other readers of the output tables.
+# Runs every test of the project: formatting and lints, the Rust unit and integration tests (the
+# browser test among them), the notebooks, and other readers of the output tables.
 # This is the README's test command; .ci/run calls it unchanged.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Unformatted code and any clippy warning fail the run.
+cargo fmt --all --check
+cargo clippy --release --locked --all-targets -- -D warnings
 # Release mode: the tests, the notebooks and the README's run command share one build of polars.
 cargo test --release --locked
 if [ -f notebooks/execute.sh ]; then

@@ -436,8 +436,10 @@ fn newton_logistic(rows: &[(Vec<f64>, f64)], l2: f64, with_intercept_column: boo
             }
         }
         for i in 0..size {
-            for j in 0..i {
-                hessian[i][j] = hessian[j][i];
+            // The hessian is symmetric: fill the lower triangle from the upper one.
+            let (upper_rows, lower_rows) = hessian.split_at_mut(i);
+            for (j, upper) in upper_rows.iter().enumerate() {
+                lower_rows[0][j] = upper[i];
             }
             if i == 0 && with_intercept_column {
                 hessian[i][i] += 1e-9;
@@ -499,8 +501,9 @@ fn solve(mut a: Vec<Vec<f64>>, mut b: Vec<f64>) -> Vec<f64> {
             if factor == 0.0 {
                 continue;
             }
-            for k in column..n {
-                a[row][k] -= factor * a[column][k];
+            let (pivot_rows, rows_below) = a.split_at_mut(row);
+            for (cell, pivot) in rows_below[0][column..n].iter_mut().zip(&pivot_rows[column][column..n]) {
+                *cell -= factor * pivot;
             }
             b[row] -= factor * b[column];
         }

@@ -7,7 +7,7 @@
 
 use mtqe::analysis::Doc;
 use mtqe::config::Config;
-use mtqe::detectors::{build, run_all, Detector};
+use mtqe::detectors::{build, run_all, ConfiguredDetector};
 use proptest::prelude::*;
 
 fn fragment() -> impl Strategy<Value = String> {
@@ -81,13 +81,13 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(fragment(), 0..50).prop_map(|parts| parts.concat())
 }
 
-fn detectors() -> Vec<Box<dyn Detector>> {
+fn detectors() -> Vec<Box<dyn ConfiguredDetector>> {
     // Every detector, including those off by default.
     let config = Config::from_toml("[detectors.improbable-phrase]\nenabled = true\n").unwrap();
     build(&config.detectors)
 }
 
-fn check(text: &str, source: Option<&str>, detectors: &[Box<dyn Detector>]) -> Result<(), TestCaseError> {
+fn check(text: &str, source: Option<&str>, detectors: &[Box<dyn ConfiguredDetector>]) -> Result<(), TestCaseError> {
     let doc = Doc::with_source(text, source);
     let mut end = 0;
     for sentence in &doc.sentences {

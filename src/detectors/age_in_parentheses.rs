@@ -46,7 +46,7 @@ impl Detector for AgeInParentheses {
                 continue;
             }
             let name = &doc.tokens[index - 1];
-            let between = doc.gap(&name, &token);
+            let between = doc.gap(name, token);
             if between != " (" || !doc.text[token.span.end..].starts_with(')') {
                 continue;
             }

@@ -49,7 +49,7 @@ impl Detector for CommaBeforeThat {
                 continue;
             }
             let lower = doc.word(verb).to_lowercase();
-            if !(SPEECH_VERBS.contains(&lower) || THINKING_VERBS.contains(&lower.as_str())) || lower == "according" {
+            if !(SPEECH_VERBS.contains(&lower) || THINKING_VERBS.contains(lower.as_str())) || lower == "according" {
                 continue;
             }
             flags.flag(verb.span.end..that.span.end, 0.8, format!("English does not put a comma between \"{}\" and its \"that\" clause; the comma is German punctuation (\", dass\").", doc.word(verb))).suggest(" that");

@@ -142,11 +142,11 @@ impl Detector for FalseFriend {
                         (words[window].iter().any(|w| MODALS.contains(w)), 0.6)
                     }
                     Rule::Noun => {
-                        let after_determiner = previous.is_some_and(|p| DETERMINERS.contains(&p));
+                        let after_determiner = previous.is_some_and(|p| DETERMINERS.contains(p));
                         // An adjective stands before a noun ("a handy tool"); a noun before a
                         // function word, a past-tense verb or punctuation ("his handy rang").
                         let before_noun =
-                            tokens.get(i + 1).filter(|t| doc.gap(&tokens[i], &t) == " ").is_some_and(|t| {
+                            tokens.get(i + 1).filter(|t| doc.gap(&tokens[i], t) == " ").is_some_and(|t| {
                                 let n = doc.lower(t).to_string();
                                 let past = verb_forms(&n).is_some_and(|f| f.past && !f.base);
                                 t.has_letter && !past && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(&n)

@@ -63,7 +63,7 @@ impl Detector for GermanTime {
             }
             let Some((hours, minutes)) = clock(doc.word(token)) else { continue };
             let Some(next) = doc.tokens.get(index + 1) else { continue };
-            let gap = doc.gap(&token, &next);
+            let gap = doc.gap(token, next);
             if gap != " " {
                 continue;
             }

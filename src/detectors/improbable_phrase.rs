@@ -144,7 +144,7 @@ impl Detector for ImprobablePhrase {
                 let i = next;
                 next += 1;
                 let (previous, current) = (&doc.tokens[i - 1], &doc.tokens[i]);
-                if doc.gap(&previous, &current) != " "
+                if doc.gap(previous, current) != " "
                     || !self.eligible(doc, i - 1, tokens.start)
                     || !self.eligible(doc, i, tokens.start)
                     || doc.fluency.word(i).slor() > threshold

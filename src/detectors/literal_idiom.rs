@@ -435,11 +435,11 @@ impl LiteralIdiom {
             let found = window.clone().find(|&j| {
                 ["on", "in", "behind", "under", "over"].contains(&words.lower(j))
                     && j + 2 < words.len()
-                    && BODY_PARTS.contains(&words.lemma(j + 2).as_ref())
+                    && BODY_PARTS.contains(words.lemma(j + 2).as_ref())
                     && ["the", "his", "her", "their", "its", "our", "my", "your"].contains(&words.lower(j + 1))
                     && j > i + 1
-                    && !BODY_PARTS.contains(&words.lemma(j - 1).as_ref())
-                    && !BODILY.contains(&words.lemma(j - 1).as_ref())
+                    && !BODY_PARTS.contains(words.lemma(j - 1).as_ref())
+                    && !BODILY.contains(words.lemma(j - 1).as_ref())
             });
             if let Some(j) = found {
                 if words.match_from(&[Element::End], j + 3).is_some() {

@@ -91,7 +91,7 @@ static INTERJECTIONS: LazyLock<WordList> =
 /// cheering, which speeches and letters repeat on purpose.
 fn is_formula(doc: &Doc, first: usize) -> bool {
     let word = doc.lower(&doc.tokens[first]);
-    crate::lexicon::FORMULA_OPENINGS.contains(&word) || INTERJECTIONS.contains(&word)
+    crate::lexicon::FORMULA_OPENINGS.contains(&word) || INTERJECTIONS.contains(word)
 }
 
 impl Detector for LoopingOutput {
@@ -156,7 +156,7 @@ impl Detector for LoopingOutput {
             let first = &doc.tokens[i];
             let repeat_start = &doc.tokens[i + unit];
             let last = &doc.tokens[i + repeats * unit - 1];
-            let between = doc.gap(&doc.tokens[i + unit - 1], &repeat_start);
+            let between = doc.gap(&doc.tokens[i + unit - 1], repeat_start);
             let across_sentences = doc.sentence_at(first.span.start) != doc.sentence_at(last.span.start);
             let region = &doc.text[first.span.start..last.span.end];
             let punctuated = between.trim().chars().any(|c| c.is_ascii_punctuation() || "“”„«»".contains(c))

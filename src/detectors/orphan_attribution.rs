@@ -37,7 +37,7 @@ static SOURCE_NOUNS: LazyLock<WordList> =
 /// A word that names a source: a name, or a person or source noun.
 fn names_source(word: &str, capitalized: bool) -> bool {
     let lower = word.to_lowercase();
-    capitalized || SOURCE_NOUNS.contains(&lower.as_str()) || crate::lexicon::PERSON_NOUNS.contains_key(lower.as_str())
+    capitalized || SOURCE_NOUNS.contains(lower.as_str()) || crate::lexicon::PERSON_NOUNS.contains_key(lower.as_str())
 }
 
 /// Whether the words in `range` form only a source: articles and source words, at least one of those.

@@ -51,7 +51,7 @@ impl Detector for PersonIt {
                 continue;
             }
             let next = doc.tokens.get(index + 1).map(|t| doc.lower(t).to_string());
-            if !possessive && next.as_deref().is_none_or(|n| EXPLETIVE_FOLLOWERS.contains(&n)) {
+            if !possessive && next.as_deref().is_none_or(|n| EXPLETIVE_FOLLOWERS.contains(n)) {
                 continue;
             }
             let mut candidates =

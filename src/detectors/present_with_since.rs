@@ -70,7 +70,7 @@ impl Detector for PresentWithSince {
                 let after_next = words.get(i + 2).copied().unwrap_or("");
                 // "since 30 years": a duration, which English introduces with "for".
                 let counted = tokens.get(i + 1).is_some_and(|t| t.is_number()) || COUNTS.contains(&next);
-                if counted && DURATIONS.contains(&after_next) {
+                if counted && DURATIONS.contains(after_next) {
                     let end = tokens[i + 2].span.end;
                     let duration = &doc.text[tokens[i + 1].span.start..end];
                     flags.flag(tokens[i].span.start..end, 0.85, format!("\"since {duration}\" gives a length of time; English uses \"for {duration}\" (German \"seit\" covers both).")).suggest(format!("for {duration}"));
@@ -80,7 +80,7 @@ impl Detector for PresentWithSince {
                 let point_in_time = tokens.get(i + 1).is_some_and(|t| t.is_number() && doc.word(t).len() == 4)
                     || MONTHS.contains(next)
                     || crate::lexicon::WEEKDAYS.contains(next)
-                    || next == "the" && SEASONS.contains(&after_next)
+                    || next == "the" && SEASONS.contains(after_next)
                     || next == "last";
                 if !point_in_time {
                     continue;

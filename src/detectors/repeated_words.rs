@@ -84,7 +84,7 @@ impl Detector for RepeatedWords {
                 // `Doc::lower` keeps each token's length: words of different lengths differ.
                 if first.span.len() != second.span.len()
                     || !first.has_letter
-                    || !doc.gap(&first, &second).chars().all(|c| c == ' ')
+                    || !doc.gap(first, second).chars().all(|c| c == ' ')
                 {
                     continue;
                 }

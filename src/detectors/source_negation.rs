@@ -77,7 +77,7 @@ fn german_negation(lower: &str) -> bool {
 /// A German word with a negative prefix ("unbekannt", "nichtöffentlich") or a negating
 /// preposition: these can be translated with or without an English negation.
 fn german_implicit(lower: &str) -> bool {
-    GERMAN_IMPLICIT.contains(&lower)
+    GERMAN_IMPLICIT.contains(lower)
         || lower.starts_with("nicht") && lower.len() > 6
         || lower.starts_with("un") && lower.chars().count() >= 6
         || lower.starts_with("kein") && lower.len() > 7

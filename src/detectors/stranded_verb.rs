@@ -60,12 +60,12 @@ impl Detector for StrandedVerb {
             // ruled out by their last word, before their words are listed.
             let last = tokens.len() - 1;
             let participle = tokens[last].lex.verb().is_some_and(|f| f.participle);
-            if !participle && !(last >= 3 && PARTICLES.contains(&doc.lower(&tokens[last]))) {
+            if !(participle || last >= 3 && PARTICLES.contains(&doc.lower(&tokens[last]))) {
                 continue;
             }
             let words: Vec<&str> = tokens.iter().map(|t| doc.lower(t)).collect();
             let has_adverbial = |range: std::ops::Range<usize>| {
-                range.clone().any(|i| PREPOSITIONS.contains(&words[i]) || TIME_WORDS.contains(&words[i]))
+                range.clone().any(|i| PREPOSITIONS.contains(&words[i]) || TIME_WORDS.contains(words[i]))
             };
             let is_verb = |i: usize| {
                 crate::analysis::verbs::possible_verb_at(doc, tokens, i) && !PREPOSITIONS.contains(&words[i])

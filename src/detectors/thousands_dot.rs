@@ -66,12 +66,12 @@ impl Detector for ThousandsDot {
             // after it makes the number an English decimal. German writes neither that way
             // ("1,234 Milliarden", "12,3 Prozent").
             let decimal_before_scale = groups.len() == 2
-                && (next.is_some_and(|n| SCALES.contains(&n))
+                && (next.is_some_and(|n| SCALES.contains(n))
                     || doc.text[token.span.end..].trim_start().starts_with('%'));
             if decimal_before_scale {
                 continue;
             }
-            let measured = next.is_some_and(|n| MEASURES.contains(&n));
+            let measured = next.is_some_and(|n| MEASURES.contains(n));
             let english = groups.join(",");
             flags.flag(token.span.clone(), if measured { 0.4 } else { 0.8 }, format!("\"{number}\" uses a German thousands dot; in English it reads as a decimal. Write \"{english}\".")).suggest(english);
         }

@@ -122,7 +122,7 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         // noun where English grammar treats it as one: after an article or possessive, and not
         // as a modifier of an English noun ("the Ahr valley").
         let previous = index.checked_sub(1).map(|i| doc.word(&tokens[i]).to_lowercase());
-        let after_determiner = previous.as_deref().is_some_and(|p| DETERMINERS.contains(&p));
+        let after_determiner = previous.as_deref().is_some_and(|p| DETERMINERS.contains(p));
         // The next word's entry answers what the lists would: an English noun or adjective.
         let next = tokens.get(index + 1).filter(|t| !t.capitalized);
         let modifier =
@@ -238,7 +238,7 @@ fn is_name_particle(doc: &Doc, tokens: &[Token], run: std::ops::Range<usize>) ->
     particles > 0
         && tokens[first - 1].capitalized
         && doc.gap(&tokens[first - 1], &tokens[first]) == " "
-        && tokens.get(after).is_some_and(|t| t.capitalized && doc.gap(&tokens[after - 1], &t) == " ")
+        && tokens.get(after).is_some_and(|t| t.capitalized && doc.gap(&tokens[after - 1], t) == " ")
 }
 
 /// Whether `span` lies in a short quotation that reads as the title of a work (a programme, an

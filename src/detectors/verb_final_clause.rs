@@ -66,7 +66,7 @@ impl Detector for VerbFinalClause {
                 // The clause ends at a comma, a quote mark or the end of the sentence.
                 let after = tokens
                     .get(i + 1)
-                    .map_or(&doc.text[tokens[i].span.end..doc.sentences[index].span.end], |n| doc.gap(&tokens[i], &n));
+                    .map_or(&doc.text[tokens[i].span.end..doc.sentences[index].span.end], |n| doc.gap(&tokens[i], n));
                 let clause_ends = i + 1 == tokens.len() || after.contains([',', ';', '“', '”', '"']);
                 if !clause_ends {
                     continue;

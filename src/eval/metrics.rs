@@ -284,13 +284,13 @@ mod tests {
 
     #[test]
     fn character_counts_merge_overlaps_and_handle_empty_gold() {
-        let counts = CharCounts::of(&[0..4, 2..6], &[4..10]);
+        let counts = CharCounts::of(&[0..4, 2..6], std::slice::from_ref(&(4..10)));
         assert_eq!(counts, CharCounts { predicted: 6, gold: 6, both: 2 });
         let (p, r, f) = counts.prf();
         assert!(close(p, 2.0 / 6.0) && close(r, 2.0 / 6.0) && close(f, 2.0 / 6.0));
-        let empty = CharCounts::of(&[0..3], &[]);
+        let empty = CharCounts::of(std::slice::from_ref(&(0..3)), &[]);
         assert_eq!(empty.prf(), (Some(0.0), None, None));
-        let zero = CharCounts::of(&[], &[5..5]);
+        let zero = CharCounts::of(&[], std::slice::from_ref(&(5..5)));
         assert_eq!(zero, CharCounts::default(), "zero-length gold spans have no characters");
     }
 }
