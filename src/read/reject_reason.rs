@@ -67,6 +67,9 @@ pub enum RejectReason {
         found: u64,
         expected: u64,
     },
+    /// A CSV row with a quoted field that is not closed before the end of the file, so that the
+    /// row holds the rest of the file.
+    UnclosedQuote,
     EmptyId,
     EmptyText,
     TextTooLong {
@@ -130,6 +133,7 @@ impl fmt::Display for RejectReason {
             EmptyIdField => f.write_str("the id field is empty"),
             FieldsUnlikeColumns { found, named } => write!(f, "the row has {found} fields but --columns names {named}"),
             FieldsUnlikeHeader { found, expected } => write!(f, "the row has {found} fields but the header has {expected}"),
+            UnclosedQuote => f.write_str("a quoted field in this row is never closed: the row runs to the end of the file"),
             EmptyId => f.write_str("the id is empty"),
             EmptyText => f.write_str("the text is empty"),
             TextTooLong { chars, max_chars } => write!(
@@ -164,6 +168,7 @@ impl RejectReason {
             EmptyIdField => "empty id field",
             FieldsUnlikeColumns { .. } => "row unlike --columns",
             FieldsUnlikeHeader { .. } => "row unlike the header",
+            UnclosedQuote => "unclosed quotation mark in CSV",
             EmptyId => "empty id",
             EmptyText => "empty text",
             TextTooLong { .. } => "text too long",
@@ -205,6 +210,7 @@ mod tests {
             EmptyIdField,
             FieldsUnlikeColumns { found: 3, named: 2 },
             FieldsUnlikeHeader { found: 3, expected: 2 },
+            UnclosedQuote,
             EmptyId,
             EmptyText,
             TextTooLong { chars: 15, max_chars: 14 },
