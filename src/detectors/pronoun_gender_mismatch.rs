@@ -57,7 +57,7 @@ impl Detector for PronounGenderMismatch {
         id: "pronoun-gender-mismatch",
         category: Category::Mistranslation,
         severity: Severity::Major,
-        version: 1,
+        version: 2,
     };
     type Settings = Switch;
 
@@ -81,7 +81,11 @@ impl Detector for PronounGenderMismatch {
                     {
                         opposite.get_or_insert(earlier);
                     }
-                    MentionKind::Thing(_) | MentionKind::UnknownNoun { person_like: false } => {}
+                    // Neither a thing nor a name that cannot be a person ("in Hamburg") can be the
+                    // referent, so neither stands between the pronoun and the person.
+                    MentionKind::Thing(_)
+                    | MentionKind::NonPersonName
+                    | MentionKind::UnknownNoun { person_like: false } => {}
                     _ => {
                         blocked = true;
                         break;
@@ -134,6 +138,20 @@ mod tests {
         let flags =
             flags_of::<PronounGenderMismatch>("The father of two was arrested on Friday. She denies the charges.");
         assert_eq!(flags.len(), 1);
+    }
+
+    #[test]
+    fn places_do_not_stand_between_a_pronoun_and_its_person() {
+        for text in [
+            "Record in Hamburg\n\nAnna Schmidt won the race in record time. He said the course was perfect.",
+            "Anna Schmidt flew from Berlin to Kassel on Monday. He said the course was perfect.",
+        ] {
+            let flags = flags_of::<PronounGenderMismatch>(text);
+            assert_eq!(flags.iter().map(|f| f.0.as_str()).collect::<Vec<_>>(), ["He"], "{text}");
+        }
+        assert_no_flags::<PronounGenderMismatch>(
+            "Anna Schmidt flew from Berlin to Kassel on Monday. She said the course was perfect.",
+        );
     }
 
     #[test]
