@@ -45,7 +45,9 @@ impl JsonlReader {
         max_line_bytes: usize,
         progress: Arc<AtomicU64>,
     ) -> Result<Self, InputError> {
-        let reader = BufReader::with_capacity(1 << 20, open_decompressed(&input.path, progress)?);
+        let mut reader = BufReader::with_capacity(1 << 20, open_decompressed(&input.path, progress)?);
+        skip_byte_order_mark(&mut reader)
+            .map_err(|e| InputError::Read { path: input.path.clone(), message: e.to_string() })?;
         let (objects, unit) = match input.format {
             super::Format::Json => (Objects::Array(ArrayElements::new(reader)), "the element"),
             _ => (Objects::Lines(reader), "the line"),
@@ -288,6 +290,15 @@ impl RecordReader for JsonlReader {
     }
 }
 
+/// Skips a UTF-8 byte order mark at the start of a file, which Windows tools write before JSON:
+/// it is not JSON, and left in place it would make the first record malformed.
+fn skip_byte_order_mark(reader: &mut impl BufRead) -> std::io::Result<()> {
+    if reader.fill_buf()?.starts_with(b"\xef\xbb\xbf") {
+        reader.consume(3);
+    }
+    Ok(())
+}
+
 /// Reads one line into `line`, up to and with its newline, like `read_until`, but keeps at most
 /// `max` bytes: the rest of a longer line is read and dropped. Returns the line's whole length,
 /// so a result above `max` means the line was cut. Memory stays bounded even for a compressed
@@ -327,6 +338,8 @@ fn trim_ascii_whitespace(bytes: &[u8]) -> &[u8] {
 /// keeps all come from lines that parse.
 pub fn scan_keys(input: &Input) -> Result<Vec<(String, ColumnKind)>, InputError> {
     let mut reader = BufReader::with_capacity(1 << 20, open_decompressed(&input.path, Arc::default())?);
+    skip_byte_order_mark(&mut reader)
+        .map_err(|e| InputError::Read { path: input.path.clone(), message: e.to_string() })?;
     let mut found = FoundKeys::default();
     if input.format == super::Format::Json {
         // A broken array is reported by the reading pass, with what it could read before.
@@ -519,6 +532,20 @@ mod tests {
                 Item::Reject(reject) => Err(reject),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_first_line_is_skipped() {
+        let mut with_mark = BufReader::new(&b"\xef\xbb\xbf{\"id\": \"a\"}\n"[..]);
+        skip_byte_order_mark(&mut with_mark).unwrap();
+        let mut line = Vec::new();
+        read_line_bounded(&mut with_mark, &mut line, 100).unwrap();
+        assert_eq!(line, b"{\"id\": \"a\"}\n");
+        let mut without = BufReader::new(&b"{}\n"[..]);
+        skip_byte_order_mark(&mut without).unwrap();
+        let mut line = Vec::new();
+        read_line_bounded(&mut without, &mut line, 100).unwrap();
+        assert_eq!(line, b"{}\n");
     }
 
     #[test]
