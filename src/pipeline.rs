@@ -257,7 +257,7 @@ fn prepare(options: &RunOptions) -> Result<Prepared> {
     remove_stale_temporaries(&options.out_dir);
     let mut meta = MetaColumns::default();
     for input in &options.inputs {
-        read::discover_meta_columns(input, &options.columns, &mut meta)?;
+        read::discover_meta_columns(input, &options.columns, options.config.input.max_text_chars, &mut meta)?;
     }
     let detectors = detectors::build(&options.config.detectors);
     let kept = KeptText { text: options.keep_text, source: options.keep_text && meta.has_source };

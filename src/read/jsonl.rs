@@ -336,7 +336,7 @@ fn trim_ascii_whitespace(bytes: &[u8]) -> &[u8] {
 /// This is a whole pass over the input before scoring starts, so it must be cheap: a line is
 /// only parsed when a quick scan of its top-level keys finds one not seen before. The keys it
 /// keeps all come from lines that parse.
-pub fn scan_keys(input: &Input) -> Result<Vec<(String, ColumnKind)>, InputError> {
+pub fn scan_keys(input: &Input, max_line_bytes: usize) -> Result<Vec<(String, ColumnKind)>, InputError> {
     let mut reader = BufReader::with_capacity(1 << 20, open_decompressed(&input.path, Arc::default())?);
     skip_byte_order_mark(&mut reader)
         .map_err(|e| InputError::Read { path: input.path.clone(), message: e.to_string() })?;
@@ -351,13 +351,15 @@ pub fn scan_keys(input: &Input) -> Result<Vec<(String, ColumnKind)>, InputError>
         return Ok(found.columns());
     }
     // Lines are scanned where they lie in the reader's buffer; only a line that runs over the
-    // end of the buffer is copied, to be completed by the next fill.
+    // end of the buffer is copied, to be completed by the next fill. A line longer than a record
+    // may be is dropped as it is read, never held: the reading pass rejects it.
     let mut split_line: Vec<u8> = Vec::new();
+    let mut overlong = false;
     loop {
         let buffer =
             reader.fill_buf().map_err(|e| InputError::Read { path: input.path.clone(), message: e.to_string() })?;
         if buffer.is_empty() {
-            if !split_line.is_empty() {
+            if !split_line.is_empty() && !overlong {
                 found.note(&split_line);
             }
             break;
@@ -365,16 +367,27 @@ pub fn scan_keys(input: &Input) -> Result<Vec<(String, ColumnKind)>, InputError>
         let mut line_start = 0;
         for newline in memchr::memchr_iter(b'\n', buffer) {
             let line = &buffer[line_start..=newline];
-            if split_line.is_empty() {
-                found.note(line);
+            if split_line.is_empty() && !overlong {
+                if line.len() <= max_line_bytes {
+                    found.note(line);
+                }
             } else {
-                split_line.extend_from_slice(line);
-                found.note(&split_line);
+                if !overlong && split_line.len() + line.len() <= max_line_bytes {
+                    split_line.extend_from_slice(line);
+                    found.note(&split_line);
+                }
                 split_line.clear();
+                overlong = false;
             }
             line_start = newline + 1;
         }
-        split_line.extend_from_slice(&buffer[line_start..]);
+        let rest = &buffer[line_start..];
+        if overlong || split_line.len() + rest.len() > max_line_bytes {
+            overlong = true;
+            split_line.clear();
+        } else {
+            split_line.extend_from_slice(rest);
+        }
         let length = buffer.len();
         reader.consume(length);
     }
@@ -652,7 +665,7 @@ mod tests {
             origin: super::super::InputOrigin::File,
             within_directory: None,
         };
-        let columns = scan_keys(&input).unwrap();
+        let columns = scan_keys(&input, usize::MAX).unwrap();
         assert_eq!(names(&columns), ["id", "text", "date", "täg", "tail"]);
         // Kinds come from lines that parse: "date" is text there, "täg" an integer, "tail" an array.
         let kinds: Vec<&ColumnKind> = columns.iter().map(|(_, kind)| kind).collect();
@@ -683,9 +696,22 @@ mod tests {
         let across =
             format!("{}{{\"id\": \"a\", \"text\": \"{}\", \"across\": 1}}\n", filler(buffer - 100), "y".repeat(300));
         let across = across + "{\"id\": \"z\", \"text\": \"Last.\", \"last\": true}";
-        assert_eq!(names(&scan_keys(&input_for("across.jsonl", &across)).unwrap()), ["id", "text", "across", "last"]);
+        assert_eq!(
+            names(&scan_keys(&input_for("across.jsonl", &across), usize::MAX).unwrap()),
+            ["id", "text", "across", "last"]
+        );
         // A line that ends exactly at the end of the first buffer, then a new key.
         let exact = filler(buffer) + "{\"id\": \"b\", \"text\": \"Next.\", \"after\": 1}\n";
-        assert_eq!(names(&scan_keys(&input_for("exact.jsonl", &exact)).unwrap()), ["id", "text", "after"]);
+        assert_eq!(names(&scan_keys(&input_for("exact.jsonl", &exact), usize::MAX).unwrap()), ["id", "text", "after"]);
+        // Lines over the record limit, one within the first buffer and one across buffers, are
+        // dropped unread (the reading pass rejects them); the lines after them still count.
+        let big = |key: &str, length: usize| {
+            format!("{{\"id\": \"{key}\", \"text\": \"x\", \"{key}\": \"{}\"}}\n", "x".repeat(length))
+        };
+        let overlong =
+            big("inside", 5_000) + &big("across", 3 * buffer) + "{\"id\": \"c\", \"text\": \"Fine.\", \"kept\": 1}\n";
+        let input = input_for("overlong.jsonl", &overlong);
+        assert_eq!(names(&scan_keys(&input, 4_000).unwrap()), ["id", "text", "kept"]);
+        assert_eq!(names(&scan_keys(&input, usize::MAX).unwrap()), ["id", "text", "inside", "across", "kept"]);
     }
 }

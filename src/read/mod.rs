@@ -289,10 +289,16 @@ fn walk(
 }
 
 /// The columns of an input other than id, text and source, found without reading it in full
-/// (JSON Lines files are scanned for their keys, since any line may add one).
-pub fn discover_meta_columns(input: &Input, names: &ColumnNames, meta: &mut MetaColumns) -> Result<(), InputError> {
+/// (JSON Lines files are scanned for their keys, since any line may add one). A line longer
+/// than a record of `max_text_chars` may be is not held in memory: the reading pass rejects it.
+pub fn discover_meta_columns(
+    input: &Input,
+    names: &ColumnNames,
+    max_text_chars: usize,
+    meta: &mut MetaColumns,
+) -> Result<(), InputError> {
     let typed_columns = match input.format {
-        Format::Jsonl | Format::Json => jsonl::scan_keys(input)?,
+        Format::Jsonl | Format::Json => jsonl::scan_keys(input, max_record_bytes(max_text_chars))?,
         Format::Csv | Format::Tsv => csv::header(input, names)?.into_iter().map(|n| (n, ColumnKind::Text)).collect(),
         Format::Parquet => parquet::input_columns(&input.path)?,
         Format::Txt => Vec::new(),
