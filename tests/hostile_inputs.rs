@@ -28,9 +28,6 @@ enum Expect {
     /// The run finishes and each of `records` input records is a document or a reject: where
     /// scoring a record and rejecting it with a reason both keep the guarantees.
     Records(usize),
-    /// The run finishes, with as many documents and rejects as it finds: where the README leaves
-    /// the count open.
-    Finished,
     /// Exit 2 and nothing written: a missing or unreadable file, a missing column, a bad
     /// option, or any reject under `--strict`.
     Unusable,
@@ -975,10 +972,8 @@ fn run_case(case: &Case, root: &Path) -> Result<Verdict, String> {
             }
         }
         (Unusable, _) => broken.push(format!("expected exit 2, got {code:?}")),
-        (Rows { .. } | Records(_) | Finished, Some(0 | 1)) => {
-            check_finished_run(case, &dir, &out, code == Some(1), &mut broken)
-        }
-        (Rows { .. } | Records(_) | Finished, _) => broken.push(format!("expected exit 0 or 1, got {code:?}")),
+        (Rows { .. } | Records(_), Some(0 | 1)) => check_finished_run(case, &dir, &out, code == Some(1), &mut broken),
+        (Rows { .. } | Records(_), _) => broken.push(format!("expected exit 0 or 1, got {code:?}")),
     }
     let _ = std::fs::remove_dir_all(&out);
     if broken.is_empty() {
