@@ -52,37 +52,21 @@ fn crate_modules_named(source: &str) -> BTreeSet<String> {
     named
 }
 
+/// The top-level module a file of `src/` belongs to: `src/read/csv.rs` → `read`.
+fn top_level_module(src: &Path, file: &Path) -> String {
+    let first = file.strip_prefix(src).unwrap().components().next().unwrap();
+    first.as_os_str().to_string_lossy().trim_end_matches(".rs").to_string()
+}
+
 /// Each top-level module of `src/` and the other top-level modules it uses.
 fn module_graph() -> BTreeMap<String, BTreeSet<String>> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let files = rust_files(&src);
-    let modules: BTreeSet<String> = files
-        .iter()
-        .map(|f| {
-            f.strip_prefix(&src)
-                .unwrap()
-                .components()
-                .next()
-                .unwrap()
-                .as_os_str()
-                .to_string_lossy()
-                .trim_end_matches(".rs")
-                .to_string()
-        })
-        .filter(|m| m != "lib" && m != "main")
-        .collect();
+    let modules: BTreeSet<String> =
+        files.iter().map(|f| top_level_module(&src, f)).filter(|m| m != "lib" && m != "main").collect();
     for file in &files {
-        let module = file
-            .strip_prefix(&src)
-            .unwrap()
-            .components()
-            .next()
-            .unwrap()
-            .as_os_str()
-            .to_string_lossy()
-            .trim_end_matches(".rs")
-            .to_string();
+        let module = top_level_module(&src, file);
         if !modules.contains(&module) {
             continue;
         }

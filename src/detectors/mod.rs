@@ -128,11 +128,6 @@ impl Flags<'_> {
         }
         self.out.extend(kept);
     }
-
-    /// How many flags this detector has reported on the document so far.
-    pub fn count(&self) -> usize {
-        self.out.len() - self.first
-    }
 }
 
 /// What every detector's settings are: a table in the config with at least `enabled` and
