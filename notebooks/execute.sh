@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The whole notebook check, run by the README's test command:
-# - creates notebooks/.venv from notebooks/requirements.txt, or reuses it while the pins are unchanged;
+# - prepares notebooks/.venv with scripts/python-env.sh (the pinned packages and the mtqe package);
 # - scores the bundled sample corpus and evaluates the bundled annotations with the mtqe binary
 #   that `cargo test --release` already built, if those outputs are missing;
 # - executes every notebook from top to bottom, failing on the first error.
@@ -8,15 +8,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
-venv="$here/.venv"
-
-if [ ! -x "$venv/bin/python" ] || ! cmp -s "$here/requirements.txt" "$venv/requirements.txt"; then
-  rm -rf "$venv"
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check -r "$here/requirements.txt"
-  "$venv/bin/python" -m ipykernel install --sys-prefix --name python3 >/dev/null
-  cp "$here/requirements.txt" "$venv/requirements.txt"
-fi
+venv="$(bash "$root/scripts/python-env.sh")"
 
 mtqe="$root/target/release/mtqe"
 if [ ! -x "$mtqe" ]; then

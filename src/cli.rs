@@ -217,7 +217,7 @@ impl CalibrateArgs {
 }
 
 /// Every core, when `--threads` is not given.
-fn default_threads() -> usize {
+pub fn default_threads() -> usize {
     std::thread::available_parallelism().map_or(1, |n| n.get())
 }
 
@@ -431,6 +431,7 @@ impl ScoreArgs {
                 bytes: SAMPLE.len() as u64,
                 origin: read::InputOrigin::BundledSample,
                 within_directory: None,
+                table: None,
             };
             origin = InputOrigin::Sample(path);
             (vec![input], vec![])
@@ -446,6 +447,7 @@ impl ScoreArgs {
                 bytes,
                 origin: read::InputOrigin::StandardInput,
                 within_directory: None,
+                table: None,
             };
             origin = InputOrigin::Stdin(path);
             (vec![input], vec![])

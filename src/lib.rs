@@ -7,13 +7,15 @@
 //! in bounded, parallel batches. [`readback`] reads finished tables back for [`report`],
 //! [`eval`] and [`filter`], and depends on none of them.
 //!
-//! polars is confined to the three I/O modules: `read::parquet`, [`sink`] and [`readback`].
+//! polars is confined to the I/O modules: `read::parquet`, `read::table` (tables handed over in
+//! memory), [`sink`] and [`readback`]. [`embedded`] runs the pipeline for the Python package.
 
 pub mod adequacy;
 pub mod analysis;
 pub mod cli;
 pub mod config;
 pub mod detectors;
+pub mod embedded;
 pub mod error;
 pub mod eval;
 pub mod fault;

@@ -309,6 +309,7 @@ mod tests {
             bytes: 0,
             origin: super::super::InputOrigin::File,
             within_directory: None,
+            table: None,
         };
         let names = ColumnNames::new("id", "text", "source");
         let mut reader =

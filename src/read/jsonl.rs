@@ -664,6 +664,7 @@ mod tests {
             bytes: 0,
             origin: super::super::InputOrigin::File,
             within_directory: None,
+            table: None,
         };
         let columns = scan_keys(&input, usize::MAX).unwrap();
         assert_eq!(names(&columns), ["id", "text", "date", "täg", "tail"]);
@@ -688,6 +689,7 @@ mod tests {
                 bytes: 0,
                 origin: super::super::InputOrigin::File,
                 within_directory: None,
+                table: None,
             }
         };
         let filler = |length: usize| format!("{{\"id\": \"f\", \"text\": \"{}\"}}\n", "x".repeat(length - 24));

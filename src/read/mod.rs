@@ -7,6 +7,7 @@ mod json_array;
 mod jsonl;
 mod parquet;
 mod reject_reason;
+mod table;
 mod text;
 
 use crate::error::InputError;
@@ -20,6 +21,7 @@ use std::sync::Arc;
 pub use carried::{ColumnKind, MetaValue};
 pub use parquet::{TypedKind, TypedValue};
 pub use reject_reason::{RejectReason, Utf8Place};
+pub use table::MemoryTable;
 
 /// One article to score.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,6 +83,9 @@ pub enum Format {
     Tsv,
     Parquet,
     Txt,
+    /// A table handed over in memory through the Arrow C data interface (the Python package).
+    #[value(skip)]
+    Arrow,
 }
 
 impl Format {
@@ -186,6 +191,9 @@ pub struct Input {
     /// searching it.
     #[serde(skip)]
     pub within_directory: Option<PathBuf>,
+    /// The rows themselves, for an input handed over in memory (format [`Format::Arrow`]).
+    #[serde(skip)]
+    pub table: Option<Arc<MemoryTable>>,
 }
 
 /// Where an input's records come from.
@@ -198,6 +206,8 @@ pub enum InputOrigin {
     StandardInput,
     /// The sample corpus compiled into mtqe, written to a temporary file.
     BundledSample,
+    /// A table in memory, handed over by the Python package.
+    Memory,
 }
 
 /// How input directories are searched.
@@ -258,6 +268,7 @@ fn input(path: PathBuf, format: Format) -> Result<Input, InputError> {
         bytes,
         origin: InputOrigin::File,
         within_directory: None,
+        table: None,
     })
 }
 
@@ -301,16 +312,18 @@ pub fn discover_meta_columns(
         Format::Jsonl | Format::Json => jsonl::scan_keys(input, max_record_bytes(max_text_chars))?,
         Format::Csv | Format::Tsv => csv::header(input, names)?.into_iter().map(|n| (n, ColumnKind::Text)).collect(),
         Format::Parquet => parquet::input_columns(&input.path)?,
+        Format::Arrow => memory_table(input)?.columns(),
         Format::Txt => Vec::new(),
     };
     let columns: Vec<String> = typed_columns.iter().map(|(name, _)| name.clone()).collect();
     // A JSON Lines file with no keys at all is empty: an empty corpus, not a wrong column. One
     // with keys but never the id or text key would reject every row, so it stops the run.
     let has_columns = input.format != Format::Txt && !columns.is_empty();
-    if has_columns || matches!(input.format, Format::Csv | Format::Tsv | Format::Parquet) {
+    if has_columns || matches!(input.format, Format::Csv | Format::Tsv | Format::Parquet | Format::Arrow) {
         for (required, flag) in [(&names.text, "--text-col"), (&names.id, "--id-col")] {
             // A file without a header row may have no id field: its rows are then named by line.
-            let optional_id = flag == "--id-col" && names.headerless() && input.format != Format::Parquet;
+            let optional_id =
+                flag == "--id-col" && names.headerless() && !matches!(input.format, Format::Parquet | Format::Arrow);
             if !optional_id && !columns.iter().any(|c| c == required) {
                 return Err(InputError::MissingColumn {
                     path: PathBuf::from(&input.display),
@@ -326,6 +339,14 @@ pub fn discover_meta_columns(
     }
     meta.has_source |= columns.contains(&names.source);
     Ok(())
+}
+
+/// The rows of an input handed over in memory.
+fn memory_table(input: &Input) -> Result<&Arc<MemoryTable>, InputError> {
+    input.table.as_ref().ok_or_else(|| InputError::Read {
+        path: input.path.clone(),
+        message: "an in-memory input without its table".into(),
+    })
 }
 
 /// A source of items from one input.
@@ -358,6 +379,10 @@ pub fn open(
         }
         Format::Csv | Format::Tsv => Ok(Box::new(csv::CsvReader::open(input, file, names, meta, progress)?)),
         Format::Parquet => Ok(Box::new(parquet::ParquetInput::open(input, file, names, meta, progress)?)),
+        Format::Arrow => {
+            let table = memory_table(input)?.clone();
+            Ok(Box::new(parquet::ParquetInput::in_memory(input, table, file, names, meta, progress)))
+        }
         Format::Txt => Ok(Box::new(text::TextReader::open(input, file, max_text_chars, progress)?)),
     }
 }

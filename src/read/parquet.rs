@@ -1,11 +1,13 @@
 //! Parquet input: a corpus read in chunks of rows, its text columns as text and every other
-//! column carried through in its own type.
+//! column carried through in its own type. A table handed over in memory (`read::table`) is
+//! read the same way.
 //!
 //! One of the three modules that touch polars (see the crate documentation); polars' API moves
 //! quickly, so it is pinned in Cargo.toml and kept out of the rest of the crate.
 
 use super::{
-    ColumnKind, ColumnNames, Input, Item, MetaColumns, MetaValue, Origin, Record, RecordReader, Reject, RejectReason,
+    ColumnKind, ColumnNames, Input, Item, MemoryTable, MetaColumns, MetaValue, Origin, Record, RecordReader, Reject,
+    RejectReason,
 };
 use crate::error::InputError;
 use polars::prelude::*;
@@ -33,9 +35,16 @@ pub fn input_columns(path: &Path) -> Result<Vec<(String, ColumnKind)>, InputErro
         .collect())
 }
 
+/// Where a [`ParquetInput`]'s rows are.
+enum Rows {
+    File(PathBuf),
+    Memory(Arc<MemoryTable>),
+}
+
 /// Reads a Parquet input in chunks of rows, so memory stays bounded for large files.
 pub struct ParquetInput {
     path: PathBuf,
+    rows_in: Rows,
     file: Arc<str>,
     names: ColumnNames,
     meta: MetaColumns,
@@ -60,6 +69,7 @@ impl ParquetInput {
             .map_err(|e| InputError::Read { path: input.path.clone(), message: e.to_string() })?;
         Ok(ParquetInput {
             path: input.path.clone(),
+            rows_in: Rows::File(input.path.clone()),
             file,
             names: names.clone(),
             meta: meta.clone(),
@@ -71,14 +81,42 @@ impl ParquetInput {
         })
     }
 
+    /// Reads a table in memory, in the same chunks of rows.
+    pub fn in_memory(
+        input: &Input,
+        table: Arc<MemoryTable>,
+        file: Arc<str>,
+        names: &ColumnNames,
+        meta: &MetaColumns,
+        progress: Arc<AtomicU64>,
+    ) -> Self {
+        ParquetInput {
+            path: input.path.clone(),
+            rows: table.rows(),
+            rows_in: Rows::Memory(table),
+            file,
+            names: names.clone(),
+            meta: meta.clone(),
+            bytes: input.bytes,
+            next_row: 0,
+            chunk: Vec::new().into_iter(),
+            progress,
+        }
+    }
+
     fn read_chunk(&mut self) -> Result<Vec<Item>, InputError> {
         let error = |message: String| InputError::Read { path: self.path.clone(), message };
-        let handle = File::open(&self.path).map_err(|error| InputError::Open { path: self.path.clone(), error })?;
         let length = PARQUET_CHUNK_ROWS.min(self.rows - self.next_row);
-        let frame = ParquetReader::new(handle)
-            .with_slice(Some((self.next_row, length)))
-            .finish()
-            .map_err(|e| error(e.to_string()))?;
+        let frame = match &self.rows_in {
+            Rows::File(path) => {
+                let handle = File::open(path).map_err(|error| InputError::Open { path: path.clone(), error })?;
+                ParquetReader::new(handle)
+                    .with_slice(Some((self.next_row, length)))
+                    .finish()
+                    .map_err(|e| error(e.to_string()))?
+            }
+            Rows::Memory(table) => table.slice(self.next_row, length),
+        };
         let text_column = frame.column(&self.names.text).map_err(|e| error(e.to_string()))?;
         // A dictionary-encoded (categorical) text column is text too.
         if !matches!(text_column.dtype(), DataType::String | DataType::Categorical(..) | DataType::Enum(..)) {
