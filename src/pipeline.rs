@@ -334,16 +334,39 @@ fn score_inputs(options: &RunOptions, prepared: &Prepared) -> Result<RunReport> 
     Ok(RunReport { counts, rejects_by_reason, profile })
 }
 
-/// The writer thread: appends each scored batch to the tables and writes their footers once the
-/// batches end. Returns the nanoseconds it spent writing, for the profile.
+/// Scored documents wait in the writer thread until this many, or [`WRITE_TEXT_BYTES`] of their
+/// text, are there, and are then written together. Tiny batches (`batch-documents = 1`, or
+/// thousands of one-article files, each ending its batch) would otherwise build one frame per
+/// table per batch, and the frames waiting for their row group cost far more than their rows:
+/// 20,000 articles in batches of one peaked at 904 MB and took 24 s, against 96 MB and 2.7 s in
+/// batches of 2,048. Batches of the default size are written as they come.
+const WRITE_DOCUMENTS: usize = 1024;
+const WRITE_TEXT_BYTES: usize = 8 << 20;
+
+/// The writer thread: gathers the scored batches into groups of at least [`WRITE_DOCUMENTS`]
+/// documents or [`WRITE_TEXT_BYTES`], appends each group to the tables, and writes their footers
+/// once the batches end. Returns the nanoseconds it spent writing, for the profile.
 fn write_batches(mut writers: TableWriters, batches: Receiver<Vec<ScoredDoc>>) -> Result<u64, OutputError> {
     let mut busy = Duration::ZERO;
+    let mut waiting: Vec<ScoredDoc> = Vec::new();
+    let mut waiting_bytes = 0;
     for batch in batches {
-        let started = Instant::now();
-        writers.write(&batch)?;
-        busy += started.elapsed();
+        waiting_bytes += batch.iter().map(|doc| doc.text.len()).sum::<usize>();
+        if waiting.is_empty() {
+            waiting = batch;
+        } else {
+            waiting.extend(batch);
+        }
+        if waiting.len() >= WRITE_DOCUMENTS || waiting_bytes >= WRITE_TEXT_BYTES {
+            let started = Instant::now();
+            writers.write(&waiting)?;
+            busy += started.elapsed();
+            waiting.clear();
+            waiting_bytes = 0;
+        }
     }
     let started = Instant::now();
+    writers.write(&waiting)?;
     writers.finish()?;
     Ok((busy + started.elapsed()).as_nanos() as u64)
 }

@@ -236,16 +236,71 @@ fn deviation_cost(deviation: f64) -> f64 {
     -(polynomial.ln() - z * z)
 }
 
+/// Alignments of up to this many cells ((source sentences + 1) × (target sentences + 1), about
+/// 2,000 sentences a side) search every pairing. Larger ones search a band around the diagonal,
+/// so that memory and time grow with the number of sentences, not with its square: 12,000
+/// sentences a side took 1.3 GB with the full table.
+const FULL_TABLE_CELLS: usize = 4_000_000;
+/// The band's half-width in target sentences around the diagonal, for larger alignments. A
+/// translation that drifts further from proportional position (hundreds of sentences dropped in
+/// one place) is aligned within the band, with the drift as omissions and additions.
+const BAND_HALF_WIDTH: usize = 400;
+
+/// Which cells of the alignment table are searched: for each source position `i`, target
+/// positions `first[i]..=last[i]`, stored one row after another from `offset[i]`.
+struct Cells {
+    first: Vec<usize>,
+    last: Vec<usize>,
+    offset: Vec<usize>,
+}
+
+impl Cells {
+    fn new(n: usize, m: usize, full_table_cells: usize) -> Cells {
+        let full = (n + 1).saturating_mul(m + 1) <= full_table_cells;
+        let (mut first, mut last, mut offset) =
+            (Vec::with_capacity(n + 1), Vec::with_capacity(n + 1), Vec::with_capacity(n + 2));
+        offset.push(0);
+        for i in 0..=n {
+            let (lo, hi) = if full {
+                (0, m)
+            } else {
+                // The diagonal from (0, 0) to (n, m); every row's band overlaps the next one's,
+                // so a path of 1-0 and 0-1 links always connects the corners.
+                let centre = (i as u128 * m as u128 / n.max(1) as u128) as usize;
+                (centre.saturating_sub(BAND_HALF_WIDTH), (centre + BAND_HALF_WIDTH).min(m))
+            };
+            first.push(lo);
+            last.push(hi);
+            offset.push(offset[i] + hi - lo + 1);
+        }
+        Cells { first, last, offset }
+    }
+
+    fn len(&self) -> usize {
+        *self.offset.last().expect("one row at least")
+    }
+
+    /// The index of cell (i, j), if it is searched.
+    fn at(&self, i: usize, j: usize) -> Option<usize> {
+        (j >= self.first[i] && j <= self.last[i]).then(|| self.offset[i] + j - self.first[i])
+    }
+}
+
 /// Aligns sentences by length; `source` and `target` are sentence lengths in characters.
 pub fn align(source: &[usize], target: &[usize]) -> Vec<Link> {
+    align_within(source, target, FULL_TABLE_CELLS)
+}
+
+/// [`align`], searching every pairing up to `full_table_cells` cells and a band beyond.
+fn align_within(source: &[usize], target: &[usize], full_table_cells: usize) -> Vec<Link> {
     let (n, m) = (source.len(), target.len());
-    let mut cost = vec![f64::INFINITY; (n + 1) * (m + 1)];
-    let mut back: Vec<Option<LinkKind>> = vec![None; (n + 1) * (m + 1)];
-    let at = |i: usize, j: usize| i * (m + 1) + j;
-    cost[at(0, 0)] = 0.0;
+    let cells = Cells::new(n, m, full_table_cells);
+    let mut cost = vec![f64::INFINITY; cells.len()];
+    let mut back: Vec<Option<LinkKind>> = vec![None; cells.len()];
+    cost[0] = 0.0;
     for i in 0..=n {
-        for j in 0..=m {
-            let here = cost[at(i, j)];
+        for j in cells.first[i]..=cells.last[i] {
+            let here = cost[cells.at(i, j).expect("inside the row")];
             if !here.is_finite() {
                 continue;
             }
@@ -254,6 +309,7 @@ pub fn align(source: &[usize], target: &[usize]) -> Vec<Link> {
                 if i + di > n || j + dj > m {
                     continue;
                 }
+                let Some(next_cell) = cells.at(i + di, j + dj) else { continue };
                 let source_chars: usize = source[i..i + di].iter().sum();
                 let target_chars: usize = target[j..j + dj].iter().sum();
                 // An unaligned sentence costs its prior alone: charging its length deviation too
@@ -265,16 +321,16 @@ pub fn align(source: &[usize], target: &[usize]) -> Vec<Link> {
                     deviation_cost(length_deviation(source_chars, target_chars))
                 };
                 let next = here + kind.prior_cost() + length_cost;
-                if next < cost[at(i + di, j + dj)] {
-                    cost[at(i + di, j + dj)] = next;
-                    back[at(i + di, j + dj)] = Some(kind);
+                if next < cost[next_cell] {
+                    cost[next_cell] = next;
+                    back[next_cell] = Some(kind);
                 }
             }
         }
     }
     let mut links = Vec::new();
     let (mut i, mut j) = (n, m);
-    while let Some(kind) = back[at(i, j)] {
+    while let Some(kind) = cells.at(i, j).and_then(|cell| back[cell]) {
         let (di, dj) = kind.sizes();
         links.push(Link { source: i - di..i, target: j - dj..j, kind });
         i -= di;
@@ -311,6 +367,40 @@ mod tests {
         assert!(kinds.contains(&"1-0") || kinds.contains(&"2-1"), "{kinds:?}");
         assert_eq!(links.iter().map(|l| l.source.len()).sum::<usize>(), 3, "every source sentence is linked");
         assert_eq!(links.iter().map(|l| l.target.len()).sum::<usize>(), 2, "every target sentence is linked");
+    }
+
+    #[test]
+    fn long_documents_align_in_a_band_as_with_the_full_table() {
+        // 1,500 sentences, one dropped every 100: the band finds the alignment the full table
+        // finds, with every sentence linked once.
+        let source: Vec<usize> = (0..1500).map(|i| 60 + (i * 37) % 90).collect();
+        let target: Vec<usize> = source
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % 100 != 50)
+            .map(|(_, &chars)| (chars as f64 * LENGTH_RATIO) as usize)
+            .collect();
+        let banded = align_within(&source, &target, 0);
+        assert_eq!(banded, align_within(&source, &target, usize::MAX));
+        assert_eq!(banded.iter().map(|l| l.source.len()).sum::<usize>(), source.len());
+        assert_eq!(banded.iter().map(|l| l.target.len()).sum::<usize>(), target.len());
+        for dropped in (0..15).map(|k| k * 100 + 50) {
+            let link = banded.iter().find(|l| l.source.contains(&dropped)).unwrap();
+            assert_ne!(link.kind, LinkKind::OneToOne, "sentence {dropped} was dropped");
+        }
+        // Beyond the full table's size, align uses the band on its own.
+        let long: Vec<usize> = source.iter().cycle().take(6000).copied().collect();
+        assert!((long.len() + 1) * (long.len() + 1) > FULL_TABLE_CELLS);
+        assert!(align(&long, &long).iter().all(|l| l.kind == LinkKind::OneToOne));
+    }
+
+    #[test]
+    fn a_band_connects_the_corners_whatever_the_sides_lengths() {
+        for (n, m) in [(5000, 1), (1, 5000), (3000, 9000), (9000, 2500)] {
+            let links = align(&vec![80; n], &vec![70; m]);
+            assert_eq!(links.iter().map(|l| l.source.len()).sum::<usize>(), n, "{n}×{m}");
+            assert_eq!(links.iter().map(|l| l.target.len()).sum::<usize>(), m, "{n}×{m}");
+        }
     }
 
     #[test]

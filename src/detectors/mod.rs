@@ -345,6 +345,7 @@ pub fn run_all_timed(
         let before = flags.len();
         detector.detect(doc, &mut flags);
         cap_flags(&mut flags, before);
+        bound_spans(&mut flags[before..], &doc.text);
         clock.lap(index);
     }
     one_cause::merge_flags_with_one_cause(&mut flags);
@@ -357,6 +358,23 @@ pub fn run_all_timed(
 /// A pathological article (16,000 unpaired quotation marks, each flag running to the end of its
 /// paragraph) would otherwise cost memory quadratic in its length.
 pub const MAX_FLAGS_PER_DETECTOR: usize = 200;
+
+/// The longest span a flag marks, in bytes. A finding that runs further (a quotation left open
+/// to the end of a long paragraph) is marked from its start, where the reader has to look; the
+/// excerpt copies the span, so unbounded spans cost memory quadratic in the article's length.
+pub const MAX_FLAG_BYTES: usize = 2000;
+
+/// Shortens every span longer than [`MAX_FLAG_BYTES`] to at most that, ending on a character
+/// boundary.
+fn bound_spans(flags: &mut [Flag], text: &str) {
+    for flag in flags.iter_mut().filter(|f| f.end - f.start > MAX_FLAG_BYTES) {
+        let mut end = flag.start + MAX_FLAG_BYTES;
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        flag.end = end;
+    }
+}
 
 /// Caps the flags from `first` on, all of one detector, at [`MAX_FLAGS_PER_DETECTOR`]: the first
 /// ones by position are kept, and one more flag of the same detector, on the first one left out,
@@ -474,6 +492,26 @@ mod tests {
         for (what, expected) in cases {
             assert_eq!(summary(doc(what)), expected, "{what}");
         }
+    }
+
+    #[test]
+    fn a_long_span_is_cut_to_the_bound_on_a_character_boundary() {
+        let text = format!("“{}", "é".repeat(MAX_FLAG_BYTES));
+        let flag = |start, end| Flag {
+            start,
+            end,
+            detector: "test",
+            category: Category::Punctuation,
+            severity: Severity::Minor,
+            confidence: 0.5,
+            message: String::new(),
+            suggestion: None,
+        };
+        let mut flags = vec![flag(0, text.len()), flag(3, 5)];
+        bound_spans(&mut flags, &text);
+        assert!(flags[0].end <= MAX_FLAG_BYTES && flags[0].end > MAX_FLAG_BYTES - 4);
+        assert!(text.is_char_boundary(flags[0].end));
+        assert_eq!((flags[1].start, flags[1].end), (3, 5), "short spans stay as they are");
     }
 
     #[test]
