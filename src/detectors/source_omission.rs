@@ -12,10 +12,11 @@
 //!   expected length, about 0.9 English characters per German one;
 //! - a translation that stops short: clearly shorter than expected, and without the end
 //!   punctuation its source has (truncation);
-//! - a German noun that nothing in the English translates (see `source_coverage`), with no
-//!   untranslated English word near its place that could stand for it, while the English shows
-//!   where it went: a determiner with no noun ("at the of the"). The message quotes the
-//!   German words.
+//! - a German noun that nothing in the English translates (see `source_coverage`), while the
+//!   English shows where it went: a determiner with no noun ("at the of the", "in the, as"), or
+//!   an "of" followed by a preposition ("the Ministry of in Berlin"). The message quotes the
+//!   German nouns that no untranslated English word near their place could stand for, or,
+//!   when there are none, the untranslated German nouns.
 //!
 //! ## Why it signals MT
 //! Neural MT drops clauses and sentences, most often in long inputs, and sometimes stops
@@ -35,7 +36,8 @@
 //! unaligned. A dropped noun is only reported in pairs of at least five German content words
 //! whose coverage is at least one half both ways, and only with the orphaned determiner as
 //! evidence: a noun that a free translation leaves out on purpose ("nach Angaben" / "according
-//! to") is not reported, and neither is an omission that leaves fluent English.
+//! to") is not reported, and neither is an omission that leaves fluent English. A typo in the
+//! English ("on the from side") beside an untranslated noun is reported as an omission.
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -87,16 +89,17 @@ fn opening(text: &str) -> String {
     format!("{} …", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
 }
 
-/// Words that determine a noun and cannot end a noun phrase.
-const DETERMINERS: [&str; 11] = ["the", "a", "an", "its", "their", "our", "my", "your", "this", "these", "those"];
+/// Words that determine a noun and cannot end a noun phrase ("this" and "these" can: "this is").
+const DETERMINERS: [&str; 8] = ["the", "a", "an", "its", "their", "our", "my", "your"];
 /// Words and marks that cannot follow a determiner directly: a determiner before them has lost
 /// its noun ("at the of the").
 const NOT_AFTER_DETERMINER: [&str; 23] = [
     ",", ".", ";", ":", ")", "!", "?", "of", "in", "at", "on", "with", "for", "from", "by", "and", "or", "but", "to",
     "is", "was", "were", "are",
 ];
-/// Prepositions that cannot directly follow "of" ("the Ministry of in Berlin").
-const NOT_AFTER_OF: [&str; 9] = ["of", "in", "at", "on", "with", "from", "by", "and", "or"];
+/// Prepositions that cannot directly follow "of" ("the Ministry of in Berlin"; "of at least"
+/// can).
+const NOT_AFTER_OF: [&str; 8] = ["of", "in", "on", "with", "from", "by", "and", "or"];
 
 /// Whether the English has a determiner or an "of" that has lost its noun: "in the, as",
 /// "at the of the", "the Ministry of in Berlin". Grammatical English never has one, so with a
@@ -129,14 +132,19 @@ impl SourceOmission {
         {
             return None;
         }
-        // German capitalises its nouns.
-        let nouns: Vec<&str> = coverage
-            .unpaired_source
-            .iter()
-            .map(|span| &german[span.clone()])
-            .filter(|word| word.starts_with(char::is_uppercase))
-            .collect();
-        if nouns.is_empty() || !has_orphaned_determiner(english) {
+        if !has_orphaned_determiner(english) {
+            return None;
+        }
+        // German capitalises its nouns. Those nothing could stand for are the likeliest to be
+        // the lost one; with the English showing the gap, any untranslated noun may be.
+        let nouns_of = |spans: &[std::ops::Range<usize>]| -> Vec<&str> {
+            spans.iter().map(|span| &german[span.clone()]).filter(|word| word.starts_with(char::is_uppercase)).collect()
+        };
+        let mut nouns = nouns_of(&coverage.unpaired_source);
+        if nouns.is_empty() {
+            nouns = nouns_of(&coverage.uncovered_source);
+        }
+        if nouns.is_empty() {
             return None;
         }
         let quoted: Vec<String> = nouns.iter().map(|noun| format!("“{noun}”")).collect();
@@ -311,7 +319,12 @@ mod tests {
         for english in ["He stood in the, as always, rain.", "At the of the day.", "The Ministry of in Berlin."] {
             assert!(has_orphaned_determiner(english), "{english}");
         }
-        for english in ["The end of the day came.", "She is one of those who stayed.", "Out of the blue, in and out."] {
+        for english in [
+            "The end of the day came.",
+            "She is one of those who stayed.",
+            "Out of the blue, in and out.",
+            "A figure of at least ten, and this is theirs.",
+        ] {
             assert!(!has_orphaned_determiner(english), "{english}");
         }
     }
