@@ -25,7 +25,10 @@
 //! about three quarters of their source, while a source paired with another sentence's
 //! reference scores about 0.05. The measures are made for telling a translation from a
 //! misalignment, an omission or an addition, not for ranking two good translations. The words
-//! not accounted for come back as byte spans, to show a reader what is missing or extra.
+//! not accounted for come back as byte spans, to show a reader what is missing or extra, and so
+//! do the ones left after pairing the leftovers of both sides by place (`unpaired_source`,
+//! `unpaired_target`): a gap in the lexicon leaves a word over on each side, an omission or an
+//! addition on one side only.
 //!
 //! The lexicon is German Wiktionary's translation tables (CC BY-SA) with a hand-written core of
 //! frequent words and the irregular verb forms, in `data/lexicon/`. [`coverage`] needs no setup;
@@ -245,8 +248,6 @@ fn meet_translations(
     covered
 }
 
-const USE_IDLE: bool = false;
-
 /// Whether English token `at` renders part of a German compound: it stands next to a word
 /// linked to a compound ("premature babies" for "Frühchen"), or is spelt like the compound's
 /// last part ("pornography" in "Kinderpornografie").
@@ -340,9 +341,6 @@ pub fn coverage(german: &str, english: &str) -> Coverage {
     // (German token, English token) for each word a translation or a spelling links.
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut source_counted = vec![false; source.len()];
-    // German function words with translations, none of which is in the English: they may
-    // account for an English word ("vor allem" / "mainly").
-    let mut idle_function_at = Vec::new();
     let mut uncovered_at = Vec::new();
     let mut uncovered_source = Vec::new();
     let mut source_content_words = 0;
@@ -360,11 +358,7 @@ pub fn coverage(german: &str, english: &str) -> Coverage {
         if !scratch.keys.is_empty() {
             join_particles(&particles, &mut scratch.keys, &mut scratch.joined);
         }
-        let pairs_before = pairs.len();
         let mut covered = meet_translations(at, counted, &index, &mut support, &mut pairs, &mut scratch);
-        if !counted && !scratch.keys.is_empty() && pairs.len() == pairs_before && letters(word) >= 3 {
-            idle_function_at.push(at);
-        }
         let length = letters(word);
         for (prefix, particles) in PREFIX_PARTICLES {
             if word == prefix || word.starts_with(prefix) && length > letters(prefix) + 3 {
@@ -428,7 +422,7 @@ pub fn coverage(german: &str, english: &str) -> Coverage {
         let mut source_side = pairing::Side::new(&source, &source_counted);
         let mut target_side = pairing::Side::new(&target, &target_counted);
         pairing::link(&mut source_side, &mut target_side, &pairs);
-        unpaired_source = pairing::unpaired(&source_side, &uncovered_at, &unsupported_at, &[], false)
+        unpaired_source = pairing::unpaired(&source_side, &uncovered_at, &unsupported_at, false)
             .into_iter()
             .map(|at| uncovered_source[at].clone())
             .collect();
@@ -436,11 +430,6 @@ pub fn coverage(german: &str, english: &str) -> Coverage {
             .iter()
             .map(|token| letters(&token.lower) >= 10 || german[..token.span.start].ends_with('-'))
             .collect();
-        let mut explainers = uncovered_at.clone();
-        if USE_IDLE {
-            explainers.extend(&idle_function_at);
-        }
-        explainers.sort_unstable();
         // A separable verb whose particle stands apart ("macht ... aus") is often idiomatic, and
         // its sense missing from the lexicon ("accounts for"): it may stand for any English verb.
         let separable = !particles.is_empty();
@@ -457,17 +446,15 @@ pub fn coverage(german: &str, english: &str) -> Coverage {
             })
             .collect();
         // German verbs move (to the end, to second place), so an uncovered one may stand for an
-        // English word anywhere; an uncovered German word in lower case is a verb, adjective or
-        // adverb, nouns being capitalised.
-        let movable: Vec<usize> = uncovered_at
-            .iter()
-            .copied()
-            .filter(|&at| german[source[at].span.clone()].starts_with(char::is_lowercase))
-            .collect();
-        unpaired_target = pairing::unpaired(&target_side, &leftover, &explainers, &movable, true)
-            .into_iter()
-            .map(|at| unsupported_target[at].clone())
-            .collect();
+        // English word anywhere: with an uncovered German word in lower case (a verb, adjective
+        // or adverb, nouns being capitalised), no English word is taken as added.
+        let movable = uncovered_at.iter().any(|&at| german[source[at].span.clone()].starts_with(char::is_lowercase));
+        if !movable {
+            unpaired_target = pairing::unpaired(&target_side, &leftover, &uncovered_at, true)
+                .into_iter()
+                .map(|at| unsupported_target[at].clone())
+                .collect();
+        }
     }
 
     let share = |part: usize, whole: usize| if whole == 0 { 1.0 } else { part as f64 / whole as f64 };

@@ -58,13 +58,9 @@ pub(super) fn link(source: &mut Side, target: &mut Side, pairs: &[(u32, u32)]) {
 
 /// Which of the `leftover` words of side `from` (token indices) no leftover word of the other
 /// side (`others`) stands in the place of; positions into `leftover`. A leftover word given as
-/// `usize::MAX` is accounted for already. While `free` is not empty, every word is paired: those
-/// words of the other side may stand anywhere.
-/// With `both`, a word needs anchors on both sides to be placed at all.
-pub(super) fn unpaired(from: &Side, leftover: &[usize], others: &[usize], free: &[usize], both: bool) -> Vec<usize> {
-    if !free.is_empty() {
-        return Vec::new();
-    }
+/// `usize::MAX` is accounted for already. With `both`, a word needs anchors on both sides to be
+/// placed at all; without a place, it is paired whenever the other side has a leftover word.
+pub(super) fn unpaired(from: &Side, leftover: &[usize], others: &[usize], both: bool) -> Vec<usize> {
     let mut alone = Vec::new();
     for (position, &at) in leftover.iter().enumerate() {
         if at == usize::MAX {
