@@ -118,11 +118,18 @@ fn without_a_source_column_the_bilingual_checks_change_nothing() {
     assert_exit(&score(&[input.to_str().unwrap(), "--threads", "1"], &with_defaults), 0);
     // The same run with every source-aware detector switched off must be byte-identical.
     let config = dir.path().join("off.toml");
-    let off: String =
-        ["source-brackets", "source-copy", "source-name", "source-negation", "source-number", "source-omission"]
-            .iter()
-            .map(|id| format!("[detectors.{id}]\nenabled = false\n"))
-            .collect();
+    let off: String = [
+        "source-brackets",
+        "source-copy",
+        "source-name",
+        "source-negation",
+        "source-number",
+        "source-omission",
+        "unsupported-content",
+    ]
+    .iter()
+    .map(|id| format!("[detectors.{id}]\nenabled = false\n"))
+    .collect();
     std::fs::write(&config, off).unwrap();
     let switched_off = dir.path().join("off");
     assert_exit(

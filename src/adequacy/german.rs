@@ -265,6 +265,33 @@ pub(super) fn keys(word: &str, scratch: &mut Scratch, keys: &mut Vec<&'static st
     }
 }
 
+/// The first part of a compound, as a content key: the longest start of the word of at least
+/// four letters that leaves at least four, taken as it is or without a linking element
+/// (Wirtschafts-ministerium → Wirtschaft, Frauen-arzt → Frau).
+pub(super) fn modifier(word: &str) -> Option<&'static str> {
+    let length = letters(word);
+    let content = |candidate: &str| {
+        key(candidate).filter(|(_, entry)| !entry.function && entry.infinitive.is_none()).map(|(key, _)| key)
+    };
+    for (end, _) in word.char_indices().rev().skip(3).take(length.saturating_sub(7)) {
+        let start = &word[..end];
+        let found = content(start)
+            .or_else(|| {
+                ["s", "es", "n", "en"]
+                    .into_iter()
+                    .filter_map(|link| start.strip_suffix(link))
+                    .filter(|stem| letters(stem) >= 4)
+                    .find_map(content)
+            })
+            // A verb stem (Fernseh-schirm → fernsehen, Wohn-ung).
+            .or_else(|| content(&format!("{start}en")));
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
 /// The prototype's `keys_simple`: the keys found for `word` and for `word` with ss written ß,
 /// either by every rule or, for a compound's head, by the noun stems alone.
 fn simple_keys(word: &str, head: bool, scratch: &mut Scratch, keys: &mut Vec<&'static str>) {
@@ -418,6 +445,12 @@ mod tests {
         ] {
             assert!(keys_of(word).contains(&key), "{word}: {:?}", keys_of(word));
         }
+    }
+
+    #[test]
+    fn compounds_have_a_first_part() {
+        assert_eq!(modifier("wirtschaftsministerium"), Some("wirtschaft"));
+        assert_eq!(modifier("haus"), None);
     }
 
     #[test]

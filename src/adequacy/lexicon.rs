@@ -136,6 +136,15 @@ fn load_english_irregular() -> FxHashMap<&'static str, &'static str> {
     lemmas
 }
 
+/// Every English verb form of `verbs.tsv`, lemmas included.
+pub(super) static ENGLISH_VERB_FORMS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    let mut forms = FxHashSet::default();
+    for row in shipped!("data/lexicon/verbs.tsv").rows::<5>() {
+        forms.extend(row.fields.iter().flat_map(|field| field.split('/')).filter(|form| !form.is_empty()));
+    }
+    forms
+});
+
 /// Irregular English nouns and adjectives, and the "n't" of contractions.
 const OTHER_IRREGULAR: [(&str, &str); 23] = [
     ("men", "man"),
@@ -182,6 +191,7 @@ pub(super) fn preload() {
     LazyLock::force(&GERMAN);
     LazyLock::force(&ENGLISH_FUNCTION_WORDS);
     LazyLock::force(&ENGLISH_IRREGULAR);
+    LazyLock::force(&ENGLISH_VERB_FORMS);
 }
 
 #[cfg(test)]

@@ -25,7 +25,10 @@
 //! about three quarters of their source, while a source paired with another sentence's
 //! reference scores about 0.05. The measures are made for telling a translation from a
 //! misalignment, an omission or an addition, not for ranking two good translations. The words
-//! not accounted for come back as byte spans, to show a reader what is missing or extra.
+//! not accounted for come back as byte spans, to show a reader what is missing or extra, and so
+//! do the ones left after pairing the leftovers of both sides by place (`unpaired_source`,
+//! `unpaired_target`): a gap in the lexicon leaves a word over on each side, an omission or an
+//! addition on one side only.
 //!
 //! The lexicon is German Wiktionary's translation tables (CC BY-SA) with a hand-written core of
 //! frequent words and the irregular verb forms, in `data/lexicon/`. [`coverage`] needs no setup;
@@ -34,13 +37,14 @@
 mod english;
 mod german;
 mod lexicon;
+mod pairing;
 mod tokens;
 #[cfg(test)]
 mod validation;
 
 use english::for_each_lemma;
 use german::SEPARABLE_PREFIXES;
-use lexicon::{ENGLISH_FUNCTION_WORDS, GERMAN};
+use lexicon::{ENGLISH_FUNCTION_WORDS, ENGLISH_VERB_FORMS, GERMAN};
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 use tokens::{cognate, letters, phrase_words, tokenize, Spelling, Token};
@@ -63,6 +67,14 @@ pub struct Coverage {
     /// End-exclusive byte spans, in the English text, of the content words not supported. A
     /// word with an apostrophe counts up to it, and so does its span ("Merkel" of "Merkel's").
     pub unsupported_target: Vec<Range<usize>>,
+    /// The uncovered German words that no unsupported English word near their place can stand
+    /// for: what the English most likely left out (see [`pairing`]). A subset of
+    /// `uncovered_source`.
+    pub unpaired_source: Vec<Range<usize>>,
+    /// The unsupported English words that no uncovered German word near their place can stand
+    /// for, nor a compound's first part: what the English most likely added. A subset of
+    /// `unsupported_target`.
+    pub unpaired_target: Vec<Range<usize>>,
 }
 
 /// English particles a German separable prefix implies: "gab ... zurück" is "gave back".
@@ -198,7 +210,14 @@ fn join_particles(particles: &[&str], keys: &mut Vec<&'static str>, joined: &mut
 /// word meets as supported, and says whether all words of some translation are in the English
 /// (its content words, or all of them if it has none), which covers the German word. Stops
 /// early once nothing more can change.
-fn meet_translations(counted: bool, index: &LemmaIndex, support: &mut Support, scratch: &mut Scratch) -> bool {
+fn meet_translations(
+    at: usize,
+    counted: bool,
+    index: &LemmaIndex,
+    support: &mut Support,
+    pairs: &mut Vec<(u32, u32)>,
+    scratch: &mut Scratch,
+) -> bool {
     let Scratch { lemma, keys, words, .. } = scratch;
     let mut covered = false;
     for key in keys.iter() {
@@ -212,7 +231,12 @@ fn meet_translations(counted: bool, index: &LemmaIndex, support: &mut Support, s
                     continue;
                 }
                 let mut met = false;
-                for_each_lemma(word, lemma, &mut |lemma| met |= index.tokens_with(lemma, |token| support.mark(token)));
+                for_each_lemma(word, lemma, &mut |lemma| {
+                    met |= index.tokens_with(lemma, |token| {
+                        support.mark(token);
+                        pairs.push((at as u32, token as u32));
+                    })
+                });
                 all_met &= met;
             }
             covered |= all_met;
@@ -222,6 +246,67 @@ fn meet_translations(counted: bool, index: &LemmaIndex, support: &mut Support, s
         }
     }
     covered
+}
+
+/// Whether English token `at` renders part of a German compound: it stands next to a word
+/// linked to a compound ("premature babies" for "Frühchen"), or is spelt like the compound's
+/// last part ("pornography" in "Kinderpornografie").
+fn part_of_compound(
+    at: usize,
+    target_side: &pairing::Side,
+    compound: &[bool],
+    source: &[Token],
+    target: &[Token],
+) -> bool {
+    let next_to_compound = [at.wrapping_sub(2), at.wrapping_sub(1), at + 1, at + 2]
+        .into_iter()
+        .filter(|&i| i < target.len())
+        .any(|i| target_side.links[i].iter().any(|&german| compound[german as usize]));
+    if next_to_compound {
+        return true;
+    }
+    let word = &target[at].lower;
+    if letters(word) < 5 {
+        return false;
+    }
+    let spelling = Spelling::new(word, false);
+    source.iter().zip(compound).filter(|(_, &compound)| compound).any(|(german, _)| {
+        let length = letters(&german.lower);
+        german
+            .lower
+            .char_indices()
+            .skip(3)
+            .take(length.saturating_sub(7))
+            .any(|(start, _)| cognate(&Spelling::new(&german.lower[start..], true), &spelling))
+    })
+}
+
+/// Links English words to the German compounds whose first part translates them: with a
+/// "Wirtschaftsministerium" in the source, "economy" in "Ministry of Economy" has a source,
+/// though coverage reads the compound through its head alone.
+fn modifier_pairs(
+    source: &[Token],
+    counted: &[bool],
+    index: &LemmaIndex,
+    pairs: &mut Vec<(u32, u32)>,
+    scratch: &mut Scratch,
+) {
+    for (at, token) in source.iter().enumerate() {
+        if !counted[at] || letters(&token.lower) < 8 {
+            continue;
+        }
+        let Some(modifier) = german::modifier(&token.lower) else { continue };
+        for translation in GERMAN[modifier].translations() {
+            for word in phrase_words(translation) {
+                if ENGLISH_FUNCTION_WORDS.contains(word) {
+                    continue;
+                }
+                for_each_lemma(word, &mut scratch.lemma, &mut |lemma| {
+                    index.tokens_with(lemma, |english| pairs.push((at as u32, english as u32)));
+                });
+            }
+        }
+    }
 }
 
 /// Source coverage and target support of a German sentence and its English translation; see
@@ -253,6 +338,10 @@ pub fn coverage(german: &str, english: &str) -> Coverage {
         SEPARABLE_PREFIXES.into_iter().filter(|prefix| source.iter().any(|token| token.lower == *prefix)).collect();
 
     let mut scratch = Scratch::default();
+    // (German token, English token) for each word a translation or a spelling links.
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut source_counted = vec![false; source.len()];
+    let mut uncovered_at = Vec::new();
     let mut uncovered_source = Vec::new();
     let mut source_content_words = 0;
     for (at, token) in source.iter().enumerate() {
@@ -269,12 +358,15 @@ pub fn coverage(german: &str, english: &str) -> Coverage {
         if !scratch.keys.is_empty() {
             join_particles(&particles, &mut scratch.keys, &mut scratch.joined);
         }
-        let mut covered = meet_translations(counted, &index, &mut support, &mut scratch);
+        let mut covered = meet_translations(at, counted, &index, &mut support, &mut pairs, &mut scratch);
         let length = letters(word);
         for (prefix, particles) in PREFIX_PARTICLES {
             if word == prefix || word.starts_with(prefix) && length > letters(prefix) + 3 {
                 for particle in particles {
-                    index.tokens_with(particle, |token| support.mark(token));
+                    index.tokens_with(particle, |token| {
+                        support.mark(token);
+                        pairs.push((at as u32, token as u32));
+                    });
                 }
             }
         }
@@ -283,31 +375,85 @@ pub fn coverage(german: &str, english: &str) -> Coverage {
             continue;
         }
         source_content_words += 1;
-        covered = covered
-            || target
-                .iter()
-                .zip(&target_spellings)
-                .any(|(english, spelling)| letters(&english.lower) >= 3 && cognate(&source_spellings[at], spelling));
+        source_counted[at] = true;
         if !covered {
+            for (english_at, (english, spelling)) in target.iter().zip(&target_spellings).enumerate() {
+                if letters(&english.lower) >= 3 && cognate(&source_spellings[at], spelling) {
+                    covered = true;
+                    pairs.push((at as u32, english_at as u32));
+                }
+            }
+        }
+        if !covered {
+            uncovered_at.push(at);
             uncovered_source.push(token.span.clone());
         }
     }
 
     // English words no translation met may still be names or cognates of a German word.
     let mut unsupported_target = Vec::new();
-    for ((token, word), open) in target.iter().zip(&target_words).zip(&support.open) {
+    let mut unsupported_at = Vec::new();
+    for (english_at, ((token, word), open)) in target.iter().zip(&target_words).zip(&support.open).enumerate() {
         let Some(word) = word.filter(|_| *open) else { continue };
         let spelling = Spelling::new(word, false);
-        let is_cognate = source
+        let cognate_at = source
             .iter()
             .zip(&source_spellings)
-            .any(|(german, german_spelling)| letters(&german.lower) >= 3 && cognate(german_spelling, &spelling));
-        if !is_cognate {
+            .position(|(german, german_spelling)| letters(&german.lower) >= 3 && cognate(german_spelling, &spelling));
+        if let Some(german_at) = cognate_at {
+            pairs.push((german_at as u32, english_at as u32));
+        } else {
+            unsupported_at.push(english_at);
             // The counted word is the token up to any apostrophe ('’' included).
             let raw = &english[token.span.clone()];
             let end =
                 if word.len() == token.lower.len() { raw.len() } else { raw.find(['\'', '’']).unwrap_or(raw.len()) };
             unsupported_target.push(token.span.start..token.span.start + end);
+        }
+    }
+    // Leftover words of either side may translate each other (a gap in the lexicon); what
+    // stays unpaired is omitted or added. Only worth working out when something is left over.
+    let (mut unpaired_source, mut unpaired_target) = (Vec::new(), Vec::new());
+    if !uncovered_at.is_empty() || !unsupported_at.is_empty() {
+        if !unsupported_at.is_empty() {
+            modifier_pairs(&source, &source_counted, &index, &mut pairs, &mut scratch);
+        }
+        let target_counted: Vec<bool> = target_words.iter().map(Option::is_some).collect();
+        let mut source_side = pairing::Side::new(&source, &source_counted);
+        let mut target_side = pairing::Side::new(&target, &target_counted);
+        pairing::link(&mut source_side, &mut target_side, &pairs);
+        unpaired_source = pairing::unpaired(&source_side, &uncovered_at, &unsupported_at, false)
+            .into_iter()
+            .map(|at| uncovered_source[at].clone())
+            .collect();
+        let compound: Vec<bool> = source
+            .iter()
+            .map(|token| letters(&token.lower) >= 10 || german[..token.span.start].ends_with('-'))
+            .collect();
+        // A separable verb whose particle stands apart ("macht ... aus") is often idiomatic, and
+        // its sense missing from the lexicon ("accounts for"): it may stand for any English verb.
+        let separable = !particles.is_empty();
+        let leftover: Vec<usize> = unsupported_at
+            .iter()
+            .map(|&at| {
+                let explained = part_of_compound(at, &target_side, &compound, &source, &target)
+                    || separable && ENGLISH_VERB_FORMS.contains(target[at].lower.as_str());
+                if explained {
+                    usize::MAX
+                } else {
+                    at
+                }
+            })
+            .collect();
+        // German verbs move (to the end, to second place), so an uncovered one may stand for an
+        // English word anywhere: with an uncovered German word in lower case (a verb, adjective
+        // or adverb, nouns being capitalised), no English word is taken as added.
+        let movable = uncovered_at.iter().any(|&at| german[source[at].span.clone()].starts_with(char::is_lowercase));
+        if !movable {
+            unpaired_target = pairing::unpaired(&target_side, &leftover, &uncovered_at, true)
+                .into_iter()
+                .map(|at| unsupported_target[at].clone())
+                .collect();
         }
     }
 
@@ -319,6 +465,8 @@ pub fn coverage(german: &str, english: &str) -> Coverage {
         target_content_words,
         uncovered_source,
         unsupported_target,
+        unpaired_source,
+        unpaired_target,
     }
 }
 
@@ -436,6 +584,27 @@ mod tests {
         assert_eq!(result.source_coverage, 1.0);
         assert_eq!(words(english, &result.unsupported_target), ["Merkel", "dog", "barked"]);
         assert!((result.target_support - 4.0 / 7.0).abs() < 1e-9, "{result:?}");
+    }
+
+    #[test]
+    fn an_added_word_stays_unpaired_and_a_dictionary_gap_does_not() {
+        let german = "Die Zuschauer warteten vor dem Stadion auf den Beginn des Spiels.";
+        let english = "The spectators waited nervously in front of the stadium for the start of the game.";
+        let result = coverage(german, english);
+        assert_eq!(words(english, &result.unpaired_target), ["nervously"]);
+        assert!(result.unpaired_source.is_empty(), "{result:?}");
+        // A compound's first part accounts for an English word of its own.
+        let german = "Das Wirtschaftsministerium kündigte am Montag neue Hilfen an.";
+        let english = "The Ministry of Economy announced new aid on Monday.";
+        assert!(coverage(german, english).unpaired_target.is_empty(), "{:?}", coverage(german, english));
+    }
+
+    #[test]
+    fn a_dropped_noun_stays_unpaired() {
+        let german = "Die Polizei sperrte am Abend die Straße für mehrere Stunden.";
+        let result = coverage(german, "In the evening the police closed the for several hours.");
+        assert_eq!(words(german, &result.unpaired_source), ["Straße"]);
+        assert!(result.unpaired_target.is_empty(), "{result:?}");
     }
 
     #[test]

@@ -281,6 +281,7 @@ pub mod stranded_verb;
 pub mod thing_pronoun;
 pub mod thousands_dot;
 pub mod unclosed_quote;
+pub mod unsupported_content;
 pub mod untranslated_word;
 pub mod verb_final_clause;
 pub mod verbless_sentence;
