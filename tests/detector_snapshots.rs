@@ -33,6 +33,7 @@ fn articles(path: &str) -> Vec<Article> {
 fn all_detectors() -> Vec<Box<dyn detectors::ConfiguredDetector>> {
     let mut settings = DetectorSettings::default();
     settings.improbable_phrase.enabled = true;
+    settings.unsupported_content.enabled = true;
     let built = detectors::build(&settings);
     assert_eq!(built.len(), detectors::catalogue().len(), "every detector is enabled");
     built

@@ -83,7 +83,10 @@ fn text() -> impl Strategy<Value = String> {
 
 fn detectors() -> Vec<Box<dyn ConfiguredDetector>> {
     // Every detector, including those off by default.
-    let config = Config::from_toml("[detectors.improbable-phrase]\nenabled = true\n").unwrap();
+    let config = Config::from_toml(
+        "[detectors.improbable-phrase]\nenabled = true\n[detectors.unsupported-content]\nenabled = true\n",
+    )
+    .unwrap();
     build(&config.detectors)
 }
 

@@ -29,8 +29,14 @@
 //! there the dictionary knows too little of the sentence to tell an addition from a gap, and
 //! a wholly unrelated pair is `detached-translation`'s.
 //!
+//! Off by default. On WMT22 German→English news with sources it fired as often on the human
+//! reference translations (0.63 flags per 1,000 words) as on nine systems' output (0.68): on
+//! real text its flags are mostly dictionary gaps ("Stromversorgung" → "electricity"), not
+//! additions. It finds added words in synthetic tests (DEMETR's additions, 46 of its 47 flags
+//! right) and is worth enabling to screen output for hallucinated content, with a grain of salt.
+//!
 //! ## Options
-//! - `enabled` (default true)
+//! - `enabled` (default false)
 //! - `severity` (default "major")
 //! - `min-content-words` (default 5): fewer English content words are not judged.
 //! - `min-coverage` (default 0.7): the lowest source coverage and target support of a pair
@@ -63,7 +69,7 @@ pub struct UnsupportedContentSettings {
 impl Default for UnsupportedContentSettings {
     fn default() -> Self {
         UnsupportedContentSettings {
-            enabled: true,
+            enabled: false,
             severity: None,
             min_content_words: 5,
             min_coverage: 0.7,
