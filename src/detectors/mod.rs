@@ -346,7 +346,7 @@ pub fn run_all_timed(
         let before = flags.len();
         detector.detect(doc, &mut flags);
         cap_flags(&mut flags, before);
-        bound_spans(&mut flags[before..], &doc.text);
+        bound_spans(&mut flags[before..], doc.text);
         clock.lap(index);
     }
     one_cause::merge_flags_with_one_cause(&mut flags);
