@@ -546,8 +546,12 @@ mod tests {
     #[test]
     fn disabled_detectors_are_not_built() {
         let mut settings = DetectorSettings::default();
-        assert_eq!(build(&settings).len(), catalogue().len() - 1, "all but improbable-phrase, off by default");
+        let off_by_default = ["improbable-phrase", "unsupported-content"];
+        let built: Vec<&str> = build(&settings).iter().map(|d| d.info().id).collect();
+        assert_eq!(built.len(), catalogue().len() - off_by_default.len());
+        assert!(!built.iter().any(|id| off_by_default.contains(id)));
         settings.improbable_phrase.enabled = true;
+        settings.unsupported_content.enabled = true;
         assert_eq!(build(&settings).len(), catalogue().len());
         settings.repeated_words.enabled = false;
         settings.unclosed_quote.severity = Some(Severity::Major);
