@@ -622,7 +622,23 @@ fn text_file_cases(cases: &mut Vec<Case>) {
             .file("corpus/y/a.txt", "Two."),
     );
     cases.push(Case::new("txt/unicode-file-name", rows(1, 0)).file("新闻 😀 é.txt", "The council met."));
-    cases.push(Case::new("txt/gzip-compressed", Records(1)).file("story.txt.gz", gzip(b"The council met on Monday.")));
+    cases.push(Case::new("txt/gzip-compressed", rows(1, 0)).file("story.txt.gz", gzip(b"The council met on Monday.")));
+    cases.push(Case::new("txt/zstd-compressed", rows(1, 0)).file("story.txt.zst", zstd_compress(b"The council met.")));
+    // 64 MB of one letter inflate from a few kilobytes: read up to the limit only, then rejected.
+    let bomb = zstd_compress(&vec![b'x'; 64 << 20]);
+    cases.push(Case::new("txt/zstd-bomb", rows(0, 1)).file("story.txt.zst", bomb).args(&["--max-text-chars", "10"]));
+    // A corrupt compressed article is one reject; the run goes on with the others.
+    cases.push(
+        Case::new("txt/gzip-not-gzip", rows(1, 1))
+            .file("corpus/story.txt.gz", b"plain text, not gzip".to_vec())
+            .file("corpus/other.txt", "The council met."),
+    );
+    let truncated = gzip(b"The council met on Monday and again on Tuesday.");
+    cases.push(
+        Case::new("txt/gzip-truncated", rows(1, 1))
+            .file("corpus/story.txt.gz", truncated[..truncated.len() - 6].to_vec())
+            .file("corpus/other.txt", "The council met."),
+    );
 }
 
 fn parquet_cases(cases: &mut Vec<Case>) {

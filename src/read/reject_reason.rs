@@ -48,6 +48,14 @@ pub enum RejectReason {
         bytes: u64,
         max_chars: usize,
     },
+    /// A compressed `.txt` file that cannot be decompressed (corrupt, truncated, or not
+    /// compressed at all).
+    CannotDecompress(String),
+    /// A compressed `.txt` file that inflates beyond `limit` bytes, read no further.
+    InflatesTooFar {
+        limit: u64,
+        max_chars: usize,
+    },
     /// A `.json` array that breaks off at `line`; the rest of the file cannot be read.
     BrokenArray {
         line: u64,
@@ -128,6 +136,11 @@ impl fmt::Display for RejectReason {
                 f,
                 "the file has {bytes} bytes, more than a text of at most {max_chars} characters can have (--max-text-chars)"
             ),
+            CannotDecompress(problem) => write!(f, "the file cannot be decompressed: {problem}"),
+            InflatesTooFar { limit, max_chars } => write!(
+                f,
+                "the file inflates to more than {limit} bytes, more than a text of at most {max_chars} characters can have (--max-text-chars)"
+            ),
             BrokenArray { line, problem } => write!(f, "line {line}: {problem}"),
             ArrayUnreadable(message) => f.write_str(message),
             EmptyIdField => f.write_str("the id field is empty"),
@@ -162,7 +175,8 @@ impl RejectReason {
             NotAString { .. } => "field not a string",
             NullValue { .. } => "null value",
             LineTooLong { .. } => "line too long",
-            FileTooLarge { .. } => "file too large",
+            FileTooLarge { .. } | InflatesTooFar { .. } => "file too large",
+            CannotDecompress(_) => "cannot decompress",
             BrokenArray { .. } => "broken JSON array",
             ArrayUnreadable(_) => "unreadable JSON array",
             EmptyIdField => "empty id field",
@@ -205,6 +219,8 @@ mod tests {
             NullValue { column: "id".into() },
             LineTooLong { bytes: 2_000_000, limit: 1_800_000 },
             FileTooLarge { bytes: 900, max_chars: 200 },
+            InflatesTooFar { limit: 800, max_chars: 200 },
+            CannotDecompress("invalid gzip header".into()),
             BrokenArray { line: 12, problem: "the array is not closed with ']'".into() },
             ArrayUnreadable("corrupt deflate stream".into()),
             EmptyIdField,
@@ -226,9 +242,10 @@ mod tests {
             );
             assert!(!kind.contains('\''), "{reason}: {kind} names a field or id");
         }
-        // One key per kind of problem: the three UTF-8 reasons share one, the others differ.
+        // One key per kind of problem: the three UTF-8 reasons share one, and the two "file too
+        // large" (by its size, or inflating beyond it); the others differ.
         let distinct: std::collections::BTreeSet<&String> = kinds.iter().collect();
-        assert_eq!(distinct.len(), kinds.len() - 2, "{kinds:?}");
+        assert_eq!(distinct.len(), kinds.len() - 3, "{kinds:?}");
         assert_eq!(kinds[0], kinds[1]);
         assert_eq!(kinds[1], kinds[2]);
         let other_duplicate = DuplicateId { id: "b".into(), first_seen: "y:9".into() };

@@ -1,11 +1,13 @@
 //! Plain text input: the whole file is one article. Its id is the file's path relative to the
 //! directory given on the command line, without the extension and with `/` between folders
 //! (`a/story.txt` is `a/story`, distinct from `b/story.txt`); a file named on its own is its
-//! name without the extension.
+//! name without the extension. A `.txt.gz` or `.txt.zst` file is decompressed, and its id loses
+//! both extensions.
 
 use super::{utf8_reason, Input, Item, Origin, Record, RecordReader, Reject, RejectReason, Utf8Place};
 use crate::error::InputError;
-use std::path::PathBuf;
+use std::io::Read;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -31,12 +33,49 @@ impl TextReader {
 
 fn article_id(input: &Input) -> String {
     let Some(within) = &input.within_directory else {
-        return input.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = without_compression(&input.path);
+        return name.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     };
-    let without_extension = within.with_extension("");
+    let without_extension = without_compression(within).with_extension("");
     let parts: Vec<String> =
         without_extension.components().map(|part| part.as_os_str().to_string_lossy().into_owned()).collect();
     parts.join("/")
+}
+
+/// Whether the file is compressed, from its name (`.gz` or `.zst`, in any case).
+fn compressed(path: &Path) -> bool {
+    let name = path.to_string_lossy().to_ascii_lowercase();
+    name.ends_with(".gz") || name.ends_with(".zst")
+}
+
+/// The path without a `.gz` or `.zst` extension.
+fn without_compression(path: &Path) -> PathBuf {
+    if compressed(path) {
+        path.with_extension("")
+    } else {
+        path.to_path_buf()
+    }
+}
+
+impl TextReader {
+    /// The file's bytes, decompressed, or why the article cannot be read: a compressed file is
+    /// read only up to `limit` bytes, however far it would inflate, and a corrupt one is one
+    /// bad article, not a reason to stop the run.
+    fn read_compressed(&self, limit: u64) -> Result<Result<Vec<u8>, RejectReason>, InputError> {
+        let mut bytes = Vec::new();
+        let reader = match super::open_decompressed(&self.path, self.progress.clone()) {
+            Ok(reader) => reader,
+            Err(InputError::Read { message, .. }) => return Ok(Err(RejectReason::CannotDecompress(message))),
+            Err(error) => return Err(error),
+        };
+        if let Err(error) = reader.take(limit + 1).read_to_end(&mut bytes) {
+            return Ok(Err(RejectReason::CannotDecompress(error.to_string())));
+        }
+        if bytes.len() as u64 > limit {
+            return Ok(Err(RejectReason::InflatesTooFar { limit, max_chars: self.max_text_chars }));
+        }
+        Ok(Ok(bytes))
+    }
 }
 
 impl RecordReader for TextReader {
@@ -47,18 +86,23 @@ impl RecordReader for TextReader {
         let id = self.id.clone();
         let origin = Origin { file: self.file.clone(), line: None, row: 1 };
         // A character takes at most four bytes: a larger file is over the limit, unread.
-        let size =
-            std::fs::metadata(&self.path).map_err(|error| InputError::Open { path: self.path.clone(), error })?.len();
-        if size > self.max_text_chars.saturating_mul(4) as u64 {
+        let limit = self.max_text_chars.saturating_mul(4) as u64;
+        let too_large = |bytes: u64| RejectReason::FileTooLarge { bytes, max_chars: self.max_text_chars };
+        let bytes = if compressed(&self.path) {
+            match self.read_compressed(limit)? {
+                Ok(bytes) => bytes,
+                Err(reason) => return Ok(Some(Item::Reject(Reject { origin, id: Some(id), reason }))),
+            }
+        } else {
+            let size = std::fs::metadata(&self.path)
+                .map_err(|error| InputError::Open { path: self.path.clone(), error })?
+                .len();
             self.progress.fetch_add(size, Ordering::Relaxed);
-            return Ok(Some(Item::Reject(Reject {
-                origin,
-                id: Some(id),
-                reason: RejectReason::FileTooLarge { bytes: size, max_chars: self.max_text_chars },
-            })));
-        }
-        let bytes = std::fs::read(&self.path).map_err(|error| InputError::Open { path: self.path.clone(), error })?;
-        self.progress.fetch_add(bytes.len() as u64, Ordering::Relaxed);
+            if size > limit {
+                return Ok(Some(Item::Reject(Reject { origin, id: Some(id), reason: too_large(size) })));
+            }
+            std::fs::read(&self.path).map_err(|error| InputError::Open { path: self.path.clone(), error })?
+        };
         match String::from_utf8(bytes) {
             Ok(text) => Ok(Some(Item::Record(Record { id, text, source: None, meta: Vec::new(), origin }))),
             Err(error) => {
