@@ -5,7 +5,8 @@ seconds per MB of text and peak memory of `mtqe score`, one thread, per case.
 
 Each case is a JSON Lines file of a few documents just under the text limit, built to stress one
 part of mtqe (unclosed quotes, ten thousand names in a sentence, German text, a million-character
-word, …). The baseline is about the same amount of normal news from scripts/make_corpus.py. The
+word, …). The baseline is about the same amount of normal news from scripts/make_corpus.py, with
+German sources for the cases that have a source column. The
 targets (issue "Reliability"): at most 5x the baseline's seconds per MB and 2x its peak memory.
 Each figure is the median of --runs runs; peak memory is the child's own (wait4). Writes a
 Markdown table to standard output. Nothing here reads ../shared.
@@ -70,18 +71,25 @@ def score(path):
 args.work.mkdir(parents=True, exist_ok=True)
 cases = args.work / "cases"
 subprocess.run([sys.executable, root / "tests" / "pathological" / "make_corpus.py", cases], check=True)
-baseline_file = args.work / "normal-news.jsonl"
-if not baseline_file.exists():
-    subprocess.run([sys.executable, root / "scripts" / "make_corpus.py", "4", baseline_file], check=True)
-
 version = subprocess.run([args.binary, "--version"], capture_output=True, text=True, check=True).stdout.strip()
-wall, peak, counts = score(baseline_file)
-base_s_per_mb = wall / (counts["text_bytes"] / 1e6)
-print(f"{version}, one thread, median of {args.runs} runs; normal news: {counts['text_bytes'] / 1e6:.1f} MB, "
-      f"{wall:.2f} s ({base_s_per_mb:.3f} s/MB), peak {peak:.0f} MB\n")
-print("| case | MB of text | documents scored | rejects | flags | s/MB | × normal | peak MB | × normal | within targets |")
+print(f"{version}, one thread, median of {args.runs} runs\n")
+baselines = {}
+for with_sources in (False, True):
+    name = "normal-news-with-sources.jsonl" if with_sources else "normal-news.jsonl"
+    baseline_file = args.work / name
+    if not baseline_file.exists():
+        extra = ["--with-sources"] if with_sources else []
+        subprocess.run([sys.executable, root / "scripts" / "make_corpus.py", "4", baseline_file, *extra], check=True)
+    wall, peak, counts = score(baseline_file)
+    baselines[with_sources] = (wall / (counts["text_bytes"] / 1e6), peak)
+    print(f"- {name}: {counts['text_bytes'] / 1e6:.1f} MB, {wall:.2f} s ({baselines[with_sources][0]:.3f} s/MB), "
+          f"peak {peak:.0f} MB")
+print()
+print("| case (against the baseline with sources where it has them) | MB of text | documents scored | rejects | flags | s/MB | × normal | peak MB | × normal | within targets |")
 print("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 for path in sorted(cases.glob("*.jsonl")):
+    with_sources = '"source"' in path.open(encoding="utf-8").readline()
+    base_s_per_mb, peak = baselines[with_sources]
     wall, case_peak, counts = score(path)
     if wall is None:
         print(f"| {path.stem} | | | | | > {args.timeout:g} s | | | | no |", flush=True)

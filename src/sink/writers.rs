@@ -32,6 +32,8 @@ pub struct TableWriters {
 /// faster. The row limit is polars' own default row-group size.
 const ROW_GROUP_BYTES: usize = 4 << 20;
 const ROW_GROUP_ROWS: usize = 512 * 512;
+/// The most segment rows turned into frames at once (one document is never split).
+const FRAME_ROWS: usize = 1 << 16;
 
 /// One output file and the rows waiting for its next row group.
 struct TableWriter {
@@ -130,8 +132,25 @@ impl TableWriters {
         OutputError::Write { dir: self.dir.clone(), message: error.to_string() }
     }
 
-    /// Appends one scored batch to every table.
+    /// Appends scored documents to every table, a slice of at most [`FRAME_ROWS`] segment rows
+    /// at a time: a batch of articles with hundreds of thousands of one-word sentences would
+    /// otherwise be turned into one frame of all their rows at once.
     pub fn write(&mut self, docs: &[ScoredDoc]) -> Result<(), OutputError> {
+        let mut first = 0;
+        while first < docs.len() {
+            let mut rows = 0;
+            let mut end = first;
+            while end < docs.len() && (end == first || rows + docs[end].segments.len() <= FRAME_ROWS) {
+                rows += docs[end].segments.len();
+                end += 1;
+            }
+            self.write_slice(&docs[first..end])?;
+            first = end;
+        }
+        Ok(())
+    }
+
+    fn write_slice(&mut self, docs: &[ScoredDoc]) -> Result<(), OutputError> {
         let flags = FLAGS.frame(docs).map_err(|e| self.error(e))?;
         let segments = SEGMENTS.frame(docs).map_err(|e| self.error(e))?;
         let documents = self.document_columns.frame(docs).map_err(|e| self.error(e))?;
