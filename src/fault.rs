@@ -8,9 +8,28 @@
 use std::any::Any;
 use std::cell::Cell;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::Once;
 
 thread_local! {
     static STEP: Cell<&'static str> = const { Cell::new("analysis") };
+    /// Whether this thread is inside [`isolate`].
+    static ISOLATED: Cell<bool> = const { Cell::new(false) };
+}
+
+static QUIET_HOOK: Once = Once::new();
+
+/// A panic inside [`isolate`] is reported by its caller (a reject naming the step, or an error
+/// naming the file), so the panic hook's message and backtrace on standard error are left out
+/// there; any other panic is printed as before.
+fn install_quiet_hook() {
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !ISOLATED.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
 }
 
 /// Records that this thread now works on `step` (an analysis step, a detector id, "scoring").
@@ -34,8 +53,12 @@ impl std::fmt::Display for Failure {
 
 /// Runs one document's work. A panic inside becomes `Err` naming the step and the message.
 pub fn isolate<T>(work: impl FnOnce() -> T) -> Result<T, Failure> {
+    install_quiet_hook();
     enter("analysis");
-    catch_unwind(AssertUnwindSafe(work))
+    let outer = ISOLATED.with(|isolated| isolated.replace(true));
+    let result = catch_unwind(AssertUnwindSafe(work));
+    ISOLATED.with(|isolated| isolated.set(outer));
+    result
         .map_err(|payload| Failure { step: STEP.with(Cell::get), message: panic_message(payload.as_ref()).to_owned() })
 }
 

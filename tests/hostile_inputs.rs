@@ -718,6 +718,12 @@ fn parquet_cases(cases: &mut Vec<Case>) {
         )
         .args(&["--max-text-chars", "20"]),
     );
+    // A footer that polars' reader panics on (found by fuzzing): an unreadable file, named.
+    let corrupt = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corrupt-footer.parquet")).unwrap();
+    cases.push(Case::new("parquet/corrupt-footer-field", Unusable).file("in.parquet", corrupt));
+    // A data page that points past the end of the file (also found by fuzzing).
+    let corrupt = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corrupt-page.parquet")).unwrap();
+    cases.push(Case::new("parquet/corrupt-page-offset", Unusable).file("in.parquet", corrupt));
 }
 
 fn compressed_cases(cases: &mut Vec<Case>) {

@@ -19,9 +19,22 @@ use std::sync::Arc;
 /// Rows read from a Parquet input at a time.
 const PARQUET_CHUNK_ROWS: usize = 4096;
 
+/// Runs one read of a Parquet file. polars' reader panics on some corrupt files (fuzzing found a
+/// malformed footer field, "thrift bool field"): that is the file's fault, so it becomes a read
+/// error naming the file, as other corrupt input does, not a panic of the reader thread.
+fn guarded<T>(path: &Path, read: impl FnOnce() -> Result<T, InputError>) -> Result<T, InputError> {
+    crate::fault::isolate(read).unwrap_or_else(|failure| {
+        Err(InputError::Read { path: path.to_owned(), message: format!("corrupt Parquet file: {}", failure.message) })
+    })
+}
+
 /// The columns of a Parquet file, from its footer, with the kind each is carried as: text
 /// columns as text, every other one in its own type.
 pub fn input_columns(path: &Path) -> Result<Vec<(String, ColumnKind)>, InputError> {
+    guarded(path, || footer_columns(path))
+}
+
+fn footer_columns(path: &Path) -> Result<Vec<(String, ColumnKind)>, InputError> {
     let file = File::open(path).map_err(|error| InputError::Open { path: path.to_owned(), error })?;
     let mut reader = ParquetReader::new(file);
     let schema = reader.schema().map_err(|e| InputError::Read { path: path.to_owned(), message: e.to_string() })?;
@@ -63,10 +76,13 @@ impl ParquetInput {
         meta: &MetaColumns,
         progress: Arc<AtomicU64>,
     ) -> Result<Self, InputError> {
-        let handle = File::open(&input.path).map_err(|error| InputError::Open { path: input.path.clone(), error })?;
-        let rows = ParquetReader::new(handle)
-            .num_rows()
-            .map_err(|e| InputError::Read { path: input.path.clone(), message: e.to_string() })?;
+        let rows = guarded(&input.path, || {
+            let handle =
+                File::open(&input.path).map_err(|error| InputError::Open { path: input.path.clone(), error })?;
+            ParquetReader::new(handle)
+                .num_rows()
+                .map_err(|e| InputError::Read { path: input.path.clone(), message: e.to_string() })
+        })?;
         Ok(ParquetInput {
             path: input.path.clone(),
             rows_in: Rows::File(input.path.clone()),
@@ -108,13 +124,16 @@ impl ParquetInput {
         let error = |message: String| InputError::Read { path: self.path.clone(), message };
         let length = PARQUET_CHUNK_ROWS.min(self.rows - self.next_row);
         let frame = match &self.rows_in {
-            Rows::File(path) => {
+            Rows::File(path) => guarded(path, || {
                 let handle = File::open(path).map_err(|error| InputError::Open { path: path.clone(), error })?;
+                // On this thread, beside the scoring workers: a panic of the decoder on a corrupt
+                // page then stays inside `guarded` instead of surfacing in polars' own pool.
                 ParquetReader::new(handle)
                     .with_slice(Some((self.next_row, length)))
+                    .read_parallel(ParallelStrategy::None)
                     .finish()
-                    .map_err(|e| error(e.to_string()))?
-            }
+                    .map_err(|e| error(e.to_string()))
+            })?,
             Rows::Memory(table) => table.slice(self.next_row, length),
         };
         let text_column = frame.column(&self.names.text).map_err(|e| error(e.to_string()))?;
