@@ -2,7 +2,7 @@
 //! column carried through in its own type. A table handed over in memory (`read::table`) is
 //! read the same way.
 //!
-//! One of the three modules that touch polars (see the crate documentation); polars' API moves
+//! One of the modules that touch polars (see the crate documentation); polars' API moves
 //! quickly, so it is pinned in Cargo.toml and kept out of the rest of the crate.
 
 use super::{
