@@ -401,20 +401,36 @@ impl<R: Read> Read for CountingReader<R> {
     }
 }
 
+/// The compression a file's name says it has: `.gz` or `.zst`, in any case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Compression {
+    None,
+    Gzip,
+    Zstd,
+}
+
+pub(crate) fn compression(path: &Path) -> Compression {
+    let name = path.to_string_lossy().to_ascii_lowercase();
+    if name.ends_with(".gz") {
+        Compression::Gzip
+    } else if name.ends_with(".zst") {
+        Compression::Zstd
+    } else {
+        Compression::None
+    }
+}
+
 /// Opens a file for reading, counting its bytes, and undoing `.gz` or `.zst` compression.
 pub(crate) fn open_decompressed(path: &Path, count: Arc<AtomicU64>) -> Result<Box<dyn Read + Send>, InputError> {
     let file = std::fs::File::open(path).map_err(|error| InputError::Open { path: path.to_owned(), error })?;
     let counted = CountingReader { inner: file, count };
-    let name = path.to_string_lossy().to_ascii_lowercase();
-    Ok(if name.ends_with(".gz") {
-        Box::new(flate2::read::MultiGzDecoder::new(counted))
-    } else if name.ends_with(".zst") {
-        Box::new(
+    Ok(match compression(path) {
+        Compression::Gzip => Box::new(flate2::read::MultiGzDecoder::new(counted)),
+        Compression::Zstd => Box::new(
             zstd::Decoder::new(counted)
                 .map_err(|e| InputError::Read { path: path.to_owned(), message: e.to_string() })?,
-        )
-    } else {
-        Box::new(counted)
+        ),
+        Compression::None => Box::new(counted),
     })
 }
 

@@ -42,10 +42,8 @@ fn article_id(input: &Input) -> String {
     parts.join("/")
 }
 
-/// Whether the file is compressed, from its name (`.gz` or `.zst`, in any case).
 fn compressed(path: &Path) -> bool {
-    let name = path.to_string_lossy().to_ascii_lowercase();
-    name.ends_with(".gz") || name.ends_with(".zst")
+    super::compression(path) != super::Compression::None
 }
 
 /// The path without a `.gz` or `.zst` extension.

@@ -31,10 +31,10 @@ def score_series(texts: pl.Series, **options: Any) -> pl.Series:
     )
     rows = pl.DataFrame({"row": range(len(texts))}, schema={"row": pl.Int64})
     joined = rows.join(documents, on="row", how="left").sort("row")
-    result = joined.select(pl.struct(list(RESULT_FIELDS)).alias(texts.name)).to_series()
-    # A row whose every field is null (a rejected text) is a null struct, not a struct of nulls.
-    missing = joined["score"].is_null()
-    return pl.select(pl.when(missing).then(None).otherwise(result).alias(texts.name)).to_series().cast(RESULT_DTYPE)
+    # A rejected text has no document: a null struct, not a struct of nulls.
+    scored = pl.col("score").is_not_null()
+    result = joined.select(pl.when(scored).then(pl.struct(list(RESULT_FIELDS))).alias(texts.name))
+    return result.to_series().cast(RESULT_DTYPE)
 
 
 @pl.api.register_expr_namespace("mtqe")

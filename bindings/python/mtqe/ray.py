@@ -30,6 +30,8 @@ import mtqe
 
 # The tables a scored dataset yields, each a Ray Dataset.
 TABLES = ("flags", "segments", "documents", "rejects")
+# A scored batch: one row per table, its name and its rows as an Arrow IPC stream.
+_PACKED_SCHEMA = pa.schema([("table", pa.string()), ("rows", pa.large_binary())])
 
 
 def _ipc_bytes(table: pa.Table) -> bytes:
@@ -55,9 +57,6 @@ class Scorer:
         run = mtqe.score(batch, **self.options)
         payloads = [_ipc_bytes(getattr(run, name).to_arrow()) for name in TABLES]
         return pa.table({"table": list(TABLES), "rows": payloads}, schema=_PACKED_SCHEMA)
-
-
-_PACKED_SCHEMA = pa.schema([("table", pa.string()), ("rows", pa.large_binary())])
 
 
 def _unpacker(name: str):
