@@ -326,6 +326,30 @@ fn irregular_verb_forms(word: &str, scratch: &mut String, found: &mut impl FnMut
     }
 }
 
+/// Whether the lexicon translates a lower-case German word as it stands or through a noun or
+/// adjective ending (Vitrinen → Vitrine), or reads it as a compound of two translated words of
+/// at least four letters, perhaps joined by a linking s or plural ending (Königspalast → König
+/// + Palast, Bauernverband → Bauer + Verband). Names are neither: "Lahnstein", "Märklin".
+pub(super) fn translates_as_word_or_compound(word: &str) -> bool {
+    let mut scratch = Scratch::default();
+    let translated = |candidate: &str, scratch: &mut Scratch| {
+        let mut found = key(candidate).is_some();
+        noun_stems(candidate, scratch, &mut |stem| found |= key(stem).is_some());
+        found
+    };
+    if translated(word, &mut scratch) {
+        return true;
+    }
+    let boundaries: Vec<usize> = word.char_indices().map(|(i, _)| i).collect();
+    boundaries.iter().skip(4).take(boundaries.len().saturating_sub(8)).any(|&split| {
+        let (head, tail) = word.split_at(split);
+        // The head may end in a linking element: an s, or a plural ending the stems undo.
+        let head_translated =
+            translated(head, &mut scratch) || head.strip_suffix('s').is_some_and(|bare| translated(bare, &mut scratch));
+        head_translated && translated(tail, &mut scratch)
+    })
+}
+
 /// Noun and adjective stems: the word without its last umlaut (when it is not a key itself),
 /// without an inflection ending (with or without a final e, and without an umlaut), with a
 /// Latin plural undone, and without a comparison ending.

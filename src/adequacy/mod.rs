@@ -470,6 +470,12 @@ pub fn coverage(german: &str, english: &str) -> Coverage {
     }
 }
 
+/// Whether the German–English lexicon translates a lower-case German word, or reads it as a
+/// compound of two words it translates: a common noun left untranslated rather than a name.
+pub fn translates_german_word(word: &str) -> bool {
+    german::translates_as_word_or_compound(word)
+}
+
 /// Loads the lexicon now rather than on the first call, so that start-up cost is paid before
 /// anything is timed.
 pub fn preload() {

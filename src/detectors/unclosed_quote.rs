@@ -22,6 +22,12 @@
 //!
 //! The quotation opened at “But is never closed, so the reporter's caveat reads as speech.
 //!
+//! A short text of one paragraph (at most three sentences and 150 tokens) is taken for a segment cut from a
+//! longer text, as in sentence-aligned corpora and MT test sets: a quotation may have opened
+//! before it and may close after it, so only marks that cannot pair even so are flagged there
+//! (a closing mark after the first sentence or straight after a word, not after the
+//! punctuation that ends speech; an opening mark inside a phrase, or with nothing after it).
+//!
 //! ## Known false positives
 //! The news convention for a quotation that runs over several paragraphs (each paragraph reopens
 //! the quote and only the last one closes it) is recognised and not flagged, as long as the
@@ -37,6 +43,7 @@
 use super::{Declaration, Detector, Flags};
 use crate::analysis::{Doc, QuoteStyle};
 use crate::flag::{Category, Severity};
+use crate::lexicon::SPEECH_VERBS;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -69,7 +76,11 @@ impl Detector for UnclosedQuote {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
+        let excerpt = is_excerpt(doc);
         for region in doc.quotes.unclosed() {
+            if excerpt && opens_speech_that_runs_on(doc, region.open.clone()) {
+                continue; // The quotation may close in the text that follows the excerpt.
+            }
             // Flag the opening mark through the end of its sentence: enough to see the quote start.
             let sentence = &doc.sentences[doc.sentence_at(region.open.start)];
             let paragraph = &doc.paragraphs[region.paragraph];
@@ -87,7 +98,11 @@ impl Detector for UnclosedQuote {
                 ));
         }
         for stray in &doc.quotes.stray_closes {
-            let sentence = &doc.sentences[doc.sentence_at(stray.mark.start)];
+            let sentence_index = doc.sentence_at(stray.mark.start);
+            if excerpt && sentence_index == 0 && ends_speech(doc, stray.mark.clone(), sentence_index) {
+                continue; // The quotation may have opened in the text before the excerpt.
+            }
+            let sentence = &doc.sentences[sentence_index];
             let mark = &doc.text[stray.mark.clone()];
             flags.flag(sentence.span.start.min(stray.mark.start)..stray.mark.end, 0.7, format!("The closing mark {mark} closes no quotation: nothing opens a quotation before it in this paragraph."));
         }
@@ -95,6 +110,47 @@ impl Detector for UnclosedQuote {
             self.flag_mixed_styles(doc, flags);
         }
     }
+}
+
+/// The most sentences and tokens a one-paragraph text may have and still be taken for an
+/// excerpt: three sentences hold nearly every segment of a sentence-aligned corpus.
+const EXCERPT_SENTENCES: usize = 3;
+const EXCERPT_TOKENS: usize = 150;
+
+/// Whether the document looks like a segment cut from a longer text (one paragraph of a few
+/// sentences, as in sentence-aligned corpora and MT test sets), so that a quotation may have
+/// opened before it or close after it.
+fn is_excerpt(doc: &Doc) -> bool {
+    doc.paragraphs.len() == 1 && doc.sentences.len() <= EXCERPT_SENTENCES && doc.tokens.len() <= EXCERPT_TOKENS
+}
+
+/// Whether the opening mark at `open` starts quoted speech (at a sentence start or after a
+/// colon or comma: "He said: “…") with a word right after it, which in an excerpt may go on
+/// past its end. A mark inside a phrase ("the workers “housing"), with nothing after it or
+/// set apart by a space opens no speech.
+fn opens_speech_that_runs_on(doc: &Doc, open: std::ops::Range<usize>) -> bool {
+    let before = doc.text[..open.start].trim_end();
+    let introduces_speech = before.is_empty() || before.ends_with([':', ',', '.', '!', '?']);
+    // An opening mark hugs the first quoted word; one set apart by spaces is tokenised text.
+    let hugs_a_word = doc.text[open.end..].chars().next().is_some_and(|c| !c.is_whitespace());
+    introduces_speech && hugs_a_word
+}
+
+/// Whether a closing mark at `mark` ends quoted speech: speech ends with punctuation right
+/// before the mark and is followed by its attribution or by nothing ("… again,” the mayor
+/// said). A mark straight after a word ("the demands” could"), set apart by a space (". ”",
+/// tokenised text) or followed by a clause of its own ("Last month,” Iran saw") ends none.
+fn ends_speech(doc: &Doc, mark: std::ops::Range<usize>, sentence: usize) -> bool {
+    // German puts the comma after the mark ("… forget it”, said the captain").
+    let punctuated = doc.text[..mark.start].ends_with(['.', ',', '!', '?', ':', ';', '…', '-', '–', '—'])
+        || doc.text[mark.end..].starts_with(',');
+    // What follows quoted speech in its sentence is its attribution ("said the mayor",
+    // "according to the park"), or nothing.
+    let attributed = || {
+        let mut after = doc.sentence_tokens(sentence).iter().filter(|t| t.span.start >= mark.end).peekable();
+        after.peek().is_none_or(|t| !t.has_letter) || after.any(|t| SPEECH_VERBS.contains(&doc.lower(t)))
+    };
+    punctuated && attributed()
 }
 
 impl UnclosedQuote {
@@ -141,8 +197,44 @@ mod tests {
 
     #[test]
     fn flags_stray_closing_marks_with_their_context() {
-        let flags = excerpts::<UnclosedQuote>("Police arrived at noon.” The road was closed.");
+        let flags =
+            excerpts::<UnclosedQuote>("Police arrived at noon.” The road was closed.\nTraffic resumed at four.");
         assert_eq!(flags, ["Police arrived at noon.”"]);
+    }
+
+    #[test]
+    fn a_short_excerpt_may_continue_a_quotation_from_the_text_around_it() {
+        // One segment of a sentence-aligned text: the quotation opened in the previous segment…
+        assert_no_flags::<UnclosedQuote>("The roads are safe again,” the mayor said on Monday.");
+        // …or closes in the next one.
+        assert_no_flags::<UnclosedQuote>("The mayor said: “The roads are safe again. We reopen the bridge tomorrow.");
+        // Marks that cannot pair even then are still flagged.
+        assert_eq!(
+            excerpts::<UnclosedQuote>("The bridge reopens. The roads are safe,” he said. Traffic resumed."),
+            ["The roads are safe,”"]
+        );
+        assert_eq!(
+            excerpts::<UnclosedQuote>("The ministry said that the new demands” could not be met."),
+            ["The ministry said that the new demands”"]
+        );
+        assert!(!excerpts::<UnclosedQuote>("We made progress , \" he said .").is_empty());
+        assert_eq!(
+            excerpts::<UnclosedQuote>("Last month,” Iran saw its worst plane crash in years."),
+            ["Last month,”"]
+        );
+        assert_no_flags::<UnclosedQuote>("It is stable,” the president of the council told the broadcaster.");
+        assert_no_flags::<UnclosedQuote>("We have to forget about it”, said the captain.");
+        assert!(!excerpts::<UnclosedQuote>("\" We made progress , he said .").is_empty());
+        assert_eq!(excerpts::<UnclosedQuote>("The union called it “unworkable. “"), ["“unworkable.", "“"]);
+        assert_eq!(
+            excerpts::<UnclosedQuote>("The plan covers roads, schools and workers “housing for the coming years."),
+            ["“housing for the coming years."]
+        );
+        // In an article the same closing mark closes nothing.
+        assert_eq!(
+            excerpts::<UnclosedQuote>("The roads are safe again,” the mayor said.\nThe bridge reopens on Friday."),
+            ["The roads are safe again,”"]
+        );
     }
 
     #[test]

@@ -28,7 +28,9 @@
 //! first name, when it stands next to another capitalised word ("Eintracht Frankfurt", "Bad
 //! Tölz"; this also hides "US Präsident Donald Trump"), or when English
 //! news uses it as a loanword or title (Bundestag, Angst, Spiegel: `german_in_english.txt`).
-//! Rare surnames that are also German words ("Koch", "Fischer" are English words too and so
+//! A capitalised word that the German–English lexicon neither translates nor reads as a
+//! compound of two words it translates is taken for a name ("the Lahn", "the Märklin
+//! locomotive", "the Commerzbank"). Rare surnames that are also German words ("Koch", "Fischer" are English words too and so
 //! safe; "Vogel" is not) can be flagged, at a lower confidence when capitalised.
 //!
 //! ## Options
@@ -130,9 +132,13 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         if modifier {
             return None;
         }
+        // A capitalised word the German–English lexicon cannot translate, whole or as a compound
+        // of two words it translates, is a name ("the Lahn", "the Commerzbank"), whatever the
+        // German word list says.
+        let common_noun = || crate::adequacy::translates_german_word(doc.lower(token));
         return match known {
-            Some(_) if after_determiner => Some(if umlaut { 0.8 } else { 0.7 }),
-            None if lower.chars().count() >= 10 && is_compound(lower) => Some(0.6),
+            Some(_) if after_determiner && common_noun() => Some(if umlaut { 0.8 } else { 0.7 }),
+            None if lower.chars().count() >= 10 && is_compound(lower) && common_noun() => Some(0.6),
             _ => None,
         };
     }
@@ -285,6 +291,20 @@ mod tests {
             "Eintracht Frankfurt beat Werder Bremen. The Bundestag debated the Energiewende.",
         );
         assert_no_flags::<UntranslatedWord>("Angst about the economy grew, the Süddeutsche Zeitung reported.");
+    }
+
+    #[test]
+    fn capitalised_words_the_lexicon_cannot_translate_are_names() {
+        // Rivers, firms and brands are on the German word list but not in the German–English
+        // lexicon, whole or as a compound of words it translates.
+        assert_no_flags::<UntranslatedWord>("Cruise ships on the Lahn bring more visitors every year.");
+        assert_no_flags::<UntranslatedWord>("Collectors still pay high prices for the Märklin.");
+        // Common nouns and compounds of common nouns are still untranslated.
+        assert_eq!(excerpts::<UntranslatedWord>("Can I order the Vitrine in another colour?"), ["Vitrine"]);
+        assert_eq!(
+            excerpts::<UntranslatedWord>("Police shot a robber near the Königspalast on Monday."),
+            ["Königspalast"]
+        );
     }
 
     #[test]

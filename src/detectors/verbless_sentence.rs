@@ -72,12 +72,17 @@ const FORMULA_PAIRS: [(&str, &str); 12] = [
     ("special", "thanks"),
 ];
 
+/// Seasonal wishes, which may follow an opening ("First of all, Merry Christmas to you!").
+const WISHES: [(&str, &str); 5] =
+    [("merry", "christmas"), ("happy", "birthday"), ("happy", "holidays"), ("happy", "new"), ("happy", "easter")];
+
 /// Whether the sentence is a formula of address, greeting, thanks or congratulation.
 fn is_formula(doc: &Doc, tokens: &[crate::analysis::Token]) -> bool {
     let Some(first) = tokens.first().map(|t| doc.lower(t)) else { return false };
     let second = tokens.get(1).map(|t| doc.lower(t));
     crate::lexicon::FORMULA_OPENINGS.contains(&first)
         || FORMULA_PAIRS.iter().any(|&(a, b)| a == first && Some(b) == second)
+        || tokens.windows(2).any(|pair| WISHES.contains(&(doc.lower(&pair[0]), doc.lower(&pair[1]))))
 }
 
 impl Detector for VerblessSentence {
@@ -141,7 +146,7 @@ mod tests {
     fn greetings_thanks_and_forms_of_address_are_not_fragments() {
         assert_no_flags::<VerblessSentence>(
             "Ladies and gentlemen, dear colleagues! Many thanks to the organisers of this summit. \
-             Congratulations to the new chair! Good evening to all of you.",
+             Congratulations to the new chair! Good evening to all of you. First of all, Merry Christmas to you!",
         );
         // The same words in an ordinary fragment still count.
         assert_eq!(

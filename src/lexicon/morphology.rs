@@ -41,15 +41,22 @@ impl VerbForms {
 /// Every inflected form of every English verb in the shipped list, plus the irregular auxiliaries.
 pub static VERB_FORMS: LazyLock<HashMap<&'static str, VerbForms>> = LazyLock::new(|| {
     let mut forms: HashMap<&'static str, VerbForms> = HashMap::default();
-    // A field is taken whole: a verb without some form ("beware") lists an empty one, and a
-    // field with variants ("tableted/tabletted") is one entry that no token matches.
+    // A field may hold spelling variants ("occurred/occured", "travelled/traveled"), each a
+    // form; a verb without some form ("beware") lists an empty field, which is no form.
     for row in shipped!("data/lexicon/verbs.tsv").rows::<5>() {
         let [base, past, participle, gerund, third_person] = row.fields;
-        forms.entry(base).or_default().base = true;
-        forms.entry(past).or_default().past = true;
-        forms.entry(participle).or_default().participle = true;
-        forms.entry(gerund).or_default().gerund = true;
-        forms.entry(third_person).or_default().third_person = true;
+        let setters: [fn(&mut VerbForms); 5] = [
+            |f| f.base = true,
+            |f| f.past = true,
+            |f| f.participle = true,
+            |f| f.gerund = true,
+            |f| f.third_person = true,
+        ];
+        for (field, set) in [base, past, participle, gerund, third_person].into_iter().zip(setters) {
+            for form in field.split('/').filter(|form| !form.is_empty()) {
+                set(forms.entry(form).or_default());
+            }
+        }
     }
     for auxiliary in AUXILIARIES {
         let entry = forms.entry(auxiliary).or_default();
@@ -76,8 +83,8 @@ pub fn is_auxiliary(lower: &str) -> bool {
 pub(super) static VERB_LEMMAS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
     let mut lemmas = HashMap::default();
     for row in shipped!("data/lexicon/verbs.tsv").rows::<5>() {
-        for form in &row.fields[1..] {
-            lemmas.entry(*form).or_insert(row.fields[0]);
+        for form in row.fields[1..].iter().flat_map(|field| field.split('/')).filter(|form| !form.is_empty()) {
+            lemmas.entry(form).or_insert(row.fields[0]);
         }
     }
     for (form, lemma) in [
