@@ -148,7 +148,7 @@ fn ends_speech(doc: &Doc, mark: std::ops::Range<usize>, sentence: usize) -> bool
     // "according to the park"), or nothing.
     let attributed = || {
         let mut after = doc.sentence_tokens(sentence).iter().filter(|t| t.span.start >= mark.end).peekable();
-        after.peek().is_none_or(|t| !t.has_letter) || after.any(|t| SPEECH_VERBS.contains(&doc.lower(t)))
+        after.peek().is_none_or(|t| !t.has_letter) || after.any(|t| SPEECH_VERBS.contains(doc.lower(t)))
     };
     punctuated && attributed()
 }
