@@ -724,6 +724,11 @@ fn parquet_cases(cases: &mut Vec<Case>) {
     // A data page that points past the end of the file (also found by fuzzing).
     let corrupt = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corrupt-page.parquet")).unwrap();
     cases.push(Case::new("parquet/corrupt-page-offset", Unusable).file("in.parquet", corrupt));
+    // A footer whose lengths claim far more than its bytes hold (found by fuzzing): polars would
+    // allocate about 100 GB for it and abort, so mtqe checks the footer before polars reads it.
+    let corrupt =
+        std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/overlong-footer-list.parquet")).unwrap();
+    cases.push(Case::new("parquet/overlong-footer-lengths", Unusable).file("in.parquet", corrupt));
 }
 
 fn compressed_cases(cases: &mut Vec<Case>) {

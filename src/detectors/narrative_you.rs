@@ -19,6 +19,10 @@
 //! capital. A "you" inside an English sentence came from a German "Sie" written with a capital
 //! mid-sentence, which really is the polite "you".
 //!
+//! A "you" in the text's first sentence is not flagged: "they" would need someone named before
+//! it, and a lone sentence (a segment of a sentence-aligned corpus) gives no narrative to judge
+//! it against.
+//!
 //! ## Known false positives
 //! Quoted speech is never flagged. Sentences that address the reader on purpose are skipped:
 //! conditions and advice ("If you see the man, call 110", "you can", "you should", "once you",
@@ -156,7 +160,9 @@ impl Detector for NarrativeYou {
             }
             narrative_uses += 1;
             let sentence = doc.sentence_at(token.span.start);
-            if !where_sie_is_ambiguous(doc, sentence, index) {
+            // German "sie" (they) refers back to someone named before: in a text's first sentence
+            // there is no one, so a "you" there is the reader or someone outside the excerpt.
+            if sentence == 0 || !where_sie_is_ambiguous(doc, sentence, index) {
                 continue;
             }
             let addressed = match judged {
@@ -247,6 +253,14 @@ mod tests {
             excerpts::<NarrativeYou>("Two companies left the alliance last week. You want to build their own network."),
             ["You"]
         );
+    }
+
+    #[test]
+    fn a_you_with_nothing_before_it_has_no_antecedent_to_be_they() {
+        assert_no_flags::<NarrativeYou>("You will also receive a proper invoice.");
+        assert_no_flags::<NarrativeYou>("You will look for gold and build up enterprises. The game starts in 1849.");
+        // The same sentence after a third-person plural is flagged.
+        assert_eq!(excerpts::<NarrativeYou>("The settlers arrived in May. You will look for gold."), ["You"]);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod csv;
 mod json_array;
 mod jsonl;
 mod parquet;
+mod parquet_footer;
 mod reject_reason;
 mod table;
 mod text;

@@ -31,6 +31,7 @@ fn guarded<T>(path: &Path, read: impl FnOnce() -> Result<T, InputError>) -> Resu
 /// The columns of a Parquet file, from its footer, with the kind each is carried as: text
 /// columns as text, every other one in its own type.
 pub fn input_columns(path: &Path) -> Result<Vec<(String, ColumnKind)>, InputError> {
+    super::parquet_footer::check_footer(path)?;
     guarded(path, || footer_columns(path))
 }
 
@@ -76,6 +77,7 @@ impl ParquetInput {
         meta: &MetaColumns,
         progress: Arc<AtomicU64>,
     ) -> Result<Self, InputError> {
+        super::parquet_footer::check_footer(&input.path)?;
         let rows = guarded(&input.path, || {
             let handle =
                 File::open(&input.path).map_err(|error| InputError::Open { path: input.path.clone(), error })?;
