@@ -1,7 +1,7 @@
 //! # literal-idiom
 //!
 //! ## What it does
-//! Flags German idioms translated word for word, with four signals:
+//! Flags German idioms translated word for word, with five signals:
 //! - **table**: about 280 German idioms and their literal English renderings in
 //!   `data/idioms/german_idioms.tsv` ("the cow is not yet off the ice", "that is not my beer",
 //!   "press the thumbs", "he had pig"), matched by lemma, so inflected forms and short
@@ -11,7 +11,11 @@
 //! - **skeleton**: body-part and animal idiom skeletons, a bare animal after "have" ("she had
 //!   bird") or "have" with a thing on a body part ("has hair on the teeth");
 //! - **present**: a very short sentence with a bare plural subject in the present tense inside
-//!   a past-tense narrative ("Flames eat houses."), the shape of a German saying.
+//!   a past-tense narrative ("Flames eat houses."), the shape of a German saying;
+//! - **dative**: a person and a body part as two objects of one verb, ending the clause ("the
+//!   coach washed the players the head", "she turned him the back"): German names the owner
+//!   of a body part in the dative ("jemandem den Kopf waschen", to tell someone off), which
+//!   English cannot, so word-for-word idioms and plain sentences alike come out this way.
 //!
 //! The message names the signal and, for the table, the German idiom and its meaning.
 //!
@@ -34,14 +38,15 @@
 //! - `severity` (default "major")
 //! - `awkward-severity`: the severity of the weaker finds, table entries marked as awkward and
 //!   short present-tense sayings (default "minor")
-//! - `signals`: which signals run (default all four: "table", "selectional", "skeleton", "present").
+//! - `signals`: which signals run (default all five: "table", "selectional", "skeleton", "present",
+//!   "dative").
 
 use super::{Declaration, Detector, Flags};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
 use crate::lexicon::{
-    lemma, verb_forms, word_key, KeyFilter, WordMap, ANIMATE_VERBS, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, THING_NOUNS,
-    TIME_NOUNS,
+    lemma, verb_forms, word_key, KeyFilter, WordMap, ANIMATE_VERBS, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS,
+    PERSON_NOUNS, THING_NOUNS, TIME_NOUNS,
 };
 use crate::lexicon::{shipped, Choice, WordList};
 use serde::{Deserialize, Serialize};
@@ -62,7 +67,7 @@ impl Default for LiteralIdiomSettings {
         LiteralIdiomSettings {
             enabled: true,
             severity: None,
-            signals: ["table", "selectional", "skeleton", "present"].map(String::from).to_vec(),
+            signals: ["table", "selectional", "skeleton", "present", "dative"].map(String::from).to_vec(),
             awkward_severity: Severity::Minor,
         }
     }
@@ -153,6 +158,19 @@ struct Trigger {
     time: bool,
     skeleton: bool,
 }
+
+/// Object pronouns that can name the owner of a body part in a German dative ("wusch ihm den Kopf").
+const OBJECT_PRONOUNS: [&str; 5] = ["him", "her", "them", "me", "us"];
+
+/// Words that open a new clause after a body part ("turned him the back and left").
+const CLAUSE_OPENERS: [&str; 10] = ["and", "but", "or", "so", "because", "when", "while", "after", "before", "until"];
+
+/// English verbs that take a person and a thing as two objects, or an object and its
+/// complement, so that "gave him the finger" and "named her the face" are English.
+const TWO_OBJECT_VERBS: [&str; 24] = [
+    "give", "hand", "pass", "offer", "show", "lend", "send", "throw", "toss", "promise", "owe", "sell", "buy", "bring",
+    "get", "find", "make", "call", "name", "appoint", "elect", "consider", "leave", "wish",
+];
 
 /// The selectional signal's subject is one of a sentence's first five words ("Months eat
 /// Russians", "The weeks gnaw at the coalition").
@@ -449,6 +467,41 @@ impl LiteralIdiom {
         }
     }
 
+    /// "washed the players the head": a verb, a person, then "the" and a body part that ends
+    /// the clause.
+    fn dative(&self, doc: &Doc, sentence: usize, words: &Words, flags: &mut Flags) {
+        for part in 3..words.len() {
+            if words.lower(part - 1) != "the" || !BODY_PARTS.contains(words.lemma(part).as_ref()) {
+                continue;
+            }
+            let clause_ends = part + 1 == words.len()
+                || words.punctuation_after(part)
+                || CLAUSE_OPENERS.contains(&words.lower(part + 1));
+            if !clause_ends {
+                continue; // "made him the head of the unit", "the face of the campaign".
+            }
+            // The person: an object pronoun, a name, or a person noun after a determiner.
+            let person = part - 2;
+            let verb = if OBJECT_PRONOUNS.contains(&words.lower(person)) || words.tokens[person].capitalized {
+                person.checked_sub(1)
+            } else if PERSON_NOUNS.contains_key(words.lemma(person).as_ref())
+                && person >= 2
+                && ["the", "his", "her", "their", "its", "our", "my", "your"].contains(&words.lower(person - 1))
+            {
+                Some(person - 2)
+            } else {
+                None
+            };
+            let Some(verb) = verb else { continue };
+            let is_verb = words.tokens[verb].lex.verb().is_some_and(|f| f.past || f.third_person || f.base)
+                && !crate::lexicon::is_auxiliary(words.lower(verb));
+            if !is_verb || TWO_OBJECT_VERBS.contains(&words.lemma(verb).as_ref()) {
+                continue;
+            }
+            self.flag(flags, doc, sentence, verb..part + 1, false, 0.55, format!("\"{} … the {}\": a person and a body part as two objects of one verb is the German dative (\"jemandem den Kopf waschen\", to tell someone off; \"jemandem die Hand schütteln\", to shake someone's hand), rendered word for word; English says whose body part it is (\"shook his hand\") or uses its own idiom.", words.lower(verb), words.lower(part)));
+        }
+    }
+
     /// "Flames eat houses." in a past-tense story.
     fn present(&self, doc: &Doc, flags: &mut Flags) {
         let mut past = 0;
@@ -519,6 +572,9 @@ impl Detector for LiteralIdiom {
             if self.uses("skeleton") && other.skeleton {
                 self.skeleton(doc, sentence, &words, flags);
             }
+            if self.uses("dative") && other.skeleton {
+                self.dative(doc, sentence, &words, flags);
+            }
         }
         if self.uses("present") {
             self.present(doc, flags);
@@ -532,6 +588,28 @@ impl Detector for LiteralIdiom {
 mod tests {
     use super::super::test_support::{assert_no_flags, excerpts, flags_of};
     use super::*;
+
+    #[test]
+    fn a_person_and_a_body_part_as_two_objects_is_the_german_dative() {
+        assert_eq!(excerpts::<LiteralIdiom>("After the vote she shook him the hand."), ["shook him the hand"]);
+        assert_eq!(
+            excerpts::<LiteralIdiom>("The nurse washed the patient the feet and left."),
+            ["washed the patient the feet"]
+        );
+        assert_eq!(
+            excerpts::<LiteralIdiom>("The chancellor turned Scholz the shoulder."),
+            ["turned Scholz the shoulder"]
+        );
+    }
+
+    #[test]
+    fn english_two_object_verbs_and_body_parts_of_something_are_not_datives() {
+        assert_no_flags::<LiteralIdiom>("The striker gave him the finger and was sent off.");
+        assert_no_flags::<LiteralIdiom>("The party made her the head of its list.");
+        assert_no_flags::<LiteralIdiom>("They shook his hand. She kissed him on the cheek.");
+        assert_no_flags::<LiteralIdiom>("Police shot the man in the leg.");
+        assert_no_flags::<LiteralIdiom>("The board named him the heart of the team.");
+    }
 
     #[test]
     fn the_table_matches_inflected_idioms_with_insertions() {
