@@ -328,9 +328,15 @@ fn irregular_verb_forms(word: &str, scratch: &mut String, found: &mut impl FnMut
 
 /// Whether the lexicon translates a lower-case German word as it stands or through a noun or
 /// adjective ending (Vitrinen → Vitrine), or reads it as a compound of two translated words of
-/// at least four letters, perhaps joined by a linking s or plural ending (Königspalast → König
-/// + Palast, Bauernverband → Bauer + Verband). Names are neither: "Lahnstein", "Märklin".
+/// at least four letters, perhaps joined by a linking s or plural ending (Königspalast: König
+/// and Palast; Bauernverband: Bauer and Verband). Names are neither: "Lahnstein", "Märklin",
+/// and "Paris", which the lexicon translates only as itself.
 pub(super) fn translates_as_word_or_compound(word: &str) -> bool {
+    // A key whose only translation is itself is a name the lexicon lists ("Paris", "Madrid"),
+    // whatever stems or parts it might be read as.
+    if let Some((_, entry)) = key(word) {
+        return entry.translations().any(|translation| !translation.eq_ignore_ascii_case(word));
+    }
     let mut scratch = Scratch::default();
     let translated = |candidate: &str, scratch: &mut Scratch| {
         let mut found = key(candidate).is_some();
@@ -347,6 +353,18 @@ pub(super) fn translates_as_word_or_compound(word: &str) -> bool {
         let head_translated =
             translated(head, &mut scratch) || head.strip_suffix('s').is_some_and(|bare| translated(bare, &mut scratch));
         head_translated && translated(tail, &mut scratch)
+    })
+}
+
+/// Whether a lexicon key that a lower-case German word may be a form of has a translation with
+/// the English word `english` (lower case) in it: "pfalz" gives "palatinate", "deutschen"
+/// gives "german".
+pub(super) fn translates_to(word: &str, english: &str) -> bool {
+    let mut scratch = Scratch::default();
+    let mut found = Vec::new();
+    keys(word, &mut scratch, &mut found);
+    found.iter().filter_map(|key| GERMAN.get(key)).any(|entry| {
+        entry.translations().any(|translation| super::tokens::phrase_words(translation).any(|w| w == english))
     })
 }
 
