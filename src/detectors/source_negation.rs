@@ -20,9 +20,11 @@
 //! quickly": "not" is flagged.
 //!
 //! ## Known false positives
-//! Negation expressed by other means ("hardly", "refused to", "the lack of", a negative verb)
-//! on one side only; "kaum" and "hardly" are not counted as negation. Sentences with several
-//! negations are compared only for none against some.
+//! Negation expressed by other means ("refused to", "the lack of", a negative verb) on one
+//! side only. Sentences with several negations are compared only for none against some. A
+//! question's negation may come out as "any" ("brauche ich sonst nichts?", "do I need anything
+//! else?"), which is not flagged; "kaum", "selten", "hardly" and "rarely" count as implicit
+//! negations.
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -37,8 +39,10 @@ use std::sync::LazyLock;
 
 pub struct SourceNegation;
 
-const GERMAN_NEGATIONS: [&str; 18] = [
+const GERMAN_NEGATIONS: [&str; 20] = [
     "nicht",
+    "nix", // Colloquial "nichts", common in forums and reviews.
+    "nischt",
     "kein",
     "keine",
     "keinen",
@@ -64,6 +68,9 @@ static GERMAN_IMPLICIT: LazyLock<WordList> =
 
 const ENGLISH_NEGATIONS: [&str; 10] =
     ["not", "never", "nobody", "nothing", "neither", "none", "nowhere", "cannot", "nor", "no-one"];
+
+/// English words that stand where German puts a negation in a question: "anything else?".
+const NEGATIVE_POLARITY: [&str; 6] = ["any", "anything", "anyone", "anybody", "anywhere", "ever"];
 
 /// English words that negate without a negative particle; they may render a German "nicht".
 static ENGLISH_IMPLICIT_PREFIXES: LazyLock<WordList> =
@@ -183,7 +190,12 @@ impl Detector for SourceNegation {
             let german = german_negations(source.text, source_tokens);
             let (english, first_english) = english_negations(doc.text, target_tokens);
             let source_excerpt = source.text[source.span_of(link)].trim();
-            if german.outright > 0 && english.outright + english.implicit == 0 {
+            // A question asks with "any" what German asks with a negation ("brauche ich sonst
+            // nichts?", "do I need anything else?").
+            let asks_with_any = || {
+                source_excerpt.ends_with('?') && target_tokens.iter().any(|t| NEGATIVE_POLARITY.contains(&doc.lower(t)))
+            };
+            if german.outright > 0 && english.outright + english.implicit == 0 && !asks_with_any() {
                 let word = source_tokens
                     .iter()
                     .map(|t| &source.text[t.span.clone()])
@@ -218,6 +230,16 @@ mod tests {
             ["not"]
         );
         assert_eq!(flagged("Er hat das Spiel gewonnen.", "He didn't win the game."), ["didn't"]);
+    }
+
+    #[test]
+    fn colloquial_negations_rare_adverbs_and_questions_with_any_are_matched() {
+        assert!(flagged("Ich habe noch nix gemacht.", "I haven't done anything yet.").is_empty());
+        assert!(flagged("Es ist eigentlich nie so.", "It is very rarely the case.").is_empty());
+        assert!(flagged("Brauche ich sonst nichts anderes?", "Do I need anything else?").is_empty());
+        // The same "any" in a statement does not stand for a negation.
+        let statement = "He needed anything else.";
+        assert_eq!(flagged("Er brauchte sonst nichts.", statement), [statement]);
     }
 
     #[test]

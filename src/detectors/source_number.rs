@@ -295,7 +295,16 @@ pub(crate) fn numbers(text: &str, tokens: &[Token], language: Language) -> Vec<N
         let mut values: Vec<f64> = Vec::new();
         let mut optional = false;
         if token.is_number() {
-            values.extend(read_numeric(word, next_word, &text[token.span.end..], language, &mut found, token));
+            let after_colon = text[..token.span.start].ends_with(':');
+            values.extend(read_numeric(
+                word,
+                next_word,
+                &text[token.span.end..],
+                after_colon,
+                language,
+                &mut found,
+                token,
+            ));
             if values.is_empty() {
                 continue;
             }
@@ -322,6 +331,7 @@ fn read_numeric(
     word: &str,
     next_word: Option<&str>,
     rest: &str,
+    after_colon: bool,
     language: Language,
     found: &mut Vec<NumberMention>,
     token: &Token,
@@ -352,7 +362,9 @@ fn read_numeric(
                     values.push(value + 12.0);
                 }
             }
-            found.push(NumberMention { span: token.span.clone(), values, optional: false });
+            // "14:00 Uhr" may come out as "2 p.m.": whole hours need not show their minutes.
+            let zero_minutes = (position > 0 || after_colon) && value == 0.0 && clock;
+            found.push(NumberMention { span: token.span.clone(), values, optional: zero_minutes });
         }
         return Vec::new();
     }
@@ -408,6 +420,14 @@ fn read_word(lower: &str, token: &Token, language: Language) -> Option<f64> {
             return Some(*month);
         }
     }
+    // "dreifach", "zweifache": a multiple, which English writes with the number ("three
+    // times", "people with three doses").
+    if language == Language::German {
+        let stem = ["fach", "fache", "fachen", "facher", "faches", "fachem"].iter().find_map(|e| lower.strip_suffix(e));
+        if let Some(value) = stem.and_then(|stem| words.cardinals.get(stem)) {
+            return Some(*value);
+        }
+    }
     match language {
         // A stem with one of these endings; no two endings end in the same letter, so a word
         // has at most one stem. "achten" (to respect) is not "eighth".
@@ -425,13 +445,19 @@ fn read_optional(lower: &str, language: Language) -> Option<f64> {
     number_words(language).optional.get(lower).copied()
 }
 
-/// Digits with a letter suffix: "9th", "1990s", "90er", "19jährige".
+/// Digits with a letter suffix: "9th", "1990s", "90er", "19jährige", "1,5A".
 fn read_suffixed(word: &str, language: Language) -> Option<Vec<f64>> {
     let digits_end = word.find(|c: char| !c.is_ascii_digit())?;
     if digits_end == 0 {
         return None;
     }
-    let value: f64 = word[..digits_end].parse().ok()?;
+    // The number may have a decimal part before its unit ("1,5A", "2.5kg").
+    let number_end = word.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(word.len());
+    let number = word[..number_end].trim_end_matches(['.', ',']);
+    let (value, digits_end) = match parse_digits(number, language) {
+        Some(value) if number.len() > digits_end => (value, number.len()),
+        _ => (word[..digits_end].parse().ok()?, digits_end),
+    };
     let suffix = word[digits_end..].to_lowercase();
     let decade = |value: f64| {
         if value < 100.0 && value % 10.0 == 0.0 {
@@ -566,6 +592,20 @@ mod tests {
         let optional = numbers("both teams, one goal", &tokenize("both teams, one goal"), Language::English);
         assert!(optional.len() == 2 && optional.iter().all(|m| m.optional), "{optional:?}");
         assert_eq!(values("a thousand years", Language::English), [vec![1.0, 1000.0], vec![1000.0]]);
+    }
+
+    #[test]
+    fn multiples_units_and_whole_hours_are_read_as_written_on_the_other_side() {
+        assert_eq!(values("für dreifach Geimpfte", Language::German), [vec![3.0]]);
+        assert_eq!(values("mit 1,5A Motorstrom", Language::German), [vec![1.5]]);
+        assert_eq!(values("with 2.5kg of flour", Language::English), [vec![2.5]]);
+        assert!(flags("Für dreifach Geimpfte entfällt der Test.", "People with three doses need no test.").is_empty());
+        let whole_hour =
+            flags("Bei Zahlung bis 14:00 Uhr versenden wir sofort.", "If you pay by 2 PM, we ship at once.");
+        assert!(whole_hour.is_empty(), "{whole_hour:#?}");
+        // Minutes that are not zero still have to be there.
+        assert!(!flags("Bei Zahlung bis 14:30 Uhr versenden wir sofort.", "If you pay by 2 PM, we ship at once.")
+            .is_empty());
     }
 
     #[test]
