@@ -79,8 +79,25 @@ const GERMAN_OPTIONAL: [(&str, f64); 14] = [
     ("beiden", 2.0),
     ("paar", 2.0),
 ];
-const ENGLISH_OPTIONAL: [(&str, f64); 7] =
-    [("one", 1.0), ("first", 1.0), ("second", 2.0), ("both", 2.0), ("pair", 2.0), ("couple", 2.0), ("a", 1.0)];
+const ENGLISH_OPTIONAL: [(&str, f64); 16] = [
+    ("one", 1.0),
+    ("first", 1.0),
+    ("second", 2.0),
+    ("both", 2.0),
+    ("pair", 2.0),
+    ("couple", 2.0),
+    ("a", 1.0),
+    // Multiples, which render German "zweifach", "dreimal" and "doppelt".
+    ("twice", 2.0),
+    ("double", 2.0),
+    ("twofold", 2.0),
+    ("triple", 3.0),
+    ("threefold", 3.0),
+    ("thrice", 3.0),
+    ("treble", 3.0),
+    ("quadruple", 4.0),
+    ("fourfold", 4.0),
+];
 
 const GERMAN_WORDS: [(&str, f64); 30] = [
     ("eintausend", 1000.0),
@@ -420,14 +437,6 @@ fn read_word(lower: &str, token: &Token, language: Language) -> Option<f64> {
             return Some(*month);
         }
     }
-    // "dreifach", "zweifache": a multiple, which English writes with the number ("three
-    // times", "people with three doses").
-    if language == Language::German {
-        let stem = ["fach", "fache", "fachen", "facher", "faches", "fachem"].iter().find_map(|e| lower.strip_suffix(e));
-        if let Some(value) = stem.and_then(|stem| words.cardinals.get(stem)) {
-            return Some(*value);
-        }
-    }
     match language {
         // A stem with one of these endings; no two endings end in the same letter, so a word
         // has at most one stem. "achten" (to respect) is not "eighth".
@@ -441,8 +450,18 @@ fn read_word(lower: &str, token: &Token, language: Language) -> Option<f64> {
 }
 
 /// A word that may stand for a number: "beide", "ersten", "one", "both", given in lower case.
+/// A German multiple ("dreifach", "zweifache") is one too: English writes it with the number
+/// ("three doses") or as a word ("triple").
 fn read_optional(lower: &str, language: Language) -> Option<f64> {
-    number_words(language).optional.get(lower).copied()
+    let words = number_words(language);
+    if let Some(value) = words.optional.get(lower) {
+        return Some(*value);
+    }
+    if language == Language::German {
+        let stem = ["fach", "fache", "fachen", "facher", "faches", "fachem"].iter().find_map(|e| lower.strip_suffix(e));
+        return stem.and_then(|stem| words.cardinals.get(stem)).copied();
+    }
+    None
 }
 
 /// Digits with a letter suffix: "9th", "1990s", "90er", "19jährige", "1,5A".
@@ -454,8 +473,16 @@ fn read_suffixed(word: &str, language: Language) -> Option<Vec<f64>> {
     // The number may have a decimal part before its unit ("1,5A", "2.5kg").
     let number_end = word.find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ',')).unwrap_or(word.len());
     let number = word[..number_end].trim_end_matches(['.', ',']);
-    let (value, digits_end) = match parse_digits(number, language) {
-        Some(value) if number.len() > digits_end => (value, number.len()),
+    // Glued to a unit, the number is often written in English conventions in German text too
+    // ("1.5A"): both readings count.
+    let other = match language {
+        Language::German => Language::English,
+        Language::English => Language::German,
+    };
+    let readings: Vec<f64> =
+        [parse_digits(number, language), parse_digits(number, other)].into_iter().flatten().collect();
+    let (value, digits_end) = match readings.first() {
+        Some(&value) if number.len() > digits_end => (value, number.len()),
         _ => (word[..digits_end].parse().ok()?, digits_end),
     };
     let suffix = word[digits_end..].to_lowercase();
@@ -471,14 +498,21 @@ fn read_suffixed(word: &str, language: Language) -> Option<Vec<f64>> {
             "st" | "nd" | "rd" | "th" => Some(vec![value]),
             "s" | "’s" | "'s" => Some(decade(value)),
             // "5km", "10pm", "3bn": the number with a unit glued on.
-            _ => Some(vec![value]),
+            _ => Some(with_other_reading(value, &readings)),
         },
         Language::German => match suffix.as_str() {
             "er" | "ern" | "erjahre" | "erjahren" => Some(decade(value)),
             // "24jährigen", "3fach", "5mal": the number with a word glued on.
-            _ => Some(vec![value]),
+            _ => Some(with_other_reading(value, &readings)),
         },
     }
+}
+
+/// `value` and the other reading of the same digits, if there is one.
+fn with_other_reading(value: f64, readings: &[f64]) -> Vec<f64> {
+    let mut values = vec![value];
+    values.extend(readings.iter().copied().filter(|&other| other != value));
+    values
 }
 
 impl Detector for SourceNumber {
@@ -598,6 +632,9 @@ mod tests {
     fn multiples_units_and_whole_hours_are_read_as_written_on_the_other_side() {
         assert_eq!(values("für dreifach Geimpfte", Language::German), [vec![3.0]]);
         assert_eq!(values("mit 1,5A Motorstrom", Language::German), [vec![1.5]]);
+        assert_eq!(values("mit 1.5A Motorstrom", Language::German), [vec![1.5]]);
+        assert!(flags("Für dreifach Geimpfte entfällt der Test.", "The test is dropped for the triple vaccinated.")
+            .is_empty());
         assert_eq!(values("with 2.5kg of flour", Language::English), [vec![2.5]]);
         assert!(flags("Für dreifach Geimpfte entfällt der Test.", "People with three doses need no test.").is_empty());
         let whole_hour =
