@@ -113,10 +113,8 @@ impl Detector for SourceBrackets {
             // German takes more words than English to say the same: a four-word quotation may
             // come out in three ("Lasst euch jetzt boostern!", "Let's get boosted!"). Where the
             // quotations are as many on both sides and about as long, none was lost or added.
-            let (shorter, longer) = (
-                source_quotes.words.min(target_quotes.words),
-                source_quotes.words.max(target_quotes.words),
-            );
+            let (shorter, longer) =
+                (source_quotes.words.min(target_quotes.words), source_quotes.words.max(target_quotes.words));
             let same_quotations = source_quotes.all == target_quotes.all && shorter * 2 >= longer;
             if source_quotes.speech != target_quotes.speech && !same_quotations {
                 let (source_quotes, target_quotes) = (source_quotes.speech, target_quotes.speech);
