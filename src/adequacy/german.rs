@@ -332,6 +332,25 @@ fn irregular_verb_forms(word: &str, scratch: &mut String, found: &mut impl FnMut
 /// and Palast; Bauernverband: Bauer and Verband). Names are neither: "Lahnstein", "Märklin",
 /// and "Paris", which the lexicon translates only as itself.
 pub(super) fn translates_as_word_or_compound(word: &str) -> bool {
+    thread_local! {
+        /// Answers given on this thread: the same capitalised words recur through a corpus, and
+        /// reading one as a compound tries every split. Cleared when full, like [`KNOWN`].
+        static ANSWERS: RefCell<FxHashMap<Box<str>, bool>> = RefCell::new(FxHashMap::default());
+    }
+    if let Some(answer) = ANSWERS.with_borrow(|answers| answers.get(word).copied()) {
+        return answer;
+    }
+    let answer = translates_uncached(word);
+    ANSWERS.with_borrow_mut(|answers| {
+        if answers.len() >= KNOWN_HELD {
+            answers.clear();
+        }
+        answers.insert(word.into(), answer);
+    });
+    answer
+}
+
+fn translates_uncached(word: &str) -> bool {
     // A key whose only translation is itself is a name the lexicon lists ("Paris", "Madrid"),
     // whatever stems or parts it might be read as.
     if let Some((_, entry)) = key(word) {
@@ -356,15 +375,34 @@ pub(super) fn translates_as_word_or_compound(word: &str) -> bool {
     })
 }
 
-/// Whether a lexicon key that a lower-case German word may be a form of has a translation with
-/// the English word `english` (lower case) in it: "pfalz" gives "palatinate", "deutschen"
-/// gives "german".
-pub(super) fn translates_to(word: &str, english: &str) -> bool {
-    let mut scratch = Scratch::default();
-    let mut found = Vec::new();
-    keys(word, &mut scratch, &mut found);
-    found.iter().filter_map(|key| GERMAN.get(key)).any(|entry| {
-        entry.translations().any(|translation| super::tokens::phrase_words(translation).any(|w| w == english))
+/// The English words of every translation of every lexicon key that a lower-case German word
+/// may be a form of: "pfalz" gives "palatinate", "deutschen" gives "german". The keys are looked
+/// up through the per-thread cache.
+pub(super) fn translation_words(word: &str, into: &mut impl Extend<&'static str>) {
+    thread_local! {
+        /// The words' translations found on this thread, cleared when full, like [`KNOWN`].
+        static TRANSLATIONS: RefCell<FxHashMap<Box<str>, Box<[&'static str]>>> =
+            RefCell::new(FxHashMap::default());
+    }
+    TRANSLATIONS.with_borrow_mut(|translations| {
+        if let Some(words) = translations.get(word) {
+            into.extend(words.iter().copied());
+            return;
+        }
+        let mut scratch = Scratch::default();
+        let mut found = Vec::new();
+        look_up(word, &mut scratch, &mut found);
+        let words: Box<[&'static str]> = found
+            .iter()
+            .filter_map(|key| GERMAN.get(key))
+            .flat_map(|entry| entry.translations())
+            .flat_map(super::tokens::phrase_words)
+            .collect();
+        into.extend(words.iter().copied());
+        if translations.len() >= KNOWN_HELD {
+            translations.clear();
+        }
+        translations.insert(word.into(), words);
     })
 }
 

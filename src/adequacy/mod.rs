@@ -476,10 +476,10 @@ pub fn translates_german_word(word: &str) -> bool {
     german::translates_as_word_or_compound(word)
 }
 
-/// Whether the German–English lexicon translates a lower-case German word (any form of it) with
-/// a phrase that holds the lower-case English word: "Pfalz" and "Palatinate".
-pub fn german_translates_to(german_word: &str, english_word: &str) -> bool {
-    german::translates_to(german_word, english_word)
+/// Adds the English words of the German–English lexicon's translations of a lower-case German
+/// word (any form of it) to `into`: "Pfalz" gives "palatinate".
+pub fn translation_words(german_word: &str, into: &mut impl Extend<&'static str>) {
+    german::translation_words(german_word, into)
 }
 
 /// Loads the lexicon now rather than on the first call, so that start-up cost is paid before

@@ -582,15 +582,21 @@ fn found_in_target(source_word: &str, target: &[&Word<'_>]) -> bool {
 /// Whether a target name word has a counterpart among the source words: the same name, an
 /// exonym, or a word the German–English lexicon translates with it ("Pfalz", "Palatinate";
 /// "deutschen", "German"; "Nikolaus", "Nicholas").
-fn found_in_source(target_word: &str, source: &[&Word<'_>], source_joined: &str) -> bool {
+/// `translations` gives the English words the lexicon translates the source words with, worked
+/// out on first use: most names are found without them.
+fn found_in_source<'s>(
+    target_word: &str,
+    source: &[&Word<'_>],
+    source_joined: &str,
+    translations: impl FnOnce() -> &'s rustc_hash::FxHashSet<&'static str>,
+) -> bool {
     let folded = fold(target_word);
     let lower = target_word.to_lowercase();
-    let english = without_possessive(&lower);
     // A code with digits may be spaced differently in German ("E 95", "E95").
     let code = target_word.bytes().any(|b| b.is_ascii_digit());
     source.iter().any(|s| same_name(&folded, &s.folded) || s.exonym_stems.iter().any(|e| lower.starts_with(e)))
         || code && source_joined.contains(folded.as_str())
-        || source.iter().any(|s| crate::adequacy::german_translates_to(&s.lower, english))
+        || translations().contains(without_possessive(&lower))
 }
 
 /// Every word of `tokens`, prepared for comparison, hyphenated parts split. On the German side
@@ -655,6 +661,16 @@ impl Detector for SourceName {
             let source_words: Vec<&Word> = source_link_words[near.clone()].iter().flatten().collect();
             let target_words: Vec<&Word> = target_link_words[near].iter().flatten().collect();
             let source_joined: String = source_words.iter().map(|w| w.folded.as_str()).collect();
+            let translated: std::cell::OnceCell<rustc_hash::FxHashSet<&'static str>> = std::cell::OnceCell::new();
+            let translations = || {
+                translated.get_or_init(|| {
+                    let mut words = rustc_hash::FxHashSet::default();
+                    for word in &source_words {
+                        crate::adequacy::translation_words(&word.lower, &mut words);
+                    }
+                    words
+                })
+            };
             let source_names = name_runs(source.text, source.tokens_of(link), &source_starts, &mut german_judge, true);
             let target_names =
                 name_runs(doc.text, doc.tokens_of_links(index..index + 1), &target_starts, &mut english_judge, false);
@@ -670,8 +686,11 @@ impl Detector for SourceName {
                 source.tokens_of(link).iter().filter(|t| t.capitalized).map(|t| &source.text[t.span.clone()]).collect();
             let mut invented = 0;
             for run in &target_names {
-                let unknown: Vec<&(String, std::ops::Range<usize>)> =
-                    run.words.iter().filter(|(w, _)| !found_in_source(w, &source_words, &source_joined)).collect();
+                let unknown: Vec<&(String, std::ops::Range<usize>)> = run
+                    .words
+                    .iter()
+                    .filter(|(w, _)| !found_in_source(w, &source_words, &source_joined, translations))
+                    .collect();
                 let (Some(first), Some(last)) = (unknown.first(), unknown.last()) else { continue };
                 let span = first.1.start..last.1.end;
                 invented += 1;
