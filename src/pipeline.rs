@@ -7,12 +7,16 @@
 
 use crate::analysis::Doc;
 use crate::config::{Config, InputSettings};
-use crate::detectors::{self, ConfiguredDetector, DetectorInfo};
+use crate::detectors::repeated_translation::{
+    self, RepeatFlag, RepeatIndex, RepeatedTranslation, RepeatedTranslationSettings, SentencePrint,
+};
+use crate::detectors::{self, ConfiguredDetector, Detector, DetectorInfo};
 use crate::error::{InputError, OutputError};
+use crate::flag::Severity;
 use crate::profile::{DocTimings, Profile, ProfileTotals};
 use crate::quality::QualityModel;
 use crate::read::{self, ColumnNames, Input, Item, MetaColumns, Record, RecordReader, Reject, RejectReason};
-use crate::score::{score_document, ScoredDoc};
+use crate::score::{score_document, FlagRow, ScoredDoc};
 use crate::seen_ids::SeenIds;
 use crate::sink::{KeptText, TableWriters};
 use anyhow::{Context, Result};
@@ -61,6 +65,9 @@ pub struct Counts {
     pub flags_by_detector: BTreeMap<String, u64>,
     /// Documents that came with a source text (the source-aware detectors ran on these).
     pub documents_with_source: u64,
+    /// Sentences that `repeated-translation`'s index had no room for (see its
+    /// `max-indexed-sentences`).
+    pub sentences_not_indexed: u64,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -291,21 +298,24 @@ fn score_inputs(options: &RunOptions, prepared: &Prepared) -> Result<RunReport> 
         prepared.kept,
         &options.out_dir,
     )?;
-    let (sender, receiver) = sync_channel::<Vec<ScoredDoc>>(2);
+    let (sender, receiver) = sync_channel::<ToWriter>(2);
     let writer_thread = std::thread::spawn(move || write_batches(writers, receiver));
 
     let rejects = RejectLog::create(path("rejects.jsonl"), options.strict)?;
     let progress = Progress::new(options);
     let detector_ids: Vec<&'static str> = prepared.detectors.iter().map(|d| d.info().id).collect();
+    let repeats = repeat_check(options, prepared);
     let mut tally = ScoringTally {
         counts: Counts::default(),
         failed: Vec::new(),
         profile: options.profile.then(|| ProfileTotals::new(&detector_ids)),
+        repeats: repeats.as_ref().map(|(settings, severity)| (RepeatIndex::new(settings), *severity)),
     };
     let scoring = Scoring {
         analysis: options.config.analysis_options(),
         quality: &options.quality,
         keep_source: prepared.kept.source,
+        repeats: repeats.as_ref().map(|(settings, _)| settings),
     };
 
     let (batch_sender, batch_receiver) = sync_channel::<ReadBatch>(1);
@@ -322,7 +332,7 @@ fn score_inputs(options: &RunOptions, prepared: &Prepared) -> Result<RunReport> 
     let written = writer_thread.join().map_err(|_| anyhow::anyhow!("the output writer thread panicked"))?;
     let mut rejects = reading?;
     scored?;
-    let ScoringTally { mut counts, failed, profile } = tally;
+    let ScoringTally { mut counts, failed, profile, .. } = tally;
     for reject in failed {
         rejects.add(reject)?;
     }
@@ -343,14 +353,29 @@ fn score_inputs(options: &RunOptions, prepared: &Prepared) -> Result<RunReport> 
 const WRITE_DOCUMENTS: usize = 1024;
 const WRITE_TEXT_BYTES: usize = 8 << 20;
 
+/// What the writer thread is sent: scored documents in input order, then, once, the flags that
+/// only the whole corpus shows, as documents that hold nothing but their flags.
+enum ToWriter {
+    Documents(Vec<ScoredDoc>),
+    CorpusFlags(Vec<ScoredDoc>),
+}
+
 /// The writer thread: gathers the scored batches into groups of at least [`WRITE_DOCUMENTS`]
 /// documents or [`WRITE_TEXT_BYTES`], appends each group to the tables, and writes their footers
 /// once the batches end. Returns the nanoseconds it spent writing, for the profile.
-fn write_batches(mut writers: TableWriters, batches: Receiver<Vec<ScoredDoc>>) -> Result<u64, OutputError> {
+fn write_batches(mut writers: TableWriters, batches: Receiver<ToWriter>) -> Result<u64, OutputError> {
     let mut busy = Duration::ZERO;
     let mut waiting: Vec<ScoredDoc> = Vec::new();
     let mut waiting_bytes = 0;
-    for batch in batches {
+    let mut corpus_flags = Vec::new();
+    for message in batches {
+        let batch = match message {
+            ToWriter::Documents(batch) => batch,
+            ToWriter::CorpusFlags(flags) => {
+                corpus_flags = flags;
+                continue;
+            }
+        };
         waiting_bytes += batch.iter().map(|doc| doc.text.len()).sum::<usize>();
         if waiting.is_empty() {
             waiting = batch;
@@ -367,6 +392,7 @@ fn write_batches(mut writers: TableWriters, batches: Receiver<Vec<ScoredDoc>>) -
     }
     let started = Instant::now();
     writers.write(&waiting)?;
+    writers.write_flags(&corpus_flags)?;
     writers.finish()?;
     Ok((busy + started.elapsed()).as_nanos() as u64)
 }
@@ -405,7 +431,7 @@ fn read_inputs(
 /// The channels around scoring: read batches come in, scored batches go to the writer.
 struct Batches {
     receiver: Receiver<ReadBatch>,
-    sender: SyncSender<Vec<ScoredDoc>>,
+    sender: SyncSender<ToWriter>,
 }
 
 /// What scoring has counted so far.
@@ -414,6 +440,9 @@ struct ScoringTally {
     /// Documents whose analysis or a detector panicked: rejects, added to the log after reading.
     failed: Vec<Reject>,
     profile: Option<ProfileTotals>,
+    /// The run's sentences so far, for the corpus-wide repeated-translation check, and the
+    /// severity of its flags.
+    repeats: Option<(RepeatIndex, Severity)>,
 }
 
 /// Scores each read batch in parallel on `pool`, counts it, and sends it to the writer. Under
@@ -433,8 +462,9 @@ fn score_batches(
         let timed = tally.profile.is_some();
         let results = pool.install(|| score_batch(batch.records, detectors, scoring, timed));
         let mut scored = Vec::with_capacity(results.len());
+        let mut prints = Vec::with_capacity(results.len());
         for result in results {
-            let (doc, timings) = match result {
+            let ScoredRecord { doc, timings, prints: doc_prints } = match result {
                 Ok(done) => done,
                 Err(reject) if options.strict => return Err(strict_stop(reject)),
                 Err(reject) => {
@@ -446,6 +476,7 @@ fn score_batches(
                 totals.add(&timings);
             }
             scored.push(doc);
+            prints.push(doc_prints);
         }
         if let Some(totals) = tally.profile.as_mut() {
             totals.read_nanos += batch.read_nanos;
@@ -464,11 +495,63 @@ fn score_batches(
         }
         counts.text_bytes += batch.bytes as u64;
         progress.update(counts.documents, tally.failed.len() as u64);
-        if sender.send(scored).is_err() {
-            break; // The writer failed; its error is reported by the caller.
+        if let Some((index, _)) = tally.repeats.as_mut() {
+            for (doc, prints) in scored.iter().zip(&prints) {
+                index.add(&doc.id, &doc.text, prints);
+            }
+        }
+        if sender.send(ToWriter::Documents(scored)).is_err() {
+            return Ok(()); // The writer failed; its error is reported by the caller.
         }
     }
+    if let Some((index, severity)) = tally.repeats.take() {
+        tally.counts.sentences_not_indexed = index.not_indexed();
+        let flags = corpus_flag_holders(index.finish(), severity);
+        for holder in &flags {
+            tally.counts.flags += holder.flags.len() as u64;
+            for flag in &holder.flags {
+                *tally.counts.flags_by_detector.entry(flag.detector.to_string()).or_default() += 1;
+            }
+        }
+        // A failed writer reports its own error.
+        let _ = sender.send(ToWriter::CorpusFlags(flags));
+    }
     Ok(())
+}
+
+/// The corpus-wide check for repeated translations, when it is on and the input has sources:
+/// its settings and the severity in force.
+fn repeat_check(options: &RunOptions, prepared: &Prepared) -> Option<(RepeatedTranslationSettings, Severity)> {
+    let info =
+        prepared.detectors.iter().map(|d| d.info()).find(|info| info.id == RepeatedTranslation::DECLARATION.id)?;
+    prepared.meta.has_source.then(|| (options.config.detectors.repeated_translation.clone(), info.severity))
+}
+
+/// Corpus flags as documents holding only their flags, one per run of flags of one document.
+fn corpus_flag_holders(flags: Vec<RepeatFlag>, severity: Severity) -> Vec<ScoredDoc> {
+    let declaration = RepeatedTranslation::DECLARATION;
+    let mut holders: Vec<ScoredDoc> = Vec::new();
+    for flag in flags {
+        let row = FlagRow {
+            segment: flag.segment,
+            start: flag.chars.0,
+            end: flag.chars.1,
+            byte_start: flag.bytes.0,
+            byte_end: flag.bytes.1,
+            detector: declaration.id,
+            category: declaration.category.as_str(),
+            severity: severity.as_str(),
+            confidence: flag.confidence,
+            excerpt: flag.excerpt,
+            message: flag.message,
+            suggestion: None,
+        };
+        match holders.last_mut() {
+            Some(holder) if holder.id == *flag.doc => holder.flags.push(row),
+            _ => holders.push(ScoredDoc { id: flag.doc.to_string(), flags: vec![row], ..ScoredDoc::default() }),
+        }
+    }
+    holders
 }
 
 impl<'a> Manifest<'a> {
@@ -562,7 +645,7 @@ fn score_batch(
     detectors: &[Box<dyn ConfiguredDetector>],
     scoring: &Scoring,
     timed: bool,
-) -> Vec<Result<(ScoredDoc, Option<DocTimings>), Reject>> {
+) -> Vec<Result<ScoredRecord, Reject>> {
     use rayon::prelude::*;
     records
         .into_par_iter()
@@ -583,6 +666,18 @@ struct Scoring<'a> {
     quality: &'a QualityModel,
     /// Hand the source text over to the output too.
     keep_source: bool,
+    /// Set when the corpus-wide repeated-translation check runs: each article's sentences are
+    /// fingerprinted for it while the article is analysed.
+    repeats: Option<&'a RepeatedTranslationSettings>,
+}
+
+/// One article, scored: its rows, the time each step took when timed, and its sentences as the
+/// corpus-wide repeated-translation check needs them.
+#[derive(Debug)]
+struct ScoredRecord {
+    doc: ScoredDoc,
+    timings: Option<DocTimings>,
+    prints: Vec<SentencePrint>,
 }
 
 /// Analyses and scores one article, timing each step when `timed` is set.
@@ -591,10 +686,10 @@ fn score_record_timed(
     detectors: &[Box<dyn ConfiguredDetector>],
     scoring: &Scoring,
     timed: bool,
-) -> (ScoredDoc, Option<DocTimings>) {
+) -> ScoredRecord {
     let model = scoring.quality;
     let Record { id, text, source, meta, .. } = record;
-    let (mut scored, timings) = if timed {
+    let (mut scored, timings, prints) = if timed {
         let mut timings = DocTimings { detectors: vec![0; detectors.len()], ..DocTimings::default() };
         let doc = Doc::new_timed(&text, source.as_deref(), scoring.analysis, &mut timings.analysis);
         let flags = detectors::run_all_timed(detectors, &doc, Some(&mut timings.detectors));
@@ -602,19 +697,26 @@ fn score_record_timed(
         let started = Instant::now();
         let scored = score_document(id, meta, &doc, flags, model);
         timings.scoring = started.elapsed().as_nanos() as u64;
-        (scored, Some(timings))
+        (scored, Some(timings), repeat_prints(&doc, scoring))
     } else {
         let doc = Doc::with_options(&text, source.as_deref(), scoring.analysis);
         let flags = detectors::run_all(detectors, &doc);
         crate::fault::enter("scoring");
-        (score_document(id, meta, &doc, flags, model), None)
+        let scored = score_document(id, meta, &doc, flags, model);
+        (scored, None, repeat_prints(&doc, scoring))
     };
     // The segment rows point into the text: hand it over instead of copying each sentence.
     scored.text = text;
     if scoring.keep_source {
         scored.source = source;
     }
-    (scored, timings)
+    ScoredRecord { doc: scored, timings, prints }
+}
+
+fn repeat_prints(doc: &Doc, scoring: &Scoring) -> Vec<SentencePrint> {
+    let Some(settings) = scoring.repeats else { return Vec::new() };
+    crate::fault::enter(RepeatedTranslation::DECLARATION.id);
+    repeated_translation::prints(doc, settings)
 }
 
 /// Checks that apply to every format: an id seen before, an empty text, an oversized text.
@@ -842,11 +944,12 @@ mod tests {
             analysis: crate::analysis::AnalysisOptions::FULL,
             quality: &crate::quality::DEFAULT,
             keep_source: false,
+            repeats: None,
         };
         let results = score_batch(records, &detectors, &scoring, false);
         assert_eq!(results.len(), 3);
-        assert_eq!(results[0].as_ref().map(|(doc, _)| doc.id.as_str()).ok(), Some("calm"));
-        assert_eq!(results[2].as_ref().map(|(doc, _)| doc.id.as_str()).ok(), Some("also-calm"));
+        assert_eq!(results[0].as_ref().map(|scored| scored.doc.id.as_str()).ok(), Some("calm"));
+        assert_eq!(results[2].as_ref().map(|scored| scored.doc.id.as_str()).ok(), Some("also-calm"));
         let reject = results[1].as_ref().expect_err("the exploding article is rejected");
         assert_eq!(reject.id.as_deref(), Some("bad"));
         assert_eq!(reject.origin.line, Some(3));

@@ -93,7 +93,7 @@ pub struct AlignmentRow {
 }
 
 /// One scored article: its `documents.parquet` row and its segment and flag rows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ScoredDoc {
     pub id: String,
     /// The article text, which the segment rows point into; empty until the caller that owns

@@ -168,3 +168,66 @@ fn an_empty_source_value_skips_that_document_only() {
     let names: Vec<&str> = documents.get_column_names().iter().map(|n| n.as_str()).collect();
     assert!(!names.contains(&"source"), "the source is input, not a carried column: {names:?}");
 }
+
+/// A corpus where one fluent English sentence answers two unrelated German sources, among
+/// faithful translations (one of them repeated for a repeated source).
+fn write_corpus_with_a_repeated_hallucination(path: &Path) {
+    let made_up = "The following article is a summary of the most important news of the day.";
+    let bridge = "Der Bürgermeister eröffnete am Montag die neue Brücke über den Fluss.";
+    let rows = [
+        ("one", bridge, "On Monday the mayor opened the new bridge over the river."),
+        ("two", "Die Strompreise steigen im kommenden Winter für viele Haushalte weiter.", made_up),
+        ("three", bridge, "On Monday the mayor opened the new bridge over the river."),
+        (
+            "four",
+            "Die Kinder spielten den ganzen Nachmittag im Garten ihrer Großmutter.",
+            "The children played in their grandmother's garden all afternoon.",
+        ),
+        ("five", "Im Hafen lagen am Wochenende drei große Kreuzfahrtschiffe vor Anker.", made_up),
+    ];
+    let lines: Vec<String> = rows
+        .iter()
+        .map(|(id, source, text)| serde_json::json!({"id": id, "source": source, "text": text}).to_string())
+        .collect();
+    std::fs::write(path, lines.join("\n") + "\n").unwrap();
+}
+
+#[test]
+fn one_english_sentence_for_unrelated_sources_is_flagged_in_every_document_whatever_the_threads() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    write_corpus_with_a_repeated_hallucination(&input);
+    // One document per batch, so the repeats meet across batches.
+    let config = dir.path().join("mtqe.toml");
+    std::fs::write(&config, "[input]\nbatch-documents = 1\n").unwrap();
+    let mut results = Vec::new();
+    for threads in ["1", "3"] {
+        let out = dir.path().join(format!("out-{threads}"));
+        let args = [input.to_str().unwrap(), "--threads", threads, "--config", config.to_str().unwrap()];
+        assert_exit(&score(&args, &out), 0);
+        let flags = read_table(&out, "flags.parquet");
+        let detectors = strings(&flags, "detector");
+        let repeated: Vec<(Option<String>, Option<String>, Option<String>)> = (0..flags.height())
+            .filter(|&i| detectors[i].as_deref() == Some("repeated-translation"))
+            .map(|i| {
+                (
+                    strings(&flags, "doc_id")[i].clone(),
+                    strings(&flags, "excerpt")[i].clone(),
+                    strings(&flags, "message")[i].clone(),
+                )
+            })
+            .collect();
+        let docs: Vec<&str> = repeated.iter().map(|(doc, _, _)| doc.as_deref().unwrap()).collect();
+        assert_eq!(docs, ["two", "five"], "threads {threads}");
+        assert!(repeated[0].2.as_deref().unwrap().contains("document \"five\""), "{repeated:?}");
+        let manifest: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+        assert_eq!(manifest["counts"]["flags_by_detector"]["repeated-translation"], 2);
+        assert_eq!(manifest["counts"]["flags"].as_u64(), Some(flags.height() as u64));
+        // The flags come after every document's and change no document's penalty.
+        let documents = read_table(&out, "documents.parquet");
+        assert_eq!(documents.height(), 5);
+        results.push((repeated, f64s(&documents, "penalty")));
+    }
+    assert_eq!(results[0], results[1], "the result does not depend on the thread count");
+}

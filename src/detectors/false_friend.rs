@@ -22,7 +22,8 @@
 //! rare in English news. Words just as common in their own English sense in the same contexts
 //! ("the actual figures were lower than reported", "prices will eventually fall": actual,
 //! eventual, eventually) are flagged only in text that shows it came from German, by German
-//! letters or quotation marks; in other text they are left alone. Elsewhere the correct English
+//! letters or quotation marks or a convention of the German press (an age in brackets after a
+//! name, "1,2 billion", "15.000 euros"); in other text they are left alone. Elsewhere the correct English
 //! sense in a matching context is still flagged, which is why the severity is minor and the
 //! confidence moderate.
 //!
@@ -98,17 +99,11 @@ static ENTRY_INDEX: LazyLock<WordMap<usize>> = LazyLock::new(|| {
     index
 });
 
-/// Whether the text shows that it came from German: German letters (in names such as
-/// "München" too) or German quotation marks.
-fn shows_german_origin(text: &str) -> bool {
-    text.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü', '„'])
-}
-
 const MODALS: [&str; 9] = ["could", "might", "may", "must", "would", "will", "should", "can", "shall"];
 
 impl Detector for FalseFriend {
     const DECLARATION: Declaration =
-        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 2 };
+        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 3 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -128,7 +123,9 @@ impl Detector for FalseFriend {
                     words.extend(tokens.iter().map(|t| doc.lower(t)));
                 }
                 let entry = &ENTRIES[entry];
-                if entry.needs_german_origin && !*german_origin.get_or_insert_with(|| shows_german_origin(doc.text)) {
+                if entry.needs_german_origin
+                    && !*german_origin.get_or_insert_with(|| crate::analysis::foreign::shows_german_origin(doc.text))
+                {
                     continue;
                 }
                 let next_index = if words.get(i + 1).is_some_and(|n| DETERMINERS.contains(n)) { i + 2 } else { i + 1 };
@@ -138,7 +135,9 @@ impl Detector for FalseFriend {
                     Rule::Next => (next.is_some_and(|n| entry.words.contains(&n)), 0.65),
                     Rule::Near => (words.iter().any(|w| entry.words.contains(w)), 0.55),
                     Rule::NearModal => {
-                        let window = i.saturating_sub(3)..(i + 4).min(words.len());
+                        // A modal before it, or later in its clause: "Eventually the budget for
+                        // 2024 must be postponed" (Eventuell muss der Haushalt verschoben werden).
+                        let window = i.saturating_sub(3)..(i + 8).min(words.len());
                         (words[window].iter().any(|w| MODALS.contains(w)), 0.6)
                     }
                     Rule::Noun => {
@@ -209,6 +208,10 @@ mod tests {
         assert_no_flags::<FalseFriend>(english);
         let from_german = "In Düsseldorf the actual situation is tense. The council could eventually vote.";
         assert_eq!(excerpts::<FalseFriend>(from_german), ["actual", "eventually"]);
+        // German press conventions show it too, and the modal may come late in the clause.
+        let by_convention = "Mayor Anna Berg (52) spoke. Eventually the new school for 600 pupils must be delayed.";
+        assert_eq!(excerpts::<FalseFriend>(by_convention), ["Eventually"]);
+        assert_no_flags::<FalseFriend>("Mayor Anna Berg (52) spoke. Eventually the talks with the unions failed.");
     }
 
     #[test]

@@ -252,6 +252,7 @@ pub mod one_cause;
 // registry start
 pub mod age_in_parentheses;
 pub mod comma_before_that;
+pub mod coordinated_repeat;
 pub mod cut_off_sentence;
 pub mod decimal_comma;
 pub mod detached_translation;
@@ -270,6 +271,7 @@ pub mod orphan_attribution;
 pub mod person_it;
 pub mod present_with_since;
 pub mod pronoun_gender_mismatch;
+pub mod repeated_translation;
 pub mod repeated_words;
 pub mod source_brackets;
 pub mod source_copy;

@@ -3,7 +3,8 @@
 //! ## What it does
 //! Flags a subordinate clause that ends with its verb cluster in German order, main verb first
 //! and auxiliary or modal last: "He said that the company the plant next year close will.",
-//! "because he the money stolen has."
+//! "because he the money stolen has." It also flags a clause that ends with an adjective
+//! before "is", "are", "was" or "were": "that the offer insufficient is."
 //!
 //! ## Why it signals MT
 //! German subordinate clauses put the finite verb last ("dass die Firma das Werk nächstes Jahr
@@ -40,7 +41,7 @@ const FINAL_AUXILIARIES: [&str; 17] = [
 
 impl Detector for VerbFinalClause {
     const DECLARATION: Declaration =
-        Declaration { id: "verb-final-clause", category: Category::Grammar, severity: Severity::Major, version: 2 };
+        Declaration { id: "verb-final-clause", category: Category::Grammar, severity: Severity::Major, version: 3 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -72,6 +73,13 @@ impl Detector for VerbFinalClause {
                     continue;
                 }
                 clause_start = None;
+                if let Some(complement) = complement_before_final_copula(doc, tokens, start, i) {
+                    let span = tokens[complement].span.start..tokens[i].span.end;
+                    let (adjective, copula) = (doc.word(&tokens[complement]), doc.word(&tokens[i]));
+                    flags.flag(span, 0.7, format!("\"{adjective} {copula}\" ends the clause with the complement before \"{copula}\", in German subordinate-clause order; English puts \"{copula}\" right after the subject: \"{copula} {adjective}\"."))
+                        .suggest(format!("{copula} {adjective}"));
+                    continue;
+                }
                 if i < start + 4 || !FINAL_AUXILIARIES.contains(&word(i)) {
                     continue;
                 }
@@ -92,6 +100,57 @@ impl Detector for VerbFinalClause {
     }
 }
 
+/// Forms of "be" that end a German-order clause after its complement.
+const COPULAS: [&str; 4] = ["is", "are", "was", "were"];
+
+/// Words that make the adjective before a final copula part of the subject ("the rich are",
+/// "something new is") or put it first in English order ("how bad it is" has the subject
+/// between them, but "how bad is" is a question).
+const OPENS_ADJECTIVE_SUBJECT: [&str; 14] = [
+    "something",
+    "anything",
+    "nothing",
+    "everything",
+    "someone",
+    "anyone",
+    "everyone",
+    "somebody",
+    "anybody",
+    "nobody",
+    "how",
+    "however",
+    "so",
+    "as",
+];
+
+/// The token index of an adjective that stands between the subject and the copula ending the
+/// clause `start..=end` (tokens after the subordinator at `start`): "that the offer insufficient
+/// is". English puts the copula first ("that the offer is insufficient"); the adjective may
+/// only end such a clause as part of the subject, after a determiner ("if the rich are").
+fn complement_before_final_copula(
+    doc: &Doc,
+    tokens: &[crate::analysis::Token],
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let adjective = end.checked_sub(1)?;
+    // The subordinator, at least one word of subject, the adjective and the copula.
+    if adjective < start + 2 || !COPULAS.contains(&doc.lower(&tokens[end])) {
+        return None;
+    }
+    let word = doc.lower(&tokens[adjective]);
+    let before = doc.lower(&tokens[adjective - 1]);
+    let is_adjective = !tokens[adjective].capitalized
+        && crate::lexicon::ADJECTIVES.contains(word)
+        && verb_forms(word).is_none()
+        && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(word);
+    let subject_before = tokens[adjective - 1].has_letter
+        && !crate::lexicon::DETERMINERS.contains(before)
+        && !OPENS_ADJECTIVE_SUBJECT.contains(&before)
+        && !crate::lexicon::ADJECTIVES.contains(before);
+    (is_adjective && subject_before).then_some(adjective)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{assert_no_flags, excerpts};
@@ -107,6 +166,27 @@ mod tests {
             excerpts::<VerbFinalClause>("Police believe that the suspect the money stolen has, a spokesman said."),
             ["stolen has"]
         );
+    }
+
+    #[test]
+    fn flags_a_complement_before_the_copula_that_ends_the_clause() {
+        assert_eq!(
+            excerpts::<VerbFinalClause>("The union leader said that the offer insufficient is."),
+            ["insufficient is"]
+        );
+        assert_eq!(
+            excerpts::<VerbFinalClause>("Residents complain because the water still brown was, and nobody came."),
+            ["brown was"]
+        );
+    }
+
+    #[test]
+    fn adjectives_that_belong_to_the_subject_are_fine() {
+        assert_no_flags::<VerbFinalClause>("He wonders whether the rich are. Nobody asks how bad the situation is.");
+        assert_no_flags::<VerbFinalClause>(
+            "I doubt that anything new is. Whether it is, we will see when the report is.",
+        );
+        assert_no_flags::<VerbFinalClause>("She asked if the offer is insufficient. We know that the water was brown.");
     }
 
     #[test]

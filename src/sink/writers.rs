@@ -150,6 +150,13 @@ impl TableWriters {
         Ok(())
     }
 
+    /// Appends only the flags of `docs` to `flags.parquet`: flags found across the corpus once
+    /// every document's rows are written.
+    pub fn write_flags(&mut self, docs: &[ScoredDoc]) -> Result<(), OutputError> {
+        let flags = FLAGS.frame(docs).map_err(|e| self.error(e))?;
+        self.flags.push(flags).map_err(|e| self.error(e))
+    }
+
     fn write_slice(&mut self, docs: &[ScoredDoc]) -> Result<(), OutputError> {
         let flags = FLAGS.frame(docs).map_err(|e| self.error(e))?;
         let segments = SEGMENTS.frame(docs).map_err(|e| self.error(e))?;
