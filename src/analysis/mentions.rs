@@ -41,7 +41,8 @@ pub enum MentionKind {
     /// before a common noun it modifies ("the Ahr valley"), or with digits ("A7").
     NonPersonName,
     /// A noun after a determiner that no list classifies; `person_like` when it is singular
-    /// and has a suffix that names people (-er, -or, -ist, -ian, -ant, -ent, -man, -eur).
+    /// and has a suffix that names people (-or, -ist, -ian, -ant, -ent but not -ment, -man,
+    /// -eur, -ess, and -er after a verb: "teacher", not "water").
     UnknownNoun {
         person_like: bool,
     },
@@ -190,8 +191,29 @@ fn person_like(lower: &str) -> bool {
     if lower.len() < 5 || !matches!(lower.as_bytes()[lower.len() - 1], b'r' | b't' | b'n' | b's') {
         return false;
     }
-    const SUFFIXES: [&str; 9] = ["er", "or", "ist", "ian", "ant", "ent", "man", "eur", "ess"];
+    // "-ment" names an act or a thing ("agreement", "moment"), never a person.
+    if lower.ends_with("ment") {
+        return false;
+    }
+    if lower.ends_with("er") {
+        return is_agent_noun(lower);
+    }
+    const SUFFIXES: [&str; 8] = ["or", "ist", "ian", "ant", "ent", "man", "eur", "ess"];
     SUFFIXES.iter().any(|suffix| lower.ends_with(suffix) && lower.len() > suffix.len() + 2)
+}
+
+/// Whether a noun in "-er" names the one who does a verb: "teacher" (teach), "driver" (drive),
+/// "runner" (run). Most other "-er" nouns are things ("water", "winter", "border").
+fn is_agent_noun(lower: &str) -> bool {
+    let stem = &lower[..lower.len() - 2];
+    let bytes = stem.as_bytes();
+    let undoubled =
+        (bytes.len() >= 3 && bytes[bytes.len() - 1] == bytes[bytes.len() - 2]).then(|| &stem[..stem.len() - 1]);
+    let is_verb = |word: &str| crate::lexicon::verb_forms(word).is_some_and(|forms| forms.base);
+    // Comparatives are no nouns at all: "better" is not one who bets.
+    stem.len() >= 3
+        && !crate::lexicon::ADJECTIVES.contains(lower)
+        && (is_verb(stem) || is_verb(&lower[..lower.len() - 1]) || undoubled.is_some_and(is_verb))
 }
 
 fn pronoun_gender(lower: &str) -> Option<Gender> {
@@ -232,5 +254,22 @@ mod tests {
         assert_eq!(get("A7"), Some(MentionKind::NonPersonName));
         assert_eq!(get("Weselsky"), Some(MentionKind::Name));
         assert_eq!(get("Ahr"), Some(MentionKind::NonPersonName));
+    }
+
+    #[test]
+    fn only_agent_nouns_and_person_suffixes_make_an_unknown_noun_person_like() {
+        for person in ["the bidder", "the skater", "the shopper", "the strategist", "the custodian", "the entrant"] {
+            assert!(
+                kinds(person).iter().any(|(_, kind)| *kind == MentionKind::UnknownNoun { person_like: true }),
+                "{person}"
+            );
+        }
+        for thing in ["the water", "the winter", "the border", "the settlement", "the shelter", "no better"] {
+            let found = kinds(thing);
+            assert!(
+                !found.iter().any(|(_, kind)| matches!(kind, MentionKind::UnknownNoun { person_like: true })),
+                "{thing}: {found:?}"
+            );
+        }
     }
 }

@@ -50,7 +50,7 @@ fn it_form(lower: &str) -> Option<&'static str> {
 
 impl Detector for ThingPronoun {
     const DECLARATION: Declaration =
-        Declaration { id: "thing-pronoun", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
+        Declaration { id: "thing-pronoun", category: Category::Mistranslation, severity: Severity::Major, version: 3 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -72,7 +72,7 @@ impl Detector for ThingPronoun {
                 // sentence or an excerpt ("He told the church …") is no evidence of a wrong gender.
                 continue;
             }
-            let mut thing = None;
+            let mut things = Vec::new();
             let mut person_possible = false;
             for mention in doc.mentions_before(index, 2) {
                 if mention.may_be_person() {
@@ -80,9 +80,15 @@ impl Detector for ThingPronoun {
                     break;
                 }
                 if let MentionKind::Thing(class) = mention.kind {
-                    thing.get_or_insert((mention, class));
+                    things.push((mention, class));
                 }
             }
+            // A pronoun that opens a sentence most often takes up the subject of one before it
+            // ("The state government presented a package. She wants …"): the nearest thing that
+            // opens its sentence, else the nearest thing.
+            let opens_sentence =
+                |mention: &crate::analysis::Mention| mention.token < doc.sentences[mention.sentence].tokens.start + 3;
+            let thing = things.iter().find(|(m, _)| opens_sentence(m)).or(things.first()).copied();
             // A person named a little further back may still be meant.
             person_possible |= doc
                 .mentions_before(index, 5)
@@ -98,7 +104,7 @@ impl Detector for ThingPronoun {
             let noun = doc.slice(&antecedent.span);
             let suggestion = if token.capitalized { it[..1].to_uppercase() + &it[1..] } else { it.to_string() };
             flags.flag(token.span.clone(), confidence, format!(
-                    "\"{word}\" has no person to refer to in this or the two preceding sentences; the nearest candidate is \"{noun}\" ({}), which English calls \"it\". German grammatical gender was probably carried over.",
+                    "\"{word}\" has no person to refer to in this or the two preceding sentences; the likeliest referent is \"{noun}\" ({}), which English calls \"it\". German grammatical gender was probably carried over.",
                     class.as_str()
                 )).suggest(suggestion);
         }
@@ -119,6 +125,12 @@ mod tests {
         assert_eq!(flags.len(), 1);
         assert_eq!(flags[0].1.suggestion.as_deref(), Some("It"));
         assert!(flags[0].1.message.contains("\"ministry\""), "{}", flags[0].1.message);
+        // The subject is named as the candidate, not the nearer object.
+        let flags = flags_of::<ThingPronoun>(
+            "It rained all week. The state government presented a new aid package on Tuesday. She wants to pay soon.",
+        );
+        assert_eq!(flags.len(), 1);
+        assert!(flags[0].1.message.contains("\"government\""), "{}", flags[0].1.message);
     }
 
     #[test]
