@@ -260,6 +260,7 @@ pub mod false_friend;
 pub mod german_abbreviation;
 pub mod german_date;
 pub mod german_quotes;
+pub mod german_score;
 pub mod german_time;
 pub mod improbable_phrase;
 pub mod inconsistent_name;
