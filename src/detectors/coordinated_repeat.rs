@@ -49,15 +49,24 @@ impl Detector for CoordinatedRepeat {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
-        for index in 0..doc.sentences.len() {
-            let tokens = doc.sentence_tokens(index);
-            for (at, token) in tokens.iter().enumerate() {
-                if !CONJUNCTIONS.contains(&doc.lower(token)) {
+        // The conjunctions are found in the text, not token by token: most articles have a few
+        // dozen, among thousands of words.
+        for finder in FINDERS.iter() {
+            for found in finder.find_iter(doc.text.as_bytes()) {
+                let start = found + 1;
+                let index = doc.tokens.partition_point(|t| t.span.start < start);
+                if doc.tokens.get(index).is_none_or(|t| t.span.start != start) {
                     continue;
                 }
+                let sentence = &doc.sentences[doc.sentence_at(start)];
+                let tokens = &doc.tokens[sentence.tokens.clone()];
+                let Some(at) = index.checked_sub(sentence.tokens.start).filter(|&at| at < tokens.len()) else {
+                    continue;
+                };
                 let Some(words) = (2..=MAX_PHRASE_WORDS).rev().find(|&n| repeated_around(doc, tokens, at, n)) else {
                     continue;
                 };
+                let token = &tokens[at];
                 let repeat = &tokens[at + 1..at + 1 + words];
                 let phrase = &doc.text[repeat[0].span.start..repeat[words - 1].span.end];
                 let conjunction = doc.word(token);
@@ -70,6 +79,11 @@ impl Detector for CoordinatedRepeat {
         }
     }
 }
+
+/// " and ", " or " and " nor ", as they stand between two phrases.
+static FINDERS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> = std::sync::LazyLock::new(|| {
+    CONJUNCTIONS.iter().map(|c| memchr::memmem::Finder::new(format!(" {c} ").as_bytes()).into_owned()).collect()
+});
 
 /// Whether the `words` tokens before the conjunction at `at` equal, case aside, the `words`
 /// after it, as a phrase: words separated by spaces only, at least one of them not a function
