@@ -170,6 +170,12 @@ impl LanguageModel {
         }
     }
 
+    /// Whether the model stores the trigram (first second word) itself, rather than estimating
+    /// it by backing off: whether English text, as the model saw it, has the three words in a row.
+    pub fn has_trigram(&self, first: WordId, second: WordId, word: WordId) -> bool {
+        self.bigram(first, second).is_some_and(|bigram| self.trigram(bigram, word).is_some())
+    }
+
     /// Scores a word sequence from the start of a sentence: one log10 probability per word,
     /// `unknown_log10` for words the model does not know.
     pub fn score_words<'w>(&self, words: impl IntoIterator<Item = &'w str>) -> Vec<f32> {
@@ -271,6 +277,15 @@ mod tests {
             checked += 1;
         }
         assert!(checked >= 8, "the test vectors hold at least eight sentences");
+    }
+
+    #[test]
+    fn stored_trigrams_are_told_from_estimated_ones() {
+        let id = |word: &str| MODEL.id(word).expect("a common word");
+        assert!(MODEL.has_trigram(id("one"), id("of"), id("the")));
+        assert!(MODEL.has_trigram(id("depends"), id("on"), id("the")));
+        assert!(!MODEL.has_trigram(id("the"), id("the"), id("of")));
+        assert!(!MODEL.has_trigram(id("depends"), id("from"), id("the")));
     }
 
     #[test]

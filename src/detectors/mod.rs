@@ -270,6 +270,7 @@ pub mod narrative_you;
 pub mod non_translation;
 pub mod orphan_attribution;
 pub mod person_it;
+pub mod preposition_choice;
 pub mod present_with_since;
 pub mod pronoun_gender_mismatch;
 pub mod repeated_translation;
