@@ -70,6 +70,16 @@ pub struct Counts {
     pub sentences_not_indexed: u64,
 }
 
+impl Counts {
+    /// Counts flag rows, in total and by detector.
+    fn add_flags(&mut self, flags: &[FlagRow]) {
+        self.flags += flags.len() as u64;
+        for flag in flags {
+            *self.flags_by_detector.entry(flag.detector.to_string()).or_default() += 1;
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
     pub counts: Counts,
@@ -486,12 +496,9 @@ fn score_batches(
         for doc in &scored {
             counts.documents += 1;
             counts.segments += doc.segments.len() as u64;
-            counts.flags += doc.flags.len() as u64;
             counts.words += doc.n_words as u64;
             counts.documents_with_source += doc.has_source as u64;
-            for flag in &doc.flags {
-                *counts.flags_by_detector.entry(flag.detector.to_string()).or_default() += 1;
-            }
+            counts.add_flags(&doc.flags);
         }
         counts.text_bytes += batch.bytes as u64;
         progress.update(counts.documents, tally.failed.len() as u64);
@@ -508,10 +515,7 @@ fn score_batches(
         tally.counts.sentences_not_indexed = index.not_indexed();
         let flags = corpus_flag_holders(index.finish(), severity);
         for holder in &flags {
-            tally.counts.flags += holder.flags.len() as u64;
-            for flag in &holder.flags {
-                *tally.counts.flags_by_detector.entry(flag.detector.to_string()).or_default() += 1;
-            }
+            tally.counts.add_flags(&holder.flags);
         }
         // A failed writer reports its own error.
         let _ = sender.send(ToWriter::CorpusFlags(flags));

@@ -110,8 +110,15 @@ static SPORT_WORDS: LazyLock<WordList> = LazyLock::new(|| {
 /// A result "a:b" with one to three digits each side, as numbers.
 fn result_pair(word: &str) -> Option<(u32, u32)> {
     let (home, away) = word.split_once(':')?;
-    let digits = |part: &str| (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
-    (digits(home) && digits(away)).then(|| (home.parse().ok(), away.parse().ok())).and_then(|(h, a)| Some((h?, a?)))
+    let goals = |part: &str| -> Option<u32> {
+        let digits = (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
+        if digits {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    Some((goals(home)?, goals(away)?))
 }
 
 /// Whether "h:a" could be a clock time: an hour and two-digit minutes.

@@ -180,28 +180,28 @@ impl Detector for PrepositionChoice {
                 } else {
                     None
                 };
-                let score = |p: WordId| {
-                    model.log10_prob(first, Some(before), p)
-                        + model.log10_prob(Some(before), Some(p), after)
-                        + model.log10_prob(Some(p), Some(after), last)
+                let left = |p: WordId| model.log10_prob(first, Some(before), p);
+                let right = |p: WordId| {
+                    model.log10_prob(Some(before), Some(p), after) + model.log10_prob(Some(p), Some(after), last)
                 };
                 // How much less likely the written preposition is after the words before it
                 // than on its own, plus how much less likely the word after its article (or
                 // its next word) is after it than after that article alone. Most prepositions
                 // leave their neighbours about as likely as ever; only those that do not are
                 // compared with the others.
-                let drop = model.log10_prob(first, Some(before), written) - model.unigram_log10(written)
-                    + model.log10_prob(Some(written), Some(after), last)
-                    - model.log10_prob(None, Some(after), last);
+                let own_left = left(written);
+                let own_last = model.log10_prob(Some(written), Some(after), last);
+                let drop =
+                    own_left - model.unigram_log10(written) + own_last - model.log10_prob(None, Some(after), last);
                 if drop > -self.settings.min_drop {
                     continue;
                 }
-                let own = score(written);
+                let own = own_left + model.log10_prob(Some(before), Some(written), after) + own_last;
                 let Some((better, best)) = PREPOSITION_IDS
                     .iter()
                     .filter(|(_, id)| *id != written)
                     .filter(|(_, id)| model.has_trigram(*id, after, last) || model.has_trigram(before, *id, after))
-                    .map(|(p, id)| (*p, score(*id)))
+                    .map(|(p, id)| (*p, left(*id) + right(*id)))
                     .max_by(|a, b| a.1.total_cmp(&b.1))
                 else {
                     continue;
