@@ -47,7 +47,9 @@ use super::{Declaration, Detector, Flags};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
 use crate::language_model::{LanguageModel, WordId, MODEL};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -81,6 +83,33 @@ static PREPOSITION_IDS: LazyLock<Vec<(&'static str, WordId)>> = LazyLock::new(||
 /// A preposition that is at most this much (log10) less likely after its verb or adjective
 /// than on its own is a usual choice for that word.
 const PLAUSIBLE_PAIR_DROP: f32 = 0.25;
+
+thread_local! {
+    /// The verdicts of [`usual_pair`] this thread has reached: the same verbs and adjectives
+    /// come with the same prepositions all through a corpus. Cleared when full.
+    static USUAL_PAIRS: RefCell<FxHashMap<(WordId, WordId), bool>> = RefCell::new(FxHashMap::default());
+}
+
+/// Pairs [`USUAL_PAIRS`] holds at most (about a megabyte).
+const USUAL_PAIRS_HELD: usize = 1 << 16;
+
+/// Whether the verb or adjective `word` takes `preposition` often enough for the model to know
+/// the pair: at most [`PLAUSIBLE_PAIR_DROP`] less likely after it than on its own. Most pairs
+/// are, and need no closer look.
+fn usual_pair(model: &LanguageModel, word: WordId, preposition: WordId) -> bool {
+    USUAL_PAIRS.with_borrow_mut(|pairs| {
+        if let Some(&usual) = pairs.get(&(word, preposition)) {
+            return usual;
+        }
+        if pairs.len() >= USUAL_PAIRS_HELD {
+            pairs.clear();
+        }
+        let usual =
+            model.log10_prob(None, Some(word), preposition) - model.unigram_log10(preposition) > -PLAUSIBLE_PAIR_DROP;
+        pairs.insert((word, preposition), usual);
+        usual
+    })
+}
 
 pub struct PrepositionChoice {
     settings: PrepositionChoiceSettings,
@@ -160,9 +189,7 @@ impl Detector for PrepositionChoice {
                 else {
                     continue;
                 };
-                // Most verbs and adjectives take their prepositions often enough for the model
-                // to know the pair: such a pair needs no closer look.
-                if model.log10_prob(None, Some(before), written) - model.unigram_log10(written) > -PLAUSIBLE_PAIR_DROP {
+                if usual_pair(model, before, written) {
                     continue;
                 }
                 if !(spaced(at) && spaced(at + 1)) {
