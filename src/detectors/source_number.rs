@@ -7,10 +7,13 @@
 //!
 //! Numbers are compared by value, after reading each side in its own conventions: German
 //! "1.000", "3,5", "20.15 Uhr", "9.8." and "90er" and English "1,000", "3.5", "8.15 p.m.",
-//! "9th" and "1990s"; number words ("zwei", "two", "dritte", "third"); and scale words, so
+//! "9th" and "1990s"; number words ("zwei", "two", "fifty-five", "dritte", "third"); and scale words, so
 //! "3,5 Millionen" matches "3.5 million" and "3,500,000". A 24-hour time matches its 12-hour
 //! form, a German numeric month matches the English month name, and a number found in the
-//! neighbouring sentences is not flagged, in case the alignment is off by one.
+//! neighbouring sentences is not flagged, in case the alignment is off by one. A date the
+//! translation keeps as the source wrote it ("03.01.21") matches. A German compound that opens
+//! with a number ("Zweierbob", "Dreier-Quote") and words such as "both", "pair" or "dual" may
+//! match a number on the other side, but are never reported as missing or added.
 //!
 //! ## Why it signals MT
 //! A changed number is among the most harmful MT errors in news: casualty figures, money and
@@ -79,13 +82,17 @@ const GERMAN_OPTIONAL: [(&str, f64); 14] = [
     ("beiden", 2.0),
     ("paar", 2.0),
 ];
-const ENGLISH_OPTIONAL: [(&str, f64); 16] = [
+const ENGLISH_OPTIONAL: [(&str, f64); 20] = [
     ("one", 1.0),
     ("first", 1.0),
     ("second", 2.0),
     ("both", 2.0),
     ("pair", 2.0),
     ("couple", 2.0),
+    ("dual", 2.0),
+    ("twin", 2.0),
+    ("duo", 2.0),
+    ("trio", 3.0),
     ("a", 1.0),
     // Multiples, which render German "zweifach", "dreimal" and "doppelt".
     ("twice", 2.0),
@@ -311,11 +318,28 @@ pub(crate) fn numbers(text: &str, tokens: &[Token], language: Language) -> Vec<N
         let next_word = tokens.get(index + 1).map(|t| &text[t.span.clone()]);
         let mut values: Vec<f64> = Vec::new();
         let mut optional = false;
+        if let Some(compound) = hyphenated_number(text, tokens, index, language) {
+            // "fifty-five": one number over both tokens; the second is skipped below.
+            found.push(NumberMention {
+                span: token.span.start..tokens[index + 1].span.end,
+                values: vec![compound],
+                optional: false,
+            });
+            continue;
+        }
+        if index > 0 && hyphenated_number(text, tokens, index - 1, language).is_some() {
+            continue;
+        }
         if token.is_number() {
             let after_colon = text[..token.span.start].ends_with(':');
+            // "2:00 p.m.": the hour's clock word comes after its minutes.
+            let minutes_follow = next_word.is_some_and(|w| w.len() == 2 && w.bytes().all(|b| b.is_ascii_digit()))
+                && text[token.span.end..].starts_with(':');
+            let clock_word =
+                if minutes_follow { tokens.get(index + 2).map(|t| &text[t.span.clone()]) } else { next_word };
             values.extend(read_numeric(
                 word,
-                next_word,
+                clock_word,
                 &text[token.span.end..],
                 after_colon,
                 language,
@@ -338,7 +362,13 @@ pub(crate) fn numbers(text: &str, tokens: &[Token], language: Language) -> Vec<N
             let scaled: Vec<f64> = values.iter().map(|v| v * scale).collect();
             values.extend(scaled);
         }
-        found.push(NumberMention { span: token.span.clone(), values, optional });
+        // "COVID-19", "F-35", "G7": a number that is part of a name is often added or left out.
+        let in_name = index > 0
+            && token.is_number()
+            && text[..token.span.start].ends_with('-')
+            && tokens[index - 1].span.end + 1 == token.span.start
+            && tokens[index - 1].capitalized;
+        found.push(NumberMention { span: token.span.clone(), values, optional: optional || in_name });
     }
     found
 }
@@ -363,11 +393,12 @@ fn read_numeric(
     let parts: Vec<&str> = word.split(['.', ':']).collect();
     let small_pair = parts.len() == 2 && parts.iter().all(|p| (1..=2).contains(&p.len()));
     // "9.8.2022" or "9.8.22": a German date, read as day, month and year.
-    let german_date = language == Language::German
+    // English text keeps such a date as the source wrote it ("my order of 03.01.21").
+    let dotted_date = word.contains('.')
         && parts.len() == 3
         && parts[..2].iter().all(|p| (1..=2).contains(&p.len()))
         && [2, 4].contains(&parts[2].len());
-    if clock || german_date || small_pair && language == Language::German && rest.starts_with('.') {
+    if clock || dotted_date || small_pair && language == Language::German && rest.starts_with('.') {
         for (position, part) in parts.iter().enumerate() {
             let Ok(value) = part.parse::<f64>() else { continue };
             let mut values = vec![value];
@@ -386,6 +417,11 @@ fn read_numeric(
         return Vec::new();
     }
     let mut values: Vec<f64> = parse_digits(word, language).into_iter().collect();
+    if language == Language::English && word.contains('.') && !word.contains(',') {
+        // "20.000 inhabitants": German grouping kept in the English text. The value is the
+        // source's; thousands-dot reports the format.
+        values.extend(parse_digits(word, Language::German).filter(|german| !values.contains(german)));
+    }
     if let Some(&year) = values.first().filter(|_| language == Language::English && word.len() == 4) {
         if rest.starts_with(['s', '\'', '’']) && rest.trim_start_matches(['\'', '’']).starts_with('s') {
             // "the 1850s", "the 1850's": the decade, its short form and its century.
@@ -417,12 +453,56 @@ fn word_values(
     if let Some(values) = read_suffixed(word, language) {
         return Some((values, false));
     }
-    let value = read_optional(lower, language)?;
+    let Some(value) = read_optional(lower, language) else {
+        // "Zweierbob", "Dreier-Quote", "Fünfjahresplan": a compound that opens with a number
+        // may be translated with it ("two-man bob") or without ("five-year plan" has it, the
+        // "Magi" do not), so it can only match.
+        return (language == Language::German).then(|| number_prefix(lower)).flatten().map(|value| (vec![value], true));
+    };
     // "a" counts only as "a thousand", "a million": a scale word must follow.
     if lower == "a" && next_word.and_then(|w| scale_of(w, language)).is_none() {
         return None;
     }
     Some((vec![value], true))
+}
+
+/// German number words that open compounds ("Zweierbob", "Dreikönigstag", "Zehnjahresplan"),
+/// longest first so that "zwölf" is not read as "zwei".
+const GERMAN_COMPOUND_NUMBERS: [(&str, f64); 11] = [
+    ("zwölf", 12.0),
+    ("sieben", 7.0),
+    ("sechs", 6.0),
+    ("zwei", 2.0),
+    ("drei", 3.0),
+    ("vier", 4.0),
+    ("fünf", 5.0),
+    ("acht", 8.0),
+    ("neun", 9.0),
+    ("zehn", 10.0),
+    ("hundert", 100.0),
+];
+
+/// The number a German compound opens with, if it is one and more letters follow.
+fn number_prefix(lower: &str) -> Option<f64> {
+    GERMAN_COMPOUND_NUMBERS
+        .iter()
+        .find(|(prefix, _)| lower.len() > prefix.len() + 1 && lower.starts_with(prefix))
+        .map(|(_, value)| *value)
+}
+
+/// The value of a number written as two words joined by a hyphen, a multiple of ten and a unit
+/// ("fifty-five", "Twenty-one"), starting at token `index`.
+fn hyphenated_number(text: &str, tokens: &[Token], index: usize, language: Language) -> Option<f64> {
+    let (first, second) = (tokens.get(index)?, tokens.get(index + 1)?);
+    if language != Language::English || first.is_number() || &text[first.span.end..second.span.start] != "-" {
+        return None;
+    }
+    let words = number_words(language);
+    let tens = crate::lexicon::with_lower_case(&text[first.span.clone()], |lower| words.cardinals.get(lower).copied())?;
+    let unit = crate::lexicon::with_lower_case(&text[second.span.clone()], |lower| {
+        words.cardinals.get(lower).or(words.optional.get(lower).filter(|_| lower == "one")).copied()
+    })?;
+    ((20.0..=90.0).contains(&tens) && tens % 10.0 == 0.0 && (1.0..=9.0).contains(&unit)).then_some(tens + unit)
 }
 
 /// A number word, an ordinal word or a month name, given in lower case.
@@ -496,6 +576,12 @@ fn read_suffixed(word: &str, language: Language) -> Option<Vec<f64>> {
     match language {
         Language::English => match suffix.as_str() {
             "st" | "nd" | "rd" | "th" => Some(vec![value]),
+            // "9.30pm": the hour in both clocks, and the minutes.
+            "am" | "pm" if number.split(['.', ':']).count() <= 2 => {
+                let mut parts = number.split(['.', ':']).filter_map(|p| p.parse::<f64>().ok());
+                let hour = parts.next()?;
+                Some([hour, if hour > 12.0 { hour - 12.0 } else { hour + 12.0 }].into_iter().chain(parts).collect())
+            }
             "s" | "’s" | "'s" => Some(decade(value)),
             // "5km", "10pm", "3bn": the number with a unit glued on.
             _ => Some(with_other_reading(value, &readings)),
@@ -517,7 +603,7 @@ fn with_other_reading(value: f64, readings: &[f64]) -> Vec<f64> {
 
 impl Detector for SourceNumber {
     const DECLARATION: Declaration =
-        Declaration { id: "source-number", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
+        Declaration { id: "source-number", category: Category::Mistranslation, severity: Severity::Major, version: 3 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -688,6 +774,41 @@ mod tests {
             let found = flags(source, target);
             assert!(found.is_empty(), "{source} / {target}: {found:#?}");
         }
+    }
+
+    #[test]
+    fn reads_hyphenated_number_words_dates_kept_as_written_and_hours_before_minutes() {
+        assert_eq!(values("Fifty-five migrants", Language::English), [vec![55.0]]);
+        assert_eq!(values("twenty-one days", Language::English), [vec![21.0]]);
+        assert!(flags("55 Migranten wurden festgenommen.", "Fifty-five migrants were detained.").is_empty());
+        assert!(flags("Meine Bestellung vom 03.01.21 ist nicht angekommen.", "My order of 03.01.21 has not arrived.")
+            .is_empty());
+        let hour_before_minutes =
+            flags("Wir versenden bei Zahlung bis 14:00 Uhr.", "We ship if payment arrives by 2:00 p.m.");
+        assert!(hour_before_minutes.is_empty(), "{hour_before_minutes:#?}");
+        assert!(
+            !flags("Wir versenden bei Zahlung bis 14:00 Uhr.", "We ship if payment arrives by 3:00 p.m.").is_empty()
+        );
+    }
+
+    #[test]
+    fn times_with_a_glued_clock_word_german_grouping_and_numbers_in_names() {
+        assert!(flags("Ab 21.30 Uhr wurde der Strom eingeschaltet.", "Power was switched on from 9.30pm.").is_empty());
+        assert!(!flags("Ab 21.30 Uhr wurde der Strom eingeschaltet.", "Power was switched on from 8.30pm.").is_empty());
+        assert!(
+            flags("Weitere 20.000 Einwohner sind betroffen.", "Another 20.000 inhabitants are affected.").is_empty()
+        );
+        assert!(flags("Er zeigte seine Corona-Impfung.", "He showed his COVID-19 vaccination.").is_empty());
+    }
+
+    #[test]
+    fn a_compound_that_opens_with_a_number_can_match_but_is_never_missing() {
+        assert!(flags("Sie gewann im Zweierbob.", "She won in the two-woman bob.").is_empty());
+        assert!(flags("Die Dreier-Quote lag bei 13 Prozent.", "The three-point rate was 13 percent.").is_empty());
+        assert!(flags("Der Fünfjahresplan wurde beschlossen.", "The plan was adopted.").is_empty());
+        assert!(flags("Das Gerät hat zwei HDMI-Ausgänge.", "The device has dual HDMI outputs.").is_empty());
+        // A changed number beside such a compound is still found.
+        assert!(!flags("Sie gewann 2019 im Zweierbob.", "She won in the two-woman bob in 2017.").is_empty());
     }
 
     #[test]
