@@ -18,7 +18,8 @@
 //! Guards keep apart what only looks alike: names shorter than four letters, names with a
 //! different first letter, possessives and inflections ("Kowalski’s"), demonyms and adjectives
 //! ("Russia" and "Russian", "Germany" and "German"), common English words, two first names
-//! that both exist ("Jan" and "Jana"), and two spellings used in the same sentence (two people
+//! that both exist ("Jan" and "Jana"), compounds that end in different words ("Bundestag" and
+//! "Bundesrat"), and two spellings used in the same sentence (two people
 //! side by side). Relatives with similar names in one story can still be flagged.
 //!
 //! ## Options
@@ -129,6 +130,24 @@ fn letters_differ_by_at_most(a: &str, b: &str, most: usize) -> bool {
     counts.iter().map(|c| c.unsigned_abs() as usize).sum::<usize>() <= most
 }
 
+/// Whether two names are compounds that share their start and end in different words
+/// ("Bundestag" and "Bundesrat", "Landtag" and "Landrat"): two institutions, not one name
+/// spelled two ways.
+fn different_compounds(a: &str, b: &str) -> bool {
+    let common = a
+        .chars()
+        .zip(b.chars())
+        .take_while(|(x, y)| x.eq_ignore_ascii_case(y))
+        .map(|(x, _)| x.len_utf8())
+        .sum::<usize>();
+    let (a_end, b_end) = (a[common..].to_lowercase(), b[common..].to_lowercase());
+    let word = |end: &str| {
+        end.chars().count() >= 3
+            && (crate::lexicon::ENGLISH_WORDS.contains(end) || crate::lexicon::GERMAN_WORDS.get(end) == Some(&false))
+    };
+    common >= 3 && word(&a_end) && word(&b_end)
+}
+
 fn similar(a: &str, b: &str) -> bool {
     let (a_length, b_length) = (a.chars().count(), b.chars().count());
     let allowed = if a_length.min(b_length) >= 8 { 2 } else { 1 };
@@ -137,6 +156,7 @@ fn similar(a: &str, b: &str) -> bool {
         && letters_differ_by_at_most(a, b, 2 * allowed)
         && strsim::damerau_levenshtein(a, b) <= allowed
         && strsim::jaro_winkler(a, b) >= 0.88
+        && !different_compounds(a, b)
 }
 
 impl Detector for InconsistentName {
@@ -144,7 +164,7 @@ impl Detector for InconsistentName {
         id: "inconsistent-name",
         category: Category::Inconsistency,
         severity: Severity::Minor,
-        version: 2,
+        version: 3,
     };
     type Settings = InconsistentNameSettings;
 
@@ -330,6 +350,19 @@ mod tests {
         );
         assert_no_flags::<InconsistentName>("Maria met Mario at the station. Later, Maria left.");
         assert_no_flags::<InconsistentName>("The brothers Petrov and Petrow both ran.");
+    }
+
+    #[test]
+    fn compounds_that_end_in_different_words_are_different_names() {
+        assert_no_flags::<InconsistentName>(
+            "The Bundestag passed the law on Friday. The Bundesrat will vote on it in October.",
+        );
+        assert_no_flags::<InconsistentName>("The Landtag met in Kiel. The Landrat of the district was there too.");
+        // A changed letter inside a name is still a second spelling.
+        assert_eq!(
+            excerpts::<InconsistentName>("Anna Meier won the vote. Critics of Meier were loud. Meyer thanked them."),
+            ["Meyer"]
+        );
     }
 
     #[test]

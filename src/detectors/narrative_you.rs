@@ -27,7 +27,9 @@
 //! Quoted speech is never flagged. Sentences that address the reader on purpose are skipped:
 //! conditions and advice ("If you see the man, call 110", "you can", "you should", "once you",
 //! "do not"), questions, imperatives ("Call the hotline if ..."), and speech without quotation
-//! marks (a sentence with "I" or "we" outside quotes). An article that addresses the reader throughout
+//! marks (a sentence with "I" or "we" outside quotes). An article with two or more imperatives
+//! outside quotations ("First, chop the onions. Then add the stock.") gives instructions, and
+//! its "you" is the reader. An article that addresses the reader throughout
 //! (a service box, a guide) uses "you" many times; when more than `max-per-article` uses outside
 //! quotations are found, reader-addressing ones included, none is flagged. A quotation whose marks are missing makes its "you" look
 //! like narrative.
@@ -89,13 +91,44 @@ fn addresses_reader(doc: &Doc, sentence: usize) -> bool {
     if tokens.iter().any(|t| matches!(doc.word(t), "I" | "we" | "We") && !doc.in_quotation(t.span.start)) {
         return true;
     }
-    // An imperative: the sentence opens with a bare verb ("Call 110 if ...", "Contact the police").
+    is_imperative(doc, sentence)
+}
+
+/// Adverbs that open a step of instructions before its verb ("First, chop the onions", "Then
+/// add the stock").
+const STEP_ADVERBS: [&str; 10] =
+    ["first", "then", "next", "now", "finally", "afterwards", "simply", "just", "please", "also"];
+
+/// Whether a sentence is an imperative: it opens with a bare verb ("Call 110 if ...", "Contact
+/// the police"), perhaps after an adverb of sequence ("Then add the stock"), or is one verb
+/// with an exclamation mark ("Enjoy!").
+fn is_imperative(doc: &Doc, sentence: usize) -> bool {
+    let tokens = doc.sentence_tokens(sentence);
+    let opens_step = tokens.first().is_some_and(|t| STEP_ADVERBS.contains(&doc.lower(t)));
+    let tokens = if opens_step && tokens.len() > 1 { &tokens[1..] } else { tokens };
     let Some(first) = tokens.first() else { return false };
     let first_word = doc.word(first);
-    !first_word.eq_ignore_ascii_case("you")
-        && verb_forms(first_word).is_some_and(|f| f.base)
-        && tokens.get(1).is_some_and(|second| verb_forms(doc.word(second)).is_none_or(|f| !f.base || f.past))
-        && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(first_word)
+    if first_word.eq_ignore_ascii_case("you") || crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(first_word) {
+        return false;
+    }
+    let bare_verb = verb_forms(first_word).is_some_and(|f| f.base);
+    match tokens.get(1) {
+        Some(second) => bare_verb && verb_forms(doc.word(second)).is_none_or(|f| !f.base || f.past),
+        None => bare_verb && doc.slice(&doc.sentences[sentence].span).trim_end().ends_with('!'),
+    }
+}
+
+/// Imperatives outside quotations that make an article a set of instructions (a recipe, a
+/// guide, a service box), whose "you" is the reader.
+const INSTRUCTIONS: usize = 2;
+
+/// Whether the article gives its reader instructions: at least [`INSTRUCTIONS`] imperative
+/// sentences outside quotations.
+fn instructs_reader(doc: &Doc) -> bool {
+    (0..doc.sentences.len())
+        .filter(|&s| !doc.in_quotation(doc.sentences[s].span.start) && is_imperative(doc, s))
+        .nth(INSTRUCTIONS - 1)
+        .is_some()
 }
 
 /// Whether a "you" at token `index` stands where German "Sie" (or "Ihr") could have meant
@@ -138,7 +171,7 @@ fn replacement(lower: &str) -> Option<&'static str> {
 
 impl Detector for NarrativeYou {
     const DECLARATION: Declaration =
-        Declaration { id: "narrative-you", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
+        Declaration { id: "narrative-you", category: Category::Mistranslation, severity: Severity::Major, version: 3 };
     type Settings = NarrativeYouSettings;
 
     fn configure(settings: &NarrativeYouSettings) -> Self {
@@ -175,8 +208,8 @@ impl Detector for NarrativeYou {
             }
             found.push((index, they));
         }
-        if narrative_uses > self.max_per_article {
-            return; // The article addresses its reader throughout: a guide or a service box.
+        if narrative_uses > self.max_per_article || !found.is_empty() && instructs_reader(doc) {
+            return; // The article addresses its reader throughout: a guide, a recipe or a service box.
         }
         for (index, they) in found {
             let token = &doc.tokens[index];
@@ -236,6 +269,21 @@ mod tests {
         assert_no_flags::<NarrativeYou>(
             "Heating costs keep rising. Your landlord must tell you the new rate. Your contract sets the limits. \
              Your neighbours pay the same. You are not alone.",
+        );
+    }
+
+    #[test]
+    fn instructions_address_their_reader() {
+        assert_no_flags::<NarrativeYou>(
+            "Recipe: a quick autumn soup\n\nYou will need two onions and a pumpkin. First, chop the onions and fry \
+             them gently. Then add the pumpkin and cook for 20 minutes. Season to taste. Enjoy!",
+        );
+        // One imperative does not make a news report a guide.
+        assert_eq!(
+            excerpts::<NarrativeYou>(
+                "The farmers blocked the road on Monday. You want higher prices for milk. Read more on page 3."
+            ),
+            ["You"]
         );
     }
 

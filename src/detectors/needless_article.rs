@@ -100,7 +100,7 @@ impl Detector for NeedlessArticle {
                 if tokens[at].span.len() != 3 || !doc.is(&tokens[at], "the") {
                     continue;
                 }
-                let Some(candidates) = NOUNS.get(doc.lower(&tokens[at + 1])) else { continue };
+                let Some(candidates) = NOUNS.get_token(doc, &tokens[at + 1]) else { continue };
                 let Some(noun) = candidates.iter().find(|noun| spelled_at(doc, tokens, at + 1, noun)) else {
                     continue;
                 };

@@ -109,7 +109,10 @@ impl Detector for ReflexiveVerb {
             let tokens = doc.sentence_tokens(index);
             for at in 1..tokens.len() {
                 let pronoun = &tokens[at];
-                if !(6..=10).contains(&pronoun.span.len()) || pronoun.capitalized {
+                // Every reflexive pronoun ends in "self" or "selves": one byte test rules out
+                // nearly every token before its lower case is read.
+                let bytes = &doc.text.as_bytes()[pronoun.span.clone()];
+                if pronoun.capitalized || !(bytes.ends_with(b"self") || bytes.ends_with(b"selves")) {
                     continue;
                 }
                 let pronoun_word = doc.lower(pronoun);

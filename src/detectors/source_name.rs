@@ -13,7 +13,9 @@
 //! words, not an English word (unless it is a known first name), and not right after an article
 //! or an inflected adjective ("die Marine", "der königlichen Garde"). At the start of a
 //! sentence only first names and words that neither lexicon knows count. Abbreviations in
-//! capitals count ("NASA"), except at the head of a hyphenated compound ("US-Dollar"). A dropped
+//! capitals count ("NASA"), except at the head of a hyphenated compound ("US-Dollar") and German
+//! words set in capitals for emphasis ("ABER"). Feminine agent nouns ("Werferin"), English
+//! abbreviated titles ("St", "Dr") and corpus placeholders ("#PRS_ORG#") are no names. A dropped
 //! name is flagged only when it is certain: part of a multi-word name, in the exonym table, an
 //! abbreviation, or unknown to both lexicons.
 //! Names are compared without case and umlauts, an inflected or derived form matches its stem
@@ -266,12 +268,16 @@ fn translated_common_word(lower: &str) -> bool {
 
 /// Whether a capitalised German word is a name rather than a noun.
 fn german_name(word: &str, after_article: bool) -> bool {
+    let lower = word.to_lowercase();
     if is_all_caps(word) {
         // An abbreviation: a name ("CSU", "NSA"), unless an article makes it a common noun
-        // ("die BA"). Those that English translates ("BIP", "GDP") are in the exonym table.
-        return !after_article && word.chars().count() <= 6;
+        // ("die BA"). Those that English translates ("BIP", "GDP") are in the exonym table. A
+        // German word set in capitals for emphasis ("ABER", "NICHT") is no abbreviation.
+        return !after_article && word.chars().count() <= 6 && !GERMAN_FUNCTION_WORDS.contains(&lower);
     }
-    let lower = word.to_lowercase();
+    if FEMININE_AGENT_ENDINGS.iter().any(|ending| lower.ends_with(ending) && lower.len() >= ending.len() + 4) {
+        return false; // "Werferin", "Spielerinnen": women who do something, not names.
+    }
     if lower.chars().count() < 2 || GERMAN_FUNCTION_WORDS.contains(&lower) || GERMAN_CALENDAR.contains(&lower) {
         return false;
     }
@@ -295,6 +301,20 @@ fn german_name(word: &str, after_article: bool) -> bool {
     // An unknown word: a name only if it is long enough not to be a dialect or clipped noun
     // ("Bub") and is no compound of German words.
     FIRST_NAMES.contains_key(word) || lower.chars().count() >= 4 && !german_compound(&lower)
+}
+
+/// German feminine agent nouns ("Werferin", "Lehrerinnen"), which the lexicon lists only in
+/// their masculine form and names rarely resemble.
+const FEMININE_AGENT_ENDINGS: [&str; 2] = ["erin", "erinnen"];
+
+/// English abbreviated titles, capitalised but no names ("St Nicholas", "Dr Müller").
+const ENGLISH_TITLES: [&str; 14] =
+    ["st", "mr", "mrs", "ms", "dr", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "capt", "rev"];
+
+/// A placeholder that a corpus put in place of a name or number ("#PRS_ORG#", "#NUMBER#"):
+/// the same on both sides, or dropped, and never a name.
+fn is_placeholder(text: &str, token: &Token) -> bool {
+    text[..token.span.start].ends_with('#') && text[token.span.end..].starts_with('#')
 }
 
 /// Endings of German common nouns that names rarely have.
@@ -439,6 +459,7 @@ fn english_name(word: &str, _after_article: bool) -> bool {
         && bare.chars().any(char::is_alphabetic)
         && (!ENGLISH_WORDS.contains(bare) || FIRST_NAMES.contains_key(word))
         && !ENGLISH_FUNCTION_WORDS.contains(bare)
+        && !ENGLISH_TITLES.contains(&bare)
         && !MONTHS.contains(bare)
         && !WEEKDAYS.contains(bare)
 }
@@ -500,6 +521,10 @@ fn name_runs<'t>(
             continue;
         }
         let word = &text[token.span.clone()];
+        if is_placeholder(text, token) {
+            last_end = None;
+            continue;
+        }
         let initial = sentence_initial(text, tokens, index, sentence_starts.binary_search(&token.span.start).is_ok());
         // A sentence may open with a name, but a German sentence also opens with a capitalised
         // noun: only a first name, or a word that neither lexicon knows ("Flick nannte …",
@@ -629,7 +654,7 @@ fn words<'a>(text: &'a str, tokens: &[Token], german: bool) -> Vec<Word<'a>> {
 
 impl Detector for SourceName {
     const DECLARATION: Declaration =
-        Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
+        Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 3 };
     type Settings = SourceNameSettings;
 
     fn configure(settings: &SourceNameSettings) -> Self {
@@ -891,6 +916,24 @@ mod tests {
             let found = flagged(source, target);
             assert!(found.is_empty(), "{source} / {target}: {found:#?}");
         }
+    }
+
+    #[test]
+    fn emphatic_capitals_feminine_agent_nouns_titles_and_placeholders_are_no_names() {
+        for (source, target) in [
+            ("ABER: Es werden drei Leute dabei sein.", "BUT: There will be three people."),
+            ("Beste deutsche Werferin war Alina Grijseels.", "The best German thrower was Alina Grijseels."),
+            ("Die Spielerinnen jubelten lange.", "The players celebrated for a long time."),
+            ("Der Brauch des Heiligen Nikolaus ist alt.", "The custom of St Nicholas is old."),
+            ("Ich habe die #PRS_ORG# Kommode bestellt.", "I ordered the chest of drawers."),
+        ] {
+            let found = flagged(source, target);
+            assert!(found.is_empty(), "{source} / {target}: {found:#?}");
+        }
+        // Abbreviations whose lower case is a frequent German word are still names.
+        assert!(!flagged("Die Emissionen pro BIP-Einheit sinken.", "Emissions per unit of output fall.").is_empty());
+        // A real name beside them is still checked.
+        assert!(!flagged("ABER: Angela Merkel kam nicht.", "BUT: Olaf Scholz did not come.").is_empty());
     }
 
     #[test]
