@@ -8,7 +8,11 @@
 //!
 //! Words that carry a negation without a negative particle count as negation on either side, so
 //! that a faithful rewording is not flagged: "nicht beglichen" as "failed to pay", "nicht
-//! bekannt" as "unknown", "ohne" as "without", "ungewöhnlich" as "unusual".
+//! bekannt" as "unknown", "ohne" as "without", "ungewöhnlich" as "unusual", "nicht
+//! betriebsfähig" as "non-operational", "wenn nicht" as "unless", "egal" as "does not
+//! matter", "erst" as "not until", "verzichten" as "do without". Additive and disjunctive
+//! uses negate nothing on either side: "nicht nur" and "not only", "oder nicht" and "or not",
+//! "no sooner". A sentence the source already gives in English is left to source-copy.
 //!
 //! ## Why it signals MT
 //! A lost or added "not" reverses the meaning of a sentence while leaving it perfectly fluent,
@@ -92,6 +96,20 @@ fn german_implicit(lower: &str) -> bool {
 
 /// An English token that negates outright: "not", "n't", "no" before a word, "never".
 fn english_negation(text: &str, tokens: &[Token], index: usize, lower: &str) -> bool {
+    let word_at = |i: usize| tokens.get(i).map(|t| crate::lexicon::lower_case(&text[t.span.clone()]));
+    // Additive and disjunctive uses negate nothing: "not only ... but also", "not just",
+    // "whether or not", "believe it or not", "no sooner said than done".
+    let additive_or_disjunctive = match lower {
+        "not" => {
+            word_at(index + 1).is_some_and(|next| next == "only" || next == "just")
+                || index.checked_sub(1).and_then(word_at).is_some_and(|before| before == "or")
+        }
+        "no" => word_at(index + 1).is_some_and(|next| next == "sooner"),
+        _ => false,
+    };
+    if additive_or_disjunctive {
+        return false;
+    }
     if ENGLISH_NEGATIONS.contains(&lower) || lower.ends_with("n't") || lower.ends_with("n’t") {
         return true;
     }
@@ -142,8 +160,16 @@ struct Negations {
 
 fn german_negations(text: &str, tokens: &[Token]) -> Negations {
     let mut counts = Negations::default();
-    for token in tokens {
+    for (index, token) in tokens.iter().enumerate() {
         let lower = crate::lexicon::lower_case(&text[token.span.clone()]);
+        // "nicht nur ... sondern auch" adds and "ob ... oder nicht" asks: neither negates.
+        let word_at = |i: usize| tokens.get(i).map(|t| &text[t.span.clone()]);
+        let adds_or_asks = lower == "nicht"
+            && (word_at(index + 1).is_some_and(|next| next.eq_ignore_ascii_case("nur"))
+                || index.checked_sub(1).and_then(word_at).is_some_and(|before| before.eq_ignore_ascii_case("oder")));
+        if adds_or_asks {
+            continue;
+        }
         if german_negation(&lower) {
             counts.outright += 1;
         } else if german_implicit(&lower) {
@@ -162,7 +188,8 @@ fn english_negations(text: &str, tokens: &[Token]) -> (Negations, Option<usize>)
         if english_negation(text, tokens, index, &lower) {
             counts.outright += 1;
             first.get_or_insert(index);
-        } else if english_implicit(&lower) {
+        } else if english_implicit(&lower) || lower == "non" && text[token.span.end..].starts_with('-') {
+            // "non-operational" renders "nicht betriebsfähig".
             counts.implicit += 1;
         }
     }
@@ -174,7 +201,7 @@ impl Detector for SourceNegation {
         id: "source-negation",
         category: Category::Mistranslation,
         severity: Severity::Major,
-        version: 1,
+        version: 2,
     };
     type Settings = Switch;
 
@@ -190,6 +217,11 @@ impl Detector for SourceNegation {
             let german = german_negations(source.text, source_tokens);
             let (english, first_english) = english_negations(doc.text, target_tokens);
             let source_excerpt = source.text[source.span_of(link)].trim();
+            // A sentence the source already gives in English is source-copy's concern: German
+            // negations cannot be counted in it.
+            if source_excerpt == doc.text[target_span.clone()].trim() {
+                continue;
+            }
             // A question asks with "any" what German asks with a negation ("brauche ich sonst
             // nichts?", "do I need anything else?").
             let asks_with_any = || {
@@ -243,6 +275,15 @@ mod tests {
     }
 
     #[test]
+    fn additive_not_only_is_no_negation_on_either_side() {
+        // "nicht nur" and "not only" add; a real negation beside them is still compared.
+        assert!(flagged("Das ist nicht nur teuer.", "That is not only expensive.").is_empty());
+        assert_eq!(flagged("Das ist nicht nur teuer.", "That is only expensive."), Vec::<String>::new());
+        let target = "That is not only expensive but the plan is not approved.";
+        assert_eq!(flagged("Das ist nicht nur teuer, und der Plan ist genehmigt.", target), ["not"]);
+    }
+
+    #[test]
     fn flags_a_lost_negation_on_the_sentence() {
         let target = "The council approved the plan on Monday.";
         assert_eq!(flagged("Der Rat hat den Plan am Montag nicht gebilligt.", target), [target]);
@@ -261,6 +302,14 @@ mod tests {
             ("Das Spiel endete unentschieden.", "The game ended in a draw."),
             ("Die Wahl findet am Sonntag statt.", "The election will take place on Sunday."),
             ("Er wohnt in der Nr. 5.", "He lives at No. 5."),
+            ("Sie dient als nicht betriebsfähige Lokomotive.", "It serves as a non-operational locomotive."),
+            ("Versendet wird immer, wenn nicht anders gewünscht.", "We always ship unless asked otherwise."),
+            ("Der Stress war in dem Moment egal.", "The stress did not matter at that moment."),
+            ("Der Zug kommt erst um zehn Uhr an.", "The train does not arrive until ten o'clock."),
+            ("Das ist neben der Pflicht auch Standard.", "That is not only a duty but also standard practice."),
+            ("Gesagt, getan: ich fuhr los.", "No sooner said than done: I drove off."),
+            ("Es hat 31 Versuche gebraucht, ob man es glaubt oder nicht.", "It took 31 attempts, believe it or not."),
+            ("A film shot with little to no funding.", "A film shot with little to no funding."),
         ] {
             assert!(flagged(source, target).is_empty(), "{source} / {target}");
         }
