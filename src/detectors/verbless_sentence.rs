@@ -19,7 +19,8 @@
 //!
 //! ## Known false positives
 //! Formulae that need no verb are skipped: forms of address, greetings, thanks,
-//! congratulations and wishes ("Ladies and gentlemen!", "Many thanks to the organisers.").
+//! congratulations and wishes ("Ladies and gentlemen!", "Many thanks to the organisers.",
+//! "Alright, thank you.", "First of all, happy Christmas!").
 //! Headlines, datelines, bylines and captions have no end punctuation or are in title case, and
 //! are skipped, as are
 //! quoted speech and sentences of fewer than three words ("No wonder."). Deliberate stylistic
@@ -73,8 +74,19 @@ const FORMULA_PAIRS: [(&str, &str); 12] = [
 ];
 
 /// Seasonal wishes, which may follow an opening ("First of all, Merry Christmas to you!").
-const WISHES: [(&str, &str); 5] =
-    [("merry", "christmas"), ("happy", "birthday"), ("happy", "holidays"), ("happy", "new"), ("happy", "easter")];
+const WISHES: [(&str, &str); 7] = [
+    ("merry", "christmas"),
+    ("happy", "christmas"),
+    ("happy", "birthday"),
+    ("happy", "holidays"),
+    ("happy", "new"),
+    ("happy", "easter"),
+    ("thank", "you"),
+];
+
+/// Thanks may come after a word or two ("Alright, thank you.", "Many kind thanks."): a
+/// sentence whose first this many words hold "thanks" or "thank you" is a formula.
+const THANKS_WITHIN: usize = 4;
 
 /// Whether the sentence is a formula of address, greeting, thanks or congratulation.
 fn is_formula(doc: &Doc, tokens: &[crate::analysis::Token]) -> bool {
@@ -83,11 +95,12 @@ fn is_formula(doc: &Doc, tokens: &[crate::analysis::Token]) -> bool {
     crate::lexicon::FORMULA_OPENINGS.contains(&first)
         || FORMULA_PAIRS.iter().any(|&(a, b)| a == first && Some(b) == second)
         || tokens.windows(2).any(|pair| WISHES.contains(&(doc.lower(&pair[0]), doc.lower(&pair[1]))))
+        || tokens.iter().take(THANKS_WITHIN).any(|t| doc.is(t, "thanks"))
 }
 
 impl Detector for VerblessSentence {
     const DECLARATION: Declaration =
-        Declaration { id: "verbless-sentence", category: Category::Grammar, severity: Severity::Minor, version: 2 };
+        Declaration { id: "verbless-sentence", category: Category::Grammar, severity: Severity::Minor, version: 3 };
     type Settings = VerblessSentenceSettings;
 
     fn configure(settings: &VerblessSentenceSettings) -> Self {
@@ -147,6 +160,9 @@ mod tests {
         assert_no_flags::<VerblessSentence>(
             "Ladies and gentlemen, dear colleagues! Many thanks to the organisers of this summit. \
              Congratulations to the new chair! Good evening to all of you. First of all, Merry Christmas to you!",
+        );
+        assert_no_flags::<VerblessSentence>(
+            "The parcel came on time. Alright, thank you. Many kind thanks. First of all, happy Christmas to all of you!",
         );
         // The same words in an ordinary fragment still count.
         assert_eq!(
