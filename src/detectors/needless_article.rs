@@ -79,7 +79,7 @@ const CLAUSE_OPENERS: [&str; 15] = [
 ];
 
 /// Prepositions and conjunctions after which a company name has ended.
-const AFTER_A_NAME: [&str; 12] = ["in", "on", "at", "for", "of", "with", "by", "from", "to", "and", "or", "has"];
+const AFTER_A_NAME: [&str; 11] = ["in", "on", "at", "for", "of", "with", "by", "from", "to", "and", "or"];
 
 impl Detector for NeedlessArticle {
     const DECLARATION: Declaration =

@@ -7,10 +7,10 @@
 //!
 //! Numbers are compared by value, after reading each side in its own conventions: German
 //! "1.000", "3,5", "20.15 Uhr", "9.8." and "90er" and English "1,000", "3.5", "8.15 p.m.",
-//! "9th" and "1990s"; number words ("zwei", "two", "fifty-five", "dritte", "third"); and scale words, so
-//! "3,5 Millionen" matches "3.5 million" and "3,500,000". A 24-hour time matches its 12-hour
-//! form, a German numeric month matches the English month name, and a number found in the
-//! neighbouring sentences is not flagged, in case the alignment is off by one. A date the
+//! "9th" and "1990s"; number words ("zwei", "two", "fifty-five", "dritte", "third"); and scale
+//! words, so "3,5 Millionen" matches "3.5 million" and "3,500,000". A 24-hour time matches its
+//! 12-hour form, a German numeric month matches the English month name, and a number found in
+//! the neighbouring sentences is not flagged, in case the alignment is off by one. A date the
 //! translation keeps as the source wrote it ("03.01.21") matches. A German compound that opens
 //! with a number ("Zweierbob", "Dreier-Quote") and words such as "both", "pair" or "dual" may
 //! match a number on the other side, but are never reported as missing or added.
@@ -367,7 +367,7 @@ pub(crate) fn numbers(text: &str, tokens: &[Token], language: Language) -> Vec<N
             let scaled: Vec<f64> = values.iter().map(|v| v * scale).collect();
             values.extend(scaled);
         }
-        // "COVID-19", "F-35", "G7": a number that is part of a name is often added or left out.
+        // "COVID-19", "F-35": a number that is part of a name is often added or left out.
         let in_name = index > 0
             && token.is_number()
             && text[..token.span.start].ends_with('-')
@@ -471,8 +471,8 @@ fn word_values(
     Some((vec![value], true))
 }
 
-/// German number words that open compounds ("Zweierbob", "Dreikönigstag", "Zehnjahresplan"),
-/// longest first so that "zwölf" is not read as "zwei".
+/// German number words that open compounds ("Zweierbob", "Dreikönigstag", "Zehnjahresplan").
+/// The first that opens a word gives its value.
 const GERMAN_COMPOUND_NUMBERS: [(&str, f64); 11] = [
     ("zwölf", 12.0),
     ("sieben", 7.0),
