@@ -163,12 +163,8 @@ impl Detector for FalseFriend {
                 }
                 let token = &tokens[i];
                 let written = doc.word(token);
-                let suggestion = if token.capitalized {
-                    let mut chars = entry.meant.chars();
-                    chars.next().map(|c| c.to_uppercase().chain(chars).collect::<String>()).unwrap_or_default()
-                } else {
-                    entry.meant.to_string()
-                };
+                let suggestion =
+                    if token.capitalized { crate::lexicon::capitalised(entry.meant) } else { entry.meant.to_string() };
                 flags
                     .flag(
                         token.span.clone(),

@@ -35,12 +35,6 @@ static MONTHS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
 
 const DATE_PREPOSITIONS: [&str; 8] = ["on", "from", "until", "till", "since", "am", "vom", "bis"];
 
-/// "january" → "January".
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
 fn day(text: &str) -> Option<u32> {
     text.parse().ok().filter(|d| (1..=31).contains(d))
 }
@@ -94,8 +88,8 @@ impl Detector for GermanDate {
             }
             let end = if year.is_none() { token.span.end + 1 } else { token.span.end };
             let english = match year {
-                Some(y) => format!("{d} {} {y}", capitalised(MONTH_NAMES[m - 1])),
-                None => format!("{d} {}", capitalised(MONTH_NAMES[m - 1])),
+                Some(y) => format!("{d} {} {y}", crate::lexicon::capitalised(MONTH_NAMES[m - 1])),
+                None => format!("{d} {}", crate::lexicon::capitalised(MONTH_NAMES[m - 1])),
             };
             flags.flag(token.span.start..end, if year.is_some() { 0.75 } else { 0.7 }, format!("\"{}\" is a German day.month date; English readers may read it as a decimal or as month.day. Write \"{english}\".", &doc.text[token.span.start..end])).suggest(english);
         }

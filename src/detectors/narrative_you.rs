@@ -214,7 +214,7 @@ impl Detector for NarrativeYou {
         for (index, they) in found {
             let token = &doc.tokens[index];
             let word = doc.word(token);
-            let suggestion = if token.capitalized { capitalize(they) } else { they.to_string() };
+            let suggestion = if token.capitalized { crate::lexicon::capitalised(they) } else { they.to_string() };
             let sentence = doc.sentence_at(token.span.start);
             let antecedent = doc
                 .mentions_before(index, 1)
@@ -226,11 +226,6 @@ impl Detector for NarrativeYou {
                 )).suggest(suggestion);
         }
     }
-}
-
-fn capitalize(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

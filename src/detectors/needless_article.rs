@@ -36,7 +36,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, shipped, Choice, WordMap};
+use crate::lexicon::{capitalised, is_auxiliary, shipped, Choice, WordMap};
 use std::sync::LazyLock;
 
 pub struct NeedlessArticle;
@@ -185,11 +185,6 @@ fn name_ends(doc: &Doc, tokens: &[Token], last: usize) -> bool {
     }
     let next_word = doc.lower(next);
     AFTER_A_NAME.contains(&next_word) || is_auxiliary(next_word) || next.lex.verb().is_some_and(|forms| forms.past)
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Lower-casing words for lookup without touching the heap.
+//! Lower-casing words for lookup without touching the heap, and capitalising suggestions.
 
 use std::borrow::Cow;
 
@@ -35,9 +35,23 @@ pub fn with_lower_case<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(std::str::from_utf8(&buffer[..length]).expect("encoded from characters"))
 }
 
+/// The word with its first letter in upper case ("january" → "January", "they" → "They"), for
+/// a suggestion that replaces a capitalised word.
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn capitalised_raises_only_the_first_letter() {
+        assert_eq!(capitalised("january"), "January");
+        assert_eq!(capitalised("übermorgen ist"), "Übermorgen ist");
+        assert_eq!(capitalised(""), "");
+    }
 
     #[test]
     fn lower_case_on_the_stack_matches_the_standard_library() {

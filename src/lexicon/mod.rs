@@ -19,7 +19,7 @@ pub mod morphology;
 pub mod packing;
 pub mod per_token;
 
-pub use case::{lower_case, with_lower_case};
+pub use case::{capitalised, lower_case, with_lower_case};
 pub use containers::{FirstByteLengths, KeyFilter, WordList, WordMap};
 pub(crate) use data_file::shipped;
 pub use data_file::{Choice, DataFile, Row, UnknownChoice};
