@@ -2,10 +2,11 @@
 //!
 //! ## What it does
 //! Flags German idioms translated word for word, with five signals:
-//! - **table**: about 280 German idioms and their literal English renderings in
+//! - **table**: about 310 German idioms and their literal English renderings in
 //!   `data/idioms/german_idioms.tsv` ("the cow is not yet off the ice", "that is not my beer",
-//!   "press the thumbs", "he had pig"), matched by lemma, so inflected forms and short
-//!   insertions still match;
+//!   "press the thumbs", "he had pig"), and German verb-noun pairs rendered word for word
+//!   ("made a photo", "held a speech", "met a decision", "stands under pressure"), matched by
+//!   lemma, so inflected forms and short insertions still match;
 //! - **selectional**: a stretch of time as the subject of a verb that needs a living subject
 //!   ("Months eat Russians", "The weeks gnaw at the coalition");
 //! - **skeleton**: body-part and animal idiom skeletons, a bare animal after "have" ("she had
@@ -546,7 +547,7 @@ impl LiteralIdiom {
 
 impl Detector for LiteralIdiom {
     const DECLARATION: Declaration =
-        Declaration { id: "literal-idiom", category: Category::Mistranslation, severity: Severity::Major, version: 2 };
+        Declaration { id: "literal-idiom", category: Category::Mistranslation, severity: Severity::Major, version: 3 };
     type Settings = LiteralIdiomSettings;
 
     fn configure(settings: &LiteralIdiomSettings) -> Self {
@@ -627,6 +628,25 @@ mod tests {
     #[test]
     fn table_entries_that_could_be_literal_need_the_clause_to_end() {
         assert_no_flags::<LiteralIdiom>("The family had pig farms in the valley for generations.");
+    }
+
+    #[test]
+    fn german_verb_noun_pairs_rendered_word_for_word() {
+        assert_eq!(excerpts::<LiteralIdiom>("The suspect wanted to make a photo of the victim."), ["make a photo"]);
+        assert_eq!(excerpts::<LiteralIdiom>("The chancellor held a speech in the Bundestag."), ["held a speech"]);
+        assert_eq!(excerpts::<LiteralIdiom>("The council met a decision on Tuesday."), ["met a decision"]);
+        assert_eq!(
+            excerpts::<LiteralIdiom>("The club stands under pressure after the defeat."),
+            ["stands under pressure"]
+        );
+        assert_eq!(excerpts::<LiteralIdiom>("The mayor held a short speech."), ["held a short speech"]);
+        assert_eq!(excerpts::<LiteralIdiom>("Many families make holiday in Bavaria."), ["make holiday"]);
+        // The English verb-noun pairs, and the same words in another construction, are fine.
+        assert_no_flags::<LiteralIdiom>(
+            "She took a photo. The chancellor gave a speech and made a decision. Cheaper trains make holidays \
+             easier. The deal will make experiences like this rare. They met the deadline for a decision. \
+             Farmers met the decision with relief. She held a copy of his speech.",
+        );
     }
 
     #[test]

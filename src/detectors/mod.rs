@@ -251,6 +251,7 @@ pub mod one_cause;
 // through `registry!` below.
 // registry start
 pub mod age_in_parentheses;
+pub mod before_for_ago;
 pub mod comma_before_that;
 pub mod coordinated_repeat;
 pub mod cut_off_sentence;
@@ -286,6 +287,7 @@ pub mod source_omission;
 pub mod stranded_verb;
 pub mod thing_pronoun;
 pub mod thousands_dot;
+pub mod time_before_object;
 pub mod unclosed_quote;
 pub mod unsupported_content;
 pub mod untranslated_word;
