@@ -2,11 +2,12 @@
 //!
 //! ## What it does
 //! Flags English words used in the sense of a German look-alike: "the actual situation"
-//! (aktuell, current), "eventually" next to a modal (eventuell, possibly), "become a bonus"
-//! (bekommen, get), "sensible data" (sensibel, sensitive), "consequently implemented"
-//! (konsequent, consistently), "his handy" (Handy, mobile phone), "the chef of the company"
-//! (Chef, boss), "pupils of the gymnasium" (Gymnasium, grammar school), and the others in
-//! `data/lexicon/false_friends.tsv`.
+//! (aktuell, current), "eventually" next to a modal other than "will" (eventuell, possibly),
+//! "become a bonus" and "became mixed reviews" (bekommen, get), "sensible data" (sensibel,
+//! sensitive), "consequently implemented" (konsequent, consistently), "his handy" (Handy,
+//! mobile phone), "the chef of the company" (Chef, boss), "pupils of the gymnasium" (Gymnasium,
+//! grammar school), and the others in `data/lexicon/false_friends.tsv`. The word that decides
+//! may follow up to two adjectives ("sensible personal data").
 //!
 //! ## Why it signals MT
 //! MT and non-native writers reach for the English word that looks like the German one. The
@@ -20,7 +21,7 @@
 //! Every entry needs a context that makes the German sense likely (the next word, a word in
 //! the sentence, a modal nearby, a noun use). Words flagged in every use ("concurrence") are
 //! rare in English news. Words just as common in their own English sense in the same contexts
-//! ("the actual figures were lower than reported", "prices will eventually fall": actual,
+//! ("the actual situation is worse than reported", "prices could eventually fall": actual,
 //! eventual, eventually) are flagged only in text that shows it came from German, by German
 //! letters or quotation marks or a convention of the German press (an age in brackets after a
 //! name, "1,2 billion", "15.000 euros"); in other text they are left alone. Elsewhere the correct English
@@ -34,7 +35,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{shipped, verb_forms, Choice, WordMap, DETERMINERS};
+use crate::lexicon::{shipped, verb_forms, Choice, WordMap, ADJECTIVES, DETERMINERS};
 use std::sync::LazyLock;
 
 pub struct FalseFriend;
@@ -103,7 +104,7 @@ const MODALS: [&str; 9] = ["could", "might", "may", "must", "would", "will", "sh
 
 impl Detector for FalseFriend {
     const DECLARATION: Declaration =
-        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 3 };
+        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 4 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -128,17 +129,36 @@ impl Detector for FalseFriend {
                 {
                     continue;
                 }
-                let next_index = if words.get(i + 1).is_some_and(|n| DETERMINERS.contains(n)) { i + 2 } else { i + 1 };
+                let mut next_index =
+                    if words.get(i + 1).is_some_and(|n| DETERMINERS.contains(n)) { i + 2 } else { i + 1 };
                 let next = words.get(next_index).copied();
+                // The noun of a "next" rule may follow adjectives: "became mixed reviews", "sensible
+                // personal data".
+                let after_adjectives = {
+                    let first = next_index;
+                    while next_index < first + 2
+                        && words.get(next_index + 1).is_some()
+                        && words.get(next_index).is_some_and(|w| ADJECTIVES.contains(w) && !entry.words.contains(w))
+                    {
+                        next_index += 1;
+                    }
+                    words.get(next_index).copied()
+                };
                 let previous = i.checked_sub(1).map(|p| words[p]);
                 let (applies, confidence) = match entry.rule {
-                    Rule::Next => (next.is_some_and(|n| entry.words.contains(&n)), 0.65),
+                    Rule::Next => (
+                        next.is_some_and(|n| entry.words.contains(&n))
+                            || after_adjectives.is_some_and(|n| entry.words.contains(&n)),
+                        0.65,
+                    ),
                     Rule::Near => (words.iter().any(|w| entry.words.contains(w)), 0.55),
                     Rule::NearModal => {
                         // A modal before it, or later in its clause: "Eventually the budget for
                         // 2024 must be postponed" (Eventuell muss der Haushalt verschoben werden).
                         let window = i.saturating_sub(3)..(i + 8).min(words.len());
-                        (words[window].iter().any(|w| MODALS.contains(w)), 0.6)
+                        // Not "will": "will eventually" is English's own "in the end".
+                        let modal = |w: &&str| MODALS.contains(w) && !["will", "shall"].contains(w);
+                        (words[window].iter().any(modal), 0.6)
                     }
                     Rule::Noun => {
                         let after_determiner = previous.is_some_and(|p| DETERMINERS.contains(p));
@@ -199,11 +219,22 @@ mod tests {
     }
 
     #[test]
+    fn the_noun_of_a_next_rule_may_follow_adjectives() {
+        assert_eq!(excerpts::<FalseFriend>("The new production became mixed reviews."), ["became"]);
+        assert_eq!(excerpts::<FalseFriend>("The firm lost sensible personal data."), ["sensible"]);
+        assert_no_flags::<FalseFriend>("The production became a huge success. She became a popular mayor.");
+    }
+
+    #[test]
     fn common_english_senses_need_text_that_came_from_german() {
         let english = "The actual situation is worse than officials admit. Prices could eventually fall.";
         assert_no_flags::<FalseFriend>(english);
         let from_german = "In Düsseldorf the actual situation is tense. The council could eventually vote.";
         assert_eq!(excerpts::<FalseFriend>(from_german), ["actual", "eventually"]);
+        // "will eventually" means "in the end", and "the actual figures" are the real ones.
+        assert_no_flags::<FalseFriend>(
+            "In Düsseldorf the test will eventually become routine. The actual figures rose.",
+        );
         // German press conventions show it too, and the modal may come late in the clause.
         let by_convention = "Mayor Anna Berg (52) spoke. Eventually the new school for 600 pupils must be delayed.";
         assert_eq!(excerpts::<FalseFriend>(by_convention), ["Eventually"]);

@@ -252,6 +252,7 @@ pub mod one_cause;
 // registry start
 pub mod age_in_parentheses;
 pub mod before_for_ago;
+pub mod capitalised_noun;
 pub mod comma_before_that;
 pub mod coordinated_repeat;
 pub mod cut_off_sentence;
@@ -293,6 +294,7 @@ pub mod unsupported_content;
 pub mod untranslated_word;
 pub mod verb_final_clause;
 pub mod verbless_sentence;
+pub mod want_that;
 // registry end
 
 macro_rules! registry {

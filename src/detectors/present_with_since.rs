@@ -4,7 +4,9 @@
 //! Flags "since" used the German way:
 //! - with a length of time, where English needs "for": "He has lived here since 30 years";
 //! - with a present tense where English needs the present perfect: "He is since the summer in
-//!   Munich" (Er ist seit dem Sommer in München).
+//!   Munich" (Er ist seit dem Sommer in München), and after a sentence that opens with "Since"
+//!   and a point in time: "Since then the town is governed by the SPD" (Seitdem wird die Stadt
+//!   von der SPD regiert).
 //!
 //! ## Why it signals MT
 //! German "seit" covers both "since" and "for" and takes the present tense. MT maps it to
@@ -36,6 +38,8 @@ pub struct PresentWithSince;
 static DURATIONS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/durations.txt")));
 const COUNTS: [&str; 14] =
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "several", "some", "a", "one"];
+/// Words that may stand before the count of a duration: "since over eight years".
+const APPROXIMATIONS: [&str; 6] = ["over", "about", "almost", "nearly", "around", "some"];
 /// Seasons and parts of the year that name a point in time after "since the".
 static SEASONS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/seasons.txt")));
 /// Present-tense forms that German "seit" sentences produce.
@@ -44,7 +48,7 @@ static PRESENT_VERBS: LazyLock<WordList> =
 
 impl Detector for PresentWithSince {
     const DECLARATION: Declaration =
-        Declaration { id: "present-with-since", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+        Declaration { id: "present-with-since", category: Category::Grammar, severity: Severity::Minor, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -55,27 +59,42 @@ impl Detector for PresentWithSince {
         let mut words: Vec<&str> = Vec::new(); // One buffer for every sentence.
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
-            // Most sentences have no "since" after their first word: skip them before listing
-            // words, comparing keys before text.
-            if !tokens.iter().skip(1).any(|t| doc.is(t, "since")) {
+            // Most sentences have no "since": skip them before listing words, comparing keys
+            // before text.
+            if !tokens.iter().any(|t| doc.is(t, "since")) {
                 continue;
             }
             words.clear();
             words.extend(tokens.iter().map(|t| doc.lower(t)));
             for (i, word) in words.iter().enumerate() {
-                if *word != "since" || i == 0 {
+                if *word != "since" {
                     continue;
                 }
-                let next = words.get(i + 1).copied().unwrap_or("");
-                let after_next = words.get(i + 2).copied().unwrap_or("");
-                // "since 30 years": a duration, which English introduces with "for".
-                let counted = tokens.get(i + 1).is_some_and(|t| t.is_number()) || COUNTS.contains(&next);
-                if counted && DURATIONS.contains(after_next) {
-                    let end = tokens[i + 2].span.end;
+                // "since 30 years", "since over eight years": a duration, which English
+                // introduces with "for". An approximation may stand before the count.
+                let approximated = match words.get(i + 1) {
+                    Some(&"more") if words.get(i + 2) == Some(&"than") => i + 3,
+                    Some(w) if APPROXIMATIONS.contains(w) => i + 2,
+                    _ => i + 1,
+                };
+                let is_count = |at: usize| {
+                    tokens.get(at).is_some_and(|t| t.is_number()) || words.get(at).is_some_and(|w| COUNTS.contains(w))
+                };
+                // "since some years": "some" is the count itself when no number follows it.
+                let count = if is_count(approximated) { approximated } else { i + 1 };
+                let counted = is_count(count);
+                if counted && words.get(count + 1).is_some_and(|w| DURATIONS.contains(w)) {
+                    let end = tokens[count + 1].span.end;
                     let duration = &doc.text[tokens[i + 1].span.start..end];
                     flags.flag(tokens[i].span.start..end, 0.85, format!("\"since {duration}\" gives a length of time; English uses \"for {duration}\" (German \"seit\" covers both).")).suggest(format!("for {duration}"));
                     continue;
                 }
+                if i == 0 {
+                    self.opening_since(doc, tokens, &words, flags);
+                    continue;
+                }
+                let next = words.get(i + 1).copied().unwrap_or("");
+                let after_next = words.get(i + 2).copied().unwrap_or("");
                 // "is since the summer in Munich": a point in time with a present tense.
                 let point_in_time = tokens.get(i + 1).is_some_and(|t| t.is_number() && doc.word(t).len() == 4)
                     || MONTHS.contains(next)
@@ -107,6 +126,50 @@ impl Detector for PresentWithSince {
     }
 }
 
+impl PresentWithSince {
+    /// A sentence that opens with "Since" and a point in time and goes on in the present
+    /// tense: "Since then the town is governed by the SPD" (Seitdem wird die Stadt ... regiert),
+    /// "Since 2019 she lives in Hamburg". "Since" before a clause ("Since prices rose") may
+    /// mean "because" and is left alone.
+    fn opening_since(&self, doc: &Doc, tokens: &[crate::analysis::Token], words: &[&str], flags: &mut Flags) {
+        let next = words.get(1).copied().unwrap_or("");
+        let after_next = words.get(2).copied().unwrap_or("");
+        let time_words = if next == "then"
+            || tokens.get(1).is_some_and(|t| t.is_number() && doc.word(t).len() == 4)
+            || MONTHS.contains(next)
+            || crate::lexicon::WEEKDAYS.contains(next)
+        {
+            1
+        } else if next == "last" || next == "the" && SEASONS.contains(after_next) {
+            2
+        } else {
+            return;
+        };
+        // The clause after the time: its first verb decides; a perfect is correct English.
+        for at in 1 + time_words..(1 + time_words + 6).min(words.len()) {
+            let word = words[at];
+            if ["has", "have", "had", "been", "'s", "’s"].contains(&word)
+                || crate::lexicon::is_auxiliary(word) && !PRESENT_VERBS.contains(word)
+            {
+                return;
+            }
+            if PRESENT_VERBS.contains(word) {
+                let verb = &tokens[at];
+                flags.flag(
+                    tokens[0].span.start..verb.span.end,
+                    0.6,
+                    format!(
+                        "\"{}\" is present tense after \"Since\" and a point in time; English needs the present \
+                         perfect (\"has been\"). German \"seit\" takes the present.",
+                        doc.word(verb)
+                    ),
+                );
+                return;
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{assert_no_flags, excerpts, flags_of};
@@ -118,12 +181,30 @@ mod tests {
         assert_eq!(flags.len(), 1);
         assert_eq!(flags[0].0, "since 30 years");
         assert_eq!(flags[0].1.suggestion.as_deref(), Some("for 30 years"));
+        assert_eq!(
+            excerpts::<PresentWithSince>("She has worked there since over eight years."),
+            ["since over eight years"]
+        );
+        assert_eq!(excerpts::<PresentWithSince>("Since two weeks, nurses help out."), ["Since two weeks"]);
     }
 
     #[test]
     fn flags_present_tense_with_since_and_a_date() {
         assert_eq!(excerpts::<PresentWithSince>("The striker is since the summer in Munich."), ["is since"]);
         assert_eq!(excerpts::<PresentWithSince>("She lives since 2019 in Hamburg."), ["lives since"]);
+    }
+
+    #[test]
+    fn flags_present_tense_after_an_opening_since_and_a_date() {
+        assert_eq!(
+            excerpts::<PresentWithSince>("Since then the town is governed by the SPD."),
+            ["Since then the town is"]
+        );
+        assert_eq!(excerpts::<PresentWithSince>("Since 2019 she lives in Hamburg."), ["Since 2019 she lives"]);
+        assert_no_flags::<PresentWithSince>(
+            "Since then the town has been governed by the SPD. Since we play here, we win.",
+        );
+        assert_no_flags::<PresentWithSince>("Since 2019, prices have risen. Since last year she has lived in Bonn.");
     }
 
     #[test]

@@ -68,6 +68,13 @@ const OBJECT_OPENERS: [&str; 14] =
 /// Object pronouns that may stand between the verb and the time ("sent me yesterday an email").
 const OBJECT_PRONOUNS: [&str; 6] = ["me", "him", "her", "us", "them", "you"];
 
+/// Words that end a short object's phrase: prepositions and conjunctions. Not "to": "a plan to
+/// cut jobs" is the long object English moves after the time.
+const PHRASE_ENDS: [&str; 16] = [
+    "for", "of", "in", "at", "from", "with", "on", "and", "by", "against", "after", "before", "over", "since",
+    "despite", "into",
+];
+
 /// The longest object, in words after its opener, that the flag accepts before its phrase ends.
 const SHORT_OBJECT_WORDS: usize = 3;
 
@@ -98,6 +105,20 @@ impl Detector for TimeBeforeObject {
             for start in 1..words.len() {
                 let Some(time_end) = time_expression(&words, start) else { continue };
                 if !(start..time_end).all(|i| i + 1 >= time_end || spaced(i)) || !spaced(start - 1) {
+                    continue;
+                }
+                if let Some(participle) = participle_after_time(doc, tokens, &words, start, time_end) {
+                    let time = &doc.text[tokens[start].span.start..tokens[time_end - 1].span.end];
+                    let (auxiliary, verb_word) = (doc.word(&tokens[start - 1]), doc.word(&tokens[participle]));
+                    flags.flag(
+                        tokens[start - 1].span.start..tokens[participle].span.end,
+                        0.6,
+                        format!(
+                            "\"{time}\" stands between \"{auxiliary}\" and \"{verb_word}\", in German word order \
+                             (the participle last); English keeps them together: \"{auxiliary} {verb_word} ... \
+                             {time}\"."
+                        ),
+                    );
                     continue;
                 }
                 // The verb, right before the time or before an object pronoun.
@@ -149,6 +170,35 @@ fn time_expression(words: &[&str], at: usize) -> Option<usize> {
     None
 }
 
+/// The perfect's participle after a time that follows "has", "have" or "had", with at most a
+/// few words between and no other verb: "has on Wednesday decided", "has this year more tickets
+/// sold". German puts the time after the auxiliary and the participle at the end of the
+/// clause. Not "been": "has this year been" is English.
+fn participle_after_time(
+    doc: &Doc,
+    tokens: &[crate::analysis::Token],
+    words: &[&str],
+    start: usize,
+    time_end: usize,
+) -> Option<usize> {
+    if !["has", "have", "had"].contains(&words[start - 1]) || doc.gap(&tokens[start - 1], &tokens[start]) != " " {
+        return None;
+    }
+    for at in time_end..(time_end + 5).min(words.len()) {
+        if doc.gap(&tokens[at - 1], &tokens[at]) != " " {
+            return None;
+        }
+        let word = words[at];
+        if is_auxiliary(word) || word == "been" {
+            return None;
+        }
+        if verb_forms(word).is_some_and(|forms| forms.participle && !forms.third_person) {
+            return Some(at);
+        }
+    }
+    None
+}
+
 /// A past-tense verb that can take an object: not also a base form or noun-like form ("cut",
 /// "set"), not a verb of saying or thinking, not an auxiliary or copula, and not after a
 /// determiner, where it is a noun or adjective ("the planned cuts").
@@ -182,8 +232,7 @@ fn short_object_ends(doc: &Doc, tokens: &[crate::analysis::Token], words: &[&str
         if is_auxiliary(word) || verb_forms(word).is_some_and(|f| f.past || f.third_person) && at > opener + 1 {
             return false;
         }
-        // Not "to": "a plan to cut jobs" is the long object English moves after the time.
-        if ["for", "of", "in", "at", "from", "with", "on", "and", "by"].contains(&word) {
+        if PHRASE_ENDS.contains(&word) {
             return at > opener + 1;
         }
     }
@@ -206,6 +255,24 @@ mod tests {
             excerpts::<TimeBeforeObject>("The carmaker presented last week its figures in Wolfsburg."),
             ["presented last week its"]
         );
+        assert_eq!(
+            excerpts::<TimeBeforeObject>("The club lost on Sunday evening the derby against Zurich."),
+            ["lost on Sunday evening the"]
+        );
+    }
+
+    #[test]
+    fn flags_a_time_between_an_auxiliary_and_its_participle() {
+        assert_eq!(
+            excerpts::<TimeBeforeObject>("The council has on Wednesday decided a rent cap."),
+            ["has on Wednesday decided"]
+        );
+        assert_eq!(
+            excerpts::<TimeBeforeObject>("The festival has this year more tickets sold than ever."),
+            ["has this year more tickets sold"]
+        );
+        assert_no_flags::<TimeBeforeObject>("The team has this year been stronger. The council decided on Wednesday.");
+        assert_no_flags::<TimeBeforeObject>("The city has this year a new mayor who has promised more housing.");
     }
 
     #[test]

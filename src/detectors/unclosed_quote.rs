@@ -8,7 +8,9 @@
 //!   or the reverse.
 //!
 //! Curly, straight, German („…“), guillemet and single quotation marks are paired, nested quotes
-//! included.
+//! included. A quotation left open is flagged from its opening mark to the end of its first
+//! sentence, or, when its speech is attributed after a comma later in the paragraph ("… other
+//! solutions, he said"), to that comma, where the closing mark most likely belongs.
 //!
 //! ## Why it signals MT
 //! MT systems translate sentence by sentence. When a quotation spans several sentences, the
@@ -68,7 +70,7 @@ pub struct UnclosedQuote {
 
 impl Detector for UnclosedQuote {
     const DECLARATION: Declaration =
-        Declaration { id: "unclosed-quote", category: Category::Punctuation, severity: Severity::Minor, version: 1 };
+        Declaration { id: "unclosed-quote", category: Category::Punctuation, severity: Severity::Minor, version: 2 };
     type Settings = UnclosedQuoteSettings;
 
     fn configure(settings: &UnclosedQuoteSettings) -> Self {
@@ -85,13 +87,23 @@ impl Detector for UnclosedQuote {
             let sentence = &doc.sentences[doc.sentence_at(region.open.start)];
             let paragraph = &doc.paragraphs[region.paragraph];
             let sentences_left = paragraph.sentences.end - doc.sentence_at(region.open.start) - 1;
+            let confidence = if region.style.is_double() { 0.85 } else { 0.5 };
+            // Speech attributed after a comma ("…other solutions, he said") shows where the
+            // closing mark belongs: the flag runs to it.
+            if let Some(comma) = attribution_after(doc, region.open.end, paragraph.span.end) {
+                let attribution = doc.text[comma + 1..].split([',', '.', ';']).next().unwrap_or("").trim();
+                flags.flag(region.open.start..comma, confidence, format!(
+                    "The quotation opened with {} is never closed: its closing mark probably belongs before \", {attribution}\".",
+                    region.open_char
+                ));
+                continue;
+            }
             let end = sentence.span.end.max(region.open.end);
             let where_it_ends = match sentences_left {
                 0 => "the paragraph ends with this sentence".to_string(),
                 1 => "the paragraph ends one sentence later".to_string(),
                 n => format!("the paragraph ends {n} sentences later"),
             };
-            let confidence = if region.style.is_double() { 0.85 } else { 0.5 };
             flags.flag(region.open.start..end, confidence, format!(
                     "The quotation opened with {} is never closed: {where_it_ends} without a closing mark, so the reader cannot tell where the quoted words stop.",
                     region.open_char
@@ -110,6 +122,31 @@ impl Detector for UnclosedQuote {
             self.flag_mixed_styles(doc, flags);
         }
     }
+}
+
+/// Subject pronouns that stand before a verb of saying in an attribution ("…, he said").
+const ATTRIBUTION_PRONOUNS: [&str; 5] = ["he", "she", "they", "we", "i"];
+
+/// The byte offset of the comma that introduces a speech attribution between `from` and
+/// `until` ("…other solutions, he said", "…, said the minister"), where an unclosed quotation
+/// most likely should have closed. None when no comma is followed by a pronoun or a
+/// capitalised name and a verb of saying, or by a verb of saying and a name.
+fn attribution_after(doc: &Doc, from: usize, until: usize) -> Option<usize> {
+    let tokens: Vec<&crate::analysis::Token> =
+        doc.tokens.iter().filter(|t| t.span.start >= from && t.span.end <= until).collect();
+    for pair in tokens.windows(3) {
+        let (before, first, second) = (pair[0], pair[1], pair[2]);
+        if doc.gap(before, first) != ", " {
+            continue;
+        }
+        let subject = ATTRIBUTION_PRONOUNS.contains(&doc.lower(first)) || first.capitalized;
+        let speech_after_subject = subject && SPEECH_VERBS.contains(doc.lower(second));
+        let speech_first = SPEECH_VERBS.contains(doc.lower(first)) && (second.capitalized || doc.is(second, "the"));
+        if speech_after_subject || speech_first {
+            return Some(before.span.end);
+        }
+    }
+    None
 }
 
 /// The most sentences and tokens a one-paragraph text may have and still be taken for an
@@ -187,6 +224,16 @@ mod tests {
         assert_eq!(flags.len(), 1);
         assert_eq!(flags[0].0, "“The bridge stays closed until spring.");
         assert!(flags[0].1.message.contains("2 sentences later"), "{}", flags[0].1.message);
+    }
+
+    #[test]
+    fn an_attribution_after_a_comma_shows_where_the_quotation_should_close() {
+        let text = "The minister was disappointed. \"The money would have gone into our roads. Now we must look \
+                    for other solutions, he said after the vote.\n\nThe opponents celebrated.";
+        let flags = flags_of::<UnclosedQuote>(text);
+        assert_eq!(flags.len(), 1, "{flags:#?}");
+        assert!(flags[0].0.ends_with("other solutions"), "{}", flags[0].0);
+        assert!(flags[0].1.message.contains(", he said after the vote"), "{}", flags[0].1.message);
     }
 
     #[test]

@@ -20,7 +20,9 @@
 //! "The Feuerwehr was on site with 20 forces." flags "Feuerwehr".
 //!
 //! ## Known false positives
-//! Names are not untranslated words: particles inside a name ("Ursula von der Leyen") and short
+//! The second part of an English hyphenated word ("break-ins") is English, and a word the
+//! article uses as a name elsewhere ("the Harz mountains") is a name throughout. Names are not
+//! untranslated words: particles inside a name ("Ursula von der Leyen") and short
 //! quoted titles of works ("the programme “Guten Tag, liebes Glück”") are skipped. A capitalised German word is flagged only after an article
 //! or possessive ("the Feuerwehr"), as a weekday or month ("on Freitag"), or as a long compound
 //! of two German words ("Bauernverband"). It is skipped when English text also
@@ -69,6 +71,13 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
     let characters = if ascii { word.len() } else { word.chars().count() };
     if characters < 3 || word.bytes().any(|b| b.is_ascii_digit()) {
         return None;
+    }
+    // The second part of an English hyphenated word is English: "break-ins", "sit-ins".
+    if let Some(previous) = index.checked_sub(1).map(|i| &tokens[i]) {
+        let hyphen_joined = &doc.text[previous.span.end..token.span.start] == "-";
+        if hyphen_joined && (previous.lex.english_word() || previous.lex.english_function()) {
+            return None;
+        }
     }
     // The lexicon is case-folded the way wordfreq folds it: "ß" is stored as "ss".
     let folded;
@@ -129,7 +138,7 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         let next = tokens.get(index + 1).filter(|t| !t.capitalized);
         let modifier =
             next.is_some_and(|n| n.lex.english_word() && n.lex.verb().is_none() && !n.lex.english_function());
-        if modifier {
+        if modifier || used_as_a_name_elsewhere(doc, token) {
             return None;
         }
         // A capitalised word the German–English lexicon cannot translate, whole or as a compound
@@ -147,6 +156,22 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         None if umlaut && is_compound(lower) => Some(0.6),
         None => None,
     }
+}
+
+/// Whether the article uses the same capitalised word elsewhere as a name: before an English
+/// noun ("the Harz mountains") or beside another capitalised word ("Harz National Park"). A
+/// name is a name throughout the article ("in the Harz at these altitudes").
+fn used_as_a_name_elsewhere(doc: &Doc, token: &Token) -> bool {
+    let lower = doc.lower(token);
+    doc.tokens.iter().enumerate().any(|(at, other)| {
+        if !other.capitalized || other.key != token.key || other.span == token.span || doc.lower(other) != lower {
+            return false;
+        }
+        let next = doc.tokens.get(at + 1).filter(|n| doc.gap(other, n) == " ");
+        next.is_some_and(|n| {
+            n.capitalized || n.lex.english_word() && n.lex.verb().is_none() && !n.lex.english_function()
+        })
+    })
 }
 
 /// Endings of German street and square names, which English keeps as names ("Talstrasse").
@@ -172,7 +197,7 @@ impl Detector for UntranslatedWord {
         id: "untranslated-word",
         category: Category::Untranslated,
         severity: Severity::Major,
-        version: 2,
+        version: 3,
     };
     type Settings = Switch;
 
@@ -291,6 +316,9 @@ mod tests {
             "Eintracht Frankfurt beat Werder Bremen. The Bundestag debated the Energiewende.",
         );
         assert_no_flags::<UntranslatedWord>("Angst about the economy grew, the Süddeutsche Zeitung reported.");
+        assert_no_flags::<UntranslatedWord>("Police linked two similar break-ins and three sit-ins to the group.");
+        // A name in one place is a name in the others: "the Harz mountains", "in the Harz".
+        assert_no_flags::<UntranslatedWord>("Spruce dies in the Harz mountains. Nothing grows in the Harz any more.");
     }
 
     #[test]
