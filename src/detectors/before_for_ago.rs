@@ -31,10 +31,13 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, shipped, verb_forms, WordList};
+use crate::lexicon::{is_auxiliary, shipped, verb_forms, word_key, WordList};
 use std::sync::LazyLock;
 
 pub struct BeforeForAgo;
+
+/// The word key of "before", compared before the text.
+static BEFORE_KEY: LazyLock<u32> = LazyLock::new(|| word_key("before"));
 
 /// Units of time that make a count after "before" a length of time.
 static DURATIONS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/durations.txt")));
@@ -73,7 +76,7 @@ impl Detector for BeforeForAgo {
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
             // Most sentences have no "before": skip them before listing words, comparing keys.
-            if !tokens.iter().any(|t| doc.is(t, "before")) {
+            if !tokens.iter().any(|t| t.key == *BEFORE_KEY && doc.is(t, "before")) {
                 continue;
             }
             words.clear();

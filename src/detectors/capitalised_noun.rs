@@ -55,6 +55,11 @@ impl Detector for CapitalisedNoun {
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
+            // Most sentences have no capitalised dictionary word after their first: bit tests
+            // rule them out before anything is counted.
+            if !tokens.iter().skip(1).any(|t| t.capitalized && t.lex.english_word()) {
+                continue;
+            }
             let words = tokens.iter().filter(|t| t.has_letter).count();
             let capitalised = tokens.iter().filter(|t| t.capitalized).count();
             if words < 4 || capitalised as f32 > TITLE_CASE_SHARE * words as f32 {

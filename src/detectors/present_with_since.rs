@@ -34,6 +34,9 @@ use std::sync::LazyLock;
 
 pub struct PresentWithSince;
 
+/// The word key of "since", compared before the text.
+static SINCE_KEY: LazyLock<u32> = LazyLock::new(|| crate::lexicon::word_key("since"));
+
 /// Units of time that make "since" plus a count a length of time ("since 30 years"), which English gives with "for".
 static DURATIONS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/durations.txt")));
 const COUNTS: [&str; 14] =
@@ -61,7 +64,7 @@ impl Detector for PresentWithSince {
             let tokens = doc.sentence_tokens(index);
             // Most sentences have no "since": skip them before listing words, comparing keys
             // before text.
-            if !tokens.iter().any(|t| doc.is(t, "since")) {
+            if !tokens.iter().any(|t| t.key == *SINCE_KEY && doc.is(t, "since")) {
                 continue;
             }
             words.clear();

@@ -33,9 +33,15 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, verb_forms, SPEECH_VERBS, WEEKDAYS};
+use crate::lexicon::{is_auxiliary, verb_forms, KeyFilter, SPEECH_VERBS, WEEKDAYS};
+use std::sync::LazyLock;
 
 pub struct TimeBeforeObject;
+
+/// The words that open the time expressions looked for, as a filter on word keys: most tokens
+/// are ruled out by one bit test.
+static TIME_OPENERS: LazyLock<KeyFilter> =
+    LazyLock::new(|| KeyFilter::of(["yesterday", "today", "tomorrow", "on", "last", "next", "this"]));
 
 /// Verbs that take a clause after a time ("thought on Monday the plan would fail"); speech
 /// verbs come from their own list.
@@ -91,9 +97,18 @@ impl Detector for TimeBeforeObject {
         let mut words: Vec<&str> = Vec::new(); // One buffer for every sentence.
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
-            let has_time = tokens.iter().any(|t| {
-                let lower = doc.lower(t);
-                ["yesterday", "today", "tomorrow", "on", "last", "next", "this"].contains(&lower)
+            // Most sentences hold no time expression: look for one by word keys before listing
+            // the sentence's words.
+            let has_time = (0..tokens.len()).any(|at| {
+                let token = &tokens[at];
+                if !TIME_OPENERS.may_contain(token.key) {
+                    return false;
+                }
+                let then = tokens.get(at + 1);
+                ["yesterday", "today", "tomorrow"].iter().any(|w| doc.is(token, w))
+                    || doc.is(token, "on") && then.is_some_and(|t| t.capitalized && WEEKDAYS.contains(doc.lower(t)))
+                    || ["last", "next", "this"].iter().any(|w| doc.is(token, w))
+                        && then.is_some_and(|t| ["week", "month", "year", "weekend"].iter().any(|w| doc.is(t, w)))
             });
             if !has_time {
                 continue;

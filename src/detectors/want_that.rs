@@ -25,9 +25,13 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, verb_forms};
+use crate::lexicon::{is_auxiliary, verb_forms, word_key};
+use std::sync::LazyLock;
 
 pub struct WantThat;
+
+/// The word key of "that", compared before the text.
+static THAT_KEY: LazyLock<u32> = LazyLock::new(|| word_key("that"));
 
 const WANT_FORMS: [&str; 4] = ["want", "wants", "wanted", "wanting"];
 
@@ -57,7 +61,11 @@ impl Detector for WantThat {
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for pair in doc.tokens.windows(2) {
             let (want, that) = (&pair[0], &pair[1]);
-            if !doc.is(that, "that") || doc.gap(want, that) != " " || !WANT_FORMS.contains(&doc.lower(want)) {
+            // Keys first: one integer comparison rules out nearly every pair.
+            if that.key != *THAT_KEY || !doc.is(that, "that") {
+                continue;
+            }
+            if doc.gap(want, that) != " " || !WANT_FORMS.contains(&doc.lower(want)) {
                 continue;
             }
             if !clause_follows(doc, that) {
