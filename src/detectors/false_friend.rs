@@ -47,6 +47,7 @@ enum Rule {
     NearModal,
     Noun,
     NextVerb,
+    Previous,
     Always,
 }
 
@@ -68,6 +69,7 @@ impl Choice for Rule {
         ("near-modal", Rule::NearModal),
         ("noun", Rule::Noun),
         ("next-verb", Rule::NextVerb),
+        ("previous", Rule::Previous),
         ("always", Rule::Always),
     ];
 }
@@ -176,6 +178,7 @@ impl Detector for FalseFriend {
                         let verb = words.get(i + 1).is_some_and(|n| verb_forms(n).is_some_and(|f| f.base || f.past));
                         (verb && previous.is_some_and(|p| MODALS.contains(&p) || p == "will"), 0.7)
                     }
+                    Rule::Previous => (previous.is_some_and(|p| entry.words.contains(&p)), 0.65),
                     Rule::Always => (true, 0.5),
                 };
                 if !applies {
@@ -223,6 +226,14 @@ mod tests {
         assert_eq!(excerpts::<FalseFriend>("The new production became mixed reviews."), ["became"]);
         assert_eq!(excerpts::<FalseFriend>("The firm lost sensible personal data."), ["sensible"]);
         assert_no_flags::<FalseFriend>("The production became a huge success. She became a popular mayor.");
+    }
+
+    #[test]
+    fn a_previous_rule_reads_the_word_before() {
+        assert_eq!(excerpts::<FalseFriend>("The CSU fraction blocked the budget."), ["fraction"]);
+        assert_no_flags::<FalseFriend>(
+            "Only a fraction of the SPD voters turned out. A fraction of the budget is left.",
+        );
     }
 
     #[test]

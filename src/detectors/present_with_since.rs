@@ -2,8 +2,10 @@
 //!
 //! ## What it does
 //! Flags "since" used the German way:
-//! - with a length of time, where English needs "for": "He has lived here since 30 years";
-//! - with a present tense where English needs the present perfect: "He is since the summer in
+//! - with a length of time, where English needs "for": "He has lived here since 30 years",
+//!   "since months";
+//! - with a present or simple past tense where English needs the present perfect ("He worked
+//!   at the bank since 1998"): "He is since the summer in
 //!   Munich" (Er ist seit dem Sommer in München), and after a sentence that opens with "Since"
 //!   and a point in time: "Since then the town is governed by the SPD" (Seitdem wird die Stadt
 //!   von der SPD regiert).
@@ -28,8 +30,8 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::MONTHS;
 use crate::lexicon::{shipped, WordList};
+use crate::lexicon::{verb_forms, MONTHS};
 use std::sync::LazyLock;
 
 pub struct PresentWithSince;
@@ -41,6 +43,9 @@ static SINCE_KEY: LazyLock<u32> = LazyLock::new(|| crate::lexicon::word_key("sin
 static DURATIONS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/durations.txt")));
 const COUNTS: [&str; 14] =
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "several", "some", "a", "one"];
+/// Subject pronouns, after which a past form is a finite verb ("he worked since 1998").
+const SUBJECT_PRONOUNS: [&str; 7] = ["i", "he", "she", "we", "they", "it", "you"];
+
 /// Words that may stand before the count of a duration: "since over eight years".
 const APPROXIMATIONS: [&str; 6] = ["over", "about", "almost", "nearly", "around", "some"];
 /// Seasons and parts of the year that name a point in time after "since the".
@@ -92,6 +97,23 @@ impl Detector for PresentWithSince {
                     flags.flag(tokens[i].span.start..end, 0.85, format!("\"since {duration}\" gives a length of time; English uses \"for {duration}\" (German \"seit\" covers both).")).suggest(format!("for {duration}"));
                     continue;
                 }
+                // "since months", "since years": a bare plural length of time (seit Monaten).
+                let bare_length = words.get(i + 1).is_some_and(|w| w.ends_with('s') && DURATIONS.contains(w))
+                    && doc.gap(&tokens[i], &tokens[i + 1]) == " ";
+                if bare_length {
+                    let length = doc.word(&tokens[i + 1]);
+                    flags
+                        .flag(
+                            tokens[i].span.start..tokens[i + 1].span.end,
+                            0.85,
+                            format!(
+                                "\"since {length}\" gives a length of time; English uses \"for {length}\" (German \
+                                 \"seit\" covers both)."
+                            ),
+                        )
+                        .suggest(format!("for {length}"));
+                    continue;
+                }
                 if i == 0 {
                     self.opening_since(doc, tokens, &words, flags);
                     continue;
@@ -113,17 +135,32 @@ impl Detector for PresentWithSince {
                     .map_or(0, |j| j + 1);
                 let clause = &words[clause_start..i];
                 let perfect = clause.iter().any(|w| ["has", "have", "had", "been", "'s", "’s"].contains(w));
-                let Some(verb) = clause.iter().rposition(|w| PRESENT_VERBS.contains(w)) else { continue };
+                // The present ("lives since 2019"), or the simple past ("worked there since
+                // 1998"), which English uses only for a time that has ended.
+                let simple_past =
+                    |w: &&str| ["was", "were"].contains(w) || verb_forms(w).is_some_and(|f| f.past && !f.base);
+                let present = clause.iter().rposition(|w| PRESENT_VERBS.contains(w));
+                let Some(verb) = present.or_else(|| clause.iter().rposition(simple_past)) else {
+                    continue;
+                };
                 // "the lowest rate since 2021", "the first time since May": a superlative is correct.
                 let superlative = clause[verb..].iter().any(|w| {
                     ["first", "most", "least", "best", "worst", "last", "only"].contains(w)
                         || w.ends_with("est") && crate::lexicon::ADJECTIVES.contains(w)
                 });
-                if perfect || superlative || clause.len() - verb > 5 {
+                // "tools purchased since 2004": a participle after a noun is a reduced relative
+                // clause, not a simple past; only one after a pronoun or name is taken as a verb.
+                let reduced_relative = !PRESENT_VERBS.contains(clause[verb])
+                    && verb_forms(clause[verb]).is_some_and(|f| f.participle)
+                    && !(verb > 0
+                        && (SUBJECT_PRONOUNS.contains(&clause[verb - 1])
+                            || clause_start + verb > 1 && tokens[clause_start + verb - 1].capitalized));
+                if perfect || superlative || reduced_relative || clause.len() - verb > 5 {
                     continue;
                 }
                 let verb_token = &tokens[clause_start + verb];
-                flags.flag(verb_token.span.start..tokens[i].span.end, 0.6, format!("\"{}\" is present tense with \"since\" and a point in time; English needs the present perfect (\"has been ... since\"). German \"seit\" takes the present.", doc.word(verb_token)));
+                let tense = if PRESENT_VERBS.contains(clause[verb]) { "present" } else { "simple past" };
+                flags.flag(verb_token.span.start..tokens[i].span.end, 0.6, format!("\"{}\" is {tense} tense with \"since\" and a point in time; English needs the present perfect (\"has been ... since\"). German \"seit\" takes the present.", doc.word(verb_token)));
             }
         }
     }
@@ -189,12 +226,19 @@ mod tests {
             ["since over eight years"]
         );
         assert_eq!(excerpts::<PresentWithSince>("Since two weeks, nurses help out."), ["Since two weeks"]);
+        assert_eq!(excerpts::<PresentWithSince>("The drivers have waited since months."), ["since months"]);
     }
 
     #[test]
     fn flags_present_tense_with_since_and_a_date() {
         assert_eq!(excerpts::<PresentWithSince>("The striker is since the summer in Munich."), ["is since"]);
         assert_eq!(excerpts::<PresentWithSince>("She lives since 2019 in Hamburg."), ["lives since"]);
+        assert_eq!(excerpts::<PresentWithSince>("He worked at the bank since 1998."), ["worked at the bank since"]);
+        assert_no_flags::<PresentWithSince>("He had worked at the bank since 1998. She has lived there since May.");
+        assert_no_flags::<PresentWithSince>("Tools purchased since September 2004 have a longer warranty.");
+        assert_no_flags::<PresentWithSince>(
+            "It was the first time since 1998. Years passed. Ever since, years went by.",
+        );
     }
 
     #[test]

@@ -20,7 +20,8 @@
 //! are "she" in traditional English and are never flagged; pets and named animals are often
 //! "he" or "she", so animals get a low confidence. Pronouns in a text's first sentence are not
 //! flagged: their person may be named before the text begins (an excerpt, a lone sentence). A person or pronoun up to five sentences
-//! back also blocks the flag.
+//! back also blocks the flag, and so does a person named later in the pronoun's own sentence
+//! ("In her reasoning, the judge said").
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -32,6 +33,37 @@ use crate::flag::{Category, Severity};
 use crate::lexicon::ThingClass;
 
 pub struct ThingPronoun;
+
+/// Prepositions that open a phrase before the subject: "In her reasoning, the judge said".
+const OPENING_PREPOSITIONS: [&str; 12] =
+    ["in", "after", "before", "during", "with", "for", "on", "at", "despite", "under", "since", "from"];
+
+/// Whether the possessive at `index` opens a phrase set off by a comma at the start of its
+/// sentence and points forward to the person named right after the comma: "In her reasoning,
+/// the judge said ...".
+fn points_forward(doc: &Doc, index: usize) -> bool {
+    let token = &doc.tokens[index];
+    if !(doc.is(token, "his") || doc.is(token, "her")) {
+        return false;
+    }
+    let sentence = doc.sentence_at(token.span.start);
+    let tokens = &doc.tokens[doc.sentences[sentence].tokens.clone()];
+    let Some(comma) = tokens.windows(2).position(|pair| doc.gap(&pair[0], &pair[1]).starts_with(',')) else {
+        return false;
+    };
+    let first = doc.sentences[sentence].tokens.start;
+    // The opening phrase is a prepositional one ("In her reasoning", "After his arrest"), the
+    // possessive lies in it, and the first mention after the comma, within two words of it, may
+    // be a person.
+    let prepositional = OPENING_PREPOSITIONS.contains(&doc.lower(&doc.tokens[first]));
+    prepositional
+        && index <= first + comma
+        && doc
+            .mentions
+            .iter()
+            .find(|m| m.sentence == sentence && m.token > first + comma)
+            .is_some_and(|m| m.token <= first + comma + 3 && m.may_be_person() && !m.in_quote)
+}
 
 /// The pronouns [`it_form`] knows.
 static PRONOUNS: std::sync::LazyLock<crate::lexicon::WordList> =
@@ -50,7 +82,7 @@ fn it_form(lower: &str) -> Option<&'static str> {
 
 impl Detector for ThingPronoun {
     const DECLARATION: Declaration =
-        Declaration { id: "thing-pronoun", category: Category::Mistranslation, severity: Severity::Major, version: 3 };
+        Declaration { id: "thing-pronoun", category: Category::Mistranslation, severity: Severity::Major, version: 4 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -93,6 +125,7 @@ impl Detector for ThingPronoun {
             person_possible |= doc
                 .mentions_before(index, 5)
                 .any(|m| matches!(m.kind, MentionKind::Person { .. } | MentionKind::Pronoun { .. }));
+            person_possible |= points_forward(doc, index);
             if person_possible {
                 continue;
             }
@@ -138,6 +171,20 @@ mod tests {
         assert_no_flags::<ThingPronoun>("The minister presented the budget. She wants to pass it by summer.");
         assert_no_flags::<ThingPronoun>("The company hired Weselsky in May. He starts on Monday.");
         assert_no_flags::<ThingPronoun>("The plumber fixed the pipe. He left at noon.");
+        // A possessive in an opening phrase may point to the person named after the comma.
+        assert_no_flags::<ThingPronoun>(
+            "The court met on Tuesday. In her reasoning, the judge said the bank had failed.",
+        );
+        // Not a person named later in a clause of its own, nor after a clause that opens with
+        // the pronoun.
+        assert_eq!(
+            excerpts::<ThingPronoun>("A tractor lost a wheel on the A7. His driver waited, while police came."),
+            ["His"]
+        );
+        assert_eq!(
+            excerpts::<ThingPronoun>("The state government presented the plan. She wants to relieve the citizens."),
+            ["She"]
+        );
     }
 
     #[test]

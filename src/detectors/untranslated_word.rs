@@ -23,8 +23,9 @@
 //! The second part of an English hyphenated word ("break-ins") is English, and a word the
 //! article uses as a name elsewhere ("the Harz mountains") is a name throughout. Names are not
 //! untranslated words: particles inside a name ("Ursula von der Leyen") and short
-//! quoted titles of works ("the programme “Guten Tag, liebes Glück”") are skipped. A capitalised German word is flagged only after an article
-//! or possessive ("the Feuerwehr"), as a weekday or month ("on Freitag"), or as a long compound
+//! quoted titles of works ("the programme “Guten Tag, liebes Glück”") are skipped. A capitalised German word is flagged only after an article,
+//! possessive or quantifier, with at most one adjective between ("the Feuerwehr", "many
+//! Winzer", "the new Oberbürgermeisterin"), as a weekday or month ("on Freitag"), or as a long compound
 //! of two German words ("Bauernverband"). It is skipped when English text also
 //! uses it often (Berlin, Müller, Bundesliga: the lexicon marks those), when it is a known
 //! first name, when it stands next to another capitalised word ("Eintracht Frankfurt", "Bad
@@ -70,6 +71,10 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
     let ascii = word.is_ascii();
     let characters = if ascii { word.len() } else { word.chars().count() };
     if characters < 3 || word.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // An English agent noun the word list lacks: "tourer", "tourers" (an English verb and "-er").
+    if !token.capitalized && english_agent_noun(doc.lower(token)) {
         return None;
     }
     // The second part of an English hyphenated word is English: "break-ins", "sit-ins".
@@ -123,7 +128,12 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         // word at the start of the sentence ("The") does not count as a neighbour.
         let capitalised_neighbour = |i: Option<usize>| {
             i.and_then(|i| tokens.get(i).map(|t| (i, t))).is_some_and(|(i, t)| {
-                t.capitalized && !(i == 0 && crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(doc.word(t)))
+                let opener = |w: &str| {
+                    crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(w)
+                        || DETERMINERS.contains(w)
+                        || QUANTIFIERS.contains(&w)
+                };
+                t.capitalized && !(i == 0 && (opener(doc.word(t)) || opener(doc.lower(t))))
             })
         };
         if capitalised_neighbour(index.checked_sub(1)) || capitalised_neighbour(Some(index + 1)) {
@@ -133,7 +143,14 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         // noun where English grammar treats it as one: after an article or possessive, and not
         // as a modifier of an English noun ("the Ahr valley").
         let previous = index.checked_sub(1).map(|i| doc.word(&tokens[i]).to_lowercase());
-        let after_determiner = previous.as_deref().is_some_and(|p| DETERMINERS.contains(p));
+        // "the Feuerwehr", "many Winzer", "the new Oberbürgermeisterin": an article, possessive
+        // or quantifier, with at most one adjective between.
+        let determiner = |w: &str| DETERMINERS.contains(w) || QUANTIFIERS.contains(&w);
+        let after_adjective_and_determiner = index >= 2
+            && tokens[index - 1].lex.adjective()
+            && !tokens[index - 1].capitalized
+            && determiner(doc.lower(&tokens[index - 2]));
+        let after_determiner = previous.as_deref().is_some_and(determiner) || after_adjective_and_determiner;
         // The next word's entry answers what the lists would: an English noun or adjective.
         let next = tokens.get(index + 1).filter(|t| !t.capitalized);
         let modifier =
@@ -158,6 +175,13 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
     }
 }
 
+/// An English verb with the agent ending "-er" or "-ers" ("tourer", "streamers"): English,
+/// though the word list may lack it.
+fn english_agent_noun(lower: &str) -> bool {
+    let stem = lower.strip_suffix("ers").or_else(|| lower.strip_suffix("er"));
+    stem.is_some_and(|stem| stem.len() >= 3 && crate::lexicon::verb_forms(stem).is_some_and(|f| f.base))
+}
+
 /// Whether the article uses the same capitalised word elsewhere as a name: before an English
 /// noun ("the Harz mountains") or beside another capitalised word ("Harz National Park"). A
 /// name is a name throughout the article ("in the Harz at these altitudes").
@@ -173,6 +197,9 @@ fn used_as_a_name_elsewhere(doc: &Doc, token: &Token) -> bool {
         })
     })
 }
+
+/// Quantifiers that make the capitalised word after them a common noun, like an article.
+const QUANTIFIERS: [&str; 6] = ["many", "several", "some", "most", "few", "both"];
 
 /// Endings of German street and square names, which English keeps as names ("Talstrasse").
 static STREET_ENDINGS: LazyLock<WordList> =
@@ -298,6 +325,15 @@ mod tests {
     }
 
     #[test]
+    fn flags_german_nouns_after_quantifiers_and_adjectives() {
+        assert_eq!(excerpts::<UntranslatedWord>("Many Winzer expect a small harvest this year."), ["Winzer"]);
+        assert_eq!(
+            excerpts::<UntranslatedWord>("She is the new Oberbürgermeisterin of the town."),
+            ["Oberbürgermeisterin"]
+        );
+    }
+
+    #[test]
     fn flags_german_nouns_weekdays_and_function_words() {
         assert_eq!(excerpts::<UntranslatedWord>("The Feuerwehr was on site with 20 engines."), ["Feuerwehr"]);
         assert_eq!(excerpts::<UntranslatedWord>("The vote takes place on Freitag in the town hall."), ["Freitag"]);
@@ -317,6 +353,7 @@ mod tests {
         );
         assert_no_flags::<UntranslatedWord>("Angst about the economy grew, the Süddeutsche Zeitung reported.");
         assert_no_flags::<UntranslatedWord>("Police linked two similar break-ins and three sit-ins to the group.");
+        assert_no_flags::<UntranslatedWord>("A ski tourer from Bavaria died; two other tourers survived.");
         // A name in one place is a name in the others: "the Harz mountains", "in the Harz".
         assert_no_flags::<UntranslatedWord>("Spruce dies in the Harz mountains. Nothing grows in the Harz any more.");
     }
