@@ -38,6 +38,9 @@ use std::sync::LazyLock;
 
 pub struct TimeBeforeObject;
 
+/// The periods after "last", "next" and "this", as a filter on word keys.
+static PERIODS: LazyLock<KeyFilter> = LazyLock::new(|| KeyFilter::of(["week", "month", "year", "weekend"]));
+
 /// The words that open the time expressions looked for, as a filter on word keys: most tokens
 /// are ruled out by one bit test.
 static TIME_OPENERS: LazyLock<KeyFilter> =
@@ -95,29 +98,40 @@ impl Detector for TimeBeforeObject {
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let mut words: Vec<&str> = Vec::new(); // One buffer for every sentence.
+        let mut starts: Vec<usize> = Vec::new();
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
-            // Most sentences hold no time expression: look for one by word keys before listing
-            // the sentence's words.
-            let has_time = (0..tokens.len()).any(|at| {
+            // Most sentences hold no time expression: find where one may start by word keys,
+            // before listing the sentence's words.
+            starts.clear();
+            starts.extend((1..tokens.len()).filter(|&at| {
                 let token = &tokens[at];
                 if !TIME_OPENERS.may_contain(token.key) {
                     return false;
                 }
-                let then = tokens.get(at + 1);
-                ["yesterday", "today", "tomorrow"].iter().any(|w| doc.is(token, w))
-                    || doc.is(token, "on") && then.is_some_and(|t| t.capitalized && WEEKDAYS.contains(doc.lower(t)))
-                    || ["last", "next", "this"].iter().any(|w| doc.is(token, w))
-                        && then.is_some_and(|t| ["week", "month", "year", "weekend"].iter().any(|w| doc.is(t, w)))
-            });
-            if !has_time {
+                let Some(then) = tokens.get(at + 1) else {
+                    return ["yesterday", "today", "tomorrow"].iter().any(|w| doc.is(token, w));
+                };
+                // The word after an opener decides for most: a weekday after "on", a period after
+                // "last", "next" or "this".
+                if then.capitalized {
+                    doc.is(token, "on") && WEEKDAYS.contains(doc.lower(then))
+                        || ["yesterday", "today", "tomorrow"].iter().any(|w| doc.is(token, w))
+                } else if PERIODS.may_contain(then.key) {
+                    ["week", "month", "year", "weekend"].iter().any(|w| doc.is(then, w))
+                        && ["last", "next", "this"].iter().any(|w| doc.is(token, w))
+                } else {
+                    ["yesterday", "today", "tomorrow"].iter().any(|w| doc.is(token, w))
+                }
+            }));
+            if starts.is_empty() {
                 continue;
             }
             words.clear();
             words.extend(tokens.iter().map(|t| doc.lower(t)));
             // Two tokens joined by a space alone: punctuation between them breaks the pattern.
             let spaced = |a: usize| a + 1 < tokens.len() && doc.gap(&tokens[a], &tokens[a + 1]) == " ";
-            for start in 1..words.len() {
+            for &start in &starts {
                 let Some(time_end) = time_expression(&words, start) else { continue };
                 if !(start..time_end).all(|i| i + 1 >= time_end || spaced(i)) || !spaced(start - 1) {
                     continue;

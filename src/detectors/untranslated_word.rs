@@ -73,17 +73,6 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
     if characters < 3 || word.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
-    // An English agent noun the word list lacks: "tourer", "tourers" (an English verb and "-er").
-    if !token.capitalized && english_agent_noun(doc.lower(token)) {
-        return None;
-    }
-    // The second part of an English hyphenated word is English: "break-ins", "sit-ins".
-    if let Some(previous) = index.checked_sub(1).map(|i| &tokens[i]) {
-        let hyphen_joined = &doc.text[previous.span.end..token.span.start] == "-";
-        if hyphen_joined && (previous.lex.english_word() || previous.lex.english_function()) {
-            return None;
-        }
-    }
     // The lexicon is case-folded the way wordfreq folds it: "ß" is stored as "ss".
     let folded;
     let folded_for_lexicon = !ascii && word.contains('ß');
@@ -106,6 +95,17 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
     };
     if ruled_out {
         return None;
+    }
+    // An English agent noun the word list lacks: "tourer", "tourers" (an English verb and "-er").
+    if !token.capitalized && english_agent_noun(lower) {
+        return None;
+    }
+    // The second part of an English hyphenated word is English: "break-ins", "sit-ins".
+    if let Some(previous) = index.checked_sub(1).map(|i| &tokens[i]) {
+        let hyphen_joined = &doc.text[previous.span.end..token.span.start] == "-";
+        if hyphen_joined && (previous.lex.english_word() || previous.lex.english_function()) {
+            return None;
+        }
     }
     // Unless "ß" was folded, the token's entry has already said it is not an English word.
     if folded_for_lexicon && ENGLISH_WORDS.contains(lower) || LOANWORDS.contains(lower) {
