@@ -455,6 +455,25 @@ pub(crate) mod test_support {
 mod tests {
     use super::*;
 
+    /// The registry is compiled from `build.rs`'s reading of this file; a stale build-script
+    /// output (a build of another checkout into the same target folder) would silently drop
+    /// detectors, so the file as it is now is read again here.
+    #[test]
+    fn the_catalogue_holds_every_module_of_the_registry() {
+        let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/detectors/mod.rs")).unwrap();
+        let block = source.split("// registry start").nth(1).and_then(|rest| rest.split("// registry end").next());
+        let modules: Vec<String> = block
+            .expect("the registry markers")
+            .lines()
+            .filter_map(|line| line.trim().strip_prefix("pub mod ")?.strip_suffix(';').map(|m| m.replace('_', "-")))
+            .collect();
+        let ids: Vec<String> = catalogue().iter().map(|d| d.id.to_string()).collect();
+        assert_eq!(
+            ids, modules,
+            "the compiled registry differs from src/detectors/mod.rs: rebuild after `touch build.rs`"
+        );
+    }
+
     #[test]
     fn catalogue_is_sorted_and_every_detector_is_documented() {
         let catalogue = catalogue();

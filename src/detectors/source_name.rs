@@ -17,7 +17,13 @@
 //! words set in capitals for emphasis ("ABER"). Feminine agent nouns ("Werferin"), English
 //! abbreviated titles ("St", "Dr") and corpus placeholders ("#PRS_ORG#") are no names. A dropped
 //! name is flagged only when it is certain: part of a multi-word name, in the exonym table, an
-//! abbreviation, or unknown to both lexicons.
+//! abbreviation, or unknown to both lexicons and neither a German adjective or participle with
+//! an ending ("für dreifach Geimpfte", "Nahtlose Panels") nor a compound of a German common
+//! word and another word ("Tischbein", "Hundekind"), unless English uses that compound as it
+//! is ("Bundestag") or it opens with a genitive ("Bundesliga"). A speaker the translation
+//! calls "he" or "she" ("sagte Şahin" as "he said") is a lesser loss, flagged at
+//! `misspelling-severity`. "German" added to name the translation's own country ("the German
+//! building minister" for "Bundesbauministerin") is no invented name.
 //! Names are compared without case and umlauts, an inflected or derived form matches its stem
 //! ("Grazer" matches "Graz", "Russlands" matches "Russia"), and a table of exonyms in
 //! `data/lexicon/exonyms.tsv` matches "München" with "Munich" and "Deutschland" with
@@ -44,8 +50,8 @@
 //! ## Options
 //! - `enabled` (default true)
 //! - `severity` (default "major")
-//! - `misspelling-severity`: the severity of a name spelled differently from the source's
-//!   (default "minor")
+//! - `misspelling-severity`: the severity of a name spelled differently from the source's, and
+//!   of a speaker the translation calls by a pronoun (default "minor")
 
 use super::{Declaration, Detector, Flags};
 use crate::analysis::{Doc, Token};
@@ -65,7 +71,8 @@ use std::sync::LazyLock;
 pub struct SourceNameSettings {
     pub enabled: bool,
     pub severity: Option<Severity>,
-    /// The severity of a name spelled differently from the source's, a lesser error than a replaced or dropped name.
+    /// The severity of a name spelled differently from the source's, and of a speaker the
+    /// translation calls by a pronoun: lesser errors than a replaced or dropped name.
     pub misspelling_severity: Severity,
 }
 

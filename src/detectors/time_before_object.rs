@@ -3,8 +3,11 @@
 //! ## What it does
 //! Flags a time expression set between a verb and its object, in German order: "The opposition
 //! demanded on Tuesday a new concept", "She sent me yesterday an email", "The company
-//! presented on Wednesday its figures". English keeps a verb and its object together and puts
-//! the time after the object or at the start of the sentence.
+//! presented on Wednesday its figures". It also flags one between "has", "have" or "had" and
+//! the participle, with the participle last: "The council has on Wednesday decided a rent
+//! cap", "The festival has this year more tickets sold". English keeps a verb and its object,
+//! and an auxiliary and its participle, together, and puts the time after the object or at the
+//! start of the sentence.
 //!
 //! The time expressions are "yesterday", "today", "tomorrow", "on" with a weekday ("on Tuesday
 //! evening") and "last", "this" or "next" with a week, month, year or weekend.
@@ -25,6 +28,7 @@
 //! the 14th") and verbs that are also nouns ("the rate cut on Monday"). English news does move a
 //! long object after the time ("unveiled on Tuesday a plan to cut 5,000 jobs across Europe"),
 //! which is why the severity is minor and only objects that end within a few words are flagged.
+//! "Has this year been" is English and left alone.
 //!
 //! ## Options
 //! - `enabled` (default true)
