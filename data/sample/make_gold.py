@@ -37,6 +37,7 @@ ANNOTATIONS = {
         ("Weselski", 0, "Fluency/Inconsistency", "Minor"),
         ("adjust themselves on", 0, "Fluency/Grammar", "Minor"),
         ("20.15 o'clock", 0, "Locale_convention/Time", "Minor"),
+        ("recommends to check", 0, "Fluency/Grammar", "Minor"),
         ("in the internet", 0, "Fluency/Grammar", "Minor"),
     ],
     "de-en-0005": [

@@ -26,10 +26,13 @@ pub fn is_non_translated(doc: &Doc, sentence: usize) -> bool {
 /// Whether the text shows that it came from German: German letters (in names such as
 /// "München" too), German quotation marks, or a convention of the German press that English
 /// writing does not share: a person's age in brackets after the name ("Olaf Scholz (65)"), a
-/// decimal comma before a unit of counting ("1,2 billion"), or a full stop grouping thousands
-/// ("15.000 euros").
+/// decimal comma before a unit of counting ("1,2 billion"), a full stop grouping thousands
+/// ("15.000 euros"), or a German abbreviation left in the text ("bzw.", "z.B.", "Mio.").
 pub fn shows_german_origin(text: &str) -> bool {
     if text.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü', '„']) {
+        return true;
+    }
+    if GERMAN_ABBREVIATIONS.iter().any(|finder| finder.find(text.as_bytes()).is_some()) {
         return true;
     }
     let bytes = text.as_bytes();
@@ -38,6 +41,15 @@ pub fn shows_german_origin(text: &str) -> bool {
         _ => is_decimal_comma_before_count(text, at),
     }) || memchr::memchr_iter(b'.', bytes).any(|at| is_thousands_dot(text, at))
 }
+
+/// German abbreviations that English writing never uses, each after a space.
+static GERMAN_ABBREVIATIONS: std::sync::LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    std::sync::LazyLock::new(|| {
+        [" bzw. ", " z.B. ", " z. B. ", " u.a. ", " usw.", " Mio. ", " Mrd. ", " ggf. ", " evtl. ", " inkl. "]
+            .iter()
+            .map(|a| memchr::memmem::Finder::new(a.as_bytes()).into_owned())
+            .collect()
+    });
 
 /// "Scholz (65)": a capitalised word, a space, and two digits in brackets.
 fn is_age_after_name(bytes: &[u8], open: usize) -> bool {
@@ -93,6 +105,8 @@ mod tests {
             "Chancellor Olaf Scholz (65) wants a solution.",
             "The bridges cost around 1,2 billion euros.",
             "The damage amounts to 15.000 euros.",
+            "Trains run via Ingolstadt bzw. Munich.",
+            "It costs 120 Mio. euros.",
         ] {
             assert!(shows_german_origin(text), "{text}");
         }
@@ -105,6 +119,7 @@ mod tests {
             "Prices rose 1,200 percent in (23) cases; 3.5 million people and 0.125 of them.",
             "Pi is 3.141 and the index rose 1.250 points. It cost 1.5 billion dollars. Scholz (D) voted.",
             "Temperatures reach 1,2 and 3 degrees. He was born in (19)85.",
+            "Mio is a name, bzw.com a site, and i.e. and e.g. are English abbreviations.",
         ] {
             assert!(!shows_german_origin(text), "{text}");
         }

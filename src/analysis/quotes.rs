@@ -170,6 +170,12 @@ fn pair_marks(
             '„' => open(QuoteStyle::German, &mut stack),
             '‚' if left_flanking => open(QuoteStyle::GermanSingle, &mut stack),
             '“' if top == Some(QuoteStyle::German) => close(&mut stack, analysis, mark),
+            // An opening mark with nothing after it but a space or the paragraph's end opens
+            // nothing: after the words of an open quotation it is that quotation's closing
+            // mark, written in the wrong shape ("… the membrane method. “").
+            '“' if next.is_none_or(char::is_whitespace) && closes_after_words(body, offset) && open_double(&stack) => {
+                close_or_stray(QuoteStyle::Curly, &mut stack, analysis, mark, index)
+            }
             '“' => open(QuoteStyle::Curly, &mut stack),
             '”' => close_or_stray(QuoteStyle::Curly, &mut stack, analysis, mark, index),
             '‘' if top == Some(QuoteStyle::GermanSingle) => close(&mut stack, analysis, mark),
@@ -189,7 +195,10 @@ fn pair_marks(
             '"' => {
                 if previous.is_some_and(|p| p.is_ascii_digit()) && top != Some(QuoteStyle::Straight) {
                     // An inch mark: 5'11".
-                } else if top == Some(QuoteStyle::Straight) && (right_flanking || !left_flanking) {
+                } else if top == Some(QuoteStyle::Straight)
+                    && (right_flanking || !left_flanking || next.is_some_and(|n| n.is_ascii_punctuation()))
+                {
+                    // A mark before punctuation closes: `the film " Chinese Doctors ".`
                     close(&mut stack, analysis, mark);
                 } else if left_flanking {
                     open(QuoteStyle::Straight, &mut stack);
@@ -222,6 +231,17 @@ fn pair_marks(
     }
     // Unclosed straight single marks are far more often apostrophes than quotations: drop them.
     analysis.regions.retain(|r| !(r.close.is_none() && r.open_char == '\''));
+}
+
+/// Whether any double quotation (curly or straight) is open.
+fn open_double(stack: &[Open]) -> bool {
+    stack.iter().any(|o| matches!(o.style, QuoteStyle::Curly | QuoteStyle::Straight))
+}
+
+/// Whether the text before `offset`, spaces aside, ends with a word or with punctuation that
+/// ends speech, as before a closing mark.
+fn closes_after_words(body: &str, offset: usize) -> bool {
+    body[..offset].trim_end().chars().next_back().is_some_and(|c| c.is_alphanumeric() || ".,!?…;:".contains(c))
 }
 
 fn open_region(
@@ -423,6 +443,17 @@ mod tests {
         let doc = Doc::new("He stressed that \"the bloc should be grateful. ” Then the \" strong conflict \" began.");
         assert_eq!(doc.quotes.unclosed().count(), 0, "{:?}", doc.quotes.regions);
         assert!(doc.quotes.stray_closes.is_empty());
+    }
+
+    #[test]
+    fn a_trailing_opening_mark_closes_the_open_quotation() {
+        let doc = Doc::new("He said, “Vietnam deserves thanks for these things. “");
+        assert_eq!(doc.quotes.unclosed().count(), 0, "{:?}", doc.quotes.regions);
+        let doc = Doc::new("The film \" Chinese Doctors \". The crew met \" Zhong \" in May.");
+        assert_eq!(doc.quotes.unclosed().count(), 0, "{:?}", doc.quotes.regions);
+        // An opening mark before words still opens.
+        let doc = Doc::new("He said, “We will win. “Nobody stops us.");
+        assert_eq!(doc.quotes.unclosed().count(), 2);
     }
 
     #[test]

@@ -18,7 +18,8 @@
 //! ## Known false positives
 //! English doubles single words for emphasis ("more and more", "again and again", "hours and
 //! hours", "faster and faster"), so a single word is never flagged. A phrase needs a word other
-//! than a function word ("and so on and so on" is left alone), and the repeat must end the
+//! than a function word ("and so on and so on" is left alone), a phrasal verb is one word too
+//! ("I clean up and clean up"), and the repeat must end the
 //! phrase, before punctuation, a function word or a verb: "the police and the police officers"
 //! names two things. A noun after the repeat that is also a verb form ("the police and the
 //! police force") is taken for a verb, and the phrase is flagged. Deliberate rhetorical
@@ -41,7 +42,7 @@ const MAX_PHRASE_WORDS: usize = 4;
 
 impl Detector for CoordinatedRepeat {
     const DECLARATION: Declaration =
-        Declaration { id: "coordinated-repeat", category: Category::Addition, severity: Severity::Major, version: 1 };
+        Declaration { id: "coordinated-repeat", category: Category::Addition, severity: Severity::Major, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -106,8 +107,17 @@ fn repeated_around(doc: &Doc, tokens: &[Token], at: usize, words: usize) -> bool
             || !next.has_letter
             || next.lex.verb().is_some()
     });
-    same && has_content && joined && spaced(before) && spaced(after) && ends_phrase
+    // "I clean up and clean up": a phrasal verb is one word, doubled for emphasis like
+    // "waited and waited".
+    let phrasal_verb = words == 2
+        && before[0].lex.verb().is_some()
+        && PARTICLES.contains(&doc.lower(&before[1]))
+        && CONJUNCTIONS[0] == doc.lower(&tokens[at]);
+    same && has_content && joined && spaced(before) && spaced(after) && ends_phrase && !phrasal_verb
 }
+
+/// Particles of phrasal verbs ("clean up", "go on").
+const PARTICLES: [&str; 9] = ["up", "down", "out", "off", "on", "in", "over", "back", "away"];
 
 #[cfg(test)]
 mod tests {
@@ -138,5 +148,6 @@ mod tests {
         assert_no_flags::<CoordinatedRepeat>("They talked about taxes, and so on and so on.");
         assert_no_flags::<CoordinatedRepeat>("The police and the police officers' union disagreed.");
         assert_no_flags::<CoordinatedRepeat>("The mayor and the council met the mayor of Bonn and his council.");
+        assert_no_flags::<CoordinatedRepeat>("Now and then it grabs me and I clean up and clean up.");
     }
 }

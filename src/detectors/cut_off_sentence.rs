@@ -17,7 +17,8 @@
 //! ## Known false positives
 //! Headlines, captions and list items have no end punctuation; a paragraph of one sentence is
 //! taken as a heading and skipped. Prepositions that English may leave at the end ("what they
-//! came for") and "to" ("he wanted to") are allowed. Text that puts list items inside a
+//! came for") and "to" ("he wanted to") are allowed, and so is "of" after a participle, an
+//! adjective, "care" or "rid" ("he needed to be taken care of", "nothing to be afraid of"). Text that puts list items inside a
 //! paragraph line can be flagged.
 //!
 //! ## Options
@@ -33,9 +34,28 @@ pub struct CutOffSentence;
 /// Words that cannot end an English sentence.
 const DANGLING: [&str; 13] = ["the", "a", "an", "and", "or", "but", "nor", "of", "its", "their", "our", "my", "your"];
 
+/// Words before a final "of" that English leaves there: "taken care of", "got rid of", "what
+/// it consists of".
+const TAKES_FINAL_OF: [&str; 4] = ["care", "rid", "consist", "consists"];
+
+/// Words that make a preposition with "of", which needs its object: "in front of", "on top of".
+const COMPOUND_PREPOSITIONS: [&str; 8] = ["front", "top", "ahead", "instead", "because", "out", "spite", "behalf"];
+
+/// Whether the sentence ends on an "of" that English strands on purpose: after a participle
+/// ("what he was accused of", "made of"), an adjective ("nothing to be afraid of", "proud of")
+/// or a word of [`TAKES_FINAL_OF`].
+fn stranded_of(doc: &Doc, tokens: &[crate::analysis::Token]) -> bool {
+    let [.., before, last] = tokens else { return false };
+    doc.is(last, "of")
+        && !COMPOUND_PREPOSITIONS.contains(&doc.lower(before))
+        && (before.lex.verb().is_some_and(|f| f.participle)
+            || before.lex.adjective()
+            || TAKES_FINAL_OF.contains(&doc.lower(before)))
+}
+
 impl Detector for CutOffSentence {
     const DECLARATION: Declaration =
-        Declaration { id: "cut-off-sentence", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+        Declaration { id: "cut-off-sentence", category: Category::Grammar, severity: Severity::Minor, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -50,7 +70,8 @@ impl Detector for CutOffSentence {
             let tail = &doc.text[last.span.end..sentence.span.end];
             let dangling = DANGLING.iter().any(|d| d.eq_ignore_ascii_case(word))
                 && tokens.len() >= 3
-                && !tail.contains(['”', '"']);
+                && !tail.contains(['”', '"'])
+                && !stranded_of(doc, tokens);
             let paragraph = &doc.paragraphs[sentence.paragraph];
             let unterminated = paragraph.sentences.len() >= 2
                 && index + 1 == paragraph.sentences.end
@@ -93,6 +114,9 @@ mod tests {
     fn headings_and_allowed_endings_are_fine() {
         assert_no_flags::<CutOffSentence>("Budget talks collapse\nThe talks failed. Nobody knew what they came for.");
         assert_no_flags::<CutOffSentence>("He had promised to come. In the end he did not want to.");
+        assert_no_flags::<CutOffSentence>("He no longer needed to be taken care of. It is what he was accused of.");
+        assert_no_flags::<CutOffSentence>("There is nothing to be afraid of. It is what the wall is made of.");
+        assert_eq!(excerpts::<CutOffSentence>("He stood in front of. Then he left."), ["of."]);
     }
 
     #[test]

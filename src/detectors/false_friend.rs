@@ -106,7 +106,7 @@ const MODALS: [&str; 9] = ["could", "might", "may", "must", "would", "will", "sh
 
 impl Detector for FalseFriend {
     const DECLARATION: Declaration =
-        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 4 };
+        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 5 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -146,14 +146,26 @@ impl Detector for FalseFriend {
                     }
                     words.get(next_index).copied()
                 };
+                // A noun that modifies the deciding noun: "become a severance payment".
+                let after_modifier = words.get(next_index + 1).copied().filter(|_| {
+                    next.is_some_and(|n| !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(n) && verb_forms(n).is_none())
+                });
                 let previous = i.checked_sub(1).map(|p| words[p]);
                 let (applies, confidence) = match entry.rule {
                     Rule::Next => (
                         next.is_some_and(|n| entry.words.contains(&n))
-                            || after_adjectives.is_some_and(|n| entry.words.contains(&n)),
+                            || after_adjectives.is_some_and(|n| entry.words.contains(&n))
+                            || after_modifier.is_some_and(|n| entry.words.contains(&n)),
                         0.65,
                     ),
-                    Rule::Near => (words.iter().any(|w| entry.words.contains(w)), 0.55),
+                    // A possessive counts as its noun: "the club's chef".
+                    Rule::Near => (
+                        words.iter().any(|w| {
+                            let noun = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+                            entry.words.contains(&noun)
+                        }),
+                        0.55,
+                    ),
                     Rule::NearModal => {
                         // A modal before it, or later in its clause: "Eventually the budget for
                         // 2024 must be postponed" (Eventuell muss der Haushalt verschoben werden).
@@ -219,6 +231,13 @@ mod tests {
             ["sensible", "chef"]
         );
         assert_eq!(excerpts::<FalseFriend>("He left his handy in the taxi. Her handy rang."), ["handy", "handy"]);
+    }
+
+    #[test]
+    fn a_noun_modifier_and_a_possessive_count_as_context() {
+        assert_eq!(excerpts::<FalseFriend>("Employees would become a severance payment."), ["become"]);
+        assert_eq!(excerpts::<FalseFriend>("On Sunday, the club's chef, Thomas Kern, backed the coach."), ["chef"]);
+        assert_no_flags::<FalseFriend>("The restaurant's new chef cooks for guests. She became a city councillor.");
     }
 
     #[test]

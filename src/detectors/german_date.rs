@@ -13,7 +13,7 @@
 //!
 //! ## Known false positives
 //! A numeric date is only flagged after a date preposition (on, from, until, till, since, am,
-//! vom, bis) or with a four-digit year, so a decimal at the end of a sentence ("rose by 3.5.") is
+//! vom, bis), after "the" with a two-digit month ("the 14.02.") or with a four-digit year, so a decimal at the end of a sentence ("rose by 3.5.") is
 //! not taken for a date.
 //!
 //! ## Options
@@ -41,7 +41,7 @@ fn day(text: &str) -> Option<u32> {
 
 impl Detector for GermanDate {
     const DECLARATION: Declaration =
-        Declaration { id: "german-date", category: Category::DateFormat, severity: Severity::Minor, version: 2 };
+        Declaration { id: "german-date", category: Category::DateFormat, severity: Severity::Minor, version: 3 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -83,7 +83,14 @@ impl Detector for GermanDate {
                 continue;
             };
             let previous = index.checked_sub(1).map(|p| doc.word(&doc.tokens[p]).to_lowercase());
-            if year.is_none() && !previous.as_deref().is_some_and(|p| DATE_PREPOSITIONS.contains(&p)) {
+            // "planned for the 14.02.": German "den 14.02."; a month written with two digits is
+            // a date, not a decimal ("rose to the 3.5." stays alone).
+            let article_before_date =
+                previous.as_deref() == Some("the") && number.split('.').nth(1).is_some_and(|m| m.len() == 2);
+            if year.is_none()
+                && !article_before_date
+                && !previous.as_deref().is_some_and(|p| DATE_PREPOSITIONS.contains(&p))
+            {
                 continue;
             }
             let end = if year.is_none() { token.span.end + 1 } else { token.span.end };
@@ -106,6 +113,7 @@ mod tests {
         assert_eq!(excerpts::<GermanDate>("The bridge reopens on 1. June, the mayor said."), ["1. June"]);
         assert_eq!(excerpts::<GermanDate>("The vote is due on 9.8. in Berlin."), ["9.8."]);
         assert_eq!(excerpts::<GermanDate>("He was born on 24.12.1961 in Kiel."), ["24.12.1961"]);
+        assert_eq!(excerpts::<GermanDate>("The next meeting is planned for the 14.02. in Kiel."), ["14.02."]);
     }
 
     #[test]
@@ -124,5 +132,6 @@ mod tests {
     fn decimals_and_english_dates_are_fine() {
         assert_no_flags::<GermanDate>("Prices rose by 3.5. On 1 June the law took effect. It was May 9.");
         assert_no_flags::<GermanDate>("Chapter 1. May we begin? Rates fell 2.8 percent.");
+        assert_no_flags::<GermanDate>("The index reached the 3.5. Then it fell to 14.25.");
     }
 }

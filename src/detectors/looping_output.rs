@@ -3,7 +3,7 @@
 //! ## What it does
 //! Flags text that MT produced more than once:
 //! - a phrase of two or more words written twice in a row ("in the first half in the first half");
-//! - a sentence repeated within its paragraph or the next one;
+//! - a sentence repeated straight after itself;
 //! - a hallucination loop: the same word sequence three or more times in a row, across sentence
 //!   boundaries too ("We made mistakes. We made mistakes. We made mistakes.").
 //!
@@ -21,10 +21,15 @@
 //!
 //! ## Known false positives
 //! Formulae repeated on purpose are skipped: thanks, greetings and cheers ("Thank you. Thank
-//! you.", "Bravo, bravo, bravo"). Rhetorical repetition ("Never again, never again") has punctuation between the repeats of a
-//! phrase and is not flagged unless it repeats three times; neither are English constructions
-//! of two words ending in a function word ("bigger and bigger", "face to face"). Song lyrics and chants quoted in
-//! full can be flagged. Repeated boilerplate sentences far apart in an article are not compared.
+//! you.", "Bravo, bravo, bravo"). Rhetorical repetition ("Never again, never again") has
+//! punctuation between the repeats of a phrase and is not flagged unless it repeats three
+//! times; neither are English constructions of two words ending in a function word ("bigger
+//! and bigger", "face to face"). A punctuated phrase repeated up to four times inside a
+//! quotation is a quoted slogan or chant ("the line “border protection, border protection,
+//! border protection”") and is not flagged; song lyrics quoted in full can be. A heading,
+//! title or keyword list may repeat a pair of its words once ("Pocket Magnifier Reading
+//! Magnifier Reading Aid"); only a loop of three or more is flagged there. A sentence repeated
+//! further away is `repeated-sentence`'s job.
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -71,6 +76,9 @@ const MAX_UNIT: usize = 20;
 /// position within reach, so no recurrence is missed; a pair that shares its slot with another
 /// one nearby (about one in thirteen) is only checked in vain. The table is small because it is
 /// filled anew for every document.
+/// The most repeats of a punctuated phrase inside a quotation that are taken for a quoted chant.
+const MAX_CHANT_REPEATS: usize = 4;
+
 fn pairs_that_may_recur(count: usize, pair_at: impl Fn(usize) -> u64) -> Vec<bool> {
     let slot = |pair: u64| (pair.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 56) as usize;
     let mut nearest = [u32::MAX; 256];
@@ -96,7 +104,7 @@ fn is_formula(doc: &Doc, first: usize) -> bool {
 
 impl Detector for LoopingOutput {
     const DECLARATION: Declaration =
-        Declaration { id: "looping-output", category: Category::Addition, severity: Severity::Major, version: 2 };
+        Declaration { id: "looping-output", category: Category::Addition, severity: Severity::Major, version: 3 };
     type Settings = LoopingOutputSettings;
 
     fn configure(settings: &LoopingOutputSettings) -> Self {
@@ -170,6 +178,19 @@ impl Detector for LoopingOutput {
             let sentence_end = doc.sentences[doc.sentence_at(last.span.start)].span.end;
             let closes = last.span.end < sentence_end && doc.text[last.span.end..].starts_with(['.', '!', '?']);
             let end = if closes { last.span.end + 1 } else { last.span.end };
+            // A slogan or chant quoted as it was called ("the line “border protection, border
+            // protection, border protection”"): punctuated repeats inside a quotation.
+            let chant = between.trim() == ","
+                && !across_sentences
+                && repeats <= MAX_CHANT_REPEATS
+                && doc.in_quotation(first.span.start);
+            // A keyword list or title ("Pocket Magnifier Reading Magnifier Reading Aid") may
+            // repeat a pair of its words once; only a loop there is MT's.
+            let in_heading = repeats == 2 && doc.is_heading(doc.sentence_at(first.span.start));
+            if chant || in_heading {
+                i += unit * repeats;
+                continue;
+            }
             if repeats >= 3 {
                 let runs_on = repeats >= 4 || repeated_words >= 10;
                 let severity = if runs_on { self.runaway_severity } else { flags.severity() };
@@ -263,6 +284,21 @@ mod tests {
             excerpts::<LoopingOutput>("They played well in the first half in the first half and won."),
             ["in the first half"]
         );
+    }
+
+    #[test]
+    fn quoted_chants_and_keyword_titles_are_fine() {
+        assert_no_flags::<LoopingOutput>(
+            "Talks are harder because the line “border protection, border protection, border protection” won.",
+        );
+        assert_no_flags::<LoopingOutput>(
+            "Zeiss VisuCard Magnifier Credit Card Magnifier Pocket Magnifier Reading Magnifier Reading Aid",
+        );
+        // Outside a quotation the same repeat is a loop.
+        assert!(!excerpts::<LoopingOutput>(
+            "Talks are harder because border protection, border protection, border protection won."
+        )
+        .is_empty());
     }
 
     #[test]

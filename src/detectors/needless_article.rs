@@ -6,7 +6,9 @@
 //!   Germany has weakened" (die Inflation), "Economists expect that the unemployment will
 //!   rise" (die Arbeitslosigkeit);
 //! - before a company that English names without an article: "the chief economist of the
-//!   Commerzbank" (der Commerzbank), "the Lufthansa cancelled 800 flights".
+//!   Commerzbank" (der Commerzbank), "the Lufthansa cancelled 800 flights";
+//! - before a country that English names without an article: "moved to the Switzerland" (in
+//!   die Schweiz), "the Turkey and the Slovakia" (die Türkei, die Slowakei).
 //!
 //! The flag covers "the" and the noun; the suggestion drops "the".
 //!
@@ -47,11 +49,15 @@ enum Kind {
     General,
     /// A company: wrong with "the" unless the name modifies a noun.
     Company,
+    /// A country English names without an article ("Switzerland", "Turkey"): wrong with "the"
+    /// unless the name modifies a noun ("the Iran deal").
+    Country,
 }
 
 impl Choice for Kind {
     const WHAT: &'static str = "kind";
-    const SPELLINGS: &'static [(&'static str, Self)] = &[("general", Kind::General), ("company", Kind::Company)];
+    const SPELLINGS: &'static [(&'static str, Self)] =
+        &[("general", Kind::General), ("company", Kind::Company), ("country", Kind::Country)];
 }
 
 struct Noun {
@@ -83,7 +89,7 @@ const AFTER_A_NAME: [&str; 11] = ["in", "on", "at", "for", "of", "with", "by", "
 
 impl Detector for NeedlessArticle {
     const DECLARATION: Declaration =
-        Declaration { id: "needless-article", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+        Declaration { id: "needless-article", category: Category::Grammar, severity: Severity::Minor, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -109,7 +115,7 @@ impl Detector for NeedlessArticle {
                     Kind::General => {
                         !tokens[at + 1].capitalized && opens_clause(doc, tokens, at) && verb_follows(doc, tokens, last)
                     }
-                    Kind::Company => {
+                    Kind::Company | Kind::Country => {
                         tokens[at + 1..=last].iter().all(|t| t.capitalized) && name_ends(doc, tokens, last)
                     }
                 };
@@ -123,6 +129,7 @@ impl Detector for NeedlessArticle {
                 let meaning = match noun.kind {
                     Kind::General => "English uses the noun without an article when it means it in general",
                     Kind::Company => "English names the company without an article",
+                    Kind::Country => "English names the country without an article",
                 };
                 flags
                     .flag(
@@ -184,8 +191,14 @@ fn name_ends(doc: &Doc, tokens: &[Token], last: usize) -> bool {
         return false;
     }
     let next_word = doc.lower(next);
-    AFTER_A_NAME.contains(&next_word) || is_auxiliary(next_word) || next.lex.verb().is_some_and(|forms| forms.past)
+    AFTER_A_NAME.contains(&next_word)
+        || is_auxiliary(next_word)
+        || next.lex.verb().is_some_and(|forms| forms.past)
+        || TIME_AFTER_A_NAME.contains(&next_word)
 }
+
+/// Words of time that follow a name as an adverbial: "moved to the Switzerland last year".
+const TIME_AFTER_A_NAME: [&str; 7] = ["last", "next", "this", "yesterday", "today", "tomorrow", "recently"];
 
 #[cfg(test)]
 mod tests {
@@ -201,6 +214,16 @@ mod tests {
         );
         assert_eq!(excerpts::<NeedlessArticle>("The climate change is a threat to farmers."), ["The climate change"]);
         assert_eq!(excerpts::<NeedlessArticle>("Since the pandemic, the tourism has suffered badly."), ["the tourism"]);
+    }
+
+    #[test]
+    fn flags_the_article_before_a_country_english_names_without_one() {
+        assert_eq!(
+            excerpts::<NeedlessArticle>("Several doctors have moved to the Switzerland, where pay is higher."),
+            ["the Switzerland"]
+        );
+        assert_eq!(excerpts::<NeedlessArticle>("He moved to the Switzerland last year."), ["the Switzerland"]);
+        assert_no_flags::<NeedlessArticle>("The Switzerland office closed. The turkey was roasted. Turkey won.");
     }
 
     #[test]

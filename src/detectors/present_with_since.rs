@@ -4,6 +4,8 @@
 //! Flags "since" used the German way:
 //! - with a length of time, where English needs "for": "He has lived here since 30 years",
 //!   "since months";
+//! - with a count of events: "The team is since five games without a win" (seit fünf
+//!   Spielen), where English says "in the last five games";
 //! - with a present or simple past tense where English needs the present perfect ("He worked
 //!   at the bank since 1998"): "He is since the summer in
 //!   Munich" (Er ist seit dem Sommer in München), and after a sentence that opens with "Since"
@@ -22,6 +24,8 @@
 //! "Since" meaning "because" ("Since prices rose, demand fell") is not followed by a time
 //! expression and is left alone. "It is two years since the flood" is correct English; a
 //! present tense is only flagged when "since" and a time expression follow it in the clause.
+//! A count after "since" followed by a verb is a "because" clause ("Since two players were
+//! injured, …") and is left alone.
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -30,8 +34,8 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
+use crate::lexicon::{is_auxiliary, verb_forms, MONTHS};
 use crate::lexicon::{shipped, WordList};
-use crate::lexicon::{verb_forms, MONTHS};
 use std::sync::LazyLock;
 
 pub struct PresentWithSince;
@@ -41,6 +45,11 @@ static SINCE_KEY: LazyLock<u32> = LazyLock::new(|| crate::lexicon::word_key("sin
 
 /// Units of time that make "since" plus a count a length of time ("since 30 years"), which English gives with "for".
 static DURATIONS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/durations.txt")));
+/// Number words: with a plural noun after "since" they count events ("since five games").
+const NUMERALS: [&str; 11] =
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+/// Modals, which after "since" and a noun show a clause: "since two players could not play".
+const MODALS: [&str; 8] = ["can", "could", "will", "would", "should", "must", "may", "might"];
 const COUNTS: [&str; 14] =
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "several", "some", "a", "one"];
 /// Subject pronouns, after which a past form is a finite verb ("he worked since 1998").
@@ -56,7 +65,7 @@ static PRESENT_VERBS: LazyLock<WordList> =
 
 impl Detector for PresentWithSince {
     const DECLARATION: Declaration =
-        Declaration { id: "present-with-since", category: Category::Grammar, severity: Severity::Minor, version: 2 };
+        Declaration { id: "present-with-since", category: Category::Grammar, severity: Severity::Minor, version: 3 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -95,6 +104,26 @@ impl Detector for PresentWithSince {
                     let end = tokens[count + 1].span.end;
                     let duration = &doc.text[tokens[i + 1].span.start..end];
                     flags.flag(tokens[i].span.start..end, 0.85, format!("\"since {duration}\" gives a length of time; English uses \"for {duration}\" (German \"seit\" covers both).")).suggest(format!("for {duration}"));
+                    continue;
+                }
+                // "since five games", "since three rounds": a count of events, which English gives
+                // with "in" or "for". A verb after the noun makes "since" a "because" ("Since two
+                // players were injured"), and a year is a point in time ("since 2019 students").
+                let numeral = tokens.get(count).is_some_and(|t| t.is_number() && doc.word(t).len() <= 3)
+                    || words.get(count).is_some_and(|w| NUMERALS.contains(w));
+                let counted_thing = words.get(count + 1).is_some_and(|w| {
+                    w.len() > 3
+                        && w.ends_with('s')
+                        && tokens[count + 1].lex.english_word()
+                        && !tokens[count + 1].capitalized
+                });
+                let clause_goes_on = words.get(count + 2).is_some_and(|w| {
+                    is_auxiliary(w) || MODALS.contains(w) || verb_forms(w).is_some_and(|f| f.past || f.third_person)
+                });
+                if numeral && counted_thing && !clause_goes_on {
+                    let end = tokens[count + 1].span.end;
+                    let events = &doc.text[tokens[i + 1].span.start..end];
+                    flags.flag(tokens[i].span.start..end, 0.75, format!("\"since {events}\" counts events, which \"since\" cannot introduce; English says \"in the last {events}\" or \"for {events}\" (German \"seit\" covers both)."));
                     continue;
                 }
                 // "since months", "since years": a bare plural length of time (seit Monaten).
@@ -139,7 +168,14 @@ impl Detector for PresentWithSince {
                 // 1998"), which English uses only for a time that has ended.
                 let simple_past =
                     |w: &&str| ["was", "were"].contains(w) || verb_forms(w).is_some_and(|f| f.past && !f.base);
-                let present = clause.iter().rposition(|w| PRESENT_VERBS.contains(w));
+                // Any third-person verb right after a pronoun subject counts too: "It rains
+                // since Sunday".
+                let present = (0..clause.len()).rev().find(|&j| {
+                    PRESENT_VERBS.contains(clause[j])
+                        || j > 0
+                            && ["he", "she", "it", "this", "that"].contains(&clause[j - 1])
+                            && verb_forms(clause[j]).is_some_and(|f| f.third_person)
+                });
                 let Some(verb) = present.or_else(|| clause.iter().rposition(simple_past)) else {
                     continue;
                 };
@@ -150,7 +186,7 @@ impl Detector for PresentWithSince {
                 });
                 // "tools purchased since 2004": a participle after a noun is a reduced relative
                 // clause, not a simple past; only one after a pronoun or name is taken as a verb.
-                let reduced_relative = !PRESENT_VERBS.contains(clause[verb])
+                let reduced_relative = present != Some(verb)
                     && verb_forms(clause[verb]).is_some_and(|f| f.participle)
                     && !(verb > 0
                         && (SUBJECT_PRONOUNS.contains(&clause[verb - 1])
@@ -159,7 +195,7 @@ impl Detector for PresentWithSince {
                     continue;
                 }
                 let verb_token = &tokens[clause_start + verb];
-                let tense = if PRESENT_VERBS.contains(clause[verb]) { "present" } else { "simple past" };
+                let tense = if present == Some(verb) { "present" } else { "simple past" };
                 flags.flag(verb_token.span.start..tokens[i].span.end, 0.6, format!("\"{}\" is {tense} tense with \"since\" and a point in time; English needs the present perfect (\"has been ... since\"). German \"seit\" takes the present.", doc.word(verb_token)));
             }
         }
@@ -230,9 +266,21 @@ mod tests {
     }
 
     #[test]
+    fn flags_since_with_a_count_of_events() {
+        assert_eq!(excerpts::<PresentWithSince>("The team is since five games without victory."), ["since five games"]);
+        assert_eq!(excerpts::<PresentWithSince>("Since 12 matches, the club has not lost."), ["Since 12 matches"]);
+        assert_no_flags::<PresentWithSince>("Since two players were injured, the coach changed the side.");
+        assert_no_flags::<PresentWithSince>("Since three companies withdrew, the tender failed.");
+        assert_no_flags::<PresentWithSince>("Since 2019 students have paid more. She has won since the games began.");
+        assert_no_flags::<PresentWithSince>("Since two workers can share a desk, the office is big enough.");
+    }
+
+    #[test]
     fn flags_present_tense_with_since_and_a_date() {
         assert_eq!(excerpts::<PresentWithSince>("The striker is since the summer in Munich."), ["is since"]);
         assert_eq!(excerpts::<PresentWithSince>("She lives since 2019 in Hamburg."), ["lives since"]);
+        assert_eq!(excerpts::<PresentWithSince>("The warning level applies since Tuesday."), ["applies since"]);
+        assert_eq!(excerpts::<PresentWithSince>("It rains since Sunday in the Harz."), ["rains since"]);
         assert_eq!(excerpts::<PresentWithSince>("He worked at the bank since 1998."), ["worked at the bank since"]);
         assert_no_flags::<PresentWithSince>("He had worked at the bank since 1998. She has lived there since May.");
         assert_no_flags::<PresentWithSince>("Tools purchased since September 2004 have a longer warranty.");

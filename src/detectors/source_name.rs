@@ -22,7 +22,12 @@
 //! word and another word ("Tischbein", "Hundekind"), unless English uses that compound as it
 //! is ("Bundestag") or it opens with a genitive ("Bundesliga"). A speaker the translation
 //! calls "he" or "she" ("sagte Şahin" as "he said") is a lesser loss, flagged at
-//! `misspelling-severity`. "German" added to name the translation's own country ("the German
+//! `misspelling-severity`, and so is a name added while no source name is missing: in human
+//! and machine translations alike that is nearly always context made explicit ("Kentucky
+//! governor Andy Beshear"), an exonym or a capitalised common word, and a translation detached
+//! from its source has detectors of its own. German abbreviations of common nouns, legal forms
+//! and club prefixes ("AGB", "Lkw", "AG", "FC") are no names
+//! (`data/lexicon/german_common_acronyms.txt`). "German" added to name the translation's own country ("the German
 //! building minister" for "Bundesbauministerin") is no invented name.
 //! Names are compared without case and umlauts, an inflected or derived form matches its stem
 //! ("Grazer" matches "Graz", "Russlands" matches "Russia"), and a table of exonyms in
@@ -50,8 +55,9 @@
 //! ## Options
 //! - `enabled` (default true)
 //! - `severity` (default "major")
-//! - `misspelling-severity`: the severity of a name spelled differently from the source's, and
-//!   of a speaker the translation calls by a pronoun (default "minor")
+//! - `misspelling-severity`: the severity of a name spelled differently from the source's, of
+//!   a speaker the translation calls by a pronoun, and of a name added while no source name is
+//!   missing (default "minor")
 
 use super::{Declaration, Detector, Flags};
 use crate::analysis::{Doc, Token};
@@ -276,6 +282,9 @@ fn translated_common_word(lower: &str) -> bool {
 /// Whether a capitalised German word is a name rather than a noun.
 fn german_name(word: &str, after_article: bool) -> bool {
     let lower = word.to_lowercase();
+    if COMMON_ACRONYMS.contains(&lower) {
+        return false; // "AGB", "Lkw", "AG", "FC": common nouns, legal forms, club prefixes.
+    }
     if is_all_caps(word) {
         // An abbreviation: a name ("CSU", "NSA"), unless an article makes it a common noun
         // ("die BA"). Those that English translates ("BIP", "GDP") are in the exonym table. A
@@ -329,6 +338,11 @@ fn is_placeholder(text: &str, token: &Token) -> bool {
 static NOUN_SUFFIXES: LazyLock<WordList> =
     LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_noun_suffixes.txt")));
 
+/// German abbreviations of common nouns, legal forms and club prefixes, which a translation
+/// renders or drops: no names.
+static COMMON_ACRONYMS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_common_acronyms.txt")));
+
 fn is_all_caps(word: &str) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !word.chars().any(char::is_lowercase)
 }
@@ -342,6 +356,9 @@ fn is_all_caps(word: &str) -> bool {
 /// enough on their own.
 fn certain_name(word: &str, run_words: &[&str]) -> bool {
     let lower = word.to_lowercase();
+    if COMMON_ACRONYMS.contains(&lower) {
+        return false;
+    }
     run_words.contains(&word)
         || is_exonym_form(&lower)
         || is_all_caps(word)
@@ -736,7 +753,7 @@ fn words<'a>(text: &'a str, tokens: &[Token], german: bool) -> Vec<Word<'a>> {
 
 impl Detector for SourceName {
     const DECLARATION: Declaration =
-        Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 4 };
+        Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 5 };
     type Settings = SourceNameSettings;
 
     fn configure(settings: &SourceNameSettings) -> Self {
@@ -851,9 +868,13 @@ impl Detector for SourceName {
                             ),
                         )
                     } else {
+                        // With no source name missing, an added name is nearly always context
+                        // made explicit ("Kentucky governor", "Uğur Şahin" for "Şahin"), an
+                        // exonym or a capitalised common word: a lesser error than a replaced
+                        // name, and a detached invention has its own detectors.
                         (
                             Category::Addition,
-                            flags.severity(),
+                            self.misspelling_severity,
                             0.6,
                             format!(
                                 "{} {verb} not in the source sentence: an added or invented name.",
@@ -994,8 +1015,24 @@ mod tests {
         assert!(flagged("Die deutschen Fans jubelten.", "The German fans cheered.").is_empty());
         assert!(flagged("Ich bin froh, sagte er.", "I’m glad, he said.").is_empty());
         assert!(flagged("Die Lok E 95 fuhr bis 1969.", "The E95 locomotive ran until 1969.").is_empty());
-        // A name the source lacks is still added.
-        assert_eq!(flagged("Die deutschen Fans jubelten.", "The fans of Bayern cheered.")[0].0, "Bayern");
+        // A name the source lacks is still added, as a lesser error while no source name is
+        // missing; a replaced name stays major.
+        let added = flagged("Die deutschen Fans jubelten.", "The fans of Bayern cheered.");
+        assert_eq!(added[0].0, "Bayern");
+        assert_eq!(added[0].1.severity, Severity::Minor);
+        assert!(
+            flagged("Er lebt im rheinland-pfälzischen Mainz.", "He lives in Mainz, Rhineland-Palatinate.").is_empty()
+        );
+    }
+
+    #[test]
+    fn abbreviations_of_common_nouns_legal_forms_and_club_prefixes_are_no_names() {
+        let english = "According to the terms and conditions, the insurance case begins with the treatment.";
+        assert!(flagged("Laut AGB beginnt der Versicherungsfall mit der Heilbehandlung.", english).is_empty());
+        assert!(flagged("Der FC Bayern gewann gegen die Siemens AG.", "Bayern won against Siemens.").is_empty());
+        // An abbreviation that names something is still a name.
+        let found = flagged("Laut CSU ist der Plan falsch.", "According to the party, the plan is wrong.");
+        assert!(found.iter().any(|(_, f)| f.message.contains("CSU")), "{found:#?}");
     }
 
     #[test]

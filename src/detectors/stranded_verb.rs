@@ -16,8 +16,12 @@
 //! ## Known false positives
 //! English "have something done" ("She had her car repaired") ends in a participle too; it is
 //! only flagged when a time or place phrase stands before the participle, as in German order.
-//! Phrasal verbs with an object before the particle ("turn the light off") are fine; a particle
-//! is flagged only after a prepositional phrase.
+//! Phrasal verbs with an object before the particle ("turn the light off", "warming it up") are
+//! fine; a particle is flagged only after a prepositional phrase, and never as part of a word
+//! ("kick-off") or after "way" ("on the way back"). A last verb with a clause of its own is not
+//! stranded: after a comma or bracket (", Bossong said.", "(not included)"), after a word that
+//! opens a clause ("which is why I asked", "That is when a crash occurred") or right after a
+//! subject pronoun.
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -43,7 +47,7 @@ const PARTICLES: [&str; 5] = ["off", "out", "up", "back", "down"];
 
 impl Detector for StrandedVerb {
     const DECLARATION: Declaration =
-        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 2 };
+        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 3 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -74,6 +78,9 @@ impl Detector for StrandedVerb {
             if participle {
                 if let Some(aux) = words.iter().position(|w| PERFECT_AUXILIARIES.contains(w)) {
                     let between = aux + 1..last;
+                    if another_clause_ends(doc, tokens, &words, aux, last) {
+                        continue;
+                    }
                     let object_first = between.len() >= 3 && !is_verb(aux + 1) && !words[aux + 1].ends_with("ly");
                     let no_other_verb = between.clone().all(|i| !is_verb(i));
                     if object_first && no_other_verb && has_adverbial(between.clone()) {
@@ -88,12 +95,38 @@ impl Detector for StrandedVerb {
                 let preposition_before = (last.saturating_sub(4)..last)
                     .any(|i| PREPOSITIONS.contains(&words[i]) && i > verb.unwrap_or(last));
                 let directly_after_noun = !is_verb(last - 1) && !PREPOSITIONS.contains(&words[last - 1]);
-                if verb.is_some() && preposition_before && directly_after_noun {
+                // "kick-off", "warming it up", "on the way back": part of a word, a phrasal verb
+                // with a pronoun object, or an adverb of "way".
+                let english_particle = doc.gap(&tokens[last - 1], &tokens[last]) != " "
+                    || OBJECT_PRONOUNS.contains(&words[last - 1])
+                    || words[last - 1] == "way";
+                if verb.is_some() && preposition_before && directly_after_noun && !english_particle {
                     report(flags, &tokens[last], "verb particle", doc.word(&tokens[last]));
                 }
             }
         }
     }
+}
+
+/// Object pronouns, after which a particle belongs to an English phrasal verb ("warming it up").
+const OBJECT_PRONOUNS: [&str; 7] = ["it", "them", "him", "her", "me", "us", "you"];
+
+/// Subject pronouns, which before the last verb give it a subject of its own ("which is why I
+/// finally asked").
+const SUBJECT_PRONOUNS: [&str; 6] = ["i", "he", "she", "we", "they", "you"];
+
+/// Words that open another clause ("That is when a collision occurred", "which is why I asked").
+const CLAUSE_OPENERS: [&str; 12] =
+    ["who", "which", "that", "why", "when", "where", "what", "how", "because", "if", "while", "whether"];
+
+/// Whether the last word ends a clause of its own rather than the auxiliary's: punctuation
+/// between them (", Bossong said.", "(not included)"), a word that opens a clause, or a subject
+/// pronoun just before the last word.
+fn another_clause_ends(doc: &Doc, tokens: &[Token], words: &[&str], aux: usize, last: usize) -> bool {
+    let punctuated = (aux..last).any(|i| doc.gap(&tokens[i], &tokens[i + 1]).trim().chars().any(|c| c != '-'));
+    let clause_opener = words[aux + 1..last].iter().any(|w| CLAUSE_OPENERS.contains(w));
+    let own_subject = (last.saturating_sub(2).max(aux + 1)..last).any(|i| SUBJECT_PRONOUNS.contains(&words[i]));
+    punctuated || clause_opener || own_subject
 }
 
 /// Reports `token`, a verb form left at the end of its clause.
@@ -121,5 +154,17 @@ mod tests {
         assert_no_flags::<StrandedVerb>("The proposal was rejected on Tuesday. She had her car repaired.");
         assert_no_flags::<StrandedVerb>("He turned the light off. The plan has been approved by the council.");
         assert_no_flags::<StrandedVerb>("The bridge has been closed since March. They set off at nine.");
+    }
+
+    #[test]
+    fn a_last_verb_with_a_clause_of_its_own_is_fine() {
+        assert_no_flags::<StrandedVerb>("The key element is the pressure on airlines, Bossong said.");
+        assert_no_flags::<StrandedVerb>("I could not redeem it, which is why I finally asked.");
+        assert_no_flags::<StrandedVerb>("There is a slot for the batteries (not included).");
+        assert_no_flags::<StrandedVerb>("That is when a collision with the vehicle of a driver occurred.");
+        assert_no_flags::<StrandedVerb>(
+            "He was not up to speed with the kick-off. He left him at a station on the way back.",
+        );
+        assert_no_flags::<StrandedVerb>("Take the cushion out of the cover before warming it up.");
     }
 }

@@ -29,12 +29,17 @@
 //! before it and may close after it, so only marks that cannot pair even so are flagged there
 //! (a closing mark after the first sentence or straight after a word, not after the
 //! punctuation that ends speech; an opening mark inside a phrase, or with nothing after it).
+//! An opening mark that ends the excerpt after the punctuation that ends a sentence ("… the
+//! control of emissions. “") is the closing mark, in the wrong shape, of speech that opened
+//! before the excerpt, and is left alone.
 //!
 //! ## Known false positives
 //! The news convention for a quotation that runs over several paragraphs (each paragraph reopens
 //! the quote and only the last one closes it) is recognised and not flagged, as long as the
 //! reopening paragraph is running text, not a heading. Apostrophes ("don’t", "soldiers’") and
-//! inch marks (5'11") are not quotation marks. Text that puts one paragraph's lines on several
+//! inch marks (5'11") are not quotation marks. An opening mark after the quoted words with
+//! nothing after it ("it was “unworkable. “") closes the open quotation: a closing mark in the
+//! wrong shape, a typing slip rather than an unclosed quote, and not flagged. Text that puts one paragraph's lines on several
 //! lines (hard wrapping) makes quotations look unclosed.
 //!
 //! ## Options
@@ -70,7 +75,7 @@ pub struct UnclosedQuote {
 
 impl Detector for UnclosedQuote {
     const DECLARATION: Declaration =
-        Declaration { id: "unclosed-quote", category: Category::Punctuation, severity: Severity::Minor, version: 2 };
+        Declaration { id: "unclosed-quote", category: Category::Punctuation, severity: Severity::Minor, version: 3 };
     type Settings = UnclosedQuoteSettings;
 
     fn configure(settings: &UnclosedQuoteSettings) -> Self {
@@ -82,6 +87,9 @@ impl Detector for UnclosedQuote {
         for region in doc.quotes.unclosed() {
             if excerpt && opens_speech_that_runs_on(doc, region.open.clone()) {
                 continue; // The quotation may close in the text that follows the excerpt.
+            }
+            if excerpt && closes_speech_from_before(doc, region.open.clone()) {
+                continue; // A closing mark in the wrong shape, for speech that opened before.
             }
             // Flag the opening mark through the end of its sentence: enough to see the quote start.
             let sentence = &doc.sentences[doc.sentence_at(region.open.start)];
@@ -171,6 +179,13 @@ fn opens_speech_that_runs_on(doc: &Doc, open: std::ops::Range<usize>) -> bool {
     // An opening mark hugs the first quoted word; one set apart by spaces is tokenised text.
     let hugs_a_word = doc.text[open.end..].chars().next().is_some_and(|c| !c.is_whitespace());
     introduces_speech && hugs_a_word
+}
+
+/// Whether an opening mark at `open` ends the excerpt right after the punctuation that ends a
+/// sentence ("… emission control. “"): the closing mark, in the wrong shape, of speech that
+/// opened before the excerpt.
+fn closes_speech_from_before(doc: &Doc, open: std::ops::Range<usize>) -> bool {
+    doc.text[open.end..].trim().is_empty() && doc.text[..open.start].trim_end().ends_with(['.', '!', '?', '…'])
 }
 
 /// Whether a closing mark at `mark` ends quoted speech: speech ends with punctuation right
@@ -272,7 +287,11 @@ mod tests {
         assert_no_flags::<UnclosedQuote>("It is stable,” the president of the council told the broadcaster.");
         assert_no_flags::<UnclosedQuote>("We have to forget about it”, said the captain.");
         assert!(!excerpts::<UnclosedQuote>("\" We made progress , he said .").is_empty());
-        assert_eq!(excerpts::<UnclosedQuote>("The union called it “unworkable. “"), ["“unworkable.", "“"]);
+        // A trailing opening mark after the words is the quotation's closing mark in the wrong
+        // shape, and closes it; at the excerpt's end it closes speech that opened before.
+        assert_no_flags::<UnclosedQuote>("The union called it “unworkable. “");
+        assert_no_flags::<UnclosedQuote>("It can play a big role in controlling emissions. “");
+        assert!(!excerpts::<UnclosedQuote>("It can play a big role in “controlling emissions.").is_empty());
         assert_eq!(
             excerpts::<UnclosedQuote>("The plan covers roads, schools and workers “housing for the coming years."),
             ["“housing for the coming years."]

@@ -1,0 +1,232 @@
+//! # adjective-for-adverb
+//!
+//! ## What it does
+//! Flags an adjective standing where English needs an adverb, after verbs that describe how
+//! someone acts: "Customers reacted shocked", "The minister responded cautious to the
+//! question", "The economy developed positive", "The team performed strong". English says
+//! "reacted with shock", "responded cautiously", "developed positively".
+//!
+//! ## Why it signals MT
+//! German uses one form for both ("schockiert reagieren", "positiv entwickeln"). Word-for-word
+//! MT and German writers keep the bare adjective, which English takes for a mistake.
+//!
+//! ## Example
+//! "Many customers reacted shocked on social media." flags "reacted shocked".
+//!
+//! ## Known false positives
+//! Only a handful of verbs are looked at (react, respond, behave, develop, perform, proceed,
+//! argue, answer, negotiate, cooperate); linking verbs ("fell silent", "grew quiet", "turned
+//! out positive") are never read. The adjective must have an English "-ly" adverb ("cautious",
+//! "cautiously"), or be a participle of feeling after "react" or "respond" ("shocked",
+//! "relieved"); adverbs without "-ly" ("hard", "fast", "late", "well") are English. An
+//! adjective that opens a noun phrase ("developed positive relationships") is left alone: the
+//! word after it must end the clause or be a preposition or conjunction.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "minor")
+
+use super::{Declaration, Detector, Flags, Switch};
+use crate::analysis::{Doc, Token};
+use crate::flag::{Category, Severity};
+use crate::lexicon::lex;
+
+pub struct AdjectiveForAdverb;
+
+/// Verbs of acting and reacting, in their forms, with the lemma each has.
+const MANNER_VERBS: [(&str, &str); 40] = [
+    ("react", "react"),
+    ("reacts", "react"),
+    ("reacted", "react"),
+    ("reacting", "react"),
+    ("respond", "respond"),
+    ("responds", "respond"),
+    ("responded", "respond"),
+    ("responding", "respond"),
+    ("behave", "behave"),
+    ("behaves", "behave"),
+    ("behaved", "behave"),
+    ("behaving", "behave"),
+    ("develop", "develop"),
+    ("develops", "develop"),
+    ("developed", "develop"),
+    ("developing", "develop"),
+    ("perform", "perform"),
+    ("performs", "perform"),
+    ("performed", "perform"),
+    ("performing", "perform"),
+    ("proceed", "proceed"),
+    ("proceeds", "proceed"),
+    ("proceeded", "proceed"),
+    ("proceeding", "proceed"),
+    ("argue", "argue"),
+    ("argues", "argue"),
+    ("argued", "argue"),
+    ("arguing", "argue"),
+    ("answer", "answer"),
+    ("answers", "answer"),
+    ("answered", "answer"),
+    ("answering", "answer"),
+    ("negotiate", "negotiate"),
+    ("negotiates", "negotiate"),
+    ("negotiated", "negotiate"),
+    ("negotiating", "negotiate"),
+    ("cooperate", "cooperate"),
+    ("cooperates", "cooperate"),
+    ("cooperated", "cooperate"),
+    ("cooperating", "cooperate"),
+];
+
+/// Participles of feeling that German puts after "reagieren" ("schockiert reagieren"); English
+/// reacts "with shock" or "in surprise".
+const FEELINGS: [&str; 16] = [
+    "shocked",
+    "surprised",
+    "relieved",
+    "disappointed",
+    "annoyed",
+    "outraged",
+    "alarmed",
+    "horrified",
+    "angered",
+    "irritated",
+    "stunned",
+    "dismayed",
+    "upset",
+    "delighted",
+    "frightened",
+    "concerned",
+];
+
+/// Endings that make a word an adjective even where the word list, which holds the adjectives
+/// with comparative forms, lacks it: "responsible", "aggressive", "nervous".
+const ADJECTIVE_ENDINGS: [&str; 11] = ["ible", "able", "ive", "ous", "al", "ful", "ent", "ant", "ic", "less", "ary"];
+
+/// Adjectives that are English adverbs as they are ("performed well", "responded late").
+const FLAT_ADVERBS: [&str; 25] = [
+    "hard", "fast", "late", "early", "high", "low", "deep", "close", "direct", "wide", "straight", "right", "wrong",
+    "loud", "free", "fine", "well", "long", "short", "near", "first", "last", "alone", "likewise", "live",
+];
+
+/// Words after the adjective that show it ends the verb's phrase rather than opening a noun
+/// phrase: prepositions and conjunctions.
+const PHRASE_ENDERS: [&str; 18] = [
+    "to", "on", "in", "at", "with", "after", "when", "for", "about", "by", "during", "and", "but", "than", "as",
+    "because", "so", "again",
+];
+
+impl Detector for AdjectiveForAdverb {
+    const DECLARATION: Declaration =
+        Declaration { id: "adjective-for-adverb", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        AdjectiveForAdverb
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
+        for (at, pair) in doc.tokens.windows(2).enumerate() {
+            let (verb, adjective) = (&pair[0], &pair[1]);
+            // The adjective test first: a bit of the token's word-list entry.
+            let word = doc.lower(adjective);
+            let feeling = FEELINGS.contains(&word);
+            let adjective_like = adjective.lex.adjective()
+                || ADJECTIVE_ENDINGS.iter().any(|e| word.len() > e.len() + 2 && word.ends_with(e));
+            if !(adjective_like || feeling) || FLAT_ADVERBS.contains(&word) {
+                continue;
+            }
+            let Some(&(_, lemma)) = MANNER_VERBS.iter().find(|(form, _)| *form == doc.lower(verb)) else {
+                continue;
+            };
+            if doc.gap(verb, adjective) != " " || adjective.capitalized {
+                continue;
+            }
+            let feeling_after_reacting = feeling && ["react", "respond"].contains(&lemma);
+            let adverb = adverb_of(word);
+            if !(feeling_after_reacting || adverb.as_deref().is_some_and(|a| lex(a).english_word())) {
+                continue;
+            }
+            if !ends_the_phrase(doc, adjective, doc.tokens.get(at + 2)) {
+                continue;
+            }
+            let written = &doc.text[verb.span.start..adjective.span.end];
+            let verb_word = doc.word(verb);
+            let (advice, suggestion) = match adverb.filter(|a| lex(a).english_word()) {
+                Some(adverb) => (format!("\"{verb_word} {adverb}\""), Some(format!("{verb_word} {adverb}"))),
+                None => (format!("\"{verb_word} with …\" or \"{verb_word} in …\""), None),
+            };
+            let flag = flags.flag(
+                verb.span.start..adjective.span.end,
+                0.7,
+                format!(
+                    "\"{written}\" puts an adjective where English needs an adverb ({advice}); German uses one \
+                     form for both."
+                ),
+            );
+            if let Some(suggestion) = suggestion {
+                flag.suggest(suggestion);
+            }
+        }
+    }
+}
+
+/// The "-ly" adverb English forms from an adjective: "calm" → "calmly", "angry" → "angrily",
+/// "responsible" → "responsibly", "basic" → "basically".
+fn adverb_of(adjective: &str) -> Option<String> {
+    if adjective.ends_with("ly") {
+        return None; // "friendly", "costly": no adverb of their own.
+    }
+    Some(if let Some(stem) = adjective.strip_suffix('y') {
+        format!("{stem}ily")
+    } else if let Some(stem) = adjective.strip_suffix("le").filter(|s| !s.is_empty()) {
+        format!("{stem}ly")
+    } else if adjective.ends_with("ic") {
+        format!("{adjective}ally")
+    } else {
+        format!("{adjective}ly")
+    })
+}
+
+/// Whether the adjective closes the verb's phrase: the clause ends after it, or a preposition
+/// or conjunction follows. "developed positive relationships" opens a noun phrase instead.
+fn ends_the_phrase(doc: &Doc, adjective: &Token, next: Option<&Token>) -> bool {
+    let Some(next) = next else { return true };
+    let gap = doc.gap(adjective, next);
+    gap != " " || PHRASE_ENDERS.contains(&doc.lower(next))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts, flags_of};
+    use super::*;
+
+    #[test]
+    fn flags_adjectives_after_verbs_of_acting() {
+        assert_eq!(
+            excerpts::<AdjectiveForAdverb>("Many customers reacted shocked on social media."),
+            ["reacted shocked"]
+        );
+        let flags = flags_of::<AdjectiveForAdverb>("The minister responded cautious to the question.");
+        assert_eq!(flags.len(), 1);
+        assert_eq!(flags[0].1.suggestion.as_deref(), Some("responded cautiously"));
+        assert_eq!(excerpts::<AdjectiveForAdverb>("The economy developed positive."), ["developed positive"]);
+        assert_eq!(
+            excerpts::<AdjectiveForAdverb>("The players behaved responsible, and the fans too."),
+            ["behaved responsible"]
+        );
+        assert_eq!(adverb_of("angry").as_deref(), Some("angrily"));
+        assert_eq!(adverb_of("basic").as_deref(), Some("basically"));
+    }
+
+    #[test]
+    fn adverbs_noun_phrases_and_linking_verbs_are_english() {
+        assert_no_flags::<AdjectiveForAdverb>("Customers reacted angrily. The team performed well and worked hard.");
+        assert_no_flags::<AdjectiveForAdverb>("The two firms developed positive relationships over the years.");
+        assert_no_flags::<AdjectiveForAdverb>(
+            "The hall fell silent. The crowd grew quiet. The test turned out positive.",
+        );
+        assert_no_flags::<AdjectiveForAdverb>("The court responded late. She answered first, then he argued last.");
+        assert_no_flags::<AdjectiveForAdverb>("The band performed live on Saturday.");
+        assert_no_flags::<AdjectiveForAdverb>("The relieved fans reacted, shocked at first, then calm.");
+    }
+}
