@@ -29,7 +29,8 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::lex;
+use crate::lexicon::{lex, KeyFilter};
+use std::sync::LazyLock;
 
 pub struct AdjectiveForAdverb;
 
@@ -76,6 +77,9 @@ const MANNER_VERBS: [(&str, &str); 40] = [
     ("cooperated", "cooperate"),
     ("cooperating", "cooperate"),
 ];
+
+/// The keys of [`MANNER_VERBS`], tested before any text.
+static VERB_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| KeyFilter::of(MANNER_VERBS.iter().map(|(form, _)| *form)));
 
 /// Participles of feeling that German puts after "reagieren" ("schockiert reagieren"); English
 /// reacts "with shock" or "in surprise".
@@ -127,7 +131,10 @@ impl Detector for AdjectiveForAdverb {
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for (at, pair) in doc.tokens.windows(2).enumerate() {
             let (verb, adjective) = (&pair[0], &pair[1]);
-            // The adjective test first: a bit of the token's word-list entry.
+            // The verb's key first: one bit test rules out nearly every word.
+            if !VERB_KEYS.may_contain(verb.key) {
+                continue;
+            }
             let word = doc.lower(adjective);
             let feeling = FEELINGS.contains(&word);
             let adjective_like = adjective.lex.adjective()

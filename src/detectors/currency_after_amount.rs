@@ -42,15 +42,15 @@ impl Detector for CurrencyAfterAmount {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
-        // Most articles have no currency symbol at all: one scan of the bytes rules them out.
-        if !doc.text.contains(SYMBOLS) {
-            return;
-        }
         for token in &doc.tokens {
             if !token.is_number() {
                 continue;
             }
+            // The symbol follows within a space: look at a few bytes, not the rest of the text.
             let after = &doc.text[token.span.end..];
+            if !after.as_bytes().iter().take(6).any(|b| matches!(b, b'$' | 0xC2 | 0xE2)) {
+                continue;
+            }
             let spaces = after.len() - after.trim_start_matches([' ', '\u{a0}', '\u{202f}']).len();
             let Some(symbol) = after[spaces..].chars().next().filter(|c| SYMBOLS.contains(c)) else { continue };
             // A symbol before the number too ("€ 5 €") is a typo, not German order.

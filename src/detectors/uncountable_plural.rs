@@ -24,6 +24,8 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
+use crate::lexicon::KeyFilter;
+use std::sync::LazyLock;
 
 pub struct UncountablePlural;
 
@@ -43,6 +45,9 @@ const PLURALS: [(&str, &str); 12] = [
     ("jewelleries", "jewellery"),
 ];
 
+/// The keys of [`PLURALS`], tested before any text.
+static PLURAL_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| KeyFilter::of(PLURALS.iter().map(|(plural, _)| *plural)));
+
 impl Detector for UncountablePlural {
     const DECLARATION: Declaration =
         Declaration { id: "uncountable-plural", category: Category::Grammar, severity: Severity::Minor, version: 1 };
@@ -54,12 +59,11 @@ impl Detector for UncountablePlural {
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for token in &doc.tokens {
-            // Every listed plural has seven letters or more and ends in "s": one byte test
-            // rules out nearly every word.
-            let span = token.span.clone();
-            if span.len() < 7 || doc.text.as_bytes()[span.end - 1] != b's' {
+            // The key first: one bit test rules out nearly every word.
+            if !PLURAL_KEYS.may_contain(token.key) {
                 continue;
             }
+            let span = token.span.clone();
             let word = doc.lower(token);
             let Some((_, singular)) = PLURALS.iter().find(|(plural, _)| *plural == word) else { continue };
             let written = doc.word(token);

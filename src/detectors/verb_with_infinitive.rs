@@ -31,7 +31,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{verb_forms, word_key};
+use crate::lexicon::{verb_forms, word_key, KeyFilter};
 use std::sync::LazyLock;
 
 pub struct VerbWithInfinitive;
@@ -53,6 +53,18 @@ const VERBS: [(&str, &str); 11] = [
     ("finish", "an \"-ing\" form"),
     ("postpone", "an \"-ing\" form"),
 ];
+
+/// The keys of every form of [`VERBS`], tested before any text.
+static VERB_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| {
+    let mut forms: Vec<String> = Vec::new();
+    for (lemma, _) in VERBS {
+        for ending in ["", "s", "d", "ed", "es", "ted"] {
+            forms.push(format!("{lemma}{ending}"));
+        }
+    }
+    forms.extend(["denies".to_string(), "denied".to_string()]);
+    KeyFilter::of(forms.iter().map(String::as_str))
+});
 
 /// Forms of "be" (and "get") that make the verb a passive: "is considered to be".
 const PASSIVE_MARKERS: [&str; 10] = ["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get"];
@@ -86,6 +98,9 @@ impl Detector for VerbWithInfinitive {
                 continue;
             }
             let (verb, infinitive, after) = (&tokens[at - 1], &tokens[at + 1], &tokens[at + 2]);
+            if !VERB_KEYS.may_contain(verb.key) {
+                continue;
+            }
             let Some((lemma, instead)) = lemma_of(doc.lower(verb)) else { continue };
             if doc.gap(verb, to) != " " || doc.gap(to, infinitive) != " " || doc.gap(infinitive, after) != " " {
                 continue;
