@@ -45,13 +45,22 @@ const COMPOUND_PREPOSITIONS: [&str; 8] = ["front", "top", "ahead", "instead", "b
 /// ("what he was accused of", "made of"), an adjective ("nothing to be afraid of", "proud of")
 /// or a word of [`TAKES_FINAL_OF`].
 fn stranded_of(doc: &Doc, tokens: &[crate::analysis::Token]) -> bool {
-    let [.., before, last] = tokens else { return false };
+    let [.., two_back, before, last] = tokens else { return false };
+    // An adjective strands "of" when it is predicative ("to be afraid of", "so proud of"); after
+    // an article it is a noun ("who had the right of.").
+    let predicative = LINKING_WORDS.contains(&doc.lower(two_back));
     doc.is(last, "of")
         && !COMPOUND_PREPOSITIONS.contains(&doc.lower(before))
         && (before.lex.verb().is_some_and(|f| f.participle)
-            || before.lex.adjective()
+            || before.lex.adjective() && predicative
             || TAKES_FINAL_OF.contains(&doc.lower(before)))
 }
+
+/// Words before a predicative adjective: forms of "be" and linking verbs, and intensifiers.
+const LINKING_WORDS: [&str; 16] = [
+    "be", "is", "are", "was", "were", "been", "being", "feel", "felt", "seem", "seemed", "so", "very", "too", "really",
+    "quite",
+];
 
 impl Detector for CutOffSentence {
     const DECLARATION: Declaration =
@@ -117,6 +126,7 @@ mod tests {
         assert_no_flags::<CutOffSentence>("He no longer needed to be taken care of. It is what he was accused of.");
         assert_no_flags::<CutOffSentence>("There is nothing to be afraid of. It is what the wall is made of.");
         assert_eq!(excerpts::<CutOffSentence>("He stood in front of. Then he left."), ["of."]);
+        assert_eq!(excerpts::<CutOffSentence>("She missed the rider, who had the right of."), ["of."]);
     }
 
     #[test]

@@ -16,7 +16,8 @@
 //! capitals count ("NASA"), except at the head of a hyphenated compound ("US-Dollar") and German
 //! words set in capitals for emphasis ("ABER"). Feminine agent nouns ("Werferin"), English
 //! abbreviated titles ("St", "Dr") and corpus placeholders ("#PRS_ORG#") are no names. A dropped
-//! name is flagged only when it is certain: part of a multi-word name, in the exonym table, an
+//! name is flagged only when it is certain: part of a name of two or three words (a longer run
+//! of capitalised words is a title or keyword list), in the exonym table, an
 //! abbreviation, or unknown to both lexicons and neither a German adjective or participle with
 //! an ending ("für dreifach Geimpfte", "Nahtlose Panels") nor a compound of a German common
 //! word and another word ("Tischbein", "Hundekind"), unless English uses that compound as it
@@ -431,6 +432,10 @@ fn common_compound(lower: &str) -> bool {
     })
 }
 
+/// The most words a run of names has when it names one person or place; longer runs of
+/// capitalised words are titles and keyword lists.
+const MAX_NAME_RUN: usize = 3;
+
 /// English subject pronouns that a translation may put for a speaker the German names ("sagte
 /// Şahin" as "he said").
 const SPEAKER_PRONOUNS: [&str; 3] = ["he", "she", "they"];
@@ -753,7 +758,7 @@ fn words<'a>(text: &'a str, tokens: &[Token], german: bool) -> Vec<Word<'a>> {
 
 impl Detector for SourceName {
     const DECLARATION: Declaration =
-        Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 5 };
+        Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 6 };
     type Settings = SourceNameSettings;
 
     fn configure(settings: &SourceNameSettings) -> Self {
@@ -769,9 +774,12 @@ impl Detector for SourceName {
         let mut german_judge = NameJudge::new(german_name);
         let mut english_judge = NameJudge::new(english_name);
         let all_runs = name_runs(source.text, &source.tokens, &source_starts, &mut german_judge, true);
+        // A run of two or three names ("Donald Trump", "Frank-Walter Steinmeier") makes its words
+        // certain; a longer run of capitalised words is a title or keyword list ("Zeiss VisuCard
+        // Lupe Scheckkartenlupe Vergrößerung"), whose words a translation renders.
         let mut run_words: Vec<&str> = all_runs
             .iter()
-            .filter(|r| r.words.len() > 1)
+            .filter(|r| (2..=MAX_NAME_RUN).contains(&r.words.len()))
             .flat_map(|r| r.words.iter().map(|(w, _)| w.as_str()))
             .collect();
         let speakers = speakers(source.text, &source.tokens);
@@ -1023,6 +1031,13 @@ mod tests {
         assert!(
             flagged("Er lebt im rheinland-pfälzischen Mainz.", "He lives in Mainz, Rhineland-Palatinate.").is_empty()
         );
+    }
+
+    #[test]
+    fn a_title_of_capitalised_nouns_is_no_run_of_names() {
+        let english = "Zeiss VisuCard magnifier credit card magnifier pocket magnifier reading aid";
+        let found = flagged("Zeiss VisuCard Lupe Scheckkartenlupe Taschenlupe Lesehilfe", english);
+        assert!(found.iter().all(|(_, f)| !f.message.contains("Lupe")), "{found:#?}");
     }
 
     #[test]
