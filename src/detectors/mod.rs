@@ -285,6 +285,7 @@ pub mod relative_pronoun;
 pub mod repeated_sentence;
 pub mod repeated_translation;
 pub mod repeated_words;
+pub mod so_after_article;
 pub mod source_brackets;
 pub mod source_copy;
 pub mod source_name;
