@@ -29,57 +29,19 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{lex, KeyFilter};
+use crate::lexicon::{lemma, lex, KeyFilter, VERB_FORMS};
 use std::sync::LazyLock;
 
 pub struct AdjectiveForAdverb;
 
-/// Verbs of acting and reacting, in their forms, with the lemma each has.
-const MANNER_VERBS: [(&str, &str); 40] = [
-    ("react", "react"),
-    ("reacts", "react"),
-    ("reacted", "react"),
-    ("reacting", "react"),
-    ("respond", "respond"),
-    ("responds", "respond"),
-    ("responded", "respond"),
-    ("responding", "respond"),
-    ("behave", "behave"),
-    ("behaves", "behave"),
-    ("behaved", "behave"),
-    ("behaving", "behave"),
-    ("develop", "develop"),
-    ("develops", "develop"),
-    ("developed", "develop"),
-    ("developing", "develop"),
-    ("perform", "perform"),
-    ("performs", "perform"),
-    ("performed", "perform"),
-    ("performing", "perform"),
-    ("proceed", "proceed"),
-    ("proceeds", "proceed"),
-    ("proceeded", "proceed"),
-    ("proceeding", "proceed"),
-    ("argue", "argue"),
-    ("argues", "argue"),
-    ("argued", "argue"),
-    ("arguing", "argue"),
-    ("answer", "answer"),
-    ("answers", "answer"),
-    ("answered", "answer"),
-    ("answering", "answer"),
-    ("negotiate", "negotiate"),
-    ("negotiates", "negotiate"),
-    ("negotiated", "negotiate"),
-    ("negotiating", "negotiate"),
-    ("cooperate", "cooperate"),
-    ("cooperates", "cooperate"),
-    ("cooperated", "cooperate"),
-    ("cooperating", "cooperate"),
-];
+/// Verbs of acting and reacting, by lemma.
+const MANNER_VERBS: [&str; 10] =
+    ["react", "respond", "behave", "develop", "perform", "proceed", "argue", "answer", "negotiate", "cooperate"];
 
-/// The keys of [`MANNER_VERBS`], tested before any text.
-static VERB_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| KeyFilter::of(MANNER_VERBS.iter().map(|(form, _)| *form)));
+/// The keys of every form of [`MANNER_VERBS`] in the verb table, tested before any text.
+static VERB_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| {
+    KeyFilter::of(VERB_FORMS.keys().copied().filter(|form| MANNER_VERBS.contains(&lemma(form).as_ref())))
+});
 
 /// Participles of feeling that German puts after "reagieren" ("schockiert reagieren"); English
 /// reacts "with shock" or "in surprise".
@@ -131,10 +93,12 @@ impl Detector for AdjectiveForAdverb {
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for (at, pair) in doc.tokens.windows(2).enumerate() {
             let (verb, adjective) = (&pair[0], &pair[1]);
-            // The verb's key first: one bit test rules out nearly every word.
+            // The word's key first: one bit test rules out nearly every word.
             if !VERB_KEYS.may_contain(verb.key) {
                 continue;
             }
+            let lemma = verb.lex.lemma(doc.lower(verb));
+            let Some(&lemma) = MANNER_VERBS.iter().find(|&&m| m == lemma) else { continue };
             let word = doc.lower(adjective);
             let feeling = FEELINGS.contains(&word);
             let adjective_like = adjective.lex.adjective()
@@ -142,9 +106,6 @@ impl Detector for AdjectiveForAdverb {
             if !(adjective_like || feeling) || FLAT_ADVERBS.contains(&word) {
                 continue;
             }
-            let Some(&(_, lemma)) = MANNER_VERBS.iter().find(|(form, _)| *form == doc.lower(verb)) else {
-                continue;
-            };
             if doc.gap(verb, adjective) != " " || adjective.capitalized {
                 continue;
             }

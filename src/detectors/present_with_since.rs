@@ -48,8 +48,6 @@ static DURATIONS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(ship
 /// Number words: with a plural noun after "since" they count events ("since five games").
 const NUMERALS: [&str; 11] =
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-/// Modals, which after "since" and a noun show a clause: "since two players could not play".
-const MODALS: [&str; 8] = ["can", "could", "will", "would", "should", "must", "may", "might"];
 const COUNTS: [&str; 14] =
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "several", "some", "a", "one"];
 /// Subject pronouns, after which a past form is a finite verb ("he worked since 1998").
@@ -117,9 +115,9 @@ impl Detector for PresentWithSince {
                         && tokens[count + 1].lex.english_word()
                         && !tokens[count + 1].capitalized
                 });
-                let clause_goes_on = words.get(count + 2).is_some_and(|w| {
-                    is_auxiliary(w) || MODALS.contains(w) || verb_forms(w).is_some_and(|f| f.past || f.third_person)
-                });
+                let clause_goes_on = words
+                    .get(count + 2)
+                    .is_some_and(|w| is_auxiliary(w) || verb_forms(w).is_some_and(|f| f.past || f.third_person));
                 if numeral && counted_thing && !clause_goes_on {
                     let end = tokens[count + 1].span.end;
                     let events = &doc.text[tokens[i + 1].span.start..end];

@@ -31,7 +31,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{verb_forms, word_key, KeyFilter};
+use crate::lexicon::{verb_forms, word_key};
 use std::sync::LazyLock;
 
 pub struct VerbWithInfinitive;
@@ -54,32 +54,12 @@ const VERBS: [(&str, &str); 11] = [
     ("postpone", "an \"-ing\" form"),
 ];
 
-/// The keys of every form of [`VERBS`], tested before any text.
-static VERB_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| {
-    let mut forms: Vec<String> = Vec::new();
-    for (lemma, _) in VERBS {
-        for ending in ["", "s", "d", "ed", "es", "ted"] {
-            forms.push(format!("{lemma}{ending}"));
-        }
-    }
-    forms.extend(["denies".to_string(), "denied".to_string()]);
-    KeyFilter::of(forms.iter().map(String::as_str))
-});
-
 /// Forms of "be" (and "get") that make the verb a passive: "is considered to be".
 const PASSIVE_MARKERS: [&str; 10] = ["is", "are", "was", "were", "be", "been", "being", "'s", "’s", "get"];
 
 /// Words that show the word after "to" governs an object, so it is a verb: "to examine the".
 const OBJECT_OPENERS: [&str; 13] =
     ["the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "it", "them", "him"];
-
-fn lemma_of(word: &str) -> Option<&'static (&'static str, &'static str)> {
-    VERBS.iter().find(|(lemma, _)| {
-        word == *lemma
-            || word.strip_prefix(lemma).is_some_and(|ending| ["s", "d", "ed", "es", "ted"].contains(&ending))
-            || *lemma == "deny" && ["denies", "denied"].contains(&word)
-    })
-}
 
 impl Detector for VerbWithInfinitive {
     const DECLARATION: Declaration =
@@ -98,10 +78,11 @@ impl Detector for VerbWithInfinitive {
                 continue;
             }
             let (verb, infinitive, after) = (&tokens[at - 1], &tokens[at + 1], &tokens[at + 2]);
-            if !VERB_KEYS.may_contain(verb.key) {
+            if verb.lex.verb().is_none() {
                 continue;
             }
-            let Some((lemma, instead)) = lemma_of(doc.lower(verb)) else { continue };
+            let verb_lemma = verb.lex.lemma(doc.lower(verb));
+            let Some((lemma, instead)) = VERBS.iter().find(|(lemma, _)| *lemma == verb_lemma) else { continue };
             if doc.gap(verb, to) != " " || doc.gap(to, infinitive) != " " || doc.gap(infinitive, after) != " " {
                 continue;
             }
