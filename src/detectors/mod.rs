@@ -301,6 +301,7 @@ pub mod unclosed_quote;
 pub mod uncountable_plural;
 pub mod unsupported_content;
 pub mod untranslated_word;
+pub mod verb_before_subject;
 pub mod verb_final_clause;
 pub mod verb_with_infinitive;
 pub mod verbless_sentence;
