@@ -354,12 +354,13 @@ fn score_inputs(options: &RunOptions, prepared: &Prepared) -> Result<RunReport> 
     Ok(RunReport { counts, rejects_by_reason, profile })
 }
 
-/// Scored documents wait in the writer thread until this many, or [`WRITE_TEXT_BYTES`] of their
-/// text, are there, and are then written together. Tiny batches (`batch-documents = 1`, or
-/// thousands of one-article files, each ending its batch) would otherwise build one frame per
+/// Scored documents are gathered until this many, or [`WRITE_TEXT_BYTES`] of their text, are
+/// there, and are then sent to the writer thread together. Tiny batches (`batch-documents = 1`,
+/// or thousands of one-article files, each ending its batch) would otherwise build one frame per
 /// table per batch, and the frames waiting for their row group cost far more than their rows:
 /// 20,000 articles in batches of one peaked at 904 MB and took 24 s, against 96 MB and 2.7 s in
-/// batches of 2,048. Batches of the default size are written as they come.
+/// batches of 2,048. Gathering before the channel, not after it, also spares the writer thread a
+/// wake-up per batch. Batches of the default size are sent as they come.
 const WRITE_DOCUMENTS: usize = 1024;
 const WRITE_TEXT_BYTES: usize = 8 << 20;
 
@@ -370,38 +371,48 @@ enum ToWriter {
     CorpusFlags(Vec<ScoredDoc>),
 }
 
-/// The writer thread: gathers the scored batches into groups of at least [`WRITE_DOCUMENTS`]
-/// documents or [`WRITE_TEXT_BYTES`], appends each group to the tables, and writes their footers
-/// once the batches end. Returns the nanoseconds it spent writing, for the profile.
+/// Scored documents on their way to the writer, held back until there are enough to write.
+#[derive(Default)]
+struct WriteQueue {
+    waiting: Vec<ScoredDoc>,
+    text_bytes: usize,
+}
+
+impl WriteQueue {
+    /// Adds a scored batch; returns the documents to send once enough have gathered.
+    fn add(&mut self, batch: Vec<ScoredDoc>) -> Option<Vec<ScoredDoc>> {
+        self.text_bytes += batch.iter().map(|doc| doc.text.len()).sum::<usize>();
+        if self.waiting.is_empty() {
+            self.waiting = batch;
+        } else {
+            self.waiting.extend(batch);
+        }
+        (self.waiting.len() >= WRITE_DOCUMENTS || self.text_bytes >= WRITE_TEXT_BYTES).then(|| self.take())
+    }
+
+    /// Everything still waiting.
+    fn take(&mut self) -> Vec<ScoredDoc> {
+        self.text_bytes = 0;
+        std::mem::take(&mut self.waiting)
+    }
+}
+
+/// The writer thread: appends each group of scored documents to the tables, and writes their
+/// footers once the groups end. Returns the nanoseconds it spent writing, for the profile.
 fn write_batches(mut writers: TableWriters, batches: Receiver<ToWriter>) -> Result<u64, OutputError> {
     let mut busy = Duration::ZERO;
-    let mut waiting: Vec<ScoredDoc> = Vec::new();
-    let mut waiting_bytes = 0;
     let mut corpus_flags = Vec::new();
     for message in batches {
-        let batch = match message {
-            ToWriter::Documents(batch) => batch,
-            ToWriter::CorpusFlags(flags) => {
-                corpus_flags = flags;
-                continue;
+        match message {
+            ToWriter::Documents(documents) => {
+                let started = Instant::now();
+                writers.write(&documents)?;
+                busy += started.elapsed();
             }
-        };
-        waiting_bytes += batch.iter().map(|doc| doc.text.len()).sum::<usize>();
-        if waiting.is_empty() {
-            waiting = batch;
-        } else {
-            waiting.extend(batch);
-        }
-        if waiting.len() >= WRITE_DOCUMENTS || waiting_bytes >= WRITE_TEXT_BYTES {
-            let started = Instant::now();
-            writers.write(&waiting)?;
-            busy += started.elapsed();
-            waiting.clear();
-            waiting_bytes = 0;
+            ToWriter::CorpusFlags(flags) => corpus_flags = flags,
         }
     }
     let started = Instant::now();
-    writers.write(&waiting)?;
     writers.write_flags(&corpus_flags)?;
     writers.finish()?;
     Ok((busy + started.elapsed()).as_nanos() as u64)
@@ -467,10 +478,18 @@ fn score_batches(
     tally: &mut ScoringTally,
 ) -> Result<()> {
     let Batches { receiver, sender } = batches;
+    let mut queue = WriteQueue::default();
     for batch in receiver {
         let scoring_started = Instant::now();
         let timed = tally.profile.is_some();
-        let results = pool.install(|| score_batch(batch.records, detectors, scoring, timed));
+        let results = if batch.records.len() < 2 || options.threads < 2 {
+            // Nothing to share out: handing a lone article, or a one-thread run's batch, to the
+            // pool costs two thread wake-ups per batch, which made batches of one five times
+            // slower than the default.
+            score_batch_here(batch.records, detectors, scoring, timed)
+        } else {
+            pool.install(|| score_batch(batch.records, detectors, scoring, timed))
+        };
         let mut scored = Vec::with_capacity(results.len());
         let mut prints = Vec::with_capacity(results.len());
         for result in results {
@@ -507,9 +526,15 @@ fn score_batches(
                 index.add(&doc.id, &doc.text, prints);
             }
         }
-        if sender.send(ToWriter::Documents(scored)).is_err() {
-            return Ok(()); // The writer failed; its error is reported by the caller.
+        if let Some(documents) = queue.add(scored) {
+            if sender.send(ToWriter::Documents(documents)).is_err() {
+                return Ok(()); // The writer failed; its error is reported by the caller.
+            }
         }
+    }
+    let last = queue.take();
+    if !last.is_empty() && sender.send(ToWriter::Documents(last)).is_err() {
+        return Ok(());
     }
     if let Some((index, severity)) = tally.repeats.take() {
         tally.counts.sentences_not_indexed = index.not_indexed();
@@ -651,17 +676,32 @@ fn score_batch(
     timed: bool,
 ) -> Vec<Result<ScoredRecord, Reject>> {
     use rayon::prelude::*;
-    records
-        .into_par_iter()
-        .map(|record| {
-            let (id, origin) = (record.id.clone(), record.origin.clone());
-            crate::fault::isolate(|| score_record_timed(record, detectors, scoring, timed)).map_err(|failure| Reject {
-                origin,
-                id: Some(id),
-                reason: RejectReason::InternalError { step: failure.step, message: failure.message },
-            })
-        })
-        .collect()
+    records.into_par_iter().map(|record| score_record_isolated(record, detectors, scoring, timed)).collect()
+}
+
+/// [`score_batch`] on the calling thread, one article after another.
+fn score_batch_here(
+    records: Vec<Record>,
+    detectors: &[Box<dyn ConfiguredDetector>],
+    scoring: &Scoring,
+    timed: bool,
+) -> Vec<Result<ScoredRecord, Reject>> {
+    records.into_iter().map(|record| score_record_isolated(record, detectors, scoring, timed)).collect()
+}
+
+/// Scores one article; a panic in it becomes its reject, naming the step.
+fn score_record_isolated(
+    record: Record,
+    detectors: &[Box<dyn ConfiguredDetector>],
+    scoring: &Scoring,
+    timed: bool,
+) -> Result<ScoredRecord, Reject> {
+    let (id, origin) = (record.id.clone(), record.origin.clone());
+    crate::fault::isolate(|| score_record_timed(record, detectors, scoring, timed)).map_err(|failure| Reject {
+        origin,
+        id: Some(id),
+        reason: RejectReason::InternalError { step: failure.step, message: failure.message },
+    })
 }
 
 /// How articles are analysed and scored, besides the detectors.
@@ -950,17 +990,22 @@ mod tests {
             keep_source: false,
             repeats: None,
         };
-        let results = score_batch(records, &detectors, &scoring, false);
-        assert_eq!(results.len(), 3);
-        assert_eq!(results[0].as_ref().map(|scored| scored.doc.id.as_str()).ok(), Some("calm"));
-        assert_eq!(results[2].as_ref().map(|scored| scored.doc.id.as_str()).ok(), Some("also-calm"));
-        let reject = results[1].as_ref().expect_err("the exploding article is rejected");
-        assert_eq!(reject.id.as_deref(), Some("bad"));
-        assert_eq!(reject.origin.line, Some(3));
-        let reason = reject.reason.to_string();
-        assert!(reason.starts_with("internal error in exploding-test: "), "{reason}");
-        assert!(reason.contains("char boundary"), "{reason}");
-        assert_eq!(reject.reason.kind(), "internal error in exploding-test");
+        // In the pool and on the calling thread (batches of one, one-thread runs) alike.
+        for results in [
+            score_batch(records.clone(), &detectors, &scoring, false),
+            score_batch_here(records, &detectors, &scoring, false),
+        ] {
+            assert_eq!(results.len(), 3);
+            assert_eq!(results[0].as_ref().map(|scored| scored.doc.id.as_str()).ok(), Some("calm"));
+            assert_eq!(results[2].as_ref().map(|scored| scored.doc.id.as_str()).ok(), Some("also-calm"));
+            let reject = results[1].as_ref().expect_err("the exploding article is rejected");
+            assert_eq!(reject.id.as_deref(), Some("bad"));
+            assert_eq!(reject.origin.line, Some(3));
+            let reason = reject.reason.to_string();
+            assert!(reason.starts_with("internal error in exploding-test: "), "{reason}");
+            assert!(reason.contains("char boundary"), "{reason}");
+            assert_eq!(reject.reason.kind(), "internal error in exploding-test");
+        }
     }
 
     #[test]

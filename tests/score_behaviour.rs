@@ -144,11 +144,16 @@ fn output_is_byte_identical_whatever_the_thread_count() {
         })
         .collect();
     std::fs::write(&input, lines.join("\n")).unwrap();
-    let config = dir.path().join("small-batches.toml");
-    std::fs::write(&config, "[input]\nbatch-documents = 64\n").unwrap();
+    let small_batches = dir.path().join("small-batches.toml");
+    std::fs::write(&small_batches, "[input]\nbatch-documents = 64\n").unwrap();
+    // Batches of one article are scored on the calling thread, not handed to the pool.
+    let single_articles = dir.path().join("single-articles.toml");
+    std::fs::write(&single_articles, "[input]\nbatch-documents = 1\n").unwrap();
     let mut outputs = Vec::new();
-    for threads in ["1", "2", "3"] {
-        let out = dir.path().join(format!("out-{threads}"));
+    for (threads, config) in
+        [("1", &small_batches), ("2", &small_batches), ("3", &small_batches), ("2", &single_articles)]
+    {
+        let out = dir.path().join(format!("out-{}", outputs.len()));
         assert_exit(
             &score(&[input.to_str().unwrap(), "--threads", threads, "--config", config.to_str().unwrap()], &out),
             0,
