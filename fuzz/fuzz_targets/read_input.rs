@@ -5,50 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use mtqe::read::{self, ColumnNames, InputSearch, Item, MetaColumns};
-use std::sync::atomic::AtomicU64;
-use std::sync::Arc;
 
-const NAMES: [&str; 10] = [
-    "in.jsonl",
-    "in.json",
-    "in.csv",
-    "in.tsv",
-    "quoted.tsv",
-    "bare.csv",
-    "in.parquet",
-    "in.txt",
-    "in.jsonl.gz",
-    "in.jsonl.zst",
-];
-const MAX_TEXT_CHARS: usize = 1000;
+include!("read_input_check.rs");
 
-fuzz_target!(|data: &[u8]| {
-    let Some((&choice, bytes)) = data.split_first() else { return };
-    let name = NAMES[choice as usize % NAMES.len()];
-    let dir = tempfile::tempdir().expect("a temporary directory");
-    let path = dir.path().join(name);
-    std::fs::write(&path, bytes).expect("the file is written");
-    let mut columns = ColumnNames::new("id", "text", "source");
-    columns.quoted_tsv = name == "quoted.tsv";
-    if name == "bare.csv" {
-        columns.fields = Some(vec!["id".into(), "text".into()]);
-    }
-    let Ok((inputs, _)) = read::resolve_inputs(&[path], &InputSearch::default()) else { return };
-    let mut meta = MetaColumns::default();
-    for input in &inputs {
-        if read::discover_meta_columns(input, &columns, MAX_TEXT_CHARS, &mut meta).is_err() {
-            return; // A missing column or an unreadable file stops a run, with a message.
-        }
-    }
-    for input in &inputs {
-        let Ok(mut reader) = read::open(input, &columns, &meta, MAX_TEXT_CHARS, Arc::new(AtomicU64::new(0))) else {
-            return;
-        };
-        while let Ok(Some(item)) = reader.next_item() {
-            if let Item::Record(record) = item {
-                assert_eq!(record.meta.len(), meta.len(), "a value for each carried column");
-            }
-        }
-    }
-});
+fuzz_target!(|data: &[u8]| read_arbitrary_input(data));
