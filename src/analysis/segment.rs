@@ -5,8 +5,9 @@
 //! upper-case letter, a digit, or an opening quote or bracket. A full stop is not an ending after
 //! a title or other listed abbreviation ("Dr."), after a single initial ("J."), inside a number
 //! ("3.7"), between a day number and a month ("on 1. May", a German ordinal date that the
-//! locale detectors flag), or after a dotted acronym ("U.S.") unless a common sentence-opening
-//! word follows.
+//! locale detectors flag), after a number of one or two digits that opens the line (a list
+//! marker, "1. Preheat the oven"), or after a dotted acronym ("U.S.") unless a common
+//! sentence-opening word follows.
 
 use super::tokens::Token;
 use super::Span;
@@ -115,7 +116,7 @@ fn sentence_spans(text: &str, paragraph: Span, tokens: &[Token], spans: &mut Vec
             continue;
         }
         let single_full_stop = c == '.' && run_length == 1;
-        if single_full_stop && full_stop_is_not_an_ending(text, terminator_at, next_start, tokens) {
+        if single_full_stop && full_stop_is_not_an_ending(text, paragraph.start, terminator_at, next_start, tokens) {
             continue;
         }
         spans.push(start..end);
@@ -133,7 +134,13 @@ fn opens_sentence(c: char) -> bool {
 }
 
 /// Decides the cases where a single full stop followed by a capital still continues the sentence.
-fn full_stop_is_not_an_ending(text: &str, full_stop: usize, next_start: usize, tokens: &[Token]) -> bool {
+fn full_stop_is_not_an_ending(
+    text: &str,
+    paragraph_start: usize,
+    full_stop: usize,
+    next_start: usize,
+    tokens: &[Token],
+) -> bool {
     let before = tokens.partition_point(|t| t.span.end <= full_stop);
     let Some(previous) = before.checked_sub(1).map(|i| &tokens[i]) else { return false };
     if previous.span.end != full_stop {
@@ -156,6 +163,11 @@ fn full_stop_is_not_an_ending(text: &str, full_stop: usize, next_start: usize, t
     }
     if previous.is_number() && word.len() <= 2 && next_word.is_some_and(|w| MONTHS.contains(w)) {
         return true; // "on 1. May"
+    }
+    if previous.is_number() && word.len() <= 2 && previous.span.start == paragraph_start {
+        // A numbered list item ("1. Preheat the oven"), or a German ordinal opening a line of a
+        // table ("1. FC Heidenheim 4-1 Mainz 05"): the number belongs to what follows.
+        return true;
     }
     false
 }
@@ -204,6 +216,15 @@ mod tests {
             sentences_of("Prices rose 3.7 percent on 1. May in Berlin. Nobody expected it."),
             ["Prices rose 3.7 percent on 1. May in Berlin.", "Nobody expected it."]
         );
+    }
+
+    #[test]
+    fn a_number_opening_a_line_is_a_list_marker() {
+        assert_eq!(sentences_of("1. Preheat the oven. Then mix."), ["1. Preheat the oven.", "Then mix."]);
+        assert_eq!(sentences_of("1. FC Heidenheim 4-1 Mainz 05"), ["1. FC Heidenheim 4-1 Mainz 05"]);
+        // Inside a line, a number ends its sentence as before.
+        assert_eq!(sentences_of("The score was 1. Then it rained."), ["The score was 1.", "Then it rained."]);
+        assert_eq!(sentences_of("In 2019. Then it rained."), ["In 2019.", "Then it rained."]);
     }
 
     #[test]

@@ -15,7 +15,9 @@
 //!
 //! ## Known false positives
 //! Only a handful of verbs are looked at (react, respond, behave, develop, perform, proceed,
-//! argue, answer, negotiate, cooperate); linking verbs ("fell silent", "grew quiet", "turned
+//! argue, answer, negotiate, cooperate; and "work" and "function", which are nouns as often, only
+//! before "good"), with at most an adverb of degree between ("works surprisingly good", flagged
+//! for "well"); linking verbs ("fell silent", "grew quiet", "turned
 //! out positive") are never read. The adjective must have an English "-ly" adverb ("cautious",
 //! "cautiously"), or be a participle of feeling after "react" or "respond" ("shocked",
 //! "relieved"); adverbs without "-ly" ("hard", "fast", "late", "well") are English. An
@@ -35,8 +37,25 @@ use std::sync::LazyLock;
 pub struct AdjectiveForAdverb;
 
 /// Verbs of acting and reacting, by lemma.
-const MANNER_VERBS: [&str; 10] =
-    ["react", "respond", "behave", "develop", "perform", "proceed", "argue", "answer", "negotiate", "cooperate"];
+const MANNER_VERBS: [&str; 12] = [
+    "react",
+    "respond",
+    "behave",
+    "develop",
+    "perform",
+    "proceed",
+    "argue",
+    "answer",
+    "negotiate",
+    "cooperate",
+    "work",
+    "function",
+];
+
+/// Adverbs of degree that may stand between the verb and the adjective ("works surprisingly
+/// good").
+const DEGREE_ADVERBS: [&str; 9] =
+    ["surprisingly", "very", "really", "extremely", "quite", "remarkably", "particularly", "relatively", "so"];
 
 /// The keys of every form of [`MANNER_VERBS`] in the verb table, tested before any text.
 static VERB_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| {
@@ -69,9 +88,9 @@ const FEELINGS: [&str; 16] = [
 const ADJECTIVE_ENDINGS: [&str; 11] = ["ible", "able", "ive", "ous", "al", "ful", "ent", "ant", "ic", "less", "ary"];
 
 /// Adjectives that are English adverbs as they are ("performed well", "responded late").
-const FLAT_ADVERBS: [&str; 25] = [
+const FLAT_ADVERBS: [&str; 26] = [
     "hard", "fast", "late", "early", "high", "low", "deep", "close", "direct", "wide", "straight", "right", "wrong",
-    "loud", "free", "fine", "well", "long", "short", "near", "first", "last", "alone", "likewise", "live",
+    "loud", "free", "fine", "well", "long", "short", "near", "first", "last", "alone", "likewise", "live", "great",
 ];
 
 /// Words after the adjective that show it ends the verb's phrase rather than opening a noun
@@ -83,7 +102,7 @@ const PHRASE_ENDERS: [&str; 18] = [
 
 impl Detector for AdjectiveForAdverb {
     const DECLARATION: Declaration =
-        Declaration { id: "adjective-for-adverb", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+        Declaration { id: "adjective-for-adverb", category: Category::Grammar, severity: Severity::Minor, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -91,22 +110,51 @@ impl Detector for AdjectiveForAdverb {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
-        for (at, pair) in doc.tokens.windows(2).enumerate() {
-            let (verb, adjective) = (&pair[0], &pair[1]);
+        for (at, verb) in doc.tokens.iter().enumerate() {
             // The word's key first: one bit test rules out nearly every word.
             if !VERB_KEYS.may_contain(verb.key) {
                 continue;
             }
             let lemma = verb.lex.lemma(doc.lower(verb));
             let Some(&lemma) = MANNER_VERBS.iter().find(|&&m| m == lemma) else { continue };
+            // The adjective comes next, or after an adverb of degree ("works surprisingly good").
+            let Some(mut adjective) = doc.tokens.get(at + 1) else { continue };
+            let mut adjective_at = at + 1;
+            if DEGREE_ADVERBS.contains(&doc.lower(adjective)) && doc.gap(verb, adjective) == " " {
+                let Some(after) = doc.tokens.get(at + 2).filter(|a| doc.gap(adjective, a) == " ") else { continue };
+                adjective = after;
+                adjective_at = at + 2;
+            }
             let word = doc.lower(adjective);
+            // "works good": "good" has the irregular adverb "well".
+            if word == "good" && ["work", "function", "perform", "develop", "cooperate"].contains(&lemma) {
+                if ends_the_phrase(doc, adjective, doc.tokens.get(adjective_at + 1)) {
+                    let written = &doc.text[verb.span.start..adjective.span.end];
+                    flags
+                        .flag(
+                            verb.span.start..adjective.span.end,
+                            0.7,
+                            format!(
+                                "\"{written}\" puts an adjective where English needs an adverb (\"well\"); German \
+                                 uses one form (\"gut\") for both."
+                            ),
+                        )
+                        .suggest(written.replacen("good", "well", 1));
+                }
+                continue;
+            }
+            // "work" and "function" are nouns as often as verbs ("for work similar to", "the works
+            // suitable for"): only "good" after them is read.
+            if ["work", "function"].contains(&lemma) {
+                continue;
+            }
             let feeling = FEELINGS.contains(&word);
             let adjective_like = adjective.lex.adjective()
                 || ADJECTIVE_ENDINGS.iter().any(|e| word.len() > e.len() + 2 && word.ends_with(e));
             if !(adjective_like || feeling) || FLAT_ADVERBS.contains(&word) {
                 continue;
             }
-            if doc.gap(verb, adjective) != " " || adjective.capitalized {
+            if adjective_at == at + 1 && doc.gap(verb, adjective) != " " || adjective.capitalized {
                 continue;
             }
             let feeling_after_reacting = feeling && ["react", "respond"].contains(&lemma);
@@ -114,7 +162,7 @@ impl Detector for AdjectiveForAdverb {
             if !(feeling_after_reacting || adverb.as_deref().is_some_and(|a| lex(a).english_word())) {
                 continue;
             }
-            if !ends_the_phrase(doc, adjective, doc.tokens.get(at + 2)) {
+            if !ends_the_phrase(doc, adjective, doc.tokens.get(adjective_at + 1)) {
                 continue;
             }
             let written = &doc.text[verb.span.start..adjective.span.end];
@@ -184,6 +232,23 @@ mod tests {
         );
         assert_eq!(adverb_of("angry").as_deref(), Some("angrily"));
         assert_eq!(adverb_of("basic").as_deref(), Some("basically"));
+    }
+
+    #[test]
+    fn flags_good_for_well_and_adjectives_after_an_adverb_of_degree() {
+        assert_eq!(
+            excerpts::<AdjectiveForAdverb>("The idea sounds odd, but it works surprisingly good."),
+            ["works surprisingly good"]
+        );
+        assert_eq!(excerpts::<AdjectiveForAdverb>("The new system works good in winter."), ["works good"]);
+        assert_eq!(
+            excerpts::<AdjectiveForAdverb>("The minister responded very cautious to the question."),
+            ["responded very cautious"]
+        );
+        assert_no_flags::<AdjectiveForAdverb>("It works very well. The plan worked great. They work good jobs.");
+        assert_no_flags::<AdjectiveForAdverb>(
+            "It was retrofitted for work similar to a hospital, with works suitable for it.",
+        );
     }
 
     #[test]

@@ -252,6 +252,7 @@ pub mod one_cause;
 // registry start
 pub mod adjective_for_adverb;
 pub mod age_in_parentheses;
+pub mod become_more;
 pub mod before_for_ago;
 pub mod capitalised_noun;
 pub mod comma_before_that;
@@ -306,6 +307,8 @@ pub mod verb_final_clause;
 pub mod verb_with_infinitive;
 pub mod verbless_sentence;
 pub mod want_that;
+pub mod whoever_clause;
+pub mod will_for_want;
 // registry end
 
 macro_rules! registry {

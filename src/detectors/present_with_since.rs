@@ -63,7 +63,7 @@ static PRESENT_VERBS: LazyLock<WordList> =
 
 impl Detector for PresentWithSince {
     const DECLARATION: Declaration =
-        Declaration { id: "present-with-since", category: Category::Grammar, severity: Severity::Minor, version: 3 };
+        Declaration { id: "present-with-since", category: Category::Grammar, severity: Severity::Minor, version: 4 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -168,11 +168,20 @@ impl Detector for PresentWithSince {
                     |w: &&str| ["was", "were"].contains(w) || verb_forms(w).is_some_and(|f| f.past && !f.base);
                 // Any third-person verb right after a pronoun subject counts too: "It rains
                 // since Sunday".
+                // So does one right before "since" after a name or at the start of a clause:
+                // "Monika Ahrens, 58, searches since January". A verb after the point in time
+                // makes the word a plural noun ("Police searches since May have found nothing").
+                let after_point = words.get(if next == "the" { i + 3 } else { i + 2 }).copied().unwrap_or("");
+                let verb_follows =
+                    is_auxiliary(after_point) || verb_forms(after_point).is_some_and(|f| f.third_person || f.past);
                 let present = (0..clause.len()).rev().find(|&j| {
+                    let third_person = verb_forms(clause[j]).is_some_and(|f| f.third_person);
                     PRESENT_VERBS.contains(clause[j])
-                        || j > 0
-                            && ["he", "she", "it", "this", "that"].contains(&clause[j - 1])
-                            && verb_forms(clause[j]).is_some_and(|f| f.third_person)
+                        || j > 0 && ["he", "she", "it", "this", "that"].contains(&clause[j - 1]) && third_person
+                        || j + 1 == clause.len()
+                            && third_person
+                            && !verb_follows
+                            && (j == 0 && clause_start > 0 || j > 0 && tokens[clause_start + j - 1].capitalized)
                 });
                 let Some(verb) = present.or_else(|| clause.iter().rposition(simple_past)) else {
                     continue;
@@ -280,6 +289,14 @@ mod tests {
         assert_eq!(excerpts::<PresentWithSince>("The warning level applies since Tuesday."), ["applies since"]);
         assert_eq!(excerpts::<PresentWithSince>("It rains since Sunday in the Harz."), ["rains since"]);
         assert_eq!(excerpts::<PresentWithSince>("He worked at the bank since 1998."), ["worked at the bank since"]);
+        // A third-person verb right before "since", after a name or at the start of a clause.
+        assert_eq!(
+            excerpts::<PresentWithSince>("Monika Ahrens, 58, searches since January for a place."),
+            ["searches since"]
+        );
+        assert_eq!(excerpts::<PresentWithSince>("Mayor Weber governs since 2019 alone."), ["governs since"]);
+        assert_no_flags::<PresentWithSince>("Police searches since May have found nothing.");
+        assert_no_flags::<PresentWithSince>("The council's plans since 2019 were modest.");
         assert_no_flags::<PresentWithSince>("He had worked at the bank since 1998. She has lived there since May.");
         assert_no_flags::<PresentWithSince>("Tools purchased since September 2004 have a longer warranty.");
         assert_no_flags::<PresentWithSince>(

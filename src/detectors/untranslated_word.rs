@@ -27,7 +27,9 @@
 //! possessive or quantifier, with at most one adjective between ("the Feuerwehr", "many
 //! Winzer", "the new Oberbürgermeisterin"), as a weekday or month ("on Freitag"), or as a long compound
 //! of two German words ("Bauernverband"). It is skipped when English text also
-//! uses it often (Berlin, Müller, Bundesliga: the lexicon marks those), when it is a known
+//! uses it often (Berlin, Müller, Bundesliga: the lexicon marks those), when it names a street,
+//! square or landmark ("the Paulskirche", "on Marienplatz"), when it is part of a web or e-mail
+//! address ("bahn.de/hamburg-berlin"), when it is a known
 //! first name, when it stands next to another capitalised word ("Eintracht Frankfurt", "Bad
 //! Tölz"; this also hides "US Präsident Donald Trump"), or when English
 //! news uses it as a loanword or title (Bundestag, Angst, Spiegel: `german_in_english.txt`).
@@ -162,6 +164,9 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         // of two words it translates, is a name ("the Lahn", "the Commerzbank"), whatever the
         // German word list says.
         let common_noun = || crate::adequacy::translates_german_word(doc.lower(token));
+        if is_place_name(lower) {
+            return None; // "the Paulskirche", "on Marienplatz": English keeps these names.
+        }
         return match known {
             Some(_) if after_determiner && common_noun() => Some(if umlaut { 0.8 } else { 0.7 }),
             None if lower.chars().count() >= 10 && is_compound(lower) && common_noun() => Some(0.6),
@@ -198,17 +203,33 @@ fn used_as_a_name_elsewhere(doc: &Doc, token: &Token) -> bool {
     })
 }
 
+/// Whether the span lies in a web or e-mail address ("bahn.de/hamburg-berlin",
+/// "info@stadtwerke-muenchen.de"): its words are a site's, not the translation's.
+fn in_web_address(doc: &Doc, span: &std::ops::Range<usize>) -> bool {
+    let start = doc.text[..span.start].rfind(char::is_whitespace).map_or(0, |at| at + 1);
+    let end = doc.text[span.end..].find(char::is_whitespace).map_or(doc.text.len(), |at| span.end + at);
+    let chunk = &doc.text[start..end];
+    chunk.contains(['/', '@']) || chunk.starts_with("www.")
+}
+
 /// Quantifiers that make the capitalised word after them a common noun, like an article.
 const QUANTIFIERS: [&str; 6] = ["many", "several", "some", "most", "few", "both"];
 
-/// Endings of German street and square names, which English keeps as names ("Talstrasse").
+/// Endings of German street and square names and of landmarks (churches, towers, gates), which
+/// English keeps as names ("Talstrasse", "Paulskirche").
 static STREET_ENDINGS: LazyLock<WordList> =
     LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_street_endings.txt")));
+
+/// Whether a compound is the name of a street, square or landmark: "Friedrichstraße",
+/// "Marienplatz", "Frauenkirche" (not the bare "Kirche" or "Platz").
+fn is_place_name(lower: &str) -> bool {
+    STREET_ENDINGS.iter().any(|ending| lower.len() >= ending.len() + 3 && lower.ends_with(ending))
+}
 
 /// A German compound of two lexicon words of at least four letters each ("bürgermeisterwahl"),
 /// other than a street name.
 fn is_compound(lower: &str) -> bool {
-    if STREET_ENDINGS.iter().any(|e| lower.ends_with(e)) {
+    if is_place_name(lower) {
         return false;
     }
     let boundaries: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
@@ -224,7 +245,7 @@ impl Detector for UntranslatedWord {
         id: "untranslated-word",
         category: Category::Untranslated,
         severity: Severity::Major,
-        version: 3,
+        version: 4,
     };
     type Settings = Switch;
 
@@ -254,7 +275,10 @@ impl Detector for UntranslatedWord {
                 }
                 let span = tokens[index].span.start..tokens[end - 1].span.end;
                 let words = end - index;
-                if is_name_particle(doc, tokens, index..end) || in_quoted_title(doc, &span) {
+                if is_name_particle(doc, tokens, index..end)
+                    || in_quoted_title(doc, &span)
+                    || in_web_address(doc, &span)
+                {
                     index = end;
                     continue;
                 }
@@ -356,6 +380,17 @@ mod tests {
         assert_no_flags::<UntranslatedWord>("A ski tourer from Bavaria died; two other tourers survived.");
         // A name in one place is a name in the others: "the Harz mountains", "in the Harz".
         assert_no_flags::<UntranslatedWord>("Spruce dies in the Harz mountains. Nothing grows in the Harz any more.");
+    }
+
+    #[test]
+    fn streets_squares_and_landmarks_are_names_but_the_bare_nouns_are_german() {
+        for name in ["Paulskirche", "Frauenkirche", "Marienplatz", "Petersdom", "Holstentor", "Kurfürstendamm"] {
+            assert_no_flags::<UntranslatedWord>(&format!("The prize is awarded on Sunday in the {name}."));
+        }
+        assert_eq!(excerpts::<UntranslatedWord>("The prize is awarded on Sunday in the Kirche."), ["Kirche"]);
+        assert_no_flags::<UntranslatedWord>("Timetables are at bahn.de/hamburg-berlin or www.stadtwerke.de today.");
+        assert_no_flags::<UntranslatedWord>("Write to buergerbuero@stadt-bremen.de for details.");
+        assert_eq!(excerpts::<UntranslatedWord>("The prize is awarded on Sunday by the Feuerwehr."), ["Feuerwehr"]);
     }
 
     #[test]

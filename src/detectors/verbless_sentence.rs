@@ -23,7 +23,8 @@
 //! "Alright, thank you.", "First of all, happy Christmas!").
 //! Headlines, datelines, bylines and captions have no end punctuation or are in title case, and
 //! are skipped, as are
-//! quoted speech and sentences of fewer than three words ("No wonder."). Deliberate stylistic
+//! quoted speech, sentences of fewer than three words ("No wonder.") and the answer right after
+//! a question ("Will that change in March? Not this time."). Deliberate stylistic
 //! fragments in features ("A bold move. Too bold, perhaps.") are flagged.
 //!
 //! ## Options
@@ -98,9 +99,21 @@ fn is_formula(doc: &Doc, tokens: &[crate::analysis::Token]) -> bool {
         || tokens.iter().take(THANKS_WITHIN).any(|t| doc.is(t, "thanks"))
 }
 
+/// Whether the sentence before this one asks a question, which an elliptical answer may follow
+/// ("Will that change in March? Not this time."). A quoted question counts only when the quotation
+/// is the whole sentence: a title that ends in a question mark ("the series “Host mi?”") asks
+/// nothing.
+fn answers_a_question(doc: &Doc, index: usize) -> bool {
+    const CLOSERS: [char; 8] = ['”', '"', '’', '\'', '“', '«', '»', ')'];
+    let Some(previous) = index.checked_sub(1).map(|i| &doc.sentences[i]) else { return false };
+    let text = doc.slice(&previous.span);
+    let question = text.trim_end_matches(CLOSERS);
+    question.ends_with('?') && (question.len() == text.len() || text.starts_with(['“', '„', '"', '‘', '«', '»', '\'']))
+}
+
 impl Detector for VerblessSentence {
     const DECLARATION: Declaration =
-        Declaration { id: "verbless-sentence", category: Category::Grammar, severity: Severity::Minor, version: 3 };
+        Declaration { id: "verbless-sentence", category: Category::Grammar, severity: Severity::Minor, version: 4 };
     type Settings = VerblessSentenceSettings;
 
     fn configure(settings: &VerblessSentenceSettings) -> Self {
@@ -128,7 +141,7 @@ impl Detector for VerblessSentence {
             if capitalised * 10 > words * 7 {
                 continue;
             }
-            if has_possible_verb(doc, index) || is_formula(doc, tokens) {
+            if has_possible_verb(doc, index) || is_formula(doc, tokens) || answers_a_question(doc, index) {
                 continue;
             }
             flags.flag(sentence.span.clone(), if tokens.len() >= 5 { 0.65 } else { 0.5 }, "This sentence has no verb: a fragment in running text, often a German clause that the translation split off, or whose verb it dropped.".to_string());
@@ -177,6 +190,25 @@ mod tests {
         assert_no_flags::<VerblessSentence>("For a new Russia, against the regime\nThe group formed in March.");
         assert_no_flags::<VerblessSentence>("“What a day.” The coach laughed. (dpa)");
         assert_no_flags::<VerblessSentence>("Prices rose. The plans failed. Rescue workers searched all night.");
+    }
+
+    #[test]
+    fn an_answer_right_after_a_question_may_be_elliptical() {
+        assert_no_flags::<VerblessSentence>("Will the party lose its majority in March? Not this time, surely.");
+        assert_no_flags::<VerblessSentence>("Is the money enough?\nCertainly not for the next ten years.");
+        assert_no_flags::<VerblessSentence>("“Will it pass?” Not this time, surely.");
+        // A title that ends in a question mark asks nothing.
+        assert_eq!(
+            excerpts::<VerblessSentence>(
+                "The word stayed in the series “Who am I?” Unguessed by the callers this time."
+            ),
+            ["Unguessed by the callers this time."]
+        );
+        // Only right after the question.
+        assert_eq!(
+            excerpts::<VerblessSentence>("Will it pass? Nobody knows. Not this time, surely."),
+            ["Not this time, surely."]
+        );
     }
 
     #[test]

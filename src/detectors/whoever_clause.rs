@@ -1,0 +1,122 @@
+//! # whoever-clause
+//!
+//! ## What it does
+//! Flags a sentence that opens with "Who" and a verb, and whose main verb follows a comma:
+//! "Who wants to survive, needs a clear concept", "Who works in care, works at the limit".
+//! English says "Anyone who wants to survive needs a clear concept" or "Whoever wants to
+//! survive needs …", with no comma before the main verb.
+//!
+//! ## Why it signals MT
+//! German opens general statements with a free relative clause and a comma ("Wer überleben
+//! will, braucht ein klares Konzept"). Word-for-word MT renders "Wer" as "Who" and keeps the
+//! comma, so the sentence reads like a question that turns into a statement.
+//!
+//! ## Example
+//! "“Who wants to survive, needs a clear concept,” said the guild's head." flags "Who wants to
+//! survive, needs".
+//!
+//! ## Known false positives
+//! Questions are left alone: a clause with a question mark before the comma ("Who knows?"), and
+//! "Who" followed by anything but a verb ("Who he is, nobody knows"). Only a verb right after the
+//! comma counts, so "Who knows, maybe he is right" is not flagged, and not a speech verb ("Who
+//! is to blame, asked the paper"). Proverbs built the German way
+//! ("Who pays, decides") are flagged, as they are German syntax too.
+//!
+//! ## Options
+//! - `enabled` (default true)
+//! - `severity` (default "minor")
+
+use super::{Declaration, Detector, Flags, Switch};
+use crate::analysis::{Doc, Token};
+use crate::flag::{Category, Severity};
+use crate::lexicon::{is_auxiliary, word_key, SPEECH_VERBS};
+use std::sync::LazyLock;
+
+pub struct WhoeverClause;
+
+/// The word key of "who", compared before the text.
+static WHO_KEY: LazyLock<u32> = LazyLock::new(|| word_key("who"));
+
+/// Whether the token is a finite verb: an auxiliary or modal, or a third-person or past form.
+fn finite_verb(doc: &Doc, token: &Token) -> bool {
+    !token.capitalized && (is_auxiliary(doc.lower(token)) || token.lex.verb().is_some_and(|f| f.third_person || f.past))
+}
+
+impl Detector for WhoeverClause {
+    const DECLARATION: Declaration =
+        Declaration { id: "whoever-clause", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+    type Settings = Switch;
+
+    fn configure(_settings: &Switch) -> Self {
+        WhoeverClause
+    }
+
+    fn detect(&self, doc: &Doc, flags: &mut Flags) {
+        let tokens = &doc.tokens;
+        for (at, who) in tokens.iter().enumerate() {
+            if who.key != *WHO_KEY || doc.word(who) != "Who" {
+                continue;
+            }
+            // "Who" opens a sentence or a quotation.
+            let opens = at == 0 || {
+                let before = doc.gap(&tokens[at - 1], who);
+                before.contains(['“', '„', '"', '‘', '«', '»', '\n'])
+                    || doc.sentences.iter().any(|s| s.span.start == who.span.start)
+            };
+            if !opens || !tokens.get(at + 1).is_some_and(|verb| finite_verb(doc, verb)) {
+                continue;
+            }
+            // The free relative clause runs to the first comma, within ten words and without
+            // a question mark or the end of the sentence.
+            let Some(last) = (at + 1..tokens.len().min(at + 12)).find(|&i| {
+                tokens.get(i + 1).is_some_and(|next| doc.gap(&tokens[i], next).contains(['?', '.', '!', ';', ',']))
+            }) else {
+                continue;
+            };
+            let main_verb = &tokens[last + 1];
+            // A speech verb after the comma reports a question ("Who is to blame, asked the paper").
+            if doc.gap(&tokens[last], main_verb).trim() != ","
+                || !finite_verb(doc, main_verb)
+                || SPEECH_VERBS.contains(doc.lower(main_verb))
+            {
+                continue;
+            }
+            let written = &doc.text[who.span.start..main_verb.span.end];
+            flags.flag(
+                who.span.start..main_verb.span.end,
+                0.7,
+                format!(
+                    "\"{written}\" is a German clause (\"Wer …, …\") word for word; English says \"Anyone who …\" \
+                     or \"Whoever …\", with no comma before the main verb."
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::{assert_no_flags, excerpts};
+    use super::*;
+
+    #[test]
+    fn flags_who_clauses_with_a_comma_before_the_main_verb() {
+        assert_eq!(
+            excerpts::<WhoeverClause>("“Who wants to survive, needs a clear concept,” said the head of the guild."),
+            ["Who wants to survive, needs"]
+        );
+        assert_eq!(
+            excerpts::<WhoeverClause>("Many nurses quit. Who works in care, works at the limit."),
+            ["Who works in care, works"]
+        );
+        assert_eq!(excerpts::<WhoeverClause>("Who comes too late, will not get in."), ["Who comes too late, will"]);
+    }
+
+    #[test]
+    fn questions_and_english_who_are_fine() {
+        assert_no_flags::<WhoeverClause>("Who knows, maybe he is right. Who he is, nobody knows.");
+        assert_no_flags::<WhoeverClause>("Who paid for it? The council, said the mayor.");
+        assert_no_flags::<WhoeverClause>("Anyone who wants to survive needs a plan. Whoever wins, wins big.");
+        assert_no_flags::<WhoeverClause>("The man who works here, Tom, is away. Who is to blame, asked the paper.");
+    }
+}
