@@ -268,6 +268,7 @@ pub mod german_date;
 pub mod german_quotes;
 pub mod german_score;
 pub mod german_time;
+pub mod hardly_without_any;
 pub mod improbable_phrase;
 pub mod inconsistent_name;
 pub mod literal_idiom;

@@ -214,6 +214,11 @@ mod tests {
         );
         assert_eq!(excerpts::<NeedlessArticle>("The climate change is a threat to farmers."), ["The climate change"]);
         assert_eq!(excerpts::<NeedlessArticle>("Since the pandemic, the tourism has suffered badly."), ["the tourism"]);
+        assert_eq!(
+            excerpts::<NeedlessArticle>("He warned that the nature in the Arctic reacts sensitively."),
+            ["the nature"]
+        );
+        assert_no_flags::<NeedlessArticle>("The nature of the problem is clear. The life of a nurse is hard.");
     }
 
     #[test]
