@@ -67,6 +67,28 @@ fn fragment() -> impl Strategy<Value = String> {
         "it ",
         "she ",
         "you ",
+        // Function words and verb forms, so that the detectors' word patterns are reached: a
+        // sentence ending on its only auxiliary ("… rejected had.") once panicked.
+        " had",
+        " had. ",
+        " has been ",
+        " the ",
+        " a ",
+        " and ",
+        " not ",
+        " that ",
+        " who ",
+        "Who ",
+        " will ",
+        " since ",
+        " more",
+        " off",
+        " rejected ",
+        " was ",
+        " is ",
+        "On Monday ",
+        " which ",
+        " hardly ",
     ];
     prop_oneof![
         4 => prop::sample::select(fixed.to_vec()).prop_map(str::to_owned),

@@ -47,7 +47,7 @@ const PARTICLES: [&str; 5] = ["off", "out", "up", "back", "down"];
 
 impl Detector for StrandedVerb {
     const DECLARATION: Declaration =
-        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 3 };
+        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 4 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -76,7 +76,8 @@ impl Detector for StrandedVerb {
             };
             // "has the proposal on Tuesday rejected."
             if participle {
-                if let Some(aux) = words.iter().position(|w| PERFECT_AUXILIARIES.contains(w)) {
+                // The auxiliary comes before the participle: a sentence may end on "had" itself.
+                if let Some(aux) = words[..last].iter().position(|w| PERFECT_AUXILIARIES.contains(w)) {
                     let between = aux + 1..last;
                     if another_clause_ends(doc, tokens, &words, aux, last) {
                         continue;
@@ -166,5 +167,12 @@ mod tests {
             "He was not up to speed with the kick-off. He left him at a station on the way back.",
         );
         assert_no_flags::<StrandedVerb>("Take the cushion out of the cover before warming it up.");
+    }
+
+    #[test]
+    fn a_sentence_may_end_on_its_only_auxiliary() {
+        // "had" is both the participle and the only perfect auxiliary: no auxiliary before it.
+        assert_no_flags::<StrandedVerb>("The council went to court after the company the system rejected had.");
+        assert_no_flags::<StrandedVerb>("The team the loans over three years negotiated had.");
     }
 }
