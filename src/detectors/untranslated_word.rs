@@ -29,7 +29,9 @@
 //! of two German words ("Bauernverband"). It is skipped when English text also
 //! uses it often (Berlin, Müller, Bundesliga: the lexicon marks those), when it names a street,
 //! square or landmark ("the Paulskirche", "on Marienplatz"), when it is part of a web or e-mail
-//! address ("bahn.de/hamburg-berlin"), when it is a known
+//! address ("bahn.de/hamburg-berlin"), when it is a German river ("the Elbe", "the Aller":
+//! `german_rivers.txt`), when a run of German words ends in a name the lexicon cannot translate
+//! ("the Klinikum rechts der Isar"), when it is a known
 //! first name, when it stands next to another capitalised word ("Eintracht Frankfurt", "Bad
 //! Tölz"; this also hides "US Präsident Donald Trump"), or when English
 //! news uses it as a loanword or title (Bundestag, Angst, Spiegel: `german_in_english.txt`).
@@ -55,6 +57,9 @@ use crate::lexicon::GERMAN_WORDS;
 
 static LOANWORDS: LazyLock<WordList> =
     LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_in_english.txt")));
+
+/// Rivers English names in their German form ("the Elbe", "the Aller").
+static RIVERS: LazyLock<WordList> = LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_rivers.txt")));
 
 /// A German day or month name that is not also an English word ("Freitag", "März", not
 /// "August"): never a name, so a capitalised one is German.
@@ -114,6 +119,9 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         return None;
     }
     if token.capitalized {
+        if RIVERS.contains(lower) {
+            return None; // "the Elbe rose", "a bridge over the Aller".
+        }
         if is_german_only_date_word(lower) {
             return Some(0.9); // "on Freitag", "in März": never a name.
         }
@@ -203,6 +211,19 @@ fn used_as_a_name_elsewhere(doc: &Doc, token: &Token) -> bool {
     })
 }
 
+/// Whether a run of several German words, capitalised at its start, ends in a name that the
+/// lexicon does not translate, or runs into one: the name of an institution or place ("the
+/// Klinikum rechts der Isar", a hospital named after its river bank).
+fn ends_in_a_name(doc: &Doc, tokens: &[Token], run: std::ops::Range<usize>) -> bool {
+    let name = |t: &Token| {
+        t.capitalized && (RIVERS.contains(doc.lower(t)) || !crate::adequacy::translates_german_word(doc.lower(t)))
+    };
+    let (first, last) = (&tokens[run.start], &tokens[run.end - 1]);
+    // The name may close the run or follow it ("rechts der" before "Isar", which is no German word).
+    let next = tokens.get(run.end).filter(|next| doc.gap(last, next) == " ");
+    run.len() >= 2 && first.capitalized && (name(last) || next.is_some_and(name))
+}
+
 /// Whether the span lies in a web or e-mail address ("bahn.de/hamburg-berlin",
 /// "info@stadtwerke-muenchen.de"): its words are a site's, not the translation's.
 fn in_web_address(doc: &Doc, span: &std::ops::Range<usize>) -> bool {
@@ -245,7 +266,7 @@ impl Detector for UntranslatedWord {
         id: "untranslated-word",
         category: Category::Untranslated,
         severity: Severity::Major,
-        version: 4,
+        version: 5,
     };
     type Settings = Switch;
 
@@ -278,6 +299,7 @@ impl Detector for UntranslatedWord {
                 if is_name_particle(doc, tokens, index..end)
                     || in_quoted_title(doc, &span)
                     || in_web_address(doc, &span)
+                    || ends_in_a_name(doc, tokens, index..end)
                 {
                     index = end;
                     continue;
@@ -317,9 +339,17 @@ fn is_name_particle(doc: &Doc, tokens: &[Token], run: std::ops::Range<usize>) ->
     }
     let particles = tokens[run].iter().take_while(|t| !t.capitalized && NAME_PARTICLES.contains(&doc.lower(t))).count();
     let after = first + particles;
+    // The name goes on before the run: a capitalised word ("Ursula von der Leyen"), or another
+    // particle after one ("Mies van der Rohe", where "van" is no German word).
+    let before = &tokens[first - 1];
+    let name_before = before.capitalized
+        || NAME_PARTICLES.contains(&doc.lower(before))
+            && first >= 2
+            && tokens[first - 2].capitalized
+            && doc.gap(&tokens[first - 2], before) == " ";
     particles > 0
-        && tokens[first - 1].capitalized
-        && doc.gap(&tokens[first - 1], &tokens[first]) == " "
+        && name_before
+        && doc.gap(before, &tokens[first]) == " "
         && tokens.get(after).is_some_and(|t| t.capitalized && doc.gap(&tokens[after - 1], t) == " ")
 }
 
@@ -390,6 +420,19 @@ mod tests {
         assert_eq!(excerpts::<UntranslatedWord>("The prize is awarded on Sunday in the Kirche."), ["Kirche"]);
         assert_no_flags::<UntranslatedWord>("Timetables are at bahn.de/hamburg-berlin or www.stadtwerke.de today.");
         assert_no_flags::<UntranslatedWord>("Write to buergerbuero@stadt-bremen.de for details.");
+    }
+
+    #[test]
+    fn rivers_institutions_named_after_places_and_dutch_particles_are_names() {
+        assert_no_flags::<UntranslatedWord>(
+            "A bridge over the Aller was closed. In Hamburg, the Elbe rose by a metre.",
+        );
+        assert_no_flags::<UntranslatedWord>("Staff of the Klinikum rechts der Isar went on strike.");
+        assert_no_flags::<UntranslatedWord>(
+            "The building by Ludwig Mies van der Rohe reopened. The debate ran on rbb.",
+        );
+        // A run of German common nouns is still German.
+        assert!(!excerpts::<UntranslatedWord>("The mayor thanked the Feuerwehr der Stadt for its work.").is_empty());
         assert_eq!(excerpts::<UntranslatedWord>("The prize is awarded on Sunday by the Feuerwehr."), ["Feuerwehr"]);
     }
 
