@@ -141,16 +141,8 @@ fn past_time_after(doc: &Doc, tokens: &[Token], from: usize) -> Option<usize> {
                     return Some(i + 1);
                 }
             }
-            "on" => {
-                if next.is_some_and(|n| n.capitalized && WEEKDAYS.contains(doc.lower(n))) {
-                    return Some(i + 1);
-                }
-            }
-            "ago" => {
-                if i >= from + 3 && AGO_UNITS.contains(&doc.lower(&tokens[i - 1])) {
-                    return Some(i);
-                }
-            }
+            "on" if next.is_some_and(|n| n.capitalized && WEEKDAYS.contains(doc.lower(n))) => return Some(i + 1),
+            "ago" if i >= from + 3 && AGO_UNITS.contains(&doc.lower(&tokens[i - 1])) => return Some(i),
             _ => {}
         }
     }
