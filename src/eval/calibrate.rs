@@ -81,6 +81,10 @@ pub fn run(options: &CalibrateOptions) -> Result<Calibration> {
         let predictions = pool.install(|| predict(&items, &options.config, default));
         let before = samples.len();
         for (item, prediction) in items.iter().zip(predictions) {
+            // An item whose scoring failed (named on standard error) has no features to fit.
+            if prediction.features.is_empty() {
+                continue;
+            }
             let label = has_major_error(item).context("kept items are labelled")?;
             if options.features_out.is_some() {
                 use std::fmt::Write;

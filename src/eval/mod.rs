@@ -111,29 +111,53 @@ pub struct DemetrMetrics {
 
 /// Scores gold texts with the current detectors, in parallel.
 pub fn predict(items: &[GoldItem], config: &Config, model: &QualityModel) -> Vec<Prediction> {
-    let detectors = detectors::build(&config.detectors);
+    predict_with(items, &detectors::build(&config.detectors), config, model)
+}
+
+/// [`predict`] with the given detectors. An item whose analysis or a detector panics is named on
+/// standard error and counts as unflagged, as a gold item missing from `--pred` does: one
+/// failing text must not end the evaluation.
+fn predict_with(
+    items: &[GoldItem],
+    detectors: &[Box<dyn detectors::ConfiguredDetector>],
+    config: &Config,
+    model: &QualityModel,
+) -> Vec<Prediction> {
     items
         .par_iter()
         .map(|item| {
-            let doc = Doc::with_options(&item.text, item.source.as_deref(), config.analysis_options());
-            let flags = detectors::run_all(&detectors, &doc);
-            let features = crate::quality::features(&doc, 0..doc.sentences.len(), &flags);
-            let quality = Some(model.quality_of(&doc, 0..doc.sentences.len(), &flags));
-            let scored = score_document(item.id.clone(), Vec::new(), &doc, flags, model);
-            Prediction {
-                quality,
-                features,
-                flags: scored
-                    .flags
-                    .iter()
-                    .map(|f| (f.start as usize..f.end as usize, f.detector.to_string(), f.severity.to_string()))
-                    .collect(),
-                score: scored.score,
-                penalty: scored.penalty,
-                words: scored.n_words as usize,
-            }
+            crate::fault::isolate(|| predict_one(item, detectors, config, model)).unwrap_or_else(|failure| {
+                eprintln!("mtqe: gold item '{}': {failure}; it counts as unflagged", item.id);
+                Prediction::default()
+            })
         })
         .collect()
+}
+
+/// Scores one gold text.
+fn predict_one(
+    item: &GoldItem,
+    detectors: &[Box<dyn detectors::ConfiguredDetector>],
+    config: &Config,
+    model: &QualityModel,
+) -> Prediction {
+    let doc = Doc::with_options(&item.text, item.source.as_deref(), config.analysis_options());
+    let flags = detectors::run_all(detectors, &doc);
+    let features = crate::quality::features(&doc, 0..doc.sentences.len(), &flags);
+    let quality = Some(model.quality_of(&doc, 0..doc.sentences.len(), &flags));
+    let scored = score_document(item.id.clone(), Vec::new(), &doc, flags, model);
+    Prediction {
+        quality,
+        features,
+        flags: scored
+            .flags
+            .iter()
+            .map(|f| (f.start as usize..f.end as usize, f.detector.to_string(), f.severity.to_string()))
+            .collect(),
+        score: scored.score,
+        penalty: scored.penalty,
+        words: scored.n_words as usize,
+    }
 }
 
 /// A small deterministic generator for the random-span baseline (xorshift64*).
@@ -340,4 +364,60 @@ pub fn run(options: &EvalOptions) -> Result<BTreeMap<&'static str, SplitMetrics>
     std::fs::create_dir_all(&options.out).with_context(|| format!("cannot create {}", options.out.display()))?;
     report::write(options, &items, &predictions, &measured)?;
     Ok(measured)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detectors::{ConfiguredDetector, DetectorInfo};
+    use crate::flag::{Category, Severity};
+
+    /// A detector that panics on texts containing "boom".
+    struct Exploding(DetectorInfo);
+
+    impl ConfiguredDetector for Exploding {
+        fn info(&self) -> &DetectorInfo {
+            &self.0
+        }
+        fn detect(&self, doc: &Doc, _flags: &mut Vec<crate::flag::Flag>) {
+            assert!(!doc.text.contains("boom"), "exploded");
+        }
+    }
+
+    fn item(id: &str, text: &str) -> GoldItem {
+        GoldItem {
+            id: id.into(),
+            text: text.into(),
+            spans: Vec::new(),
+            score: None,
+            raw_score: None,
+            reference: None,
+            group: None,
+            doc: None,
+            system: None,
+            demetr: None,
+            source: None,
+        }
+    }
+
+    #[test]
+    fn a_text_that_makes_a_detector_panic_counts_as_unflagged_and_the_rest_are_scored() {
+        let config = Config::default();
+        let mut detectors = detectors::build(&config.detectors);
+        let info = DetectorInfo {
+            id: "exploding-test",
+            category: Category::Grammar,
+            default_severity: Severity::Minor,
+            severity: Severity::Minor,
+            version: 1,
+            doc: "",
+        };
+        detectors.push(Box::new(Exploding(info)));
+        let items = [item("calm", "The the council met."), item("bad", "boom"), item("also", "The the end.")];
+        let predictions = predict_with(&items, &detectors, &config, &crate::quality::DEFAULT);
+        assert_eq!(predictions.len(), 3);
+        assert!(predictions[0].flags.iter().any(|(_, detector, _)| detector == "repeated-words"));
+        assert!(predictions[1].flags.is_empty() && predictions[1].features.is_empty());
+        assert!(predictions[2].flags.iter().any(|(_, detector, _)| detector == "repeated-words"));
+    }
 }
