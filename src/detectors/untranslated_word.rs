@@ -227,7 +227,11 @@ fn ends_in_a_name(doc: &Doc, tokens: &[Token], run: std::ops::Range<usize>) -> b
 /// Whether the span lies in a web or e-mail address ("bahn.de/hamburg-berlin",
 /// "info@stadtwerke-muenchen.de"): its words are a site's, not the translation's.
 fn in_web_address(doc: &Doc, span: &std::ops::Range<usize>) -> bool {
-    let start = doc.text[..span.start].rfind(char::is_whitespace).map_or(0, |at| at + 1);
+    let start = doc.text[..span.start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(at, c)| at + c.len_utf8());
     let end = doc.text[span.end..].find(char::is_whitespace).map_or(doc.text.len(), |at| span.end + at);
     let chunk = &doc.text[start..end];
     chunk.contains(['/', '@']) || chunk.starts_with("www.")
@@ -420,6 +424,8 @@ mod tests {
         assert_eq!(excerpts::<UntranslatedWord>("The prize is awarded on Sunday in the Kirche."), ["Kirche"]);
         assert_no_flags::<UntranslatedWord>("Timetables are at bahn.de/hamburg-berlin or www.stadtwerke.de today.");
         assert_no_flags::<UntranslatedWord>("Write to buergerbuero@stadt-bremen.de for details.");
+        // A multi-byte space before the word (an em space) is still a word boundary.
+        assert_no_flags::<UntranslatedWord>("Timetables are at\u{2003}bahn.de/hamburg-berlin today.");
     }
 
     #[test]

@@ -169,6 +169,14 @@ impl ParquetInput {
                 }
             }
         }
+        // A corrupt file can decode to columns of different lengths: a read error, not a panic.
+        let rows = ids.len();
+        let uneven = texts.len() != rows
+            || sources.as_ref().is_some_and(|s| s.len() != rows)
+            || carried.iter().any(|(_, values)| values.len() != rows);
+        if uneven {
+            return Err(error("its columns hold different numbers of rows: the file is corrupt".to_string()));
+        }
         let mut items = Vec::with_capacity(length);
         for (i, (id, text)) in ids.into_iter().zip(texts).enumerate() {
             let origin = Origin { file: self.file.clone(), line: None, row: (self.next_row + i + 1) as u64 };
