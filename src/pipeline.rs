@@ -950,35 +950,10 @@ mod tests {
         assert_eq!(duplicate, "duplicate id 'a': first seen at in.jsonl:3");
     }
 
-    /// A detector that panics on articles containing "boom", to test fault isolation.
-    struct Exploding(DetectorInfo);
-
-    impl ConfiguredDetector for Exploding {
-        fn info(&self) -> &DetectorInfo {
-            &self.0
-        }
-        fn detect(&self, doc: &Doc, _flags: &mut Vec<crate::flag::Flag>) {
-            if doc.text.contains("boom") {
-                let text = doc.text;
-                let inside_umlaut = text.find('ü').expect("the test text has an umlaut") + 1;
-                let _ = &text[..inside_umlaut];
-            }
-        }
-    }
-
     #[test]
     fn a_panicking_detector_rejects_its_article_and_spares_the_rest() {
-        use crate::flag::{Category, Severity};
-        let info = DetectorInfo {
-            id: "exploding-test",
-            category: Category::Grammar,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        };
         let mut detectors = detectors::build(&Default::default());
-        detectors.push(Box::new(Exploding(info)));
+        detectors.push(crate::detectors::test_support::exploding());
         let records = vec![
             record("calm", "Grüße aus Köln. The council met."),
             record("bad", "Grüße aus Köln: boom."),

@@ -466,6 +466,35 @@ pub(crate) mod test_support {
         let flags = flags_of::<D>(text);
         assert!(flags.is_empty(), "expected no flags on {text:?}, got {flags:#?}");
     }
+
+    /// A detector for fault-isolation tests, "exploding-test": on a text containing "boom" it
+    /// slices inside the text's first "ü", as a careless detector would, and panics ("… not a
+    /// char boundary").
+    pub fn exploding() -> Box<dyn ConfiguredDetector> {
+        Box::new(Exploding(DetectorInfo {
+            id: "exploding-test",
+            category: Category::Grammar,
+            default_severity: Severity::Minor,
+            severity: Severity::Minor,
+            version: 1,
+            doc: "",
+        }))
+    }
+
+    struct Exploding(DetectorInfo);
+
+    impl ConfiguredDetector for Exploding {
+        fn info(&self) -> &DetectorInfo {
+            &self.0
+        }
+        fn detect(&self, doc: &Doc, _flags: &mut Vec<Flag>) {
+            if doc.text.contains("boom") {
+                let text = doc.text;
+                let inside_umlaut = text.find('ü').expect("the test text has an umlaut") + 1;
+                let _ = &text[..inside_umlaut];
+            }
+        }
+    }
 }
 
 #[cfg(test)]

@@ -369,20 +369,6 @@ pub fn run(options: &EvalOptions) -> Result<BTreeMap<&'static str, SplitMetrics>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::detectors::{ConfiguredDetector, DetectorInfo};
-    use crate::flag::{Category, Severity};
-
-    /// A detector that panics on texts containing "boom".
-    struct Exploding(DetectorInfo);
-
-    impl ConfiguredDetector for Exploding {
-        fn info(&self) -> &DetectorInfo {
-            &self.0
-        }
-        fn detect(&self, doc: &Doc, _flags: &mut Vec<crate::flag::Flag>) {
-            assert!(!doc.text.contains("boom"), "exploded");
-        }
-    }
 
     fn item(id: &str, text: &str) -> GoldItem {
         GoldItem {
@@ -404,16 +390,8 @@ mod tests {
     fn a_text_that_makes_a_detector_panic_counts_as_unflagged_and_the_rest_are_scored() {
         let config = Config::default();
         let mut detectors = detectors::build(&config.detectors);
-        let info = DetectorInfo {
-            id: "exploding-test",
-            category: Category::Grammar,
-            default_severity: Severity::Minor,
-            severity: Severity::Minor,
-            version: 1,
-            doc: "",
-        };
-        detectors.push(Box::new(Exploding(info)));
-        let items = [item("calm", "The the council met."), item("bad", "boom"), item("also", "The the end.")];
+        detectors.push(crate::detectors::test_support::exploding());
+        let items = [item("calm", "The the council met."), item("bad", "Grüße: boom"), item("also", "The the end.")];
         let predictions = predict_with(&items, &detectors, &config, &crate::quality::DEFAULT);
         assert_eq!(predictions.len(), 3);
         assert!(predictions[0].flags.iter().any(|(_, detector, _)| detector == "repeated-words"));
