@@ -63,7 +63,7 @@ static PRESENT_VERBS: LazyLock<WordList> =
 
 impl Detector for PresentWithSince {
     const DECLARATION: Declaration =
-        Declaration { id: "present-with-since", category: Category::Grammar, severity: Severity::Minor, version: 4 };
+        Declaration { id: "present-with-since", category: Category::Grammar, severity: Severity::Minor, version: 5 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -181,7 +181,10 @@ impl Detector for PresentWithSince {
                         || j + 1 == clause.len()
                             && third_person
                             && !verb_follows
-                            && (j == 0 && clause_start > 0 || j > 0 && tokens[clause_start + j - 1].capitalized)
+                            && (j == 0 && clause_start > 0
+                                || j > 0 && tokens[clause_start + j - 1].capitalized
+                                || j > 1
+                                    && noun_subject(&tokens[clause_start + j - 2..clause_start + j], clause[j - 2]))
                 });
                 let Some(verb) = present.or_else(|| clause.iter().rposition(simple_past)) else {
                     continue;
@@ -207,6 +210,18 @@ impl Detector for PresentWithSince {
             }
         }
     }
+}
+
+/// A subject of an article and a singular noun right before the verb: "the gang operates
+/// since 2019". A noun that is itself a third-person verb form is left alone ("the police
+/// reports").
+fn noun_subject(article_and_noun: &[crate::analysis::Token], article: &str) -> bool {
+    let noun = &article_and_noun[1];
+    ["the", "this", "that", "its", "his", "her", "their", "our"].contains(&article)
+        && noun.lex.english_word()
+        && !noun.capitalized
+        && !noun.lex.english_function()
+        && !noun.lex.verb().is_some_and(|f| f.third_person || f.past)
 }
 
 impl PresentWithSince {
@@ -295,6 +310,9 @@ mod tests {
             ["searches since"]
         );
         assert_eq!(excerpts::<PresentWithSince>("Mayor Weber governs since 2019 alone."), ["governs since"]);
+        // After an article and a noun.
+        assert_eq!(excerpts::<PresentWithSince>("The gang operates since 2019 from abroad."), ["operates since"]);
+        assert_no_flags::<PresentWithSince>("The gang has operated since 2019. The police reports since May were few.");
         assert_no_flags::<PresentWithSince>("Police searches since May have found nothing.");
         assert_no_flags::<PresentWithSince>("The council's plans since 2019 were modest.");
         assert_no_flags::<PresentWithSince>("He had worked at the bank since 1998. She has lived there since May.");

@@ -355,12 +355,19 @@ fn is_all_caps(word: &str) -> bool {
 /// neither word list knows and the German–English lexicon does not translate.
 /// Words the German lexicon marks as also used in English ("Berlin", but also "Mann") are not
 /// enough on their own.
-fn certain_name(word: &str, run_words: &[&str]) -> bool {
+fn certain_name(word: &str, run_words: &[&str], speakers: &[&str]) -> bool {
     let lower = word.to_lowercase();
     if COMMON_ACRONYMS.contains(&lower) {
         return false;
     }
-    run_words.contains(&word)
+    // A run of capitalised words also holds the titles and nouns that stand before a name
+    // ("Chef Ali Bagheri", "das erste Mal Rouladen"): a listed common word of the run is not
+    // made certain by its neighbours.
+    let name_in_run = run_words.contains(&word) && !FIRST_NAMES.contains_key(word) && !listed_common_word(&lower);
+    let first_name_in_run = run_words.contains(&word) && FIRST_NAMES.contains_key(word);
+    speakers.contains(&word)
+        || name_in_run
+        || first_name_in_run
         || is_exonym_form(&lower)
         || is_all_caps(word)
         || german_word_entry(&lower).is_none()
@@ -369,6 +376,45 @@ fn certain_name(word: &str, run_words: &[&str]) -> bool {
             && !translated_common_word(&lower)
             && !inflected_common_word(&lower)
             && (english_uses_as_is(&lower) || !common_compound(&lower))
+}
+
+/// A word the German word list holds as a common word ("Chef", "Mal"), and no exonym. Words
+/// the lexicon merely can read as a compound or an inflected form stay names here: surnames
+/// often can be ("Eckerle").
+fn listed_common_word(lower: &str) -> bool {
+    !is_exonym_form(lower) && german_word_entry(lower) == Some(false)
+}
+
+/// Whether the translation renders a source word by a word the German–English lexicon gives
+/// for it, or for the head of its compound ("Ledersofa" as "leather sofa", "Fantag" as "fan
+/// day"): the word was translated, not dropped.
+fn rendered_by_translation(source_word: &str, target: &[&Word<'_>]) -> bool {
+    let lower = source_word.to_lowercase();
+    if is_exonym_form(&lower) {
+        return false; // Exonyms have their own matching, and names are not translated.
+    }
+    let mut translations: Vec<&'static str> = Vec::new();
+    crate::adequacy::translation_words(&lower, &mut translations);
+    // A short compound the lexicon does not split ("Fantag"): its longest head of three letters
+    // or more that the lexicon translates, after at least three letters.
+    if translations.is_empty() {
+        for (at, _) in lower.char_indices().skip(3) {
+            let head = &lower[at..];
+            if head.chars().count() < 3 {
+                break;
+            }
+            crate::adequacy::translation_words(head, &mut translations);
+            if !translations.is_empty() {
+                break;
+            }
+        }
+    }
+    translations.retain(|t| t.chars().count() >= 3 && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(t));
+    !translations.is_empty()
+        && target.iter().any(|w| {
+            let singular = w.lower.strip_suffix('s').unwrap_or(&w.lower);
+            translations.iter().any(|t| *t == w.lower.as_ref() || *t == singular)
+        })
 }
 
 /// A word English text uses as it is, by the English language model's vocabulary: German
@@ -758,7 +804,7 @@ fn words<'a>(text: &'a str, tokens: &[Token], german: bool) -> Vec<Word<'a>> {
 
 impl Detector for SourceName {
     const DECLARATION: Declaration =
-        Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 6 };
+        Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 7 };
     type Settings = SourceNameSettings;
 
     fn configure(settings: &SourceNameSettings) -> Self {
@@ -777,13 +823,12 @@ impl Detector for SourceName {
         // A run of two or three names ("Donald Trump", "Frank-Walter Steinmeier") makes its words
         // certain; a longer run of capitalised words is a title or keyword list ("Zeiss VisuCard
         // Lupe Scheckkartenlupe Vergrößerung"), whose words a translation renders.
-        let mut run_words: Vec<&str> = all_runs
+        let run_words: Vec<&str> = all_runs
             .iter()
             .filter(|r| (2..=MAX_NAME_RUN).contains(&r.words.len()))
             .flat_map(|r| r.words.iter().map(|(w, _)| w.as_str()))
             .collect();
         let speakers = speakers(source.text, &source.tokens);
-        run_words.extend(speakers.iter().copied());
         // Each link's words, prepared once: a link is compared with its neighbours' words too.
         let source_link_words: Vec<Vec<Word>> =
             (0..source.links.len()).map(|i| words(source.text, source.tokens_of_links(i..i + 1), true)).collect();
@@ -812,7 +857,11 @@ impl Detector for SourceName {
             // Source names the translation lacks; only the certain ones are flagged on their own.
             let unmatched: Vec<&str> =
                 all_source_names.iter().copied().filter(|w| !found_in_target(w, &target_words)).collect();
-            let missing: Vec<&str> = unmatched.iter().copied().filter(|w| certain_name(w, &run_words)).collect();
+            let missing: Vec<&str> = unmatched
+                .iter()
+                .copied()
+                .filter(|w| certain_name(w, &run_words, &speakers) && !rendered_by_translation(w, &target_words))
+                .collect();
             // A speaker the translation names by a pronoun ("sagte Şahin" as "he said") is a
             // lesser loss: the article has usually named them before.
             let pronoun_for_speaker = target_words.iter().any(|w| SPEAKER_PRONOUNS.contains(&w.lower.as_ref()));
@@ -1005,6 +1054,27 @@ mod tests {
         assert!(league.iter().any(|(_, f)| f.message.contains("Bundesliga")), "{league:#?}");
         let found = flagged("Die Firma Zappiti baut Geräte.", "The company builds devices.");
         assert!(found.iter().any(|(_, f)| f.message.contains("Zappiti")), "{found:#?}");
+    }
+
+    #[test]
+    fn common_nouns_beside_a_name_and_words_rendered_by_their_translation_are_not_dropped_names() {
+        // A title or noun in a run with a name: the name is kept, the noun translated freely.
+        let fan_day = "The first SC Freiburg fan day at Europa-Park showed how well the partners fit.";
+        let found =
+            flagged("Beim ersten SC Freiburg Fantag im Europa-Park hat sich gezeigt, wie gut es passt.", fan_day);
+        assert!(found.is_empty(), "{found:#?}");
+        // A compound rendered by its head's translation.
+        let sofa = flagged(
+            "Wollte den Preis für das graue Ledersofa Odelle erfragen.",
+            "Wanted the price of the gray Odelle leather sofa.",
+        );
+        assert!(sofa.is_empty(), "{sofa:#?}");
+        // The name of the run is still missed when it goes, and so is a speaker.
+        let dropped =
+            flagged("Lediglich Trainerin Dinah Okafor war sofort bereit.", "Only the coach was ready from the start.");
+        assert!(dropped.iter().any(|(_, f)| f.message.contains("Okafor")), "{dropped:#?}");
+        let speaker = flagged("Das ist gut, sagte Koch am Montag.", "That is good, the minister said on Monday.");
+        assert!(speaker.iter().any(|(_, f)| f.message.contains("Koch")), "{speaker:#?}");
     }
 
     #[test]

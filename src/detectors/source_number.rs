@@ -608,7 +608,7 @@ fn with_other_reading(value: f64, readings: &[f64]) -> Vec<f64> {
 
 impl Detector for SourceNumber {
     const DECLARATION: Declaration =
-        Declaration { id: "source-number", category: Category::Mistranslation, severity: Severity::Major, version: 3 };
+        Declaration { id: "source-number", category: Category::Mistranslation, severity: Severity::Major, version: 4 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -635,13 +635,25 @@ impl Detector for SourceNumber {
             } else {
                 numbers(doc.text, doc.tokens_of_links(near.clone()), Language::English)
             };
-            let missing: Vec<&NumberMention> =
-                source_here.iter().filter(|s| !s.optional && !target_near.iter().any(|t| t.matches(s))).collect();
+            // Codes and measures are spaced differently on the two sides ("E 95" and "E95",
+            // "11x15mm" and "11 x 15 mm"): a number written in digits is found in the other
+            // side's runs of digits too, wherever they stand.
+            let source_runs = digit_runs(source.text, source.tokens_of_links(near.clone()));
+            let target_runs = digit_runs(doc.text, doc.tokens_of_links(near.clone()));
+            let in_runs = |text: &str, runs: &[&str]| text.bytes().all(|b| b.is_ascii_digit()) && runs.contains(&text);
+            let missing: Vec<&NumberMention> = source_here
+                .iter()
+                .filter(|s| !s.optional && !target_near.iter().any(|t| t.matches(s)))
+                .filter(|s| !in_runs(&source.text[s.span.clone()], &target_runs))
+                .collect();
             let source_names_a_number = source_near.iter().any(|s| s.in_name);
             let mut extra: Vec<&NumberMention> = target_here
                 .iter()
                 .filter(|t| !t.optional && (!t.in_name || source_names_a_number))
                 .filter(|t| !source_near.iter().any(|s| s.matches(t)))
+                .filter(|t| !in_runs(&doc.text[t.span.clone()], &source_runs))
+                // The zero minutes of a full hour ("18:00" for "18 Uhr").
+                .filter(|t| !(&doc.text[t.span.clone()] == "00" && doc.text[..t.span.start].ends_with(':')))
                 .collect();
             if !extra.is_empty() {
                 // A word spelled the same on both sides ("the Ninth Ward") is a name, not a number.
@@ -690,6 +702,16 @@ impl Detector for SourceNumber {
     }
 }
 
+/// Every run of ASCII digits in the tokens, wherever it stands: "E95" gives "95", "11x15mm"
+/// gives "11" and "15".
+fn digit_runs<'t>(text: &'t str, tokens: &[Token]) -> Vec<&'t str> {
+    tokens
+        .iter()
+        .flat_map(|t| text[t.span.clone()].split(|c: char| !c.is_ascii_digit()))
+        .filter(|run| !run.is_empty())
+        .collect()
+}
+
 fn source_excerpt<'t>(text: &'t str, span: &std::ops::Range<usize>) -> &'t str {
     &text[span.clone()]
 }
@@ -721,6 +743,25 @@ mod tests {
         let optional = numbers("both teams, one goal", &tokenize("both teams, one goal"), Language::English);
         assert!(optional.len() == 2 && optional.iter().all(|m| m.optional), "{optional:?}");
         assert_eq!(values("a thousand years", Language::English), [vec![1.0, 1000.0], vec![1000.0]]);
+    }
+
+    #[test]
+    fn codes_spaced_differently_and_the_zero_minutes_of_an_hour_are_no_changed_numbers() {
+        let locomotive = flags(
+            "Bis auf die E 95 02 wurden alle Lokomotiven zerlegt.",
+            "All locomotives except the E95 02 were scrapped.",
+        );
+        assert!(locomotive.is_empty(), "{locomotive:#?}");
+        let speaker = flags("Mit einem 11x15mm grossen Lautsprecher.", "With an 11 x 15 mm loudspeaker.");
+        assert!(speaker.is_empty(), "{speaker:#?}");
+        let hour = flags("Am Mittwoch (19 Uhr) spielen die Riesen.", "On Wednesday (19:00) the Riesen play.");
+        assert!(hour.is_empty(), "{hour:#?}");
+        // A changed digit is still a changed number.
+        let changed = flags(
+            "Bis auf die E 95 02 wurden alle Lokomotiven zerlegt.",
+            "All locomotives except the E96 02 were scrapped.",
+        );
+        assert!(changed.iter().any(|(_, f)| f.message.contains("95")), "{changed:#?}");
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! # whoever-clause
 //!
 //! ## What it does
-//! Flags a sentence that opens with "Who" and a verb, and whose main verb follows a comma:
+//! Flags a sentence that opens with "Who" (or "Whoever" and a clause of three words or more)
+//! and a verb, and whose main verb follows a comma:
 //! "Who wants to survive, needs a clear concept", "Who works in care, works at the limit".
 //! English says "Anyone who wants to survive needs a clear concept" or "Whoever wants to
 //! survive needs …", with no comma before the main verb.
@@ -36,6 +37,8 @@ pub struct WhoeverClause;
 
 /// The word key of "who", compared before the text.
 static WHO_KEY: LazyLock<u32> = LazyLock::new(|| word_key("who"));
+/// The word key of "whoever".
+static WHOEVER_KEY: LazyLock<u32> = LazyLock::new(|| word_key("whoever"));
 
 /// Whether the token is a finite verb: an auxiliary or modal, or a third-person or past form.
 fn finite_verb(doc: &Doc, token: &Token) -> bool {
@@ -44,7 +47,7 @@ fn finite_verb(doc: &Doc, token: &Token) -> bool {
 
 impl Detector for WhoeverClause {
     const DECLARATION: Declaration =
-        Declaration { id: "whoever-clause", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+        Declaration { id: "whoever-clause", category: Category::Grammar, severity: Severity::Minor, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -54,7 +57,8 @@ impl Detector for WhoeverClause {
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
         let tokens = &doc.tokens;
         for (at, who) in tokens.iter().enumerate() {
-            if who.key != *WHO_KEY || doc.word(who) != "Who" {
+            let whoever = who.key == *WHOEVER_KEY && doc.word(who) == "Whoever";
+            if !whoever && (who.key != *WHO_KEY || doc.word(who) != "Who") {
                 continue;
             }
             // "Who" opens a sentence or a quotation.
@@ -73,6 +77,11 @@ impl Detector for WhoeverClause {
             }) else {
                 continue;
             };
+            // "Whoever wins, wins big": a short clause before the comma is a figure of speech;
+            // a longer one is the German comma ("Whoever expects classical Schiller, should …").
+            if whoever && last - at < 3 {
+                continue;
+            }
             let main_verb = &tokens[last + 1];
             // A speech verb after the comma reports a question ("Who is to blame, asked the paper").
             if doc.gap(&tokens[last], main_verb).trim() != ","
@@ -110,6 +119,10 @@ mod tests {
             ["Who works in care, works"]
         );
         assert_eq!(excerpts::<WhoeverClause>("Who comes too late, will not get in."), ["Who comes too late, will"]);
+        assert_eq!(
+            excerpts::<WhoeverClause>("Whoever expects classical Schiller, should stay at home."),
+            ["Whoever expects classical Schiller, should"]
+        );
     }
 
     #[test]
@@ -117,6 +130,7 @@ mod tests {
         assert_no_flags::<WhoeverClause>("Who knows, maybe he is right. Who he is, nobody knows.");
         assert_no_flags::<WhoeverClause>("Who paid for it? The council, said the mayor.");
         assert_no_flags::<WhoeverClause>("Anyone who wants to survive needs a plan. Whoever wins, wins big.");
+        assert_no_flags::<WhoeverClause>("Whoever expects classical Schiller should stay at home.");
         assert_no_flags::<WhoeverClause>("The man who works here, Tom, is away. Who is to blame, asked the paper.");
     }
 }
