@@ -8,7 +8,8 @@
 //!
 //! The times read are "yesterday", "last" with a week, month, year, night, weekend, weekday or
 //! month, "on" with a weekday, and a length of time with "ago", within five words of the
-//! participle.
+//! participle; and the first three also opening the sentence, up to five words before "has"
+//! ("Last year, the company has sold …").
 //!
 //! ## Why it signals MT
 //! German tells finished events in the perfect ("Das Unternehmen hat am Donnerstag einen
@@ -63,7 +64,7 @@ impl Detector for PerfectWithPastTime {
         id: "perfect-with-past-time",
         category: Category::Grammar,
         severity: Severity::Minor,
-        version: 1,
+        version: 2,
     };
     type Settings = Switch;
 
@@ -83,8 +84,24 @@ impl Detector for PerfectWithPastTime {
                     continue;
                 }
                 let Some(participle_at) = participle_after(doc, tokens, at) else { continue };
-                let Some(time_end) = past_time_after(doc, tokens, participle_at) else { continue };
-                let span = have.span.start..tokens[time_end].span.end;
+                // The time after the participle, or opening the sentence a few words before
+                // "has" ("Last year, the company has sold …").
+                let span = if let Some(time_end) = past_time_after(doc, tokens, participle_at) {
+                    have.span.start..tokens[time_end].span.end
+                } else if let Some(time_end) = past_time_opening(doc, tokens).filter(|&end| at > end && at <= end + 5) {
+                    let between = &tokens[time_end + 1..at];
+                    let one_clause =
+                        between.iter().all(|t| !CLAUSE_OPENERS.contains(&doc.lower(t)) && !is_auxiliary(doc.lower(t)))
+                            && tokens[time_end + 1..=at]
+                                .windows(2)
+                                .all(|w| !doc.gap(&w[0], &w[1]).contains([';', ':', '.']));
+                    if !one_clause {
+                        continue;
+                    }
+                    tokens[0].span.start..tokens[participle_at].span.end
+                } else {
+                    continue;
+                };
                 let written = doc.slice(&span);
                 flags.flag(
                     span.clone(),
@@ -115,6 +132,22 @@ fn participle_after(doc: &Doc, tokens: &[Token], at: usize) -> Option<usize> {
     }
     let participle = spaced(i) && tokens[i].lex.verb().is_some_and(|f| f.participle) && !doc.is(&tokens[i], "been");
     participle.then_some(i)
+}
+
+/// The last token of a finished time that opens the sentence: "Yesterday", "Last year", "Last
+/// Monday", "On Thursday".
+fn past_time_opening(doc: &Doc, tokens: &[Token]) -> Option<usize> {
+    let first = tokens.first()?;
+    let second = tokens.get(1).filter(|n| doc.gap(first, n) == " ");
+    match doc.lower(first) {
+        "yesterday" => Some(0),
+        "last" => {
+            let what = doc.lower(second?);
+            (LAST_WHAT.contains(&what) || WEEKDAYS.contains(what) || MONTHS.contains(what)).then_some(1)
+        }
+        "on" => second.filter(|n| n.capitalized && WEEKDAYS.contains(doc.lower(n))).map(|_| 1),
+        _ => None,
+    }
 }
 
 /// The last token of a finished time within five words after the participle at `from`, in the
@@ -161,6 +194,17 @@ mod tests {
             ["has announced on Thursday"]
         );
         assert_eq!(excerpts::<PerfectWithPastTime>("The mayor has resigned yesterday."), ["has resigned yesterday"]);
+        // A finished time opening the sentence.
+        assert_eq!(
+            excerpts::<PerfectWithPastTime>("Last year, Hessler has sold 1.2 million vehicles."),
+            ["Last year, Hessler has sold"]
+        );
+        assert_eq!(
+            excerpts::<PerfectWithPastTime>("On Monday the council has approved it."),
+            ["On Monday the council has approved"]
+        );
+        assert_no_flags::<PerfectWithPastTime>("Last year, sales fell. Since then the company has grown.");
+        assert_no_flags::<PerfectWithPastTime>("Last year, when prices rose, many people who have saved lost money.");
         assert_eq!(
             excerpts::<PerfectWithPastTime>("Police have arrested two men last week."),
             ["have arrested two men last week"]

@@ -152,7 +152,8 @@ impl Detector for PresentWithSince {
                     || MONTHS.contains(next)
                     || crate::lexicon::WEEKDAYS.contains(next)
                     || next == "the" && SEASONS.contains(after_next)
-                    || next == "last";
+                    || next == "last"
+                    || next == "yesterday";
                 if !point_in_time {
                     continue;
                 }
@@ -160,7 +161,11 @@ impl Detector for PresentWithSince {
                     .rev()
                     .find(|&j| doc.gap(&tokens[j], &tokens[j + 1]).contains([',', ';']))
                     .map_or(0, |j| j + 1);
-                let clause = &words[clause_start..i];
+                // An adverb between the verb and "since" ("lasts already since November") is
+                // left out of the clause, so the verb stands right before "since".
+                let adverb_before_since = i > clause_start + 1 && ADVERBS_BEFORE_SINCE.contains(&words[i - 1]);
+                let clause_end = if adverb_before_since { i - 1 } else { i };
+                let clause = &words[clause_start..clause_end];
                 let perfect = clause.iter().any(|w| ["has", "have", "had", "been", "'s", "’s"].contains(w));
                 // The present ("lives since 2019"), or the simple past ("worked there since
                 // 1998"), which English uses only for a time that has ended.
@@ -211,6 +216,9 @@ impl Detector for PresentWithSince {
         }
     }
 }
+
+/// Adverbs that German puts between the verb and "seit" ("dauert schon seit November").
+const ADVERBS_BEFORE_SINCE: [&str; 3] = ["already", "still", "now"];
 
 /// A subject of an article and a singular noun right before the verb: "the gang operates
 /// since 2019". A noun that is itself a third-person verb form is left alone ("the police
@@ -312,6 +320,11 @@ mod tests {
         assert_eq!(excerpts::<PresentWithSince>("Mayor Weber governs since 2019 alone."), ["governs since"]);
         // After an article and a noun.
         assert_eq!(excerpts::<PresentWithSince>("The gang operates since 2019 from abroad."), ["operates since"]);
+        assert_eq!(excerpts::<PresentWithSince>("The search runs since yesterday afternoon."), ["runs since"]);
+        assert_eq!(excerpts::<PresentWithSince>("The dispute lasts already since November."), ["lasts already since"]);
+        assert_no_flags::<PresentWithSince>(
+            "The dispute has lasted since November. It has already been open since May.",
+        );
         assert_no_flags::<PresentWithSince>("The gang has operated since 2019. The police reports since May were few.");
         assert_no_flags::<PresentWithSince>("Police searches since May have found nothing.");
         assert_no_flags::<PresentWithSince>("The council's plans since 2019 were modest.");

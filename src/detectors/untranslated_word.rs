@@ -91,7 +91,28 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
     };
     let umlaut = !ascii && word.contains(['ä', 'ö', 'ü', 'ß', 'Ä', 'Ö', 'Ü']);
     // The token's word-list entry already says, unless "ß" had to be folded first.
-    let known = if folded_for_lexicon { GERMAN_WORDS.get(lower).copied() } else { token.lex.german_word() };
+    let listed = if folded_for_lexicon { GERMAN_WORDS.get(lower).copied() } else { token.lex.german_word() };
+    // A capitalised plural or case form of a listed German noun ("Deiche", "Schöffen"): the
+    // word list holds the singular.
+    // Longer words are judged as compounds below.
+    let known =
+        listed.or_else(|| (token.capitalized && characters < 10).then(|| inflected_german_noun(lower)).flatten());
+    // A capitalised word after a determiner that no list holds but the German–English lexicon
+    // translates, whole or inflected ("the Deiche", "two Schöffen"): a German common noun. Only
+    // decided where a determiner stands before it, since most such words are names.
+    let known = known.or_else(|| {
+        // Not a word in "-s": German plurals rarely end so, English ones do ("the Berliners").
+        let determined =
+            token.capitalized && !lower.ends_with('s') && index > 0 && determiner_before(doc, tokens, index);
+        // Longer words are judged as compounds below; words English uses ("Vietnam", "Frankfurt")
+        // are names.
+        let short = (5..10).contains(&characters);
+        (determined
+            && short
+            && crate::language_model::MODEL.id(lower).is_none()
+            && crate::adequacy::translates_german_word(lower))
+        .then_some(false)
+    });
     // Words that no rule below can take for German, decided before any lookup: most tokens
     // that get this far are names. Such words are not German (below) whatever the lookups say.
     let ruled_out = if token.capitalized {
@@ -155,7 +176,12 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         let previous = index.checked_sub(1).map(|i| doc.word(&tokens[i]).to_lowercase());
         // "the Feuerwehr", "many Winzer", "the new Oberbürgermeisterin": an article, possessive
         // or quantifier, with at most one adjective between.
-        let determiner = |w: &str| DETERMINERS.contains(w) || QUANTIFIERS.contains(&w);
+        let determiner = |w: &str| {
+            DETERMINERS.contains(w)
+                || QUANTIFIERS.contains(&w)
+                || NUMERALS.contains(&w)
+                || w.bytes().all(|b| b.is_ascii_digit())
+        };
         let after_adjective_and_determiner = index >= 2
             && tokens[index - 1].lex.adjective()
             && !tokens[index - 1].capitalized
@@ -163,8 +189,13 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         let after_determiner = previous.as_deref().is_some_and(determiner) || after_adjective_and_determiner;
         // The next word's entry answers what the lists would: an English noun or adjective.
         let next = tokens.get(index + 1).filter(|t| !t.capitalized);
-        let modifier =
-            next.is_some_and(|n| n.lex.english_word() && n.lex.verb().is_none() && !n.lex.english_function());
+        // Prepositions the function-word list lacks are no nouns ("the Deiche along the Inn").
+        let modifier = next.is_some_and(|n| {
+            n.lex.english_word()
+                && n.lex.verb().is_none()
+                && !n.lex.english_function()
+                && !LESS_COMMON_PREPOSITIONS.contains(&doc.lower(n))
+        });
         if modifier || used_as_a_name_elsewhere(doc, token) {
             return None;
         }
@@ -205,9 +236,18 @@ fn used_as_a_name_elsewhere(doc: &Doc, token: &Token) -> bool {
             return false;
         }
         let next = doc.tokens.get(at + 1).filter(|n| doc.gap(other, n) == " ");
-        next.is_some_and(|n| {
-            n.capitalized || n.lex.english_word() && n.lex.verb().is_none() && !n.lex.english_function()
-        })
+        // After a first name or another name word ("the neurologist Andrea Seiler"), not after
+        // the capitalised first word of a sentence.
+        let previous = at.checked_sub(1).map(|p| &doc.tokens[p]).filter(|p| doc.gap(p, other) == " ");
+        let after_a_name = previous.is_some_and(|p| {
+            p.capitalized
+                && !p.lex.english_function()
+                && (FIRST_NAMES.contains_key(doc.word(p)) || !p.lex.english_word())
+        });
+        after_a_name
+            || next.is_some_and(|n| {
+                n.capitalized || n.lex.english_word() && n.lex.verb().is_none() && !n.lex.english_function()
+            })
     })
 }
 
@@ -240,6 +280,65 @@ fn in_web_address(doc: &Doc, span: &std::ops::Range<usize>) -> bool {
 /// Quantifiers that make the capitalised word after them a common noun, like an article.
 const QUANTIFIERS: [&str; 6] = ["many", "several", "some", "most", "few", "both"];
 
+/// Prepositions that the English function-word list does not hold.
+const LESS_COMMON_PREPOSITIONS: [&str; 22] = [
+    "along",
+    "across",
+    "within",
+    "without",
+    "towards",
+    "toward",
+    "upon",
+    "onto",
+    "beside",
+    "besides",
+    "beyond",
+    "despite",
+    "except",
+    "inside",
+    "outside",
+    "throughout",
+    "via",
+    "amid",
+    "among",
+    "behind",
+    "below",
+    "near",
+];
+
+/// Numerals, which stand before a counted noun as a determiner does ("two Schöffen").
+const NUMERALS: [&str; 11] =
+    ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "dozens"];
+
+/// Whether a determiner, quantifier or numeral stands right before the token, perhaps with one
+/// lower-case adjective between ("the Deiche", "two Schöffen", "the new Oberbürgermeisterin").
+fn determiner_before(doc: &Doc, tokens: &[Token], index: usize) -> bool {
+    let determiner = |t: &Token| {
+        let w = doc.lower(t);
+        DETERMINERS.contains(w) || QUANTIFIERS.contains(&w) || NUMERALS.contains(&w) || t.is_number()
+    };
+    determiner(&tokens[index - 1])
+        || index >= 2
+            && tokens[index - 1].lex.adjective()
+            && !tokens[index - 1].capitalized
+            && determiner(&tokens[index - 2])
+}
+
+/// German plural and case endings of nouns, longest first.
+/// Not "-s": German takes it for loanwords that English shares ("Hotels"), and English for its
+/// own plurals ("Berliners").
+const GERMAN_NOUN_ENDINGS: [&str; 4] = ["en", "er", "e", "n"];
+
+/// The word list's entry for a German noun's singular when the word is one of its plural or
+/// case forms that the list lacks ("deiche" → "deich", "schöffen" → "schöffe"): only a German
+/// common word counts, and the stem needs four letters.
+fn inflected_german_noun(lower: &str) -> Option<bool> {
+    GERMAN_NOUN_ENDINGS.iter().find_map(|ending| {
+        let stem = lower.strip_suffix(ending)?;
+        (stem.chars().count() >= 4 && GERMAN_WORDS.get(stem) == Some(&false)).then_some(false)
+    })
+}
+
 /// Endings of German street and square names and of landmarks (churches, towers, gates), which
 /// English keeps as names ("Talstrasse", "Paulskirche").
 static STREET_ENDINGS: LazyLock<WordList> =
@@ -270,7 +369,7 @@ impl Detector for UntranslatedWord {
         id: "untranslated-word",
         category: Category::Untranslated,
         severity: Severity::Major,
-        version: 5,
+        version: 6,
     };
     type Settings = Switch;
 
@@ -388,6 +487,16 @@ mod tests {
         assert_eq!(
             excerpts::<UntranslatedWord>("She is the new Oberbürgermeisterin of the town."),
             ["Oberbürgermeisterin"]
+        );
+    }
+
+    #[test]
+    fn plural_forms_the_word_list_lacks_and_nouns_after_numerals_are_german() {
+        assert_eq!(excerpts::<UntranslatedWord>("They reinforced the Deiche along the river."), ["Deiche"]);
+        // An English plural in "-s" and a name the article gives with a first name are not.
+        assert_no_flags::<UntranslatedWord>("On Sunday the Berliners travel to Munich.");
+        assert_no_flags::<UntranslatedWord>(
+            "The neurologist Andrea Seiler led the study. “It works,” said Seiler. According to the Seiler team, it helps.",
         );
     }
 
