@@ -27,7 +27,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, word_key, DETERMINERS};
+use crate::lexicon::{is_auxiliary, KeyFilter, DETERMINERS};
 use std::sync::LazyLock;
 
 pub struct AdverbBeforeObject;
@@ -35,8 +35,8 @@ pub struct AdverbBeforeObject;
 /// Linking adverbs that German places after the finite verb.
 const LINKING_ADVERBS: [&str; 4] = ["however", "nevertheless", "nonetheless", "therefore"];
 
-/// The word keys of [`LINKING_ADVERBS`], compared before the text.
-static ADVERB_KEYS: LazyLock<Vec<u32>> = LazyLock::new(|| LINKING_ADVERBS.iter().map(|w| word_key(w)).collect());
+/// The word keys of [`LINKING_ADVERBS`], tested before the text.
+static ADVERB_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| KeyFilter::of(LINKING_ADVERBS));
 
 impl Detector for AdverbBeforeObject {
     const DECLARATION: Declaration =
@@ -48,11 +48,13 @@ impl Detector for AdverbBeforeObject {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
-        for window in doc.tokens.windows(3) {
-            let [verb, adverb, object] = window else { continue };
-            if !ADVERB_KEYS.contains(&adverb.key) || !LINKING_ADVERBS.contains(&doc.lower(adverb)) {
+        let filter: &KeyFilter = &ADVERB_KEYS;
+        let tokens = &doc.tokens;
+        for (at, adverb) in tokens.iter().enumerate().skip(1) {
+            if !filter.may_contain(adverb.key) || !LINKING_ADVERBS.contains(&doc.lower(adverb)) {
                 continue;
             }
+            let (verb, Some(object)) = (&tokens[at - 1], tokens.get(at + 1)) else { continue };
             if doc.gap(verb, adverb) != " " || doc.gap(adverb, object) != " " || verb.capitalized {
                 continue;
             }

@@ -28,7 +28,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::shipped;
+use crate::lexicon::{shipped, KeyFilter};
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
@@ -37,6 +37,12 @@ pub struct GermanPlaceName;
 /// German place names and their English names, keyed by the German form as written.
 static PLACES: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
     shipped!("data/lexicon/german_place_spellings.tsv").rows::<2>().map(|row| (row.fields[0], row.fields[1])).collect()
+});
+
+/// The word keys of the places in lower case, tested before the table.
+static PLACE_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| {
+    let lower: Vec<String> = PLACES.keys().map(|place| place.to_lowercase()).collect();
+    KeyFilter::of(lower.iter().map(String::as_str))
 });
 
 /// Whether a neighbouring token makes the place part of a longer name: a capitalised word
@@ -64,16 +70,17 @@ impl Detector for GermanPlaceName {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
+        let filter: &KeyFilter = &PLACE_KEYS;
         for sentence in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(sentence);
-            if !tokens.iter().any(|t| t.capitalized && !t.lex.english_function()) {
+            if !tokens.iter().any(|t| t.capitalized && filter.may_contain(t.key)) {
                 continue;
             }
             if crate::analysis::foreign::is_non_translated(doc, sentence) {
                 continue;
             }
             for (at, token) in tokens.iter().enumerate() {
-                if !token.capitalized {
+                if !token.capitalized || !filter.may_contain(token.key) {
                     continue;
                 }
                 let Some(english) = PLACES.get(doc.word(token)) else { continue };

@@ -27,13 +27,13 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::word_key;
+use crate::lexicon::KeyFilter;
 use std::sync::LazyLock;
 
 pub struct MissingSubject;
 
-/// The word keys of [`CONJUNCTIONS`], compared before the text.
-static CONJUNCTION_KEYS: LazyLock<Vec<u32>> = LazyLock::new(|| CONJUNCTIONS.iter().map(|w| word_key(w)).collect());
+/// The word keys of [`CONJUNCTIONS`], tested before the text.
+static CONJUNCTION_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| KeyFilter::of(CONJUNCTIONS));
 
 /// Conjunctions that must be followed by a subject.
 const CONJUNCTIONS: [&str; 5] = ["because", "although", "though", "whereas", "unless"];
@@ -55,9 +55,13 @@ impl Detector for MissingSubject {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
-        for pair in doc.tokens.windows(2) {
-            let [conjunction, verb] = pair else { continue };
-            if !CONJUNCTION_KEYS.contains(&conjunction.key) || doc.gap(conjunction, verb) != " " {
+        let filter: &KeyFilter = &CONJUNCTION_KEYS;
+        for (at, conjunction) in doc.tokens.iter().enumerate() {
+            if !filter.may_contain(conjunction.key) {
+                continue;
+            }
+            let Some(verb) = doc.tokens.get(at + 1) else { continue };
+            if doc.gap(conjunction, verb) != " " {
                 continue;
             }
             let opener = doc.lower(conjunction);

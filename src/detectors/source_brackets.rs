@@ -77,16 +77,31 @@ fn quotations(text: &str) -> Quotations {
     count
 }
 
-/// Parenthesised asides, not counting those that hold only a number or an abbreviation.
-fn asides(text: &str) -> usize {
+/// Parenthesised asides, not counting those that hold only a number or an abbreviation. On
+/// the translation's side (`source` given), a short gloss of a German term the translation
+/// keeps is not counted either: "the Bahnbetriebswerk (depot)", "the programme “Guten Tag,
+/// liebes Glück” (good day dear love)", where the word before the bracket is in the source as
+/// it stands.
+fn asides(text: &str, source: Option<&str>) -> usize {
     let mut count = 0;
     let mut rest = text;
     while let Some(open) = rest.find('(') {
+        let before = &rest[..open];
         let after = &rest[open + 1..];
         let inner = after.find(')').map_or(after, |close| &after[..close]);
         let trivial = inner.chars().all(|c| c.is_ascii_digit() || c.is_whitespace())
             || inner.chars().all(|c| c.is_uppercase() || c == '/' || c == '-') && inner.chars().count() <= 6;
-        if !trivial {
+        let gloss = source.is_some_and(|source| {
+            let term = before.trim_end().trim_end_matches(['”', '"', '“', '’', '\'', '»', '«']);
+            let word = term.rsplit(char::is_whitespace).next().unwrap_or("");
+            // A gloss is a few words of English, at least one of them in lower case: not an
+            // abbreviation ("(SANParks)") or a spaced-out bracket ("( CSU )").
+            let english_words = inner.split_whitespace().count() <= 5
+                && inner.split_whitespace().any(|w| w.chars().all(char::is_lowercase))
+                && inner.trim() == inner;
+            word.chars().count() >= 5 && english_words && source.contains(word)
+        });
+        if !trivial && !gloss {
             count += 1;
         }
         rest = after;
@@ -96,7 +111,7 @@ fn asides(text: &str) -> usize {
 
 impl Detector for SourceBrackets {
     const DECLARATION: Declaration =
-        Declaration { id: "source-brackets", category: Category::Punctuation, severity: Severity::Minor, version: 1 };
+        Declaration { id: "source-brackets", category: Category::Punctuation, severity: Severity::Minor, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -125,7 +140,12 @@ impl Detector for SourceBrackets {
                     source_quotes
                 ));
             }
-            let (source_asides, target_asides) = (asides(source_text), asides(target_text));
+            // Glosses are discounted only from asides the translation has in excess.
+            let source_asides = asides(source_text, None);
+            let target_asides = match asides(target_text, None) {
+                more if more > source_asides => asides(target_text, Some(source_text)).max(source_asides),
+                count => count,
+            };
             if source_asides != target_asides {
                 problems.push(format!(
                     "{} parenthesised aside{} where the source has {}",
@@ -180,6 +200,25 @@ mod tests {
             flagged("„Das kann sich bitter rächen, wenn Lockdowns angeordnet werden“, sagte Mistol.", target),
             [target]
         );
+    }
+
+    #[test]
+    fn a_gloss_of_a_german_term_the_translation_keeps_is_no_added_aside() {
+        let depot = flagged(
+            "Zunächst wurden die Lokomotiven im Bahnbetriebswerk Leipzig stationiert.",
+            "Initially the locomotives were placed in the Bahnbetriebswerk (depot) Leipzig.",
+        );
+        assert!(depot.is_empty(), "{depot:?}");
+        // An aside that glosses nothing is still an addition.
+        let added = flagged(
+            "Zunächst wurden die Lokomotiven in Leipzig stationiert.",
+            "Initially the locomotives (all of them) were placed in Leipzig.",
+        );
+        assert_eq!(added.len(), 1, "{added:?}");
+        // A name before an aside on both sides is counted on both.
+        let minute =
+            flagged("Jesse Lingard (90.+8) traf zum Endstand.", "Jesse Lingard (90 + 8) scored the final goal.");
+        assert!(minute.is_empty(), "{minute:?}");
     }
 
     #[test]

@@ -22,7 +22,7 @@
 //! congratulations and wishes ("Ladies and gentlemen!", "Many thanks to the organisers.",
 //! "Alright, thank you.", "First of all, happy Christmas!").
 //! Headlines, datelines, bylines and captions have no end punctuation or are in title case, and
-//! are skipped, as are
+//! are skipped, as are datelines in lower case ("chinanews.com, July 26."), and
 //! quoted speech, sentences of fewer than three words ("No wonder.") and the answer right after
 //! a question ("Will that change in March? Not this time."). Deliberate stylistic
 //! fragments in features ("A bold move. Too bold, perhaps.") are flagged.
@@ -99,6 +99,24 @@ fn is_formula(doc: &Doc, tokens: &[crate::analysis::Token]) -> bool {
         || tokens.iter().take(THANKS_WITHIN).any(|t| doc.is(t, "thanks"))
 }
 
+/// A dateline in lower case: a place or outlet, a comma, and a date at the end ("Chinanews
+/// client, July 26th.", "chinanews.com, July 26.", "Erfurt, 3 March.").
+fn is_dateline(doc: &Doc, tokens: &[crate::analysis::Token]) -> bool {
+    let day = |t: &crate::analysis::Token| {
+        let word = doc.lower(t);
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        !digits.is_empty()
+            && digits.len() <= 2
+            && digits.bytes().all(|b| b.is_ascii_digit())
+            && ["", "st", "nd", "rd", "th"].contains(&&word[digits.len()..])
+    };
+    let month = |t: &crate::analysis::Token| crate::lexicon::MONTHS.contains(doc.lower(t));
+    let [.., before, last] = tokens else { return false };
+    let ends_with_date = month(before) && day(last) || day(before) && month(last);
+    let comma_before_date = doc.text[tokens[0].span.start..before.span.start].contains(',');
+    tokens.len() <= 8 && ends_with_date && comma_before_date
+}
+
 /// Whether the sentence before this one asks a question, which an elliptical answer may follow
 /// ("Will that change in March? Not this time."). A quoted question counts only when the quotation
 /// is the whole sentence: a title that ends in a question mark ("the series “Host mi?”") asks
@@ -113,7 +131,7 @@ fn answers_a_question(doc: &Doc, index: usize) -> bool {
 
 impl Detector for VerblessSentence {
     const DECLARATION: Declaration =
-        Declaration { id: "verbless-sentence", category: Category::Grammar, severity: Severity::Minor, version: 4 };
+        Declaration { id: "verbless-sentence", category: Category::Grammar, severity: Severity::Minor, version: 5 };
     type Settings = VerblessSentenceSettings;
 
     fn configure(settings: &VerblessSentenceSettings) -> Self {
@@ -141,7 +159,11 @@ impl Detector for VerblessSentence {
             if capitalised * 10 > words * 7 {
                 continue;
             }
-            if has_possible_verb(doc, index) || is_formula(doc, tokens) || answers_a_question(doc, index) {
+            if has_possible_verb(doc, index)
+                || is_formula(doc, tokens)
+                || answers_a_question(doc, index)
+                || is_dateline(doc, tokens)
+            {
                 continue;
             }
             flags.flag(sentence.span.clone(), if tokens.len() >= 5 { 0.65 } else { 0.5 }, "This sentence has no verb: a fragment in running text, often a German clause that the translation split off, or whose verb it dropped.".to_string());
@@ -190,6 +212,21 @@ mod tests {
         assert_no_flags::<VerblessSentence>("For a new Russia, against the regime\nThe group formed in March.");
         assert_no_flags::<VerblessSentence>("“What a day.” The coach laughed. (dpa)");
         assert_no_flags::<VerblessSentence>("Prices rose. The plans failed. Rescue workers searched all night.");
+    }
+
+    #[test]
+    fn datelines_are_not_fragments() {
+        assert_no_flags::<VerblessSentence>(
+            "Chinanews client, July 26th. The giants of Serie A won a milestone battle.",
+        );
+        assert_no_flags::<VerblessSentence>("chinanews.com, July 26. The spokesperson said the talks went well.");
+        // A fragment that merely ends with a date is still one.
+        assert_eq!(
+            excerpts::<VerblessSentence>(
+                "The talks went well. The new rules for all members of the union since July 26."
+            ),
+            ["The new rules for all members of the union since July 26."]
+        );
     }
 
     #[test]
