@@ -363,11 +363,9 @@ fn certain_name(word: &str, run_words: &[&str], speakers: &[&str]) -> bool {
     // A run of capitalised words also holds the titles and nouns that stand before a name
     // ("Chef Ali Bagheri", "das erste Mal Rouladen"): a listed common word of the run is not
     // made certain by its neighbours.
-    let name_in_run = run_words.contains(&word) && !FIRST_NAMES.contains_key(word) && !listed_common_word(&lower);
-    let first_name_in_run = run_words.contains(&word) && FIRST_NAMES.contains_key(word);
+    let name_in_run = run_words.contains(&word) && (FIRST_NAMES.contains_key(word) || !listed_common_word(&lower));
     speakers.contains(&word)
         || name_in_run
-        || first_name_in_run
         || is_exonym_form(&lower)
         || is_all_caps(word)
         || german_word_entry(&lower).is_none()

@@ -173,20 +173,8 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         // German capitalises every noun, so a capitalised German word is only taken for a common
         // noun where English grammar treats it as one: after an article or possessive, and not
         // as a modifier of an English noun ("the Ahr valley").
-        let previous = index.checked_sub(1).map(|i| doc.word(&tokens[i]).to_lowercase());
-        // "the Feuerwehr", "many Winzer", "the new Oberbürgermeisterin": an article, possessive
-        // or quantifier, with at most one adjective between.
-        let determiner = |w: &str| {
-            DETERMINERS.contains(w)
-                || QUANTIFIERS.contains(&w)
-                || NUMERALS.contains(&w)
-                || w.bytes().all(|b| b.is_ascii_digit())
-        };
-        let after_adjective_and_determiner = index >= 2
-            && tokens[index - 1].lex.adjective()
-            && !tokens[index - 1].capitalized
-            && determiner(doc.lower(&tokens[index - 2]));
-        let after_determiner = previous.as_deref().is_some_and(determiner) || after_adjective_and_determiner;
+        // "the Feuerwehr", "many Winzer", "the new Oberbürgermeisterin".
+        let after_determiner = index > 0 && determiner_before(doc, tokens, index);
         // The next word's entry answers what the lists would: an English noun or adjective.
         let next = tokens.get(index + 1).filter(|t| !t.capitalized);
         // Prepositions the function-word list lacks are no nouns ("the Deiche along the Inn").
@@ -315,7 +303,10 @@ const NUMERALS: [&str; 11] =
 fn determiner_before(doc: &Doc, tokens: &[Token], index: usize) -> bool {
     let determiner = |t: &Token| {
         let w = doc.lower(t);
-        DETERMINERS.contains(w) || QUANTIFIERS.contains(&w) || NUMERALS.contains(&w) || t.is_number()
+        DETERMINERS.contains(w)
+            || QUANTIFIERS.contains(&w)
+            || NUMERALS.contains(&w)
+            || w.bytes().all(|b| b.is_ascii_digit())
     };
     determiner(&tokens[index - 1])
         || index >= 2
