@@ -17,7 +17,9 @@ use super::segment::Sentence;
 use super::tokens::Token;
 use super::Span;
 use crate::lexicon::KeyFilter;
-use crate::lexicon::{Gender, ThingClass, DETERMINERS, ENGLISH_WORDS, FIRST_NAMES, PERSON_NOUNS, THING_NOUNS};
+use crate::lexicon::{
+    lower_case, Gender, ThingClass, DETERMINERS, ENGLISH_WORDS, FIRST_NAMES, PERSON_NOUNS, STREET_ENDINGS, THING_NOUNS,
+};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -111,7 +113,9 @@ pub fn find(
             let kind = if let Some(gender) = pronoun {
                 Some(MentionKind::Pronoun { gender })
             } else if let Some(&gender) =
-                (token.capitalized && token.lex.maybe_first_name()).then(|| FIRST_NAMES.get(word())).flatten()
+                (token.capitalized && token.lex.maybe_first_name() && !opens_institution_name(tokens, index, &range))
+                    .then(|| FIRST_NAMES.get(word()))
+                    .flatten()
             {
                 if let Some(next) = tokens.get(index + 1).filter(|t| t.capitalized && index + 1 < range.end) {
                     surname_gender.insert(&text[next.span.clone()], gender);
@@ -144,7 +148,12 @@ pub fn find(
                 let next = tokens.get(index + 1).filter(|_| index + 1 < range.end);
                 let modifier = next.is_some_and(|n| !n.capitalized && n.lex.english_word() && n.lex.verb().is_none());
                 let code = word().bytes().any(|b| b.is_ascii_digit());
-                Some(if place || modifier || code { MentionKind::NonPersonName } else { MentionKind::Name })
+                // "Weser Straße", "the Weather Service": a street or an institution, not a person.
+                let street = |t: &Token| STREET_ENDINGS.contains(lower_case(&text[t.span.clone()]).as_ref());
+                let thing = street(token)
+                    || next.is_some_and(|n| n.capitalized && street(n))
+                    || opens_institution_name(tokens, index, &range);
+                Some(if place || modifier || code || thing { MentionKind::NonPersonName } else { MentionKind::Name })
             } else if token.has_letter
                 && !token.lex.adjective()
                 // Every determiner is a function word: a bit test spares most string comparisons.
@@ -175,6 +184,13 @@ pub fn find(
         }
     }
     mentions
+}
+
+/// Whether the capitalised words from `index` on end in an institution or thing noun: "German
+/// Weather Service" opens with a first name but names no person.
+fn opens_institution_name(tokens: &[Token], index: usize, sentence: &std::ops::Range<usize>) -> bool {
+    let run_end = (index + 1..sentence.end).find(|&i| !tokens[i].capitalized).unwrap_or(sentence.end);
+    run_end > index + 1 && tokens[run_end - 1].lex.thing_noun()
 }
 
 /// A person noun used as a title before a name ("Mayor Heike Brandt", "coach Tuchel"): the name

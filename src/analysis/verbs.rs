@@ -33,7 +33,11 @@ pub fn possible_verb_at(doc: &Doc, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let Some(forms) = token.lex.verb() else { return false };
-    let previous = i.checked_sub(1).map(|p| (doc.lower(&tokens[p]), tokens[p].lex));
+    // A word closed off by a bracket marks no noun: "Lindner (61) runs" has its verb after an aside.
+    let previous = i
+        .checked_sub(1)
+        .filter(|&p| !doc.gap(&tokens[p], token).contains([')', ']']))
+        .map(|p| (doc.lower(&tokens[p]), tokens[p].lex));
     let after_noun_marker = previous
         .is_some_and(|(p, lex)| NOUN_MARKERS.contains(&p) || lex.adjective() || p.chars().all(|c| c.is_ascii_digit()));
     !after_noun_marker
@@ -112,6 +116,12 @@ mod tests {
         assert!(!finite("Taken together, the figures for the year."));
         assert!(finite("She was born in Tokyo."));
         assert!(finite("Officials became nervous."));
+    }
+
+    #[test]
+    fn a_number_in_brackets_marks_no_noun_after_it() {
+        assert_eq!(verbs_of("Dr. Petra Lindner (61) runs the last practice."), ["runs"]);
+        assert_eq!(verbs_of("The team scored 61 runs."), ["scored"]);
     }
 
     #[test]

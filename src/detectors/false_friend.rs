@@ -102,11 +102,17 @@ static ENTRY_INDEX: LazyLock<WordMap<usize>> = LazyLock::new(|| {
     index
 });
 
+/// Modals that English pairs with "eventually" in its own sense ("prices could eventually fall").
+const HEDGING_MODALS: [&str; 3] = ["could", "may", "might"];
+
+/// Words after "is/are eventually" that make it a state ("there are eventually many more").
+const QUANTIFIERS_AFTER_BE: [&str; 7] = ["many", "more", "much", "a", "several", "some", "no"];
+
 const MODALS: [&str; 9] = ["could", "might", "may", "must", "would", "will", "should", "can", "shall"];
 
 impl Detector for FalseFriend {
     const DECLARATION: Declaration =
-        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 5 };
+        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 6 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -172,7 +178,14 @@ impl Detector for FalseFriend {
                         let window = i.saturating_sub(3)..(i + 8).min(words.len());
                         // Not "will": "will eventually" is English's own "in the end".
                         let modal = |w: &&str| MODALS.contains(w) && !["will", "shall"].contains(w);
-                        (words[window].iter().any(modal), 0.6)
+                        // "could eventually shape", "may eventually": a hedging modal right before
+                        // it makes English's own "in time".
+                        let hedged = previous.is_some_and(|p| HEDGING_MODALS.contains(&p));
+                        // "there are eventually many more victims": a state, not an outcome, is
+                        // German "possibly".
+                        let state = previous.is_some_and(|p| ["is", "are"].contains(&p))
+                            && words.get(i + 1).is_some_and(|n| QUANTIFIERS_AFTER_BE.contains(n));
+                        (words[window].iter().any(modal) && !hedged || state, 0.6)
                     }
                     Rule::Noun => {
                         let after_determiner = previous.is_some_and(|p| DETERMINERS.contains(p));
@@ -259,8 +272,13 @@ mod tests {
     fn common_english_senses_need_text_that_came_from_german() {
         let english = "The actual situation is worse than officials admit. Prices could eventually fall.";
         assert_no_flags::<FalseFriend>(english);
-        let from_german = "In Düsseldorf the actual situation is tense. The council could eventually vote.";
-        assert_eq!(excerpts::<FalseFriend>(from_german), ["actual", "eventually"]);
+        let from_german = "In Düsseldorf the actual situation is tense. Eventually the council could vote.";
+        assert_eq!(excerpts::<FalseFriend>(from_german), ["actual", "Eventually"]);
+        // "could eventually" is English's "in time"; "there are eventually many" is "possibly".
+        let hedged = "In Düsseldorf the results could eventually shape plans. There are eventually many more victims.";
+        let flagged = super::super::test_support::flags_of::<FalseFriend>(hedged);
+        let starts: Vec<usize> = flagged.iter().map(|(_, flag)| flag.start).collect();
+        assert_eq!(starts, [hedged.rfind("eventually").unwrap()]);
         // "will eventually" means "in the end", and "the actual figures" are the real ones.
         assert_no_flags::<FalseFriend>(
             "In Düsseldorf the test will eventually become routine. The actual figures rose.",

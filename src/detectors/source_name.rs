@@ -710,7 +710,9 @@ fn name_runs<'t>(
                 || tokens[index - 1].is_number() && index > 1 && GERMAN_ARTICLES.contains(&lower_at(index - 2).as_ref())
         };
         // Hyphenated compounds are judged part by part: "Johns-Hopkins-Universität" holds the
-        // name "Johns Hopkins", "US-Präsident" the name "US".
+        // name "Johns Hopkins", "US-Präsident" the name "US". An article before the compound
+        // belongs to its last part ("ein Rakoczy-Reitturnier"), not to a name in front.
+        let parts = word.split(['-', '‐']).filter(|part| !part.is_empty()).count();
         let mut offset = token.span.start;
         for (position, part) in word.split(['-', '‐']).enumerate() {
             let span = offset..offset + part.len();
@@ -725,7 +727,10 @@ fn name_runs<'t>(
                 && last_end.is_some_and(|end| &text[end..span.start] == " ")
                 && ENGLISH_WORDS.contains(&part.to_lowercase())
                 && !GERMAN_FUNCTION_WORDS.contains(part);
-            if !(judge.is_name(part, after_article && position == 0) || run_word) {
+            let compound_follows =
+                before_hyphen && text[token.span.end..].chars().nth(1).is_some_and(char::is_uppercase);
+            let article_before_part = after_article && position == 0 && parts == 1 && !compound_follows;
+            if !(judge.is_name(part, article_before_part) || run_word) {
                 last_end = None;
                 continue;
             }
@@ -802,7 +807,7 @@ fn words<'a>(text: &'a str, tokens: &[Token], german: bool) -> Vec<Word<'a>> {
 
 impl Detector for SourceName {
     const DECLARATION: Declaration =
-        Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 7 };
+        Declaration { id: "source-name", category: Category::Mistranslation, severity: Severity::Major, version: 8 };
     type Settings = SourceNameSettings;
 
     fn configure(settings: &SourceNameSettings) -> Self {

@@ -3,7 +3,8 @@
 //! ## What it does
 //! Flags a main clause whose past participle or verb particle is left at the very end, behind
 //! an adverbial, the way German orders it:
-//! - "The minister has the proposal on Tuesday rejected." (hat ... abgelehnt);
+//! - "The minister has the proposal on Tuesday rejected." (hat ... abgelehnt), also behind a
+//!   negation: "The defendant has the allegations not disputed.";
 //! - "The train leaves at nine o'clock off." (fährt ... ab).
 //!
 //! ## Why it signals MT
@@ -44,10 +45,13 @@ const PREPOSITIONS: [&str; 16] = [
 static TIME_WORDS: LazyLock<WordList> =
     LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/time_adverbials.txt")));
 const PARTICLES: [&str; 5] = ["off", "out", "up", "back", "down"];
+/// Negations, which German puts before the participle at the end ("hat die Vorwürfe nicht
+/// bestritten": "has the allegations not disputed").
+const NEGATIONS: [&str; 2] = ["not", "never"];
 
 impl Detector for StrandedVerb {
     const DECLARATION: Declaration =
-        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 4 };
+        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 5 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -68,8 +72,15 @@ impl Detector for StrandedVerb {
                 continue;
             }
             let words: Vec<&str> = tokens.iter().map(|t| doc.lower(t)).collect();
+            // A negation marks German order only in the perfect: "is not just cannon fodder" is English.
+            let perfect = |i: usize| ["has", "have", "had"].contains(&words[i]);
             let has_adverbial = |range: std::ops::Range<usize>| {
-                range.clone().any(|i| PREPOSITIONS.contains(&words[i]) || TIME_WORDS.contains(words[i]))
+                let aux = range.start - 1;
+                range.clone().any(|i| {
+                    PREPOSITIONS.contains(&words[i])
+                        || TIME_WORDS.contains(words[i])
+                        || perfect(aux) && NEGATIONS.contains(&words[i])
+                })
             };
             let is_verb = |i: usize| {
                 crate::analysis::verbs::possible_verb_at(doc, tokens, i) && !PREPOSITIONS.contains(&words[i])
@@ -148,6 +159,8 @@ mod tests {
             ["approved"]
         );
         assert_eq!(excerpts::<StrandedVerb>("The last train leaves at nine o'clock off."), ["off"]);
+        assert_eq!(excerpts::<StrandedVerb>("The defendant has the allegations not disputed."), ["disputed"]);
+        assert_no_flags::<StrandedVerb>("The group will matter later, so it is not just cannon feed.");
     }
 
     #[test]

@@ -82,7 +82,7 @@ fn it_form(lower: &str) -> Option<&'static str> {
 
 impl Detector for ThingPronoun {
     const DECLARATION: Declaration =
-        Declaration { id: "thing-pronoun", category: Category::Mistranslation, severity: Severity::Major, version: 4 };
+        Declaration { id: "thing-pronoun", category: Category::Mistranslation, severity: Severity::Major, version: 5 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -164,6 +164,18 @@ mod tests {
         );
         assert_eq!(flags.len(), 1);
         assert!(flags[0].1.message.contains("\"government\""), "{}", flags[0].1.message);
+    }
+
+    #[test]
+    fn streets_and_institutions_with_names_are_no_people() {
+        assert_eq!(
+            excerpts::<ThingPronoun>("The bridge on Weser Straße is the largest project. He is to be finished soon."),
+            ["He"]
+        );
+        assert_eq!(
+            excerpts::<ThingPronoun>("The German Weather Service warned of storms. He expects more rain tonight."),
+            ["He"]
+        );
     }
 
     #[test]

@@ -33,7 +33,9 @@
 //! `german_rivers.txt`), when a run of German words ends in a name the lexicon cannot translate
 //! ("the Klinikum rechts der Isar"), when it is a known
 //! first name, when it stands next to another capitalised word ("Eintracht Frankfurt", "Bad
-//! Tölz"; this also hides "US Präsident Donald Trump"), or when English
+//! Tölz"; this also hides "US Präsident Donald Trump"; but a long German noun after an article
+//! and before a name is a title or institution: "the Oberbürgermeisterin Sabine Kellner", "the
+//! Landgericht Hamburg"), or when English
 //! news uses it as a loanword or title (Bundestag, Angst, Spiegel: `german_in_english.txt`).
 //! A capitalised word that the German–English lexicon neither translates nor reads as a
 //! compound of two words it translates is taken for a name ("the Lahn", "the Märklin
@@ -48,7 +50,7 @@ use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
 use crate::lexicon::{shipped, WordList};
-use crate::lexicon::{DETERMINERS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_CALENDAR, MONTHS};
+use crate::lexicon::{DETERMINERS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_CALENDAR, MONTHS, STREET_ENDINGS};
 use std::sync::LazyLock;
 
 pub struct UntranslatedWord;
@@ -79,6 +81,9 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
     let characters = if ascii { word.len() } else { word.chars().count() };
     if characters < 3 || word.bytes().any(|b| b.is_ascii_digit()) {
         return None;
+    }
+    if characters <= 5 && GERMAN_NOUN_ACRONYMS.contains(&doc.lower(token)) {
+        return Some(0.8); // "in a PKW", "two Lkw": German abbreviations of common nouns.
     }
     // The lexicon is case-folded the way wordfreq folds it: "ß" is stored as "ss".
     let folded;
@@ -167,14 +172,33 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
                 t.capitalized && !(i == 0 && (opener(doc.word(t)) || opener(doc.lower(t))))
             })
         };
-        if capitalised_neighbour(index.checked_sub(1)) || capitalised_neighbour(Some(index + 1)) {
-            return None;
-        }
         // German capitalises every noun, so a capitalised German word is only taken for a common
         // noun where English grammar treats it as one: after an article or possessive, and not
         // as a modifier of an English noun ("the Ahr valley").
         // "the Feuerwehr", "many Winzer", "the new Oberbürgermeisterin".
         let after_determiner = index > 0 && determiner_before(doc, tokens, index);
+        // A long German noun the lexicon translates, after an article and before a name, is a
+        // title or an institution left in German ("the Oberbürgermeisterin Sabine Kellner", "at
+        // the Landgericht Hamburg"), not part of the name.
+        // Before a place, only an authority counts: venues and firms keep German names in
+        // English ("the Schauspiel Köln"), courts and offices are translated.
+        let before_person_or_authority = tokens.get(index + 1).is_some_and(|next| {
+            FIRST_NAMES.contains_key(doc.word(next)) || AUTHORITY_HEADS.iter().any(|head| lower.ends_with(head))
+        });
+        let title_before_name = after_determiner
+            && known == Some(false)
+            && characters >= TITLE_MIN_LETTERS
+            && capitalised_neighbour(Some(index + 1))
+            && before_person_or_authority
+            && !capitalised_neighbour(index.checked_sub(1))
+            && !is_place_name(lower)
+            && crate::adequacy::translates_german_word(lower);
+        if title_before_name {
+            return Some(0.7);
+        }
+        if capitalised_neighbour(index.checked_sub(1)) || capitalised_neighbour(Some(index + 1)) {
+            return None;
+        }
         // The next word's entry answers what the lists would: an English noun or adjective.
         let next = tokens.get(index + 1).filter(|t| !t.capitalized);
         // Prepositions the function-word list lacks are no nouns ("the Deiche along the Inn").
@@ -206,6 +230,19 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         None => None,
     }
 }
+
+/// German abbreviations of common nouns that English has words for ("Pkw", car; "Lkw", truck;
+/// "Kita", day care), never names.
+const GERMAN_NOUN_ACRONYMS: [&str; 6] = ["pkw", "lkw", "kfz", "öpnv", "mwst", "kita"];
+
+/// Heads of German names of courts and public offices, which English translates ("the
+/// Landgericht Hamburg" is "the Hamburg Regional Court").
+const AUTHORITY_HEADS: [&str; 8] =
+    ["gericht", "amt", "behörde", "ministerium", "präsidium", "anwaltschaft", "verwaltung", "direktion"];
+
+/// The fewest letters of a German title or institution that is flagged before a name: shorter
+/// nouns ("Graf", "Kaiser") are parts of names as often.
+const TITLE_MIN_LETTERS: usize = 8;
 
 /// An English verb with the agent ending "-er" or "-ers" ("tourer", "streamers"): English,
 /// though the word list may lack it.
@@ -330,11 +367,6 @@ fn inflected_german_noun(lower: &str) -> Option<bool> {
     })
 }
 
-/// Endings of German street and square names and of landmarks (churches, towers, gates), which
-/// English keeps as names ("Talstrasse", "Paulskirche").
-static STREET_ENDINGS: LazyLock<WordList> =
-    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_street_endings.txt")));
-
 /// Whether a compound is the name of a street, square or landmark: "Friedrichstraße",
 /// "Marienplatz", "Frauenkirche" (not the bare "Kirche" or "Platz").
 fn is_place_name(lower: &str) -> bool {
@@ -360,7 +392,7 @@ impl Detector for UntranslatedWord {
         id: "untranslated-word",
         category: Category::Untranslated,
         severity: Severity::Major,
-        version: 6,
+        version: 7,
     };
     type Settings = Switch;
 
@@ -479,6 +511,19 @@ mod tests {
             excerpts::<UntranslatedWord>("She is the new Oberbürgermeisterin of the town."),
             ["Oberbürgermeisterin"]
         );
+    }
+
+    #[test]
+    fn titles_and_institutions_before_a_name_and_noun_abbreviations_are_german() {
+        assert_eq!(
+            excerpts::<UntranslatedWord>("The Oberbürgermeisterin Sabine Kellner spoke first."),
+            ["Oberbürgermeisterin"]
+        );
+        assert_eq!(excerpts::<UntranslatedWord>("He stands trial at the Landgericht Hamburg."), ["Landgericht"]);
+        assert_eq!(excerpts::<UntranslatedWord>("The man was travelling in a PKW at night."), ["PKW"]);
+        assert_no_flags::<UntranslatedWord>("The Eintracht Frankfurt coach and the Graf Zeppelin club agreed.");
+        assert_no_flags::<UntranslatedWord>("The premiere at the Schauspiel Köln was sold out.");
+        assert_no_flags::<UntranslatedWord>("Staff of Deutsche Bahn and the Deutsche Bank met in Frankfurt.");
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! Flags a subordinate clause that ends with its verb cluster in German order, main verb first
 //! and auxiliary or modal last: "He said that the company the plant next year close will.",
 //! "because he the money stolen has." It also flags a clause that ends with an adjective
-//! before "is", "are", "was" or "were": "that the offer insufficient is."
+//! before "is", "are", "was" or "were": "that the offer insufficient is.", and a clause whose
+//! single finite verb comes last after both its subject and its object: "why the man the lane
+//! changed", "because the company the plant closed."
 //!
 //! ## Why it signals MT
 //! German subordinate clauses put the finite verb last ("dass die Firma das Werk nächstes Jahr
@@ -16,7 +18,11 @@
 //! ## Known false positives
 //! An elliptical clause ending in an auxiliary ("more than he has") is not flagged, because no
 //! verb stands before the auxiliary. Nouns that look like verbs before a final auxiliary
-//! ("what the report is") are flagged only after the clause has at least four words.
+//! ("what the report is") are flagged only after the clause has at least four words. A final
+//! verb after two noun phrases is read only when nothing but articles, adjectives, nouns and
+//! names stands between the subordinator and the verb, so a noun phrase with a prepositional
+//! phrase ("that the tree on the line fell") or an object relative with one noun phrase ("the
+//! plant that the company closed") is not taken.
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -33,7 +39,7 @@ pub struct VerbFinalClause;
 /// Words that open a subordinate clause. "after", "before" and "since" are left out: they are
 /// far more often prepositions ("after the reform and opening up is ...").
 static SUBORDINATORS: std::sync::LazyLock<WordList> =
-    std::sync::LazyLock::new(|| WordList::of(["that", "because", "if", "when", "although", "whether", "while"]));
+    std::sync::LazyLock::new(|| WordList::of(["that", "because", "if", "when", "although", "whether", "while", "why"]));
 const FINAL_AUXILIARIES: [&str; 17] = [
     "will", "would", "can", "could", "shall", "should", "may", "might", "must", "has", "have", "had", "is", "are",
     "was", "were", "wants",
@@ -41,7 +47,7 @@ const FINAL_AUXILIARIES: [&str; 17] = [
 
 impl Detector for VerbFinalClause {
     const DECLARATION: Declaration =
-        Declaration { id: "verb-final-clause", category: Category::Grammar, severity: Severity::Major, version: 3 };
+        Declaration { id: "verb-final-clause", category: Category::Grammar, severity: Severity::Major, version: 4 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -69,10 +75,25 @@ impl Detector for VerbFinalClause {
                     .get(i + 1)
                     .map_or(&doc.text[tokens[i].span.end..doc.sentences[index].span.end], |n| doc.gap(&tokens[i], n));
                 let clause_ends = i + 1 == tokens.len() || after.contains([',', ';', '“', '”', '"']);
-                if !clause_ends {
+                // A clause that is the subject ends before the main verb: "why he left is unclear".
+                let before_copula = after == " " && tokens.get(i + 1).is_some_and(|n| COPULAS.contains(&doc.lower(n)));
+                let subject_clause_ends = before_copula && object_before_final_verb(doc, tokens, start, i).is_some();
+                if !(clause_ends || subject_clause_ends) {
                     continue;
                 }
                 clause_start = None;
+                // "why" opens questions in the main clause's order ("why so much speed is lost"):
+                // only the object-before-verb order is read after it.
+                let after_why = word(start) == "why";
+                if let Some(object) = object_before_final_verb(doc, tokens, start, i) {
+                    let verb = doc.word(&tokens[i]);
+                    let object_text = &doc.text[tokens[object].span.start..tokens[i - 1].span.end];
+                    flags.flag(tokens[object].span.start..tokens[i].span.end, 0.7, format!("\"{object_text} {verb}\" ends the clause with its verb after the object, in German subordinate-clause order; English puts the verb right after the subject: \"{verb} {object_text}\"."));
+                    continue;
+                }
+                if after_why {
+                    continue;
+                }
                 if let Some(complement) = complement_before_final_copula(doc, tokens, start, i) {
                     let span = tokens[complement].span.start..tokens[i].span.end;
                     let (adjective, copula) = (doc.word(&tokens[complement]), doc.word(&tokens[i]));
@@ -98,6 +119,33 @@ impl Detector for VerbFinalClause {
             }
         }
     }
+}
+
+/// The index of the first word of the object in a clause `start..=end` that ends with its
+/// single finite verb after subject and object: "why the man the lane changed". Both must open
+/// with a determiner, and only adjectives, nouns and names may stand between.
+fn object_before_final_verb(doc: &Doc, tokens: &[crate::analysis::Token], start: usize, end: usize) -> Option<usize> {
+    let verb = &tokens[end];
+    let word = doc.lower(verb);
+    let finite = verb_forms(word).is_some_and(|f| f.past || f.third_person);
+    if end < start + 5 || verb.capitalized || !finite || crate::lexicon::is_auxiliary(word) {
+        return None;
+    }
+    let between = &tokens[start + 1..end];
+    if between.windows(2).any(|pair| doc.gap(&pair[0], &pair[1]) != " ") {
+        return None;
+    }
+    let determiners: Vec<usize> =
+        (start + 1..end).filter(|&i| crate::lexicon::DETERMINERS.contains(doc.lower(&tokens[i]))).collect();
+    let [subject, object] = determiners[..] else { return None };
+    let noun_phrase_words = between.iter().all(|t| {
+        let lower = doc.lower(t);
+        crate::lexicon::DETERMINERS.contains(lower)
+            || t.capitalized
+            || !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(lower)
+                && verb_forms(lower).is_none_or(|f| !(f.past || f.third_person) || t.lex.adjective())
+    });
+    (subject == start + 1 && object > subject + 1 && object + 1 < end && noun_phrase_words).then_some(object)
 }
 
 /// Forms of "be" that end a German-order clause after its complement.
@@ -178,6 +226,23 @@ mod tests {
             excerpts::<VerbFinalClause>("Residents complain because the water still brown was, and nobody came."),
             ["brown was"]
         );
+    }
+
+    #[test]
+    fn flags_a_final_verb_after_subject_and_object() {
+        assert_eq!(excerpts::<VerbFinalClause>("Why the man the lane changed is still unclear."), ["the lane changed"]);
+        assert_eq!(
+            excerpts::<VerbFinalClause>("Workers protested because the company the old plant closed."),
+            ["the old plant closed"]
+        );
+    }
+
+    #[test]
+    fn object_relatives_and_noun_phrases_with_prepositions_are_fine() {
+        assert_no_flags::<VerbFinalClause>("This is the plant that the company closed. Why the man left is unclear.");
+        assert_no_flags::<VerbFinalClause>("Can someone tell me why so much Internet speed is \"lost\" on the line?");
+        assert_no_flags::<VerbFinalClause>("Trains stopped because a tree on the overhead line had fallen.");
+        assert_no_flags::<VerbFinalClause>("We know that the rest of the team agreed, and that the group grew.");
     }
 
     #[test]

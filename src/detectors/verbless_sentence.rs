@@ -131,7 +131,7 @@ fn answers_a_question(doc: &Doc, index: usize) -> bool {
 
 impl Detector for VerblessSentence {
     const DECLARATION: Declaration =
-        Declaration { id: "verbless-sentence", category: Category::Grammar, severity: Severity::Minor, version: 5 };
+        Declaration { id: "verbless-sentence", category: Category::Grammar, severity: Severity::Minor, version: 6 };
     type Settings = VerblessSentenceSettings;
 
     fn configure(settings: &VerblessSentenceSettings) -> Self {

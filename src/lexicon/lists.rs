@@ -34,6 +34,9 @@ word_list!(ANIMATE_VERBS, "animate_verbs.txt");
 word_list!(TIME_NOUNS, "time_nouns.txt");
 word_list!(DETERMINERS, "determiners.txt");
 word_list!(GERMAN_CALENDAR, "german_calendar.txt");
+// Endings of German street and square names and of landmarks ("Talstrasse", "Paulskirche"),
+// which are also the bare words ("Straße", "Platz").
+word_list!(STREET_ENDINGS, "german_street_endings.txt");
 
 /// The English month names in calendar order, lower case: `MONTH_NAMES[0]` is "january".
 pub static MONTH_NAMES: LazyLock<Vec<&'static str>> =
@@ -221,7 +224,7 @@ mod tests {
     #[test]
     fn tables_read_every_row_of_the_shipped_files() {
         let count = |classes: &mut dyn Iterator<Item = ThingClass>, class| classes.filter(|c| *c == class).count();
-        assert_eq!(THING_NOUNS.len(), 241);
+        assert_eq!(THING_NOUNS.len(), 244);
         assert_eq!(count(&mut THING_NOUNS.values().copied(), ThingClass::Abstract), 51);
         assert_eq!(count(&mut THING_NOUNS.values().copied(), ThingClass::Vessel), 9);
         assert_eq!(PERSON_NOUNS.len(), 213);
