@@ -125,6 +125,9 @@ pub fn find(
                 (token.capitalized && !surname_gender.is_empty()).then(|| surname_gender.get(word())).flatten()
             {
                 Some(MentionKind::Person { gender: Some(gender), neuter_in_german: false, named: true })
+            } else if names_an_age(text, tokens, index) {
+                // "the 35-year-old": a person of unknown gender.
+                Some(MentionKind::Person { gender: None, neuter_in_german: false, named: false })
             } else if let Some(noun) = token
                 .lex
                 .person_noun()
@@ -184,6 +187,20 @@ pub fn find(
         }
     }
     mentions
+}
+
+/// Whether the token at `index` ends an age used as a noun: "the 35-year-old", "two
+/// 17-year-olds", "a five-year-old".
+fn names_an_age(text: &str, tokens: &[Token], index: usize) -> bool {
+    let word = &text[tokens[index].span.clone()];
+    if !(word.eq_ignore_ascii_case("old") || word.eq_ignore_ascii_case("olds")) || index < 2 {
+        return false;
+    }
+    let (year, age) = (&tokens[index - 1], &tokens[index - 2]);
+    let hyphen = |a: &Token, b: &Token| &text[a.span.end..b.span.start] == "-";
+    let year_word = &text[year.span.clone()];
+    let is_year = year_word.eq_ignore_ascii_case("year") || year_word.eq_ignore_ascii_case("month");
+    is_year && hyphen(year, &tokens[index]) && hyphen(age, year)
 }
 
 /// Whether the capitalised words from `index` on end in an institution or thing noun: "German

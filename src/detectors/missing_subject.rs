@@ -26,10 +26,11 @@
 //!
 //! A statement is read only when it ends with a full stop and is not quoted speech, where
 //! ellipsis is natural ("Could be worse."), nor written in the first or second person, as chat
-//! and letters are ("Would be happy to help you."). An auxiliary followed by a pronoun or a capitalised
-//! word opens a question that lost its mark or a name ("Will Smith"), and "had", "were" and
-//! "should" open a condition ("Had the police come earlier, …"), so those are read only in a
-//! sentence without a comma. A past verb opens a participle phrase ("Founded in 1990, the
+//! and letters are ("Would be happy to help you."). An auxiliary followed by a pronoun, a
+//! number or a capitalised word opens a question that lost its mark or a name ("Will Smith");
+//! "Do" and "Have" before a noun open instructions ("Do not use …", "Have a good time."); and
+//! "had", "were" and "should" open a condition ("Had the police come earlier, …"), so those
+//! are read only in a sentence without a comma. A past verb opens a participle phrase ("Founded in 1990, the
 //! firm …", "Reported cases rose."), so it is read only before a function word or a name, in
 //! a sentence with no comma and no form of "be" ("Located in the centre is …"); speech verbs
 //! ("Said the minister …") and participles that work as prepositions ("Based on", "Born in")

@@ -82,7 +82,7 @@ fn it_form(lower: &str) -> Option<&'static str> {
 
 impl Detector for ThingPronoun {
     const DECLARATION: Declaration =
-        Declaration { id: "thing-pronoun", category: Category::Mistranslation, severity: Severity::Major, version: 5 };
+        Declaration { id: "thing-pronoun", category: Category::Mistranslation, severity: Severity::Major, version: 6 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -175,6 +175,13 @@ mod tests {
         assert_eq!(
             excerpts::<ThingPronoun>("The German Weather Service warned of storms. He expects more rain tonight."),
             ["He"]
+        );
+    }
+
+    #[test]
+    fn an_age_used_as_a_noun_is_a_person() {
+        assert_no_flags::<ThingPronoun>(
+            "Police searched a van. The 35-year-old is known to police. He had been released in May.",
         );
     }
 
