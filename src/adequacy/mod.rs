@@ -476,6 +476,12 @@ pub fn translates_german_word(word: &str) -> bool {
     german::translates_as_word_or_compound(word)
 }
 
+/// Whether the German–English lexicon has `word` (lower case) itself as a key, with a translation
+/// other than itself: a listed German word, not a compound or a form read from one.
+pub fn lists_german_word(word: &str) -> bool {
+    german::key(word).is_some_and(|(_, entry)| entry.translations().any(|t| !t.eq_ignore_ascii_case(word)))
+}
+
 /// Adds the English words of the German–English lexicon's translations of a lower-case German
 /// word (any form of it) to `into`: "Pfalz" gives "palatinate".
 pub fn translation_words(german_word: &str, into: &mut impl Extend<&'static str>) {
@@ -519,6 +525,14 @@ mod tests {
         assert_eq!(result.uncovered_source.len(), result.source_content_words);
         words(german, &result.uncovered_source);
         words(english, &result.unsupported_target);
+    }
+
+    #[test]
+    fn listed_words_are_keys_not_compounds_or_names() {
+        assert!(lists_german_word("feuerwehr") && lists_german_word("fleisch"));
+        // A compound of two known words, and a name translated only as itself.
+        assert!(translates_german_word("bauernverband") && !lists_german_word("bauernverband"));
+        assert!(!lists_german_word("paris") && !lists_german_word("lahnstein"));
     }
 
     #[test]

@@ -6,10 +6,16 @@
 //! "the club needs therefore a new coach". English puts the adverb before the verb or sets it
 //! off ("the evening, however, loses its tension").
 //!
+//! It also flags the adverbs of frequency and phase that English puts before the main verb
+//! ("still", "already", "also", "often", "always", "never") in that place: "customers can buy
+//! still their rolls", "the firm produces also the engines", and with a time between them and
+//! the object: "had presented already in January the first drafts".
+//!
 //! ## Why it signals MT
-//! German puts "jedoch", "dennoch" and "deshalb" right after the finite verb, before the
-//! object ("verliert jedoch seine Spannung"); word-for-word MT keeps that place, where English
-//! never has the adverb.
+//! German puts "jedoch", "dennoch" and "deshalb", and "noch", "schon", "auch", "oft", "immer"
+//! and "nie", right after the verb, before the object ("verliert jedoch seine Spannung", "kann
+//! noch ihre Brötchen kaufen"); word-for-word MT keeps that place, where English never has the
+//! adverb.
 //!
 //! ## Example
 //! "After the interval the evening loses however its tension." flags "loses however its".
@@ -18,7 +24,8 @@
 //! Only a verb form the word lists know, other than "be", "have", "do" and the modals, and an
 //! object that opens with an article, a demonstrative or a possessive are read: "it is
 //! however clear" and "we have therefore decided" are English. "However" before an adjective
-//! or adverb ("however long it takes") is not a linking adverb and is not read.
+//! or adverb ("however long it takes") is not a linking adverb and is not read. A word after an
+//! article or preposition is a noun, not a verb ("of course also a", "in any case still a").
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -27,7 +34,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, KeyFilter, DETERMINERS};
+use crate::lexicon::{is_auxiliary, KeyFilter, DETERMINERS, MONTHS, WEEKDAYS};
 use std::sync::LazyLock;
 
 pub struct AdverbBeforeObject;
@@ -35,12 +42,23 @@ pub struct AdverbBeforeObject;
 /// Linking adverbs that German places after the finite verb.
 const LINKING_ADVERBS: [&str; 4] = ["however", "nevertheless", "nonetheless", "therefore"];
 
-/// The word keys of [`LINKING_ADVERBS`], tested before the text.
-static ADVERB_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| KeyFilter::of(LINKING_ADVERBS));
+/// Adverbs that English puts before the main verb, German after it.
+const MID_ADVERBS: [&str; 6] = ["still", "already", "also", "often", "always", "never"];
+
+/// Prepositions before a noun that looks like a verb ("of course", "in case").
+const PREPOSITIONS: [&str; 8] = ["of", "in", "on", "at", "for", "by", "with", "from"];
+
+/// Prepositions of a time that German may put between such an adverb and the object ("schon im
+/// Januar die ersten Entwürfe").
+const TIME_PREPOSITIONS: [&str; 3] = ["in", "on", "at"];
+
+/// The word keys of both lists, tested before the text.
+static ADVERB_KEYS: LazyLock<KeyFilter> =
+    LazyLock::new(|| KeyFilter::of(LINKING_ADVERBS.into_iter().chain(MID_ADVERBS)));
 
 impl Detector for AdverbBeforeObject {
     const DECLARATION: Declaration =
-        Declaration { id: "adverb-before-object", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+        Declaration { id: "adverb-before-object", category: Category::Grammar, severity: Severity::Minor, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -51,11 +69,26 @@ impl Detector for AdverbBeforeObject {
         let filter: &KeyFilter = &ADVERB_KEYS;
         let tokens = &doc.tokens;
         for (at, adverb) in tokens.iter().enumerate().skip(1) {
-            if !filter.may_contain(adverb.key) || !LINKING_ADVERBS.contains(&doc.lower(adverb)) {
+            if !filter.may_contain(adverb.key) {
                 continue;
             }
-            let (verb, Some(object)) = (&tokens[at - 1], tokens.get(at + 1)) else { continue };
-            if doc.gap(verb, adverb) != " " || doc.gap(adverb, object) != " " || verb.capitalized {
+            let adverb_lower = doc.lower(adverb);
+            let linking = LINKING_ADVERBS.contains(&adverb_lower);
+            if !linking && !MID_ADVERBS.contains(&adverb_lower) {
+                continue;
+            }
+            let object_at = if linking { at + 1 } else { object_after_time(doc, tokens, at).unwrap_or(at + 1) };
+            let (verb, Some(object)) = (&tokens[at - 1], tokens.get(object_at)) else { continue };
+            let unbroken = tokens[at - 1..=object_at].windows(2).all(|pair| doc.gap(&pair[0], &pair[1]) == " ");
+            // "of course also a", "in any case still a": the word before the adverb is a noun
+            // of a set phrase, not a verb.
+            let in_phrase = at >= 2 && {
+                let before_verb = doc.lower(&tokens[at - 2]);
+                DETERMINERS.contains(before_verb)
+                    || PREPOSITIONS.contains(&before_verb)
+                    || ["any", "every", "each", "no"].contains(&before_verb)
+            };
+            if !unbroken || verb.capitalized || in_phrase {
                 continue;
             }
             let verb_word = doc.lower(verb);
@@ -70,19 +103,31 @@ impl Detector for AdverbBeforeObject {
                 continue;
             }
             let adverb_word = doc.word(adverb);
-            flags
-                .flag(
-                    verb.span.start..object.span.end,
-                    0.6,
-                    format!(
-                        "\"{adverb_word}\" stands between the verb \"{}\" and its object, where German puts it; \
-                         English puts it before the verb or between commas.",
-                        doc.word(verb)
-                    ),
-                )
-                .suggest(format!("{adverb_word} {} {}", doc.word(verb), doc.word(object)));
+            let place = if linking { "before the verb or between commas" } else { "before the main verb" };
+            let flag = flags.flag(
+                verb.span.start..object.span.end,
+                0.6,
+                format!(
+                    "\"{adverb_word}\" stands between the verb \"{}\" and its object, where German puts it; \
+                     English puts it {place}.",
+                    doc.word(verb)
+                ),
+            );
+            if object_at == at + 1 {
+                flag.suggest(format!("{adverb_word} {} {}", doc.word(verb), doc.word(object)));
+            }
         }
     }
+}
+
+/// The index of the object's first word when a time stands between a mid-position adverb at
+/// `adverb` and the object: "already in January the first drafts".
+fn object_after_time(doc: &Doc, tokens: &[crate::analysis::Token], adverb: usize) -> Option<usize> {
+    let preposition = tokens.get(adverb + 1)?;
+    let time = tokens.get(adverb + 2)?;
+    let time_word = doc.lower(time);
+    let is_time = MONTHS.contains(time_word) || WEEKDAYS.contains(time_word) || time.is_number();
+    (TIME_PREPOSITIONS.contains(&doc.lower(preposition)) && is_time).then_some(adverb + 3)
 }
 
 #[cfg(test)]
@@ -100,6 +145,30 @@ mod tests {
         assert_eq!(
             excerpts::<AdverbBeforeObject>("They rejected nevertheless the offer."),
             ["rejected nevertheless the"]
+        );
+    }
+
+    #[test]
+    fn flags_a_mid_position_adverb_between_verb_and_object() {
+        assert_eq!(excerpts::<AdverbBeforeObject>("Customers can buy still their bread rolls."), ["buy still their"]);
+        assert_eq!(excerpts::<AdverbBeforeObject>("The plant produces also the engines."), ["produces also the"]);
+        assert_eq!(
+            excerpts::<AdverbBeforeObject>("The city had presented already in January the first drafts."),
+            ["presented already in January the"]
+        );
+    }
+
+    #[test]
+    fn mid_position_adverbs_in_english_places_are_fine() {
+        assert_no_flags::<AdverbBeforeObject>(
+            "Customers can still buy their rolls. The plant also produces the engines.",
+        );
+        assert_no_flags::<AdverbBeforeObject>(
+            "It is still the best. They have already the money. Not only this but also the rest.",
+        );
+        assert_no_flags::<AdverbBeforeObject>("He arrived already in January, the month of snow.");
+        assert_no_flags::<AdverbBeforeObject>(
+            "They are of course also a part. I wish you in any case still a nice day.",
         );
     }
 

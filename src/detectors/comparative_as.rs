@@ -25,7 +25,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::word_key;
+use crate::lexicon::{word_key, SUBJECT_PRONOUNS};
 use std::sync::LazyLock;
 
 pub struct ComparativeAs;
@@ -56,9 +56,6 @@ const COMPARED_WITH: [&str; 20] = [
     "in",
     "last",
 ];
-
-/// Subject pronouns after "as", which open a comparison only with a verb of expectation.
-const SUBJECT_PRONOUNS: [&str; 7] = ["i", "we", "you", "he", "she", "they", "it"];
 
 /// Verbs of expectation, which make "as we had expected" a comparison.
 const EXPECTATIONS: [&str; 12] = [

@@ -7,7 +7,8 @@
 //! sensitive), "consequently implemented" (konsequent, consistently), "his handy" (Handy,
 //! mobile phone), "the chef of the company" (Chef, boss), "pupils of the gymnasium" (Gymnasium,
 //! grammar school), and the others in `data/lexicon/false_friends.tsv`. The word that decides
-//! may follow up to two adjectives ("sensible personal data").
+//! may follow up to two adjectives or adverbs ("sensible personal data", "became lightly
+//! injured").
 //!
 //! ## Why it signals MT
 //! MT and non-native writers reach for the English word that looks like the German one. The
@@ -112,7 +113,7 @@ const MODALS: [&str; 9] = ["could", "might", "may", "must", "would", "will", "sh
 
 impl Detector for FalseFriend {
     const DECLARATION: Declaration =
-        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 6 };
+        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 7 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -140,13 +141,15 @@ impl Detector for FalseFriend {
                 let mut next_index =
                     if words.get(i + 1).is_some_and(|n| DETERMINERS.contains(n)) { i + 2 } else { i + 1 };
                 let next = words.get(next_index).copied();
-                // The noun of a "next" rule may follow adjectives: "became mixed reviews", "sensible
-                // personal data".
+                // The noun of a "next" rule may follow adjectives or an adverb: "became mixed
+                // reviews", "sensible personal data", "became lightly injured".
                 let after_adjectives = {
                     let first = next_index;
                     while next_index < first + 2
                         && words.get(next_index + 1).is_some()
-                        && words.get(next_index).is_some_and(|w| ADJECTIVES.contains(w) && !entry.words.contains(w))
+                        && words
+                            .get(next_index)
+                            .is_some_and(|w| (ADJECTIVES.contains(w) || w.ends_with("ly")) && !entry.words.contains(w))
                     {
                         next_index += 1;
                     }
@@ -244,6 +247,11 @@ mod tests {
             ["sensible", "chef"]
         );
         assert_eq!(excerpts::<FalseFriend>("He left his handy in the taxi. Her handy rang."), ["handy", "handy"]);
+        assert_eq!(
+            excerpts::<FalseFriend>("The bakery closed four filials. The fire started at a herd in the kitchen."),
+            ["filials", "herd"]
+        );
+        assert_eq!(excerpts::<FalseFriend>("Cards for the festival sold fast."), ["Cards"]);
     }
 
     #[test]
@@ -295,5 +303,6 @@ mod tests {
         assert_no_flags::<FalseFriend>(
             "The chef cooked for 200 guests. A handy tool. The gymnasium reopened after repairs.",
         );
+        assert_no_flags::<FalseFriend>("A herd of cows crossed the road. He played his cards well.");
     }
 }

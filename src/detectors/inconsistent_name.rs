@@ -2,7 +2,8 @@
 //!
 //! ## What it does
 //! Flags a proper name that appears in two spellings in one article ("Arnie" and "Arni",
-//! "Kowalski" and "Kowalsky", "Lindemann" and "Lindeman"). Every occurrence of the rarer
+//! "Kowalski" and "Kowalsky", "Lindemann" and "Lindeman"), including a German letter spelt out
+//! in one of them ("Müller" and "Mueller", "Weiß" and "Weiss"). Every occurrence of the rarer
 //! spelling is flagged (the later one when both are equally common), and the message names both
 //! forms with their counts. At a lower confidence it also flags multi-word names of an
 //! organisation that drift apart ("Free Legion of Russia" and "Freedom of Russia").
@@ -148,7 +149,35 @@ fn different_compounds(a: &str, b: &str) -> bool {
     common >= 3 && word(&a_end) && word(&b_end)
 }
 
+/// Whether two spellings differ only in how German letters are written: "Müller" and
+/// "Mueller", "Weiß" and "Weiss", "Jürgen" and "Juergen".
+fn transliterated(a: &str, b: &str) -> bool {
+    if a.is_ascii() == b.is_ascii() {
+        return false; // One spelling keeps the German letters, the other spells them out.
+    }
+    let spelt_out = |word: &str| {
+        let mut out = String::with_capacity(word.len() + 2);
+        for c in word.chars() {
+            match c {
+                'ä' => out.push_str("ae"),
+                'ö' => out.push_str("oe"),
+                'ü' => out.push_str("ue"),
+                'Ä' => out.push_str("Ae"),
+                'Ö' => out.push_str("Oe"),
+                'Ü' => out.push_str("Ue"),
+                'ß' => out.push_str("ss"),
+                other => out.push(other),
+            }
+        }
+        out
+    };
+    spelt_out(a) == spelt_out(b)
+}
+
 fn similar(a: &str, b: &str) -> bool {
+    if transliterated(a, b) {
+        return true;
+    }
     let (a_length, b_length) = (a.chars().count(), b.chars().count());
     let allowed = if a_length.min(b_length) >= 8 { 2 } else { 1 };
     // The difference in length is a lower bound of the edit distance: most pairs stop here.
@@ -164,7 +193,7 @@ impl Detector for InconsistentName {
         id: "inconsistent-name",
         category: Category::Inconsistency,
         severity: Severity::Minor,
-        version: 3,
+        version: 4,
     };
     type Settings = InconsistentNameSettings;
 
@@ -331,6 +360,16 @@ mod tests {
         assert_eq!(flags[0].0, "Kowalsky");
         assert!(flags[0].1.message.contains("\"Kowalsky\" (1×)") && flags[0].1.message.contains("\"Kowalski\" (2×)"));
         assert_eq!(flags[0].1.suggestion.as_deref(), Some("Kowalski"));
+    }
+
+    #[test]
+    fn german_letters_spelt_out_are_one_name() {
+        assert_eq!(
+            excerpts::<InconsistentName>("Jürgen Müller leads the club. Critics say Müller waited. Mueller denies it."),
+            ["Mueller"]
+        );
+        assert_eq!(excerpts::<InconsistentName>("Anna Weiß spoke first. Then Weiss left. Weiß stayed."), ["Weiss"]);
+        assert!(transliterated("Jürgen", "Juergen") && !transliterated("Müller", "Muller"));
     }
 
     #[test]

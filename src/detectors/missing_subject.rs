@@ -44,7 +44,7 @@ use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::analysis::Token;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, KeyFilter, SPEECH_VERBS};
+use crate::lexicon::{is_auxiliary, KeyFilter, SPEECH_VERBS, SUBJECT_PRONOUNS};
 use std::sync::LazyLock;
 
 pub struct MissingSubject;
@@ -73,9 +73,8 @@ const CONDITIONAL_AUXILIARIES: [&str; 3] = ["had", "were", "should"];
 const AMBIGUOUS_OPENERS: [&str; 4] = ["may", "might", "am", "do"];
 
 /// Words after an opening auxiliary that make it a question that lost its mark ("Is this
-/// true.") rather than a statement without its subject.
-const SUBJECTS: [&str; 14] =
-    ["i", "you", "he", "she", "it", "we", "they", "there", "this", "that", "these", "those", "anyone", "anybody"];
+/// true.") rather than a statement without its subject, besides the subject pronouns.
+const OTHER_SUBJECTS: [&str; 7] = ["there", "this", "that", "these", "those", "anyone", "anybody"];
 
 /// Past participles that open a phrase as prepositions do, or a caption or a life's dates.
 const PARTICIPLE_OPENERS: [&str; 14] = [
@@ -160,7 +159,10 @@ fn verb_opening_statement<'d>(doc: &'d Doc, sentence: usize) -> Option<(&'d Toke
     let next_word = doc.lower(next);
     let has_comma = text.contains(',');
     if auxiliary {
-        let question_or_name = SUBJECTS.contains(&next_word) || next.capitalized || next.is_number();
+        let question_or_name = SUBJECT_PRONOUNS.contains(&next_word)
+            || OTHER_SUBJECTS.contains(&next_word)
+            || next.capitalized
+            || next.is_number();
         // "Have a good time.": an instruction, unless a participle or "to" follows ("Have tried").
         let instruction =
             word == "have" && !next_word.ends_with("ed") && !["to", "not", "already"].contains(&next_word);

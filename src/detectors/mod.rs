@@ -304,6 +304,7 @@ pub mod source_number;
 pub mod source_omission;
 pub mod spaced_quote;
 pub mod stranded_verb;
+pub mod subject_verb_agreement;
 pub mod thing_pronoun;
 pub mod thing_reflexive;
 pub mod thousands_dot;

@@ -7,9 +7,9 @@
 //! such a time ("announced on Thursday", "resigned yesterday").
 //!
 //! The times read are "yesterday", "last" with a week, month, year, night, weekend, weekday or
-//! month, "on" with a weekday, and a length of time with "ago", within five words of the
-//! participle; and the first three also opening the sentence, up to five words before "has"
-//! ("Last year, the company has sold …").
+//! month, "on" with a weekday, "in" with a year, and a length of time with "ago", within five
+//! words of the participle; and all but the last also opening the sentence, up to five words
+//! before "has" ("Last year, the company has sold …", "In 2019, the company has taken over …").
 //!
 //! ## Why it signals MT
 //! German tells finished events in the perfect ("Das Unternehmen hat am Donnerstag einen
@@ -24,7 +24,8 @@
 //! A time that belongs to another clause is left alone: the words between the participle and
 //! the time may not open a clause ("that", "which", "who", "when", "to", a modal) or hold
 //! punctuation; "last year" after "the", "than", "with" and other words of comparison is a
-//! period, not a date ("up 5% compared with last year"). "Since" and "for" give a length of time that the perfect takes ("has been closed
+//! period, not a date ("up 5% compared with last year"), and so is a year after "than", "as" or
+//! "with", or after "from" anywhere before it ("has grown from 3,000 in 2019 to 5,000"). "Since" and "for" give a length of time that the perfect takes ("has been closed
 //! since Monday") and are not read, nor are plural weekdays ("has been closed on Mondays") or
 //! "had", "will have" and other modals before "have". British reporting with "this morning" is
 //! not read.
@@ -55,6 +56,15 @@ const CLAUSE_OPENERS: [&str; 13] =
 const NOT_A_DATE_BEFORE_LAST: [&str; 11] =
     ["the", "with", "than", "to", "from", "over", "of", "against", "versus", "vs", "since"];
 
+/// Words before "in" that make a year a comparison or a manner, not the event's time.
+const NOT_A_DATE_BEFORE_YEAR: [&str; 4] = ["than", "as", "with", "like"];
+
+/// Whether `token` is a year of the twentieth or twenty-first century ("2019").
+fn is_year(doc: &Doc, token: &Token) -> bool {
+    let word = doc.word(token);
+    token.is_number() && word.len() == 4 && (word.starts_with("19") || word.starts_with("20"))
+}
+
 /// Units of time before "ago".
 const AGO_UNITS: [&str; 12] =
     ["day", "days", "week", "weeks", "month", "months", "year", "years", "hour", "hours", "minutes", "decades"];
@@ -64,7 +74,7 @@ impl Detector for PerfectWithPastTime {
         id: "perfect-with-past-time",
         category: Category::Grammar,
         severity: Severity::Minor,
-        version: 2,
+        version: 3,
     };
     type Settings = Switch;
 
@@ -146,6 +156,7 @@ fn past_time_opening(doc: &Doc, tokens: &[Token]) -> Option<usize> {
             (LAST_WHAT.contains(&what) || WEEKDAYS.contains(what) || MONTHS.contains(what)).then_some(1)
         }
         "on" => second.filter(|n| n.capitalized && WEEKDAYS.contains(doc.lower(n))).map(|_| 1),
+        "in" => second.filter(|n| is_year(doc, n)).map(|_| 1),
         _ => None,
     }
 }
@@ -175,6 +186,14 @@ fn past_time_after(doc: &Doc, tokens: &[Token], from: usize) -> Option<usize> {
                 }
             }
             "on" if next.is_some_and(|n| n.capitalized && WEEKDAYS.contains(doc.lower(n))) => return Some(i + 1),
+            // "has taken over a rival in 2019"; "has grown from 3,000 in 2019" starts a change
+            // and "higher than in 2019" compares.
+            "in" if next.is_some_and(|n| is_year(doc, n))
+                && !NOT_A_DATE_BEFORE_YEAR.contains(&doc.lower(&tokens[i - 1]))
+                && !tokens[from + 1..i].iter().any(|t| doc.is(t, "from")) =>
+            {
+                return Some(i + 1)
+            }
             "ago" if i >= from + 3 && AGO_UNITS.contains(&doc.lower(&tokens[i - 1])) => return Some(i),
             _ => {}
         }
@@ -203,6 +222,14 @@ mod tests {
             excerpts::<PerfectWithPastTime>("On Monday the council has approved it."),
             ["On Monday the council has approved"]
         );
+        assert_eq!(
+            excerpts::<PerfectWithPastTime>("In 2019, the company has taken over a rival."),
+            ["In 2019, the company has taken"]
+        );
+        assert_eq!(
+            excerpts::<PerfectWithPastTime>("The firm has opened a plant in 2021."),
+            ["has opened a plant in 2021"]
+        );
         assert_no_flags::<PerfectWithPastTime>("Last year, sales fell. Since then the company has grown.");
         assert_no_flags::<PerfectWithPastTime>("Last year, when prices rose, many people who have saved lost money.");
         assert_eq!(
@@ -223,5 +250,9 @@ mod tests {
         assert_no_flags::<PerfectWithPastTime>("The council has decided to meet on Tuesday. It had ended yesterday.");
         assert_no_flags::<PerfectWithPastTime>("He has announced, on Thursday, a plan. They have won the last year.");
         assert_no_flags::<PerfectWithPastTime>("Sales have increased by 2,000 compared with last year.");
+        assert_no_flags::<PerfectWithPastTime>(
+            "Prices have grown from 3,000 in 2019. They have been higher than in 2019.",
+        );
+        assert_no_flags::<PerfectWithPastTime>("In 2019 there were riots. Since 2019, he has lived in 20 towns.");
     }
 }

@@ -34,7 +34,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, verb_forms, MONTHS};
+use crate::lexicon::{is_auxiliary, verb_forms, MONTHS, SUBJECT_PRONOUNS};
 use crate::lexicon::{shipped, WordList};
 use std::sync::LazyLock;
 
@@ -50,9 +50,6 @@ const NUMERALS: [&str; 11] =
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
 const COUNTS: [&str; 14] =
     ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "several", "some", "a", "one"];
-/// Subject pronouns, after which a past form is a finite verb ("he worked since 1998").
-const SUBJECT_PRONOUNS: [&str; 7] = ["i", "he", "she", "we", "they", "it", "you"];
-
 /// Words that may stand before the count of a duration: "since over eight years".
 const APPROXIMATIONS: [&str; 6] = ["over", "about", "almost", "nearly", "around", "some"];
 /// Seasons and parts of the year that name a point in time after "since the".
@@ -63,7 +60,7 @@ static PRESENT_VERBS: LazyLock<WordList> =
 
 impl Detector for PresentWithSince {
     const DECLARATION: Declaration =
-        Declaration { id: "present-with-since", category: Category::Grammar, severity: Severity::Minor, version: 5 };
+        Declaration { id: "present-with-since", category: Category::Grammar, severity: Severity::Minor, version: 6 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -148,10 +145,13 @@ impl Detector for PresentWithSince {
                 let next = words.get(i + 1).copied().unwrap_or("");
                 let after_next = words.get(i + 2).copied().unwrap_or("");
                 // "is since the summer in Munich": a point in time with a present tense.
+                // "since the early morning", "since the late summer": a part of the day or year
+                // with "early" or "late" before it.
+                let season_at = if ["early", "late"].contains(&after_next) { i + 3 } else { i + 2 };
                 let point_in_time = tokens.get(i + 1).is_some_and(|t| t.is_number() && doc.word(t).len() == 4)
                     || MONTHS.contains(next)
                     || crate::lexicon::WEEKDAYS.contains(next)
-                    || next == "the" && SEASONS.contains(after_next)
+                    || next == "the" && words.get(season_at).is_some_and(|w| SEASONS.contains(w))
                     || next == "last"
                     || next == "yesterday";
                 if !point_in_time {
@@ -176,7 +176,7 @@ impl Detector for PresentWithSince {
                 // So does one right before "since" after a name or at the start of a clause:
                 // "Monika Ahrens, 58, searches since January". A verb after the point in time
                 // makes the word a plural noun ("Police searches since May have found nothing").
-                let after_point = words.get(if next == "the" { i + 3 } else { i + 2 }).copied().unwrap_or("");
+                let after_point = words.get(if next == "the" { season_at + 1 } else { i + 2 }).copied().unwrap_or("");
                 let verb_follows =
                     is_auxiliary(after_point) || verb_forms(after_point).is_some_and(|f| f.third_person || f.past);
                 let present = (0..clause.len()).rev().find(|&j| {
@@ -308,6 +308,7 @@ mod tests {
     #[test]
     fn flags_present_tense_with_since_and_a_date() {
         assert_eq!(excerpts::<PresentWithSince>("The striker is since the summer in Munich."), ["is since"]);
+        assert_eq!(excerpts::<PresentWithSince>("The road is closed since the early morning."), ["is closed since"]);
         assert_eq!(excerpts::<PresentWithSince>("She lives since 2019 in Hamburg."), ["lives since"]);
         assert_eq!(excerpts::<PresentWithSince>("The warning level applies since Tuesday."), ["applies since"]);
         assert_eq!(excerpts::<PresentWithSince>("It rains since Sunday in the Harz."), ["rains since"]);

@@ -31,7 +31,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{shipped, WordList};
+use crate::lexicon::{shipped, WordList, SUBJECT_PRONOUNS};
 use std::sync::LazyLock;
 
 pub struct StrandedVerb;
@@ -51,7 +51,7 @@ const NEGATIONS: [&str; 2] = ["not", "never"];
 
 impl Detector for StrandedVerb {
     const DECLARATION: Declaration =
-        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 5 };
+        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 6 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -122,10 +122,6 @@ impl Detector for StrandedVerb {
 
 /// Object pronouns, after which a particle belongs to an English phrasal verb ("warming it up").
 const OBJECT_PRONOUNS: [&str; 7] = ["it", "them", "him", "her", "me", "us", "you"];
-
-/// Subject pronouns, which before the last verb give it a subject of its own ("which is why I
-/// finally asked").
-const SUBJECT_PRONOUNS: [&str; 6] = ["i", "he", "she", "we", "they", "you"];
 
 /// Words that open another clause ("That is when a collision occurred", "which is why I asked").
 const CLAUSE_OPENERS: [&str; 12] =

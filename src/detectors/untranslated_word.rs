@@ -39,7 +39,10 @@
 //! news uses it as a loanword or title (Bundestag, Angst, Spiegel: `german_in_english.txt`).
 //! A capitalised word that the German–English lexicon neither translates nor reads as a
 //! compound of two words it translates is taken for a name ("the Lahn", "the Märklin
-//! locomotive", "the Commerzbank"). Rare surnames that are also German words ("Koch", "Fischer" are English words too and so
+//! locomotive", "the Commerzbank"). Before an English noun, a capitalised word is flagged only
+//! when the lexicon lists it, not only as a compound, with a common English word for it, and it
+//! is no place ("the Feuerwehr station"; "the Ahr valley", "the Geisel valley", "the Lahnstein
+//! town hall" and "Mallorca hotels" are left alone). Rare surnames that are also German words ("Koch", "Fischer" are English words too and so
 //! safe; "Vogel" is not) can be flagged, at a lower confidence when capitalised.
 //!
 //! ## Options
@@ -208,8 +211,21 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
                 && !n.lex.english_function()
                 && !LESS_COMMON_PREPOSITIONS.contains(&doc.lower(n))
         });
-        if modifier || used_as_a_name_elsewhere(doc, token) {
+        if used_as_a_name_elsewhere(doc, token) {
             return None;
+        }
+        // Before an English noun a capitalised word is mostly a name used as a modifier ("the
+        // Ahr valley"), but a German common noun the lexicon translates is still German: "her
+        // third Weltcup victory", "the Feuerwehr station".
+        if modifier {
+            let before_landform = next.is_some_and(|n| LANDFORMS.contains(&doc.lower(n)));
+            let translated_noun = after_determiner
+                && known == Some(false)
+                && characters >= 6
+                && !before_landform
+                && !is_place_name(lower)
+                && translates_to_common_word(lower);
+            return translated_noun.then_some(0.6);
         }
         // A capitalised word the German–English lexicon cannot translate, whole or as a compound
         // of two words it translates, is a name ("the Lahn", "the Commerzbank"), whatever the
@@ -231,9 +247,39 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
     }
 }
 
-/// German abbreviations of common nouns that English has words for ("Pkw", car; "Lkw", truck;
-/// "Kita", day care), never names.
-const GERMAN_NOUN_ACRONYMS: [&str; 6] = ["pkw", "lkw", "kfz", "öpnv", "mwst", "kita"];
+/// Nouns of landscape after which a capitalised word names a place ("the Geisel valley").
+const LANDFORMS: [&str; 14] = [
+    "valley",
+    "river",
+    "mountains",
+    "mountain",
+    "lake",
+    "region",
+    "area",
+    "district",
+    "basin",
+    "forest",
+    "island",
+    "coast",
+    "hills",
+    "plain",
+];
+
+/// Whether the German–English lexicon lists `lower` itself and translates it with a common
+/// English word ("Feuerwehr": "fire brigade"), not only with a name ("Mallorca": "Majorca").
+/// Compounds it can only split are mostly names ("Lahnstein", "Postbank").
+fn translates_to_common_word(lower: &str) -> bool {
+    if !crate::adequacy::lists_german_word(lower) {
+        return false;
+    }
+    let mut english: Vec<&str> = Vec::new();
+    crate::adequacy::translation_words(lower, &mut english);
+    english.iter().any(|word| ENGLISH_WORDS.contains(word))
+}
+
+/// German abbreviations and short forms of common nouns that English has words for ("Pkw", car;
+/// "Lkw", truck; "Kita", day care; "Kripo", criminal police; "Azubi", trainee), never names.
+const GERMAN_NOUN_ACRONYMS: [&str; 8] = ["pkw", "lkw", "kfz", "öpnv", "mwst", "kita", "kripo", "azubi"];
 
 /// Heads of German names of courts and public offices, which English translates ("the
 /// Landgericht Hamburg" is "the Hamburg Regional Court").
@@ -392,7 +438,7 @@ impl Detector for UntranslatedWord {
         id: "untranslated-word",
         category: Category::Untranslated,
         severity: Severity::Major,
-        version: 7,
+        version: 8,
     };
     type Settings = Switch;
 

@@ -1,14 +1,16 @@
 //! # verb-before-subject
 //!
 //! ## What it does
-//! Flags a sentence that opens with a time phrase and puts its verb before the subject: "On
-//! Monday voted the town council for the plan", "In 2019 won the club the cup", "Yesterday
-//! announced the ministry new rules". English keeps the subject first: "On Monday, the town
+//! Flags a sentence that opens with a time phrase or an adverb and puts its verb before the
+//! subject: "On Monday voted the town council for the plan", "In 2019 won the club the cup",
+//! "Yesterday announced the ministry new rules", "Therefore must the council find a new site",
+//! "Now wants the club a new striker". English keeps the subject first: "On Monday, the town
 //! council voted".
 //!
 //! ## Why it signals MT
 //! German puts the finite verb second, whatever comes first ("Am Montag stimmte der Stadtrat
-//! … zu"); after an opening time phrase the subject follows the verb. Word-for-word MT and
+//! … zu", "Deshalb muss der Rat …"); after an opening time phrase or adverb the subject follows
+//! the verb. Word-for-word MT and
 //! German writers keep that order.
 //!
 //! ## Example
@@ -19,8 +21,18 @@
 //! piano", "After the speech came the vote"): those verbs (stand, lie, sit, come, go, follow,
 //! remain, appear, arrive, hang, live, rise, begin, emerge) are never flagged. Only an opening
 //! of "on", "in", "at" or "during" with a time word at its end (a weekday, a month, a year, a
-//! word such as "morning" or "week"), or "yesterday", "today" and "tomorrow", is read, and the
-//! verb must follow it directly with an article or possessive after it, with no comma between.
+//! word such as "morning" or "week"), "yesterday", "today" and "tomorrow", or a linking or time
+//! adverb that is never a subject ("therefore", "now", "meanwhile"), is read, and the verb must
+//! follow it directly with an article, possessive or subject pronoun after it, with no comma
+//! between. A modal, "has" or "had" counts there too ("Therefore must the council"; "Now have a
+//! look" is an instruction), "be" never
+//! ("Yesterday was the hottest day"), and nor do "see", "mark", "bring" and "witness" after
+//! "yesterday", "today" and "tomorrow", which they take as subject ("Today marks the anniversary").
+//! Before a pronoun, the phrase is read up to a comma or a word that opens a clause ("In the
+//! years that followed they met"), the verb must be a past form after a noun (in "In talks she
+//! said" and "In the vaccination teams we" the "-s" word is a noun), and the pronoun may not be followed by a verb of its own ("In the
+//! confusion that reigned he ran" has "reigned" close a clause). Prepositions that also open
+//! clauses ("after", "before", "since", "until", "as") are not read.
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -29,7 +41,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, DETERMINERS, MONTHS, TIME_NOUNS, WEEKDAYS};
+use crate::lexicon::{is_auxiliary, DETERMINERS, MONTHS, SUBJECT_ONLY_PRONOUNS, TIME_NOUNS, WEEKDAYS};
 
 pub struct VerbBeforeSubject;
 
@@ -39,6 +51,36 @@ const OPENERS: [&str; 4] = ["on", "in", "at", "during"];
 
 /// Adverbs of time that are a whole opening phrase.
 const TIME_ADVERBS: [&str; 3] = ["yesterday", "today", "tomorrow"];
+
+/// Adverbs that open a sentence and, unlike "yesterday" and "today", are never its subject.
+const ADVERB_OPENERS: [&str; 22] = [
+    "therefore",
+    "nevertheless",
+    "nonetheless",
+    "meanwhile",
+    "afterwards",
+    "subsequently",
+    "now",
+    "later",
+    "currently",
+    "recently",
+    "finally",
+    "additionally",
+    "furthermore",
+    "moreover",
+    "consequently",
+    "accordingly",
+    "thus",
+    "hence",
+    "still",
+    "already",
+    "initially",
+    "previously",
+];
+
+/// Verbs that take "yesterday", "today" or "tomorrow" as their subject ("Yesterday saw the
+/// largest protest", "Today marks the anniversary").
+const TIME_SUBJECT_VERBS: [&str; 4] = ["see", "mark", "bring", "witness"];
 
 /// Parts of the day and week that end a time phrase, beside the time nouns of the lexicon.
 const PARTS_OF_DAY: [&str; 6] = ["morning", "afternoon", "evening", "weekend", "end", "beginning"];
@@ -54,7 +96,7 @@ const MAX_OPENING: usize = 5;
 
 impl Detector for VerbBeforeSubject {
     const DECLARATION: Declaration =
-        Declaration { id: "verb-before-subject", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+        Declaration { id: "verb-before-subject", category: Category::Grammar, severity: Severity::Minor, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -66,7 +108,23 @@ impl Detector for VerbBeforeSubject {
             let tokens = doc.sentence_tokens(index);
             let Some(first) = tokens.first() else { continue };
             let opener = doc.lower(first);
-            let verb_at = if TIME_ADVERBS.contains(&opener) {
+            if PHRASE_OPENERS.contains(&opener) {
+                if let Some((verb_at, subject_kind)) = inverted_after_phrase(doc, tokens) {
+                    let written = &doc.text[first.span.start..tokens[verb_at].span.end];
+                    let phrase = &doc.text[first.span.start..tokens[verb_at - 1].span.end];
+                    flags.flag(
+                        first.span.start..tokens[verb_at].span.end,
+                        0.7,
+                        format!(
+                            "\"{written}\" puts the verb before its {subject_kind} after an opening phrase, German \
+                             verb-second order; English keeps the subject first (\"{phrase}, …\")."
+                        ),
+                    );
+                    continue;
+                }
+            }
+            let time_adverb = TIME_ADVERBS.contains(&opener);
+            let verb_at = if time_adverb || ADVERB_OPENERS.contains(&opener) {
                 1
             } else if OPENERS.contains(&opener) {
                 match time_phrase_end(doc, tokens) {
@@ -79,7 +137,22 @@ impl Detector for VerbBeforeSubject {
             let (Some(verb), Some(subject)) = (tokens.get(verb_at), tokens.get(verb_at + 1)) else { continue };
             // A comma after the opening phrase is English: "On Monday, the council voted".
             let unbroken = tokens[..=verb_at + 1].windows(2).all(|pair| doc.gap(&pair[0], &pair[1]) == " ");
-            if !unbroken || !DETERMINERS.contains(doc.lower(subject)) || !finite_lexical_verb(doc, verb) {
+            let subject_word = doc.lower(subject);
+            let subject_follows = DETERMINERS.contains(subject_word) || SUBJECT_ONLY_PRONOUNS.contains(&subject_word);
+            // "Therefore must the council", "Now has the club": a modal, "has" or "had" before its
+            // subject makes only a question in English ("Now have a look" is an instruction).
+            let verb_word = doc.lower(verb);
+            let inverted_verb = finite_lexical_verb(doc, verb)
+                || MODALS.contains(&verb_word) && !verb.capitalized
+                || ["has", "had"].contains(&verb_word);
+            // "Yesterday saw the largest protest", "Today marks the anniversary": the time is the subject.
+            let time_subject = time_adverb && TIME_SUBJECT_VERBS.contains(&verb.lex.lemma(verb_word).as_ref());
+            // "Afterwards put the cushion back": a past form that is also the base form opens an
+            // instruction after an adverb.
+            let instruction = ADVERB_OPENERS.contains(&opener)
+                && finite_lexical_verb(doc, verb)
+                && verb.lex.verb().is_some_and(|f| f.base);
+            if !unbroken || !subject_follows || !inverted_verb || time_subject || instruction {
                 continue;
             }
             let written = &doc.text[first.span.start..verb.span.end];
@@ -87,14 +160,91 @@ impl Detector for VerbBeforeSubject {
                 first.span.start..verb.span.end,
                 0.7,
                 format!(
-                    "\"{written}\" puts the verb before its subject after an opening time phrase, German \
-                     verb-second order; English keeps the subject first (\"{}, the … {}\").",
+                    "\"{written}\" puts the verb before its subject after an opening adverb or time phrase, \
+                     German verb-second order; English keeps the subject first (\"{}, {} … {}\").",
                     &doc.text[first.span.start..tokens[verb_at - 1].span.end],
-                    doc.lower(verb)
+                    subject_word,
+                    verb_word
                 ),
             );
         }
     }
+}
+
+/// Prepositions that open a phrase and never a clause, before an inverted pronoun or passive.
+const PHRASE_OPENERS: [&str; 17] = [
+    "at",
+    "in",
+    "on",
+    "during",
+    "with",
+    "from",
+    "under",
+    "against",
+    "despite",
+    "without",
+    "through",
+    "among",
+    "behind",
+    "near",
+    "within",
+    "throughout",
+    "beyond",
+];
+
+/// Words that end an opening phrase by opening a clause of their own.
+const CLAUSE_OPENERS: [&str; 14] = [
+    "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "if", "as", "since", "after",
+    "before",
+];
+
+/// Modals that open a passive put before its subject ("can be lodged an appeal").
+const MODALS: [&str; 8] = ["can", "could", "must", "may", "might", "should", "will", "would"];
+
+/// The index of the verb that an opening prepositional phrase puts before its subject, and what
+/// that subject is: a verb before a subject pronoun ("At the range missed she"), or a modal
+/// passive before an article ("Against the decision can be lodged a complaint"). The phrase
+/// runs up to a comma or a word that opens a clause, and the verb must follow a noun of it.
+fn inverted_after_phrase(doc: &Doc, tokens: &[Token]) -> Option<(usize, &'static str)> {
+    let spaced = |i: usize| i < tokens.len() && doc.gap(&tokens[i - 1], &tokens[i]) == " ";
+    for at in 1..tokens.len().min(MAX_OPENING + 3) {
+        if !spaced(at) {
+            return None;
+        }
+        let word = doc.lower(&tokens[at]);
+        if CLAUSE_OPENERS.contains(&word) || SUBJECT_ONLY_PRONOUNS.contains(&word) {
+            return None;
+        }
+        let before = &tokens[at - 1];
+        let after_noun = at >= 2
+            && !DETERMINERS.contains(doc.lower(before))
+            && !PHRASE_OPENERS.contains(&doc.lower(before))
+            && !before.lex.english_function()
+            && !before.is_number();
+        // Only a past form: a present "-s" form after a noun is as often a plural noun of a
+        // compound ("In the vaccination teams we …").
+        let past = tokens[at].lex.verb().is_some_and(|f| f.past);
+        if after_noun && past && finite_lexical_verb(doc, &tokens[at]) && spaced(at + 1) {
+            let pronoun = SUBJECT_ONLY_PRONOUNS.contains(&doc.lower(&tokens[at + 1]));
+            // "In the confusion that followed he ran": a verb after the pronoun is its own.
+            let own_verb = tokens.get(at + 2).is_some_and(|next| {
+                let next_word = doc.lower(next);
+                is_auxiliary(next_word) || next.lex.verb().is_some_and(|f| f.past || f.third_person || f.base)
+            });
+            return (pronoun && !own_verb).then_some((at, "subject pronoun"));
+        }
+        if after_noun && MODALS.contains(&word) {
+            let passive = spaced(at + 3)
+                && doc.is(&tokens[at + 1], "be")
+                && tokens[at + 2].lex.verb().is_some_and(|f| f.participle)
+                && DETERMINERS.contains(doc.lower(&tokens[at + 3]));
+            return passive.then_some((at + 2, "subject"));
+        }
+        if is_auxiliary(word) || tokens[at].lex.verb().is_some_and(|f| f.past || f.third_person) && after_noun {
+            return None;
+        }
+    }
+    None
 }
 
 /// The index of the time word that ends an opening "on/in/at/during" phrase ("On Monday", "In
@@ -113,7 +263,8 @@ fn time_phrase_end(doc: &Doc, tokens: &[Token]) -> Option<usize> {
             end = Some(at);
             continue;
         }
-        let filler = DETERMINERS.contains(word) || token.lex.adjective() || token.is_number();
+        // "In the years 2021 and 2022": two times joined.
+        let filler = DETERMINERS.contains(word) || token.lex.adjective() || token.is_number() || word == "and";
         if !filler {
             break;
         }
@@ -149,6 +300,39 @@ mod tests {
             excerpts::<VerbBeforeSubject>("In the past two years grew the number of members."),
             ["In the past two years grew"]
         );
+        assert_eq!(excerpts::<VerbBeforeSubject>("Therefore must the council find a new site."), ["Therefore must"]);
+        assert_eq!(excerpts::<VerbBeforeSubject>("Now wants the club a new striker."), ["Now wants"]);
+        assert_eq!(
+            excerpts::<VerbBeforeSubject>("In the years 2021 and 2022 stole the gang 380,000 euros."),
+            ["In the years 2021 and 2022 stole"]
+        );
+        assert_eq!(excerpts::<VerbBeforeSubject>("Meanwhile has the city raised the fees."), ["Meanwhile has"]);
+    }
+
+    #[test]
+    fn flags_a_verb_before_a_subject_pronoun_or_a_passive_after_an_opening_phrase() {
+        assert_eq!(
+            excerpts::<VerbBeforeSubject>("At the shooting range missed she only one target."),
+            ["At the shooting range missed"]
+        );
+        assert_eq!(excerpts::<VerbBeforeSubject>("In the second half scored he twice."), ["In the second half scored"]);
+        assert_no_flags::<VerbBeforeSubject>("In the vaccination teams we often have none.");
+        assert_eq!(
+            excerpts::<VerbBeforeSubject>("Against the decision can be lodged a complaint."),
+            ["Against the decision can be lodged"]
+        );
+    }
+
+    #[test]
+    fn phrases_that_end_before_their_clause_are_fine() {
+        assert_no_flags::<VerbBeforeSubject>(
+            "In talks she said no. In the talks he stayed calm. At the range, she missed.",
+        );
+        assert_no_flags::<VerbBeforeSubject>(
+            "In the years that followed they often met. In the confusion that reigned he ran.",
+        );
+        assert_no_flags::<VerbBeforeSubject>("With the win the team moves up. In the end it was close.");
+        assert_no_flags::<VerbBeforeSubject>("In the hall the guests can be seen. At the meeting he said it.");
     }
 
     #[test]
@@ -159,5 +343,14 @@ mod tests {
             "After the fire destroyed the house, residents left. In Berlin police opened an inquiry.",
         );
         assert_no_flags::<VerbBeforeSubject>("In 2019 was the best year. Yesterday stood a crowd outside.");
+        assert_no_flags::<VerbBeforeSubject>(
+            "Yesterday saw the largest protest. Today marks the end. Now comes the test.",
+        );
+        assert_no_flags::<VerbBeforeSubject>(
+            "Therefore, the council must act. Now the club wants a striker. Still the rain fell.",
+        );
+        assert_no_flags::<VerbBeforeSubject>(
+            "Now have a look at the map. Finally add the sugar. Afterwards put the lid on.",
+        );
     }
 }

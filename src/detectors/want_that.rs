@@ -15,7 +15,8 @@
 //! ## Known false positives
 //! "That" as a demonstrative is English ("I want that book", "they want that deal done", "we
 //! want that to change"): only a "that" followed by a subject and then, within a few words, a
-//! modal or a finite verb is flagged, and a "that" followed by "to", a past participle or the
+//! modal, an auxiliary or a finite verb that cannot be a participle is flagged ("want that car
+//! washed" is left alone), and a "that" followed by "to", a past participle or the
 //! end of the clause is left alone. "Wish that" and "ask that" are English and not looked at.
 //!
 //! ## Options
@@ -25,7 +26,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, verb_forms, word_key};
+use crate::lexicon::{is_auxiliary, verb_forms, word_key, SUBJECT_PRONOUNS};
 use std::sync::LazyLock;
 
 pub struct WantThat;
@@ -34,9 +35,6 @@ pub struct WantThat;
 static THAT_KEY: LazyLock<u32> = LazyLock::new(|| word_key("that"));
 
 const WANT_FORMS: [&str; 4] = ["want", "wants", "wanted", "wanting"];
-
-/// Subject pronouns, which make the "that" a conjunction at once: "want that we".
-const SUBJECT_PRONOUNS: [&str; 6] = ["i", "we", "they", "he", "she", "you"];
 
 /// Modals that show a clause after "that": "want that families can afford".
 const MODALS: [&str; 9] = ["can", "could", "will", "would", "should", "must", "may", "might", "shall"];
@@ -51,7 +49,7 @@ const CLAUSE_REACH: usize = 6;
 
 impl Detector for WantThat {
     const DECLARATION: Declaration =
-        Declaration { id: "want-that", category: Category::Grammar, severity: Severity::Minor, version: 1 };
+        Declaration { id: "want-that", category: Category::Grammar, severity: Severity::Minor, version: 2 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -110,6 +108,12 @@ fn clause_follows(doc: &Doc, that: &crate::analysis::Token) -> bool {
         if MODALS.contains(&word) || is_auxiliary(word) && !["been", "being", "be"].contains(&word) {
             return true;
         }
+        // "wants that the council decides": a finite verb after the subject. A form that may be
+        // a participle is left alone ("want that car washed").
+        if verb_forms(word).is_some_and(|f| f.third_person || f.past && !f.participle) && !token.lex.english_function()
+        {
+            return true;
+        }
         if word == "to" || CLAUSE_OPENERS.contains(&word) {
             return false;
         }
@@ -131,6 +135,7 @@ mod tests {
         );
         assert_eq!(excerpts::<WantThat>("The union wants that the talks are resumed."), ["wants that"]);
         assert_eq!(excerpts::<WantThat>("She wanted that we stay."), ["wanted that"]);
+        assert_eq!(excerpts::<WantThat>("The mayor wants that the council decides soon."), ["wants that"]);
     }
 
     #[test]
@@ -138,6 +143,7 @@ mod tests {
         assert_no_flags::<WantThat>("I want that book. They want that deal done by Friday. We want that to change.");
         assert_no_flags::<WantThat>("Nobody wanted that. Do you want that one or the other?");
         assert_no_flags::<WantThat>("They want that house because it is big.");
+        assert_no_flags::<WantThat>("They want that car washed. We want that plan stopped.");
         assert_no_flags::<WantThat>("They wish that the talks resume. He asked that the vote be delayed.");
     }
 }

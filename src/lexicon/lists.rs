@@ -156,6 +156,14 @@ pub static GERMAN_WORDS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|
         .collect()
 });
 
+/// Personal pronouns in the subject case: before a verb they give it a subject of its own.
+pub const SUBJECT_PRONOUNS: [&str; 7] = ["i", "you", "he", "she", "it", "we", "they"];
+
+/// Personal pronouns that can only be a subject: before a verb they give it a subject of its own,
+/// after a verb the clause has put its verb before its subject. "it" and "you" are left out,
+/// since they are objects too.
+pub const SUBJECT_ONLY_PRONOUNS: [&str; 5] = ["i", "he", "she", "we", "they"];
+
 /// Words that open formulae of address, greeting, thanks and congratulation, which need no
 /// verb and are repeated on purpose ("Dear colleagues.", "Thank you. Thank you.").
 pub const FORMULA_OPENINGS: [&str; 20] = [
