@@ -77,15 +77,17 @@ impl Detector for VerbFinalClause {
                 let clause_ends = i + 1 == tokens.len() || after.contains([',', ';', '“', '”', '"']);
                 // A clause that is the subject ends before the main verb: "why he left is unclear".
                 let before_copula = after == " " && tokens.get(i + 1).is_some_and(|n| COPULAS.contains(&doc.lower(n)));
-                let subject_clause_ends = before_copula && object_before_final_verb(doc, tokens, start, i).is_some();
-                if !(clause_ends || subject_clause_ends) {
+                // Read once: it both ends a subject clause and is flagged.
+                let object_first =
+                    (clause_ends || before_copula).then(|| object_before_final_verb(doc, tokens, start, i)).flatten();
+                if !(clause_ends || object_first.is_some()) {
                     continue;
                 }
                 clause_start = None;
                 // "why" opens questions in the main clause's order ("why so much speed is lost"):
                 // only the object-before-verb order is read after it.
                 let after_why = word(start) == "why";
-                if let Some(object) = object_before_final_verb(doc, tokens, start, i) {
+                if let Some(object) = object_first {
                     let verb = doc.word(&tokens[i]);
                     let object_text = &doc.text[tokens[object].span.start..tokens[i - 1].span.end];
                     flags.flag(tokens[object].span.start..tokens[i].span.end, 0.7, format!("\"{object_text} {verb}\" ends the clause with its verb after the object, in German subordinate-clause order; English puts the verb right after the subject: \"{verb} {object_text}\"."));
