@@ -19,7 +19,8 @@
 //! Guards keep apart what only looks alike: names shorter than four letters, names with a
 //! different first letter, possessives and inflections ("Kowalski’s"), demonyms and adjectives
 //! ("Russia" and "Russian", "Germany" and "German"), common English words, two first names
-//! that both exist ("Jan" and "Jana"), compounds that end in different words ("Bundestag" and
+//! that both exist ("Jan" and "Jana") unless the same surname follows both ("Katrin Maier" and
+//! "Kathrin Maier"), compounds that end in different words ("Bundestag" and
 //! "Bundesrat"), and two spellings used in the same sentence (two people
 //! side by side). Relatives with similar names in one story can still be flagged.
 //!
@@ -193,7 +194,7 @@ impl Detector for InconsistentName {
         id: "inconsistent-name",
         category: Category::Inconsistency,
         severity: Severity::Minor,
-        version: 4,
+        version: 5,
     };
     type Settings = InconsistentNameSettings;
 
@@ -224,8 +225,16 @@ impl Detector for InconsistentName {
                 if derived(form_a, form_b) || !similar(form_a, form_b) {
                     continue;
                 }
-                if FIRST_NAMES.contains_key(form_a) && FIRST_NAMES.contains_key(form_b) {
-                    continue; // Two real first names: likely two people.
+                // Two real first names are likely two people, unless both stand before the same
+                // surname ("Katrin Maier" and "Kathrin Maier"): then one person's name drifted.
+                if FIRST_NAMES.contains_key(form_a)
+                    && FIRST_NAMES.contains_key(form_b)
+                    && !a.iter().any(|x| {
+                        surname_after(doc, &x.span)
+                            .is_some_and(|surname| b.iter().any(|y| surname_after(doc, &y.span) == Some(surname)))
+                    })
+                {
+                    continue;
                 }
                 if a.iter().any(|x| b.iter().any(|y| x.sentence == y.sentence)) {
                     continue; // Side by side in one sentence: two different names.
@@ -252,6 +261,15 @@ impl Detector for InconsistentName {
         }
         self.flag_drifting_organisations(doc, flags);
     }
+}
+
+/// The capitalised word right after a first name at `span`, taken for its surname: "Maier" in
+/// "Katrin Maier said".
+fn surname_after<'a>(doc: &'a Doc, span: &Span) -> Option<&'a str> {
+    let rest = doc.text[span.end..].strip_prefix(' ')?;
+    let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let word = &rest[..end];
+    (word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 2).then_some(word)
 }
 
 /// A multi-word capitalised name: "Free Legion of Russia".
@@ -370,6 +388,17 @@ mod tests {
         );
         assert_eq!(excerpts::<InconsistentName>("Anna Weiß spoke first. Then Weiss left. Weiß stayed."), ["Weiss"]);
         assert!(transliterated("Jürgen", "Juergen") && !transliterated("Müller", "Muller"));
+    }
+
+    #[test]
+    fn two_first_names_before_one_surname_are_one_person() {
+        assert_eq!(
+            excerpts::<InconsistentName>(
+                "Katrin Maier won. The vote was close. Katrin Maier thanked them. Kathrin Maier left."
+            ),
+            ["Kathrin"]
+        );
+        assert_no_flags::<InconsistentName>("Katrin Maier won. The vote was close. Kathrin Weber lost.");
     }
 
     #[test]

@@ -5,7 +5,11 @@
 //! an adverbial, the way German orders it:
 //! - "The minister has the proposal on Tuesday rejected." (hat ... abgelehnt), also behind a
 //!   negation: "The defendant has the allegations not disputed.";
-//! - "The train leaves at nine o'clock off." (fährt ... ab).
+//! - "The train leaves at nine o'clock off." (fährt ... ab);
+//! - an infinitive after a modal, its object and an adverbial: "The council will the plan next
+//!   week approve." (wird ... beschließen);
+//! - a participle after "becomes" and an adverbial, the German passive with "werden": "The bridge
+//!   becomes in the summer renovated." (wird im Sommer renoviert).
 //!
 //! ## Why it signals MT
 //! German puts the participle and the separable particle at the end of the clause (the
@@ -17,6 +21,9 @@
 //! ## Known false positives
 //! English "have something done" ("She had her car repaired") ends in a participle too; it is
 //! only flagged when a time or place phrase stands before the participle, as in German order.
+//! After a modal, an adverbial alone before a final infinitive is English ("The court will in
+//! the coming weeks decide"): only an article or possessive right after the modal, opening an
+//! object, is read.
 //! Phrasal verbs with an object before the particle ("turn the light off", "warming it up") are
 //! fine; a particle is flagged only after a prepositional phrase, and never as part of a word
 //! ("kick-off") or after "way" ("on the way back"). A last verb with a clause of its own is not
@@ -51,7 +58,7 @@ const NEGATIONS: [&str; 2] = ["not", "never"];
 
 impl Detector for StrandedVerb {
     const DECLARATION: Declaration =
-        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 6 };
+        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 7 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -68,7 +75,8 @@ impl Detector for StrandedVerb {
             // ruled out by their last word, before their words are listed.
             let last = tokens.len() - 1;
             let participle = tokens[last].lex.verb().is_some_and(|f| f.participle);
-            if !(participle || last >= 3 && PARTICLES.contains(&doc.lower(&tokens[last]))) {
+            let infinitive = !participle && tokens[last].lex.verb().is_some_and(|f| f.base);
+            if !(participle || infinitive || last >= 3 && PARTICLES.contains(&doc.lower(&tokens[last]))) {
                 continue;
             }
             let words: Vec<&str> = tokens.iter().map(|t| doc.lower(t)).collect();
@@ -101,6 +109,40 @@ impl Detector for StrandedVerb {
                     }
                 }
             }
+            // "The bridge becomes in the summer renovated.": German "wird ... renoviert", the passive
+            // with "werden", rendered "becomes", and the participle left at the end.
+            if participle {
+                if let Some(linking) = words[..last].iter().position(|w| BECOME_FORMS.contains(w)) {
+                    let between = linking + 1..last;
+                    if !between.is_empty()
+                        && !words[linking + 1].ends_with("ly")
+                        && !another_clause_ends(doc, tokens, &words, linking, last)
+                        && between.clone().all(|i| !is_verb(i))
+                        && has_adverbial(between)
+                    {
+                        report(flags, &tokens[last], "past participle", doc.word(&tokens[last]));
+                        continue;
+                    }
+                }
+            }
+            // "will the plan next week approve.": after a modal, the object first and the infinitive
+            // last. An adverbial alone before the infinitive is English ("will in the coming
+            // weeks decide"), so the words after the modal must open with an article or
+            // possessive.
+            if infinitive {
+                if let Some(modal) = words[..last].iter().position(|w| MODALS.contains(w)) {
+                    let between = modal + 1..last;
+                    let object_first = between.len() >= 3 && crate::lexicon::DETERMINERS.contains(words[modal + 1]);
+                    if object_first
+                        && !another_clause_ends(doc, tokens, &words, modal, last)
+                        && between.clone().all(|i| !is_verb(i))
+                        && has_adverbial(between)
+                    {
+                        report(flags, &tokens[last], "infinitive", doc.word(&tokens[last]));
+                        continue;
+                    }
+                }
+            }
             // "leaves at nine o'clock off."
             if PARTICLES.contains(&words[last]) && last >= 3 {
                 let verb = (0..last).find(|&i| is_verb(i));
@@ -119,6 +161,13 @@ impl Detector for StrandedVerb {
         }
     }
 }
+
+/// Forms of "become" that render German "werden" in the passive ("wird ... renoviert").
+const BECOME_FORMS: [&str; 3] = ["becomes", "become", "became"];
+
+/// Modals, after which German puts the object before the infinitive at the end ("wird den Plan
+/// nächste Woche beschließen").
+const MODALS: [&str; 8] = ["will", "would", "can", "could", "must", "should", "may", "might"];
 
 /// Object pronouns, after which a particle belongs to an English phrasal verb ("warming it up").
 const OBJECT_PRONOUNS: [&str; 7] = ["it", "them", "him", "her", "me", "us", "you"];
@@ -155,6 +204,10 @@ mod tests {
             ["approved"]
         );
         assert_eq!(excerpts::<StrandedVerb>("The last train leaves at nine o'clock off."), ["off"]);
+        assert_eq!(excerpts::<StrandedVerb>("The council will the new plan on Monday approve."), ["approve"]);
+        assert_no_flags::<StrandedVerb>("The court will in the coming weeks decide. You can in fact apply.");
+        assert_eq!(excerpts::<StrandedVerb>("The old bridge becomes in the summer renovated."), ["renovated"]);
+        assert_no_flags::<StrandedVerb>("The old bridge became widely used. The plan became known.");
         assert_eq!(excerpts::<StrandedVerb>("The defendant has the allegations not disputed."), ["disputed"]);
         assert_no_flags::<StrandedVerb>("The group will matter later, so it is not just cannon feed.");
     }
