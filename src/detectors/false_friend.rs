@@ -36,7 +36,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{shipped, verb_forms, Choice, WordMap, ADJECTIVES, DETERMINERS};
+use crate::lexicon::{shipped, verb_forms, Choice, WordMap, ADJECTIVES, DETERMINERS, MODALS};
 use std::sync::LazyLock;
 
 pub struct FalseFriend;
@@ -108,8 +108,6 @@ const HEDGING_MODALS: [&str; 3] = ["could", "may", "might"];
 
 /// Words after "is/are eventually" that make it a state ("there are eventually many more").
 const QUANTIFIERS_AFTER_BE: [&str; 7] = ["many", "more", "much", "a", "several", "some", "no"];
-
-const MODALS: [&str; 9] = ["could", "might", "may", "must", "would", "will", "should", "can", "shall"];
 
 impl Detector for FalseFriend {
     const DECLARATION: Declaration =

@@ -38,7 +38,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{shipped, WordList, SUBJECT_PRONOUNS};
+use crate::lexicon::{shipped, WordList, MODALS, SUBJECT_PRONOUNS};
 use std::sync::LazyLock;
 
 pub struct StrandedVerb;
@@ -58,7 +58,7 @@ const NEGATIONS: [&str; 2] = ["not", "never"];
 
 impl Detector for StrandedVerb {
     const DECLARATION: Declaration =
-        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 7 };
+        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 8 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -164,10 +164,6 @@ impl Detector for StrandedVerb {
 
 /// Forms of "become" that render German "werden" in the passive ("wird ... renoviert").
 const BECOME_FORMS: [&str; 3] = ["becomes", "become", "became"];
-
-/// Modals, after which German puts the object before the infinitive at the end ("wird den Plan
-/// nächste Woche beschließen").
-const MODALS: [&str; 8] = ["will", "would", "can", "could", "must", "should", "may", "might"];
 
 /// Object pronouns, after which a particle belongs to an English phrasal verb ("warming it up").
 const OBJECT_PRONOUNS: [&str; 7] = ["it", "them", "him", "her", "me", "us", "you"];

@@ -41,7 +41,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, DETERMINERS, MONTHS, SUBJECT_ONLY_PRONOUNS, TIME_NOUNS, WEEKDAYS};
+use crate::lexicon::{is_auxiliary, DETERMINERS, MODALS, MONTHS, SUBJECT_ONLY_PRONOUNS, TIME_NOUNS, WEEKDAYS};
 
 pub struct VerbBeforeSubject;
 
@@ -96,7 +96,7 @@ const MAX_OPENING: usize = 5;
 
 impl Detector for VerbBeforeSubject {
     const DECLARATION: Declaration =
-        Declaration { id: "verb-before-subject", category: Category::Grammar, severity: Severity::Minor, version: 2 };
+        Declaration { id: "verb-before-subject", category: Category::Grammar, severity: Severity::Minor, version: 3 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -197,9 +197,6 @@ const CLAUSE_OPENERS: [&str; 14] = [
     "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "if", "as", "since", "after",
     "before",
 ];
-
-/// Modals that open a passive put before its subject ("can be lodged an appeal").
-const MODALS: [&str; 8] = ["can", "could", "must", "may", "might", "should", "will", "would"];
 
 /// The index of the verb that an opening prepositional phrase puts before its subject, and what
 /// that subject is: a verb before a subject pronoun ("At the range missed she"), or a modal

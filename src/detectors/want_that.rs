@@ -26,7 +26,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, verb_forms, word_key, SUBJECT_PRONOUNS};
+use crate::lexicon::{is_auxiliary, verb_forms, word_key, MODALS, SUBJECT_PRONOUNS};
 use std::sync::LazyLock;
 
 pub struct WantThat;
@@ -35,9 +35,6 @@ pub struct WantThat;
 static THAT_KEY: LazyLock<u32> = LazyLock::new(|| word_key("that"));
 
 const WANT_FORMS: [&str; 4] = ["want", "wants", "wanted", "wanting"];
-
-/// Modals that show a clause after "that": "want that families can afford".
-const MODALS: [&str; 9] = ["can", "could", "will", "would", "should", "must", "may", "might", "shall"];
 
 /// Words that open another clause, whose verb says nothing about the "that": "want that house
 /// because it is big".

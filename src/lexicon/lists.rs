@@ -156,6 +156,9 @@ pub static GERMAN_WORDS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|
         .collect()
 });
 
+/// Modal verbs: before a subject they make a question, after one they take a bare infinitive.
+pub const MODALS: [&str; 9] = ["can", "could", "will", "would", "shall", "should", "must", "may", "might"];
+
 /// Personal pronouns in the subject case: before a verb they give it a subject of its own.
 pub const SUBJECT_PRONOUNS: [&str; 7] = ["i", "you", "he", "she", "it", "we", "they"];
 
