@@ -34,7 +34,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, KeyFilter, DETERMINERS, MONTHS, WEEKDAYS};
+use crate::lexicon::{is_auxiliary, is_preposition, KeyFilter, DETERMINERS, MONTHS, WEEKDAYS};
 use std::sync::LazyLock;
 
 pub struct AdverbBeforeObject;
@@ -44,9 +44,6 @@ const LINKING_ADVERBS: [&str; 4] = ["however", "nevertheless", "nonetheless", "t
 
 /// Adverbs that English puts before the main verb, German after it.
 const MID_ADVERBS: [&str; 6] = ["still", "already", "also", "often", "always", "never"];
-
-/// Prepositions before a noun that looks like a verb ("of course", "in case").
-const PREPOSITIONS: [&str; 8] = ["of", "in", "on", "at", "for", "by", "with", "from"];
 
 /// Prepositions of a time that German may put between such an adverb and the object ("schon im
 /// Januar die ersten Entwürfe").
@@ -85,7 +82,7 @@ impl Detector for AdverbBeforeObject {
             let in_phrase = at >= 2 && {
                 let before_verb = doc.lower(&tokens[at - 2]);
                 DETERMINERS.contains(before_verb)
-                    || PREPOSITIONS.contains(&before_verb)
+                    || is_preposition(before_verb)
                     || ["any", "every", "each", "no"].contains(&before_verb)
             };
             if !unbroken || verb.capitalized || in_phrase {

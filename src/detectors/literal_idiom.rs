@@ -46,8 +46,8 @@ use super::{Declaration, Detector, Flags};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
 use crate::lexicon::{
-    lemma, verb_forms, word_key, KeyFilter, WordMap, ANIMATE_VERBS, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS,
-    PERSON_NOUNS, THING_NOUNS, TIME_NOUNS,
+    lemma, verb_forms, word_key, KeyFilter, WordMap, ANIMATE_VERBS, COORDINATORS, ENGLISH_FUNCTION_WORDS,
+    ENGLISH_WORDS, PERSON_NOUNS, SUBORDINATORS, THING_NOUNS, TIME_NOUNS,
 };
 use crate::lexicon::{shipped, Choice, WordList};
 use serde::{Deserialize, Serialize};
@@ -162,9 +162,6 @@ struct Trigger {
 
 /// Object pronouns that can name the owner of a body part in a German dative ("wusch ihm den Kopf").
 const OBJECT_PRONOUNS: [&str; 5] = ["him", "her", "them", "me", "us"];
-
-/// Words that open a new clause after a body part ("turned him the back and left").
-const CLAUSE_OPENERS: [&str; 10] = ["and", "but", "or", "so", "because", "when", "while", "after", "before", "until"];
 
 /// English verbs that take a person and a thing as two objects, or an object and its
 /// complement, so that "gave him the finger" and "named her the face" are English.
@@ -477,7 +474,7 @@ impl LiteralIdiom {
             }
             let clause_ends = part + 1 == words.len()
                 || words.punctuation_after(part)
-                || CLAUSE_OPENERS.contains(&words.lower(part + 1));
+                || (COORDINATORS.contains(&words.lower(part + 1)) || SUBORDINATORS.contains(&words.lower(part + 1)));
             if !clause_ends {
                 continue; // "made him the head of the unit", "the face of the campaign".
             }

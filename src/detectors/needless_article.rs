@@ -38,7 +38,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{capitalised, is_auxiliary, shipped, Choice, WordMap};
+use crate::lexicon::{capitalised, is_auxiliary, shipped, Choice, WordMap, COORDINATORS};
 use std::sync::LazyLock;
 
 pub struct NeedlessArticle;
@@ -77,12 +77,6 @@ static NOUNS: LazyLock<WordMap<Vec<Noun>>> = LazyLock::new(|| {
     }
     nouns
 });
-
-/// Words after which a new clause starts, so that the noun phrase after them is its subject.
-const CLAUSE_OPENERS: [&str; 15] = [
-    "that", "because", "and", "but", "as", "while", "when", "if", "although", "since", "whether", "so", "after",
-    "before", "where",
-];
 
 /// Prepositions and conjunctions after which a company name has ended.
 const AFTER_A_NAME: [&str; 11] = ["in", "on", "at", "for", "of", "with", "by", "from", "to", "and", "or"];
@@ -158,7 +152,7 @@ fn spelled_at(doc: &Doc, tokens: &[Token], at: usize, noun: &Noun) -> bool {
 /// semicolon, or after a word that opens a clause.
 fn opens_clause(doc: &Doc, tokens: &[Token], at: usize) -> bool {
     let Some(before) = at.checked_sub(1).map(|b| &tokens[b]) else { return true };
-    doc.gap(before, &tokens[at]).contains([',', ';', ':']) || CLAUSE_OPENERS.contains(&doc.lower(before))
+    doc.gap(before, &tokens[at]).contains([',', ';', ':']) || opens_a_clause(doc.lower(before))
 }
 
 /// Whether the noun phrase ending at `last` is followed directly by a verb (an auxiliary or a
@@ -199,6 +193,11 @@ fn name_ends(doc: &Doc, tokens: &[Token], last: usize) -> bool {
 
 /// Words of time that follow a name as an adverbial: "moved to the Switzerland last year".
 const TIME_AFTER_A_NAME: [&str; 7] = ["last", "next", "this", "yesterday", "today", "tomorrow", "recently"];
+
+/// Whether a new clause starts after `word`, so that the noun phrase after it is its subject.
+fn opens_a_clause(word: &str) -> bool {
+    crate::lexicon::opens_clause(word) || COORDINATORS.contains(&word)
+}
 
 #[cfg(test)]
 mod tests {

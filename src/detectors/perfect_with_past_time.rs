@@ -37,7 +37,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, word_key, MONTHS, WEEKDAYS};
+use crate::lexicon::{is_auxiliary, opens_clause, word_key, MONTHS, WEEKDAYS};
 use std::sync::LazyLock;
 
 pub struct PerfectWithPastTime;
@@ -47,10 +47,6 @@ static HAVE_KEYS: LazyLock<[u32; 2]> = LazyLock::new(|| [word_key("has"), word_k
 
 /// Words after "last" that make a finished time ("last week", "last Tuesday" is read by weekday).
 const LAST_WHAT: [&str; 6] = ["week", "month", "year", "night", "weekend", "season"];
-
-/// Words that open another clause or phrase, where a later time belongs to that clause.
-const CLAUSE_OPENERS: [&str; 13] =
-    ["that", "which", "who", "when", "where", "to", "because", "if", "after", "before", "until", "since", "for"];
 
 /// Words before "last" that make "last year" a period or a comparison, not the event's time.
 const NOT_A_DATE_BEFORE_LAST: [&str; 11] =
@@ -101,7 +97,7 @@ impl Detector for PerfectWithPastTime {
                 } else if let Some(time_end) = past_time_opening(doc, tokens).filter(|&end| at > end && at <= end + 5) {
                     let between = &tokens[time_end + 1..at];
                     let one_clause =
-                        between.iter().all(|t| !CLAUSE_OPENERS.contains(&doc.lower(t)) && !is_auxiliary(doc.lower(t)))
+                        between.iter().all(|t| !opens_another_part(doc.lower(t)) && !is_auxiliary(doc.lower(t)))
                             && tokens[time_end + 1..=at]
                                 .windows(2)
                                 .all(|w| !doc.gap(&w[0], &w[1]).contains([';', ':', '.']));
@@ -170,7 +166,7 @@ fn past_time_after(doc: &Doc, tokens: &[Token], from: usize) -> Option<usize> {
             return None; // Punctuation: another clause.
         }
         let word = doc.lower(&tokens[i]);
-        if CLAUSE_OPENERS.contains(&word) || is_auxiliary(word) {
+        if opens_another_part(word) || is_auxiliary(word) {
             return None;
         }
         let next = tokens.get(i + 1).filter(|n| doc.gap(&tokens[i], n) == " ");
@@ -199,6 +195,12 @@ fn past_time_after(doc: &Doc, tokens: &[Token], from: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether `word` opens another clause, an infinitive or a "for" phrase, where a later time
+/// belongs to that part and not to the perfect.
+fn opens_another_part(word: &str) -> bool {
+    opens_clause(word) || ["to", "for"].contains(&word)
 }
 
 #[cfg(test)]

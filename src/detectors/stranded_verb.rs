@@ -38,16 +38,12 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{shipped, WordList, MODALS, SUBJECT_PRONOUNS};
+use crate::lexicon::{always_opens_clause, is_preposition, shipped, WordList, MODALS, SUBJECT_PRONOUNS};
 use std::sync::LazyLock;
 
 pub struct StrandedVerb;
 
 const PERFECT_AUXILIARIES: [&str; 6] = ["has", "have", "had", "was", "were", "is"];
-const PREPOSITIONS: [&str; 16] = [
-    "on", "in", "at", "by", "for", "from", "with", "after", "before", "during", "until", "since", "into", "near",
-    "under", "over",
-];
 /// Words of time that make an adverbial between an auxiliary and a stranded participle.
 static TIME_WORDS: LazyLock<WordList> =
     LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/time_adverbials.txt")));
@@ -85,14 +81,13 @@ impl Detector for StrandedVerb {
             let has_adverbial = |range: std::ops::Range<usize>| {
                 let aux = range.start - 1;
                 range.clone().any(|i| {
-                    PREPOSITIONS.contains(&words[i])
+                    opens_adverbial(words[i])
                         || TIME_WORDS.contains(words[i])
                         || perfect(aux) && NEGATIONS.contains(&words[i])
                 })
             };
-            let is_verb = |i: usize| {
-                crate::analysis::verbs::possible_verb_at(doc, tokens, i) && !PREPOSITIONS.contains(&words[i])
-            };
+            let is_verb =
+                |i: usize| crate::analysis::verbs::possible_verb_at(doc, tokens, i) && !is_preposition(words[i]);
             // "has the proposal on Tuesday rejected."
             if participle {
                 // The auxiliary comes before the participle: a sentence may end on "had" itself.
@@ -146,9 +141,9 @@ impl Detector for StrandedVerb {
             // "leaves at nine o'clock off."
             if PARTICLES.contains(&words[last]) && last >= 3 {
                 let verb = (0..last).find(|&i| is_verb(i));
-                let preposition_before = (last.saturating_sub(4)..last)
-                    .any(|i| PREPOSITIONS.contains(&words[i]) && i > verb.unwrap_or(last));
-                let directly_after_noun = !is_verb(last - 1) && !PREPOSITIONS.contains(&words[last - 1]);
+                let preposition_before =
+                    (last.saturating_sub(4)..last).any(|i| opens_adverbial(words[i]) && i > verb.unwrap_or(last));
+                let directly_after_noun = !is_verb(last - 1) && !is_preposition(words[last - 1]);
                 // "kick-off", "warming it up", "on the way back": part of a word, a phrasal verb
                 // with a pronoun object, or an adverb of "way".
                 let english_particle = doc.gap(&tokens[last - 1], &tokens[last]) != " "
@@ -168,16 +163,12 @@ const BECOME_FORMS: [&str; 3] = ["becomes", "become", "became"];
 /// Object pronouns, after which a particle belongs to an English phrasal verb ("warming it up").
 const OBJECT_PRONOUNS: [&str; 7] = ["it", "them", "him", "her", "me", "us", "you"];
 
-/// Words that open another clause ("That is when a collision occurred", "which is why I asked").
-const CLAUSE_OPENERS: [&str; 12] =
-    ["who", "which", "that", "why", "when", "where", "what", "how", "because", "if", "while", "whether"];
-
 /// Whether the last word ends a clause of its own rather than the auxiliary's: punctuation
 /// between them (", Bossong said.", "(not included)"), a word that opens a clause, or a subject
 /// pronoun just before the last word.
 fn another_clause_ends(doc: &Doc, tokens: &[Token], words: &[&str], aux: usize, last: usize) -> bool {
     let punctuated = (aux..last).any(|i| doc.gap(&tokens[i], &tokens[i + 1]).trim().chars().any(|c| c != '-'));
-    let clause_opener = words[aux + 1..last].iter().any(|w| CLAUSE_OPENERS.contains(w));
+    let clause_opener = words[aux + 1..last].iter().any(|w| always_opens_clause(w));
     let own_subject = (last.saturating_sub(2).max(aux + 1)..last).any(|i| SUBJECT_PRONOUNS.contains(&words[i]));
     punctuated || clause_opener || own_subject
 }
@@ -185,6 +176,12 @@ fn another_clause_ends(doc: &Doc, tokens: &[Token], words: &[&str], aux: usize, 
 /// Reports `token`, a verb form left at the end of its clause.
 fn report(flags: &mut Flags, token: &Token, what: &str, word: &str) {
     flags.flag(token.span.clone(), 0.6, format!("The {what} \"{word}\" stands at the end of the clause, after an adverbial, in German word order; English puts it next to its auxiliary or verb."));
+}
+
+/// Whether `word` opens an adverbial of the verb. "of" is left out: its phrase belongs to a noun
+/// ("one of the countries hardest hit").
+fn opens_adverbial(word: &str) -> bool {
+    is_preposition(word) && word != "of"
 }
 
 #[cfg(test)]

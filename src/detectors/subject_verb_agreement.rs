@@ -32,7 +32,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, ENGLISH_WORDS};
+use crate::lexicon::{is_auxiliary, is_preposition, ENGLISH_WORDS};
 
 pub struct SubjectVerbAgreement;
 
@@ -41,9 +41,6 @@ const SUBJECT_OPENERS: [&str; 16] = [
     "the", "these", "those", "many", "most", "all", "both", "several", "some", "few", "its", "their", "his", "her",
     "our", "other",
 ];
-
-/// Prepositions that open a phrase describing the subject ("the prices for heating oil").
-const PREPOSITIONS: [&str; 11] = ["of", "for", "in", "from", "at", "on", "with", "by", "near", "under", "across"];
 
 /// Singular verbs that a plural subject cannot take, with the plural English needs.
 const SINGULAR_VERBS: [(&str, &str); 4] = [("is", "are"), ("was", "were"), ("has", "have"), ("does", "do")];
@@ -154,7 +151,7 @@ fn subject_and_verb(doc: &Doc, tokens: &[Token]) -> Option<(usize, usize)> {
         return None;
     }
     let head = at - 1;
-    if PREPOSITIONS.contains(&doc.lower(&tokens[at])) {
+    if is_preposition(doc.lower(&tokens[at])) {
         let limit = at + MAX_PHRASE;
         at += 1;
         while at < tokens.len().min(limit) && spaced(at) {
@@ -164,7 +161,7 @@ fn subject_and_verb(doc: &Doc, tokens: &[Token]) -> Option<(usize, usize)> {
                 || token.capitalized && token.has_letter
                 // "that" opens a relative clause here ("the costs of the vehicle that is used").
                 || crate::lexicon::DETERMINERS.contains(word) && word != "that"
-                || PREPOSITIONS.contains(&word)
+                || is_preposition(word)
                 || word == "and";
             if !phrase_word {
                 break;

@@ -30,13 +30,10 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, MentionKind};
 use crate::flag::{Category, Severity};
+use crate::lexicon::is_preposition;
 use crate::lexicon::ThingClass;
 
 pub struct ThingPronoun;
-
-/// Prepositions that open a phrase before the subject: "In her reasoning, the judge said".
-const OPENING_PREPOSITIONS: [&str; 12] =
-    ["in", "after", "before", "during", "with", "for", "on", "at", "despite", "under", "since", "from"];
 
 /// Whether the possessive at `index` opens a phrase set off by a comma at the start of its
 /// sentence and points forward to the person named right after the comma: "In her reasoning,
@@ -55,7 +52,7 @@ fn points_forward(doc: &Doc, index: usize) -> bool {
     // The opening phrase is a prepositional one ("In her reasoning", "After his arrest"), the
     // possessive lies in it, and the first mention after the comma, within two words of it, may
     // be a person.
-    let prepositional = OPENING_PREPOSITIONS.contains(&doc.lower(&doc.tokens[first]));
+    let prepositional = is_preposition(doc.lower(&doc.tokens[first]));
     prepositional
         && index <= first + comma
         && doc

@@ -41,7 +41,10 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, DETERMINERS, MODALS, MONTHS, SUBJECT_ONLY_PRONOUNS, TIME_NOUNS, WEEKDAYS};
+use crate::lexicon::{
+    is_auxiliary, opens_clause, DETERMINERS, MODALS, MONTHS, PHRASE_PREPOSITIONS, SUBJECT_ONLY_PRONOUNS, TIME_NOUNS,
+    WEEKDAYS,
+};
 
 pub struct VerbBeforeSubject;
 
@@ -108,7 +111,7 @@ impl Detector for VerbBeforeSubject {
             let tokens = doc.sentence_tokens(index);
             let Some(first) = tokens.first() else { continue };
             let opener = doc.lower(first);
-            if PHRASE_OPENERS.contains(&opener) {
+            if PHRASE_PREPOSITIONS.contains(&opener) {
                 if let Some((verb_at, subject_kind)) = inverted_after_phrase(doc, tokens) {
                     let written = &doc.text[first.span.start..tokens[verb_at].span.end];
                     let phrase = &doc.text[first.span.start..tokens[verb_at - 1].span.end];
@@ -171,33 +174,6 @@ impl Detector for VerbBeforeSubject {
     }
 }
 
-/// Prepositions that open a phrase and never a clause, before an inverted pronoun or passive.
-const PHRASE_OPENERS: [&str; 17] = [
-    "at",
-    "in",
-    "on",
-    "during",
-    "with",
-    "from",
-    "under",
-    "against",
-    "despite",
-    "without",
-    "through",
-    "among",
-    "behind",
-    "near",
-    "within",
-    "throughout",
-    "beyond",
-];
-
-/// Words that end an opening phrase by opening a clause of their own.
-const CLAUSE_OPENERS: [&str; 14] = [
-    "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "if", "as", "since", "after",
-    "before",
-];
-
 /// The index of the verb that an opening prepositional phrase puts before its subject, and what
 /// that subject is: a verb before a subject pronoun ("At the range missed she"), or a modal
 /// passive before an article ("Against the decision can be lodged a complaint"). The phrase
@@ -209,13 +185,13 @@ fn inverted_after_phrase(doc: &Doc, tokens: &[Token]) -> Option<(usize, &'static
             return None;
         }
         let word = doc.lower(&tokens[at]);
-        if CLAUSE_OPENERS.contains(&word) || SUBJECT_ONLY_PRONOUNS.contains(&word) {
+        if opens_clause(word) || SUBJECT_ONLY_PRONOUNS.contains(&word) {
             return None;
         }
         let before = &tokens[at - 1];
         let after_noun = at >= 2
             && !DETERMINERS.contains(doc.lower(before))
-            && !PHRASE_OPENERS.contains(&doc.lower(before))
+            && !PHRASE_PREPOSITIONS.contains(&doc.lower(before))
             && !before.lex.english_function()
             && !before.is_number();
         // Only a past form: a present "-s" form after a noun is as often a plural noun of a

@@ -26,7 +26,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
-use crate::lexicon::{is_auxiliary, verb_forms, word_key, MODALS, SUBJECT_PRONOUNS};
+use crate::lexicon::{is_auxiliary, opens_clause, verb_forms, word_key, COORDINATORS, MODALS, SUBJECT_PRONOUNS};
 use std::sync::LazyLock;
 
 pub struct WantThat;
@@ -35,11 +35,6 @@ pub struct WantThat;
 static THAT_KEY: LazyLock<u32> = LazyLock::new(|| word_key("that"));
 
 const WANT_FORMS: [&str; 4] = ["want", "wants", "wanted", "wanting"];
-
-/// Words that open another clause, whose verb says nothing about the "that": "want that house
-/// because it is big".
-const CLAUSE_OPENERS: [&str; 14] =
-    ["because", "which", "who", "when", "if", "so", "and", "but", "as", "since", "while", "where", "or", "than"];
 
 /// How many words after "that" the clause's verb may stand.
 const CLAUSE_REACH: usize = 6;
@@ -111,12 +106,18 @@ fn clause_follows(doc: &Doc, that: &crate::analysis::Token) -> bool {
         {
             return true;
         }
-        if word == "to" || CLAUSE_OPENERS.contains(&word) {
+        if word == "to" || opens_another_clause(word) {
             return false;
         }
         previous = token;
     }
     false
+}
+
+/// Whether `word` opens another clause, whose verb says nothing about the "that": "want that
+/// house because it is big".
+fn opens_another_clause(word: &str) -> bool {
+    opens_clause(word) || COORDINATORS.contains(&word) || word == "than"
 }
 
 #[cfg(test)]

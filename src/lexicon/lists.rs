@@ -159,6 +159,68 @@ pub static GERMAN_WORDS: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|
 /// Modal verbs: before a subject they make a question, after one they take a bare infinitive.
 pub const MODALS: [&str; 9] = ["can", "could", "will", "would", "shall", "should", "must", "may", "might"];
 
+/// Prepositions that open a phrase and never a clause: a noun phrase follows them.
+pub const PHRASE_PREPOSITIONS: [&str; 28] = [
+    "about",
+    "across",
+    "against",
+    "along",
+    "among",
+    "around",
+    "at",
+    "behind",
+    "below",
+    "beside",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "during",
+    "for",
+    "from",
+    "in",
+    "into",
+    "near",
+    "of",
+    "on",
+    "over",
+    "through",
+    "throughout",
+    "under",
+    "with",
+    "within",
+];
+
+/// Words that are a preposition before a noun phrase and a conjunction before a clause.
+pub const PREPOSITION_CONJUNCTIONS: [&str; 5] = ["after", "before", "since", "until", "as"];
+
+/// Conjunctions that open a subordinate clause.
+pub const SUBORDINATORS: [&str; 14] = [
+    "because", "if", "when", "while", "although", "though", "whether", "unless", "as", "where", "after", "before",
+    "since", "until",
+];
+
+/// Relative and interrogative words that open a clause of their own.
+pub const WH_WORDS: [&str; 10] = ["that", "which", "who", "whom", "whose", "what", "why", "how", "where", "when"];
+
+/// Conjunctions that join two clauses of equal rank.
+pub const COORDINATORS: [&str; 5] = ["and", "but", "or", "so", "nor"];
+
+/// Whether `lower` is a preposition, whether or not it can also open a clause.
+pub fn is_preposition(lower: &str) -> bool {
+    PHRASE_PREPOSITIONS.contains(&lower) || PREPOSITION_CONJUNCTIONS.contains(&lower)
+}
+
+/// Whether `lower` may open a subordinate or relative clause.
+pub fn opens_clause(lower: &str) -> bool {
+    SUBORDINATORS.contains(&lower) || WH_WORDS.contains(&lower)
+}
+
+/// Whether `lower` opens a clause and cannot be a preposition before a noun phrase instead.
+pub fn always_opens_clause(lower: &str) -> bool {
+    opens_clause(lower) && !PREPOSITION_CONJUNCTIONS.contains(&lower)
+}
+
 /// Personal pronouns in the subject case: before a verb they give it a subject of its own.
 pub const SUBJECT_PRONOUNS: [&str; 7] = ["i", "you", "he", "she", "it", "we", "they"];
 
