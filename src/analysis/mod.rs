@@ -9,6 +9,7 @@ pub mod foreign;
 pub mod lang;
 mod lookup;
 pub mod mentions;
+pub mod phrases;
 pub mod quotes;
 mod scan;
 pub mod segment;

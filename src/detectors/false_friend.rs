@@ -92,13 +92,12 @@ static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Each entry's word: its index in [`ENTRIES`], the first entry of a word winning.
-static ENTRY_INDEX: LazyLock<WordMap<usize>> = LazyLock::new(|| {
-    let mut index = WordMap::default();
+/// Each entry's word: the indices in [`ENTRIES`] of its entries, in file order. A word may have
+/// several, each with its own rule; the first that applies is reported.
+static ENTRY_INDEX: LazyLock<WordMap<Vec<usize>>> = LazyLock::new(|| {
+    let mut index: WordMap<Vec<usize>> = WordMap::default();
     for (i, entry) in ENTRIES.iter().enumerate() {
-        if index.get(entry.word).is_none() {
-            index.insert(entry.word, i);
-        }
+        index.entry_or_default(entry.word).push(i);
     }
     index
 });
@@ -111,7 +110,7 @@ const QUANTIFIERS_AFTER_BE: [&str; 7] = ["many", "more", "much", "a", "several",
 
 impl Detector for FalseFriend {
     const DECLARATION: Declaration =
-        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 7 };
+        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 8 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -125,105 +124,115 @@ impl Detector for FalseFriend {
             let tokens = doc.sentence_tokens(sentence);
             words.clear();
             for (i, token) in tokens.iter().enumerate() {
-                let Some(&entry) = ENTRY_INDEX.get_token(doc, token) else { continue };
+                let Some(entries) = ENTRY_INDEX.get_token(doc, token) else { continue };
                 // The sentence's words, listed once the sentence has a false friend at all.
                 if words.is_empty() {
                     words.extend(tokens.iter().map(|t| doc.lower(t)));
                 }
-                let entry = &ENTRIES[entry];
-                if entry.needs_german_origin
-                    && !*german_origin.get_or_insert_with(|| crate::analysis::foreign::shows_german_origin(doc.text))
-                {
-                    continue;
-                }
-                let mut next_index =
-                    if words.get(i + 1).is_some_and(|n| DETERMINERS.contains(n)) { i + 2 } else { i + 1 };
-                let next = words.get(next_index).copied();
-                // The noun of a "next" rule may follow adjectives or an adverb: "became mixed
-                // reviews", "sensible personal data", "became lightly injured".
-                let after_adjectives = {
-                    let first = next_index;
-                    while next_index < first + 2
-                        && words.get(next_index + 1).is_some()
-                        && words
-                            .get(next_index)
-                            .is_some_and(|w| (ADJECTIVES.contains(w) || w.ends_with("ly")) && !entry.words.contains(w))
+                for &entry in entries {
+                    let entry = &ENTRIES[entry];
+                    if entry.needs_german_origin
+                        && !*german_origin
+                            .get_or_insert_with(|| crate::analysis::foreign::shows_german_origin(doc.text))
                     {
-                        next_index += 1;
+                        continue;
                     }
-                    words.get(next_index).copied()
-                };
-                // A noun that modifies the deciding noun: "become a severance payment".
-                let after_modifier = words.get(next_index + 1).copied().filter(|_| {
-                    next.is_some_and(|n| !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(n) && verb_forms(n).is_none())
-                });
-                let previous = i.checked_sub(1).map(|p| words[p]);
-                let (applies, confidence) = match entry.rule {
-                    Rule::Next => (
-                        next.is_some_and(|n| entry.words.contains(&n))
-                            || after_adjectives.is_some_and(|n| entry.words.contains(&n))
-                            || after_modifier.is_some_and(|n| entry.words.contains(&n)),
-                        0.65,
-                    ),
-                    // A possessive counts as its noun: "the club's chef".
-                    Rule::Near => (
-                        words.iter().any(|w| {
-                            let noun = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
-                            entry.words.contains(&noun)
-                        }),
-                        0.55,
-                    ),
-                    Rule::NearModal => {
-                        // A modal before it, or later in its clause: "Eventually the budget for
-                        // 2024 must be postponed" (Eventuell muss der Haushalt verschoben werden).
-                        let window = i.saturating_sub(3)..(i + 8).min(words.len());
-                        // Not "will": "will eventually" is English's own "in the end".
-                        let modal = |w: &&str| MODALS.contains(w) && !["will", "shall"].contains(w);
-                        // "could eventually shape", "may eventually": a hedging modal right before
-                        // it makes English's own "in time".
-                        let hedged = previous.is_some_and(|p| HEDGING_MODALS.contains(&p));
-                        // "there are eventually many more victims": a state, not an outcome, is
-                        // German "possibly".
-                        let state = previous.is_some_and(|p| ["is", "are"].contains(&p))
-                            && words.get(i + 1).is_some_and(|n| QUANTIFIERS_AFTER_BE.contains(n));
-                        (words[window].iter().any(modal) && !hedged || state, 0.6)
+                    let mut next_index =
+                        if words.get(i + 1).is_some_and(|n| DETERMINERS.contains(n)) { i + 2 } else { i + 1 };
+                    let next = words.get(next_index).copied();
+                    // The noun of a "next" rule may follow adjectives or an adverb: "became mixed
+                    // reviews", "sensible personal data", "became lightly injured".
+                    let after_adjectives = {
+                        let first = next_index;
+                        while next_index < first + 2
+                            && words.get(next_index + 1).is_some()
+                            && words.get(next_index).is_some_and(|w| {
+                                (ADJECTIVES.contains(w) || w.ends_with("ly")) && !entry.words.contains(w)
+                            })
+                        {
+                            next_index += 1;
+                        }
+                        words.get(next_index).copied()
+                    };
+                    // A noun that modifies the deciding noun: "become a severance payment".
+                    let after_modifier = words.get(next_index + 1).copied().filter(|_| {
+                        next.is_some_and(|n| {
+                            !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(n) && verb_forms(n).is_none()
+                        })
+                    });
+                    let previous = i.checked_sub(1).map(|p| words[p]);
+                    let (applies, confidence) = match entry.rule {
+                        Rule::Next => (
+                            next.is_some_and(|n| entry.words.contains(&n))
+                                || after_adjectives.is_some_and(|n| entry.words.contains(&n))
+                                || after_modifier.is_some_and(|n| entry.words.contains(&n)),
+                            0.65,
+                        ),
+                        // A possessive counts as its noun: "the club's chef".
+                        Rule::Near => (
+                            words.iter().any(|w| {
+                                let noun = w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).unwrap_or(w);
+                                entry.words.contains(&noun)
+                            }),
+                            0.55,
+                        ),
+                        Rule::NearModal => {
+                            // A modal before it, or later in its clause: "Eventually the budget for
+                            // 2024 must be postponed" (Eventuell muss der Haushalt verschoben werden).
+                            let window = i.saturating_sub(3)..(i + 8).min(words.len());
+                            // Not "will": "will eventually" is English's own "in the end".
+                            let modal = |w: &&str| MODALS.contains(w) && !["will", "shall"].contains(w);
+                            // "could eventually shape", "may eventually": a hedging modal right before
+                            // it makes English's own "in time".
+                            let hedged = previous.is_some_and(|p| HEDGING_MODALS.contains(&p));
+                            // "there are eventually many more victims": a state, not an outcome, is
+                            // German "possibly".
+                            let state = previous.is_some_and(|p| ["is", "are"].contains(&p))
+                                && words.get(i + 1).is_some_and(|n| QUANTIFIERS_AFTER_BE.contains(n));
+                            (words[window].iter().any(modal) && !hedged || state, 0.6)
+                        }
+                        Rule::Noun => {
+                            let after_determiner = previous.is_some_and(|p| DETERMINERS.contains(p));
+                            // An adjective stands before a noun ("a handy tool"); a noun before a
+                            // function word, a past-tense verb or punctuation ("his handy rang").
+                            let before_noun =
+                                tokens.get(i + 1).filter(|t| doc.gap(&tokens[i], t) == " ").is_some_and(|t| {
+                                    let n = doc.lower(t).to_string();
+                                    let past = verb_forms(&n).is_some_and(|f| f.past && !f.base);
+                                    t.has_letter && !past && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(&n)
+                                });
+                            (after_determiner && !before_noun, 0.7)
+                        }
+                        Rule::NextVerb => {
+                            let verb =
+                                words.get(i + 1).is_some_and(|n| verb_forms(n).is_some_and(|f| f.base || f.past));
+                            (verb && previous.is_some_and(|p| MODALS.contains(&p) || p == "will"), 0.7)
+                        }
+                        Rule::Previous => (previous.is_some_and(|p| entry.words.contains(&p)), 0.65),
+                        Rule::Always => (true, 0.5),
+                    };
+                    if !applies {
+                        continue;
                     }
-                    Rule::Noun => {
-                        let after_determiner = previous.is_some_and(|p| DETERMINERS.contains(p));
-                        // An adjective stands before a noun ("a handy tool"); a noun before a
-                        // function word, a past-tense verb or punctuation ("his handy rang").
-                        let before_noun =
-                            tokens.get(i + 1).filter(|t| doc.gap(&tokens[i], t) == " ").is_some_and(|t| {
-                                let n = doc.lower(t).to_string();
-                                let past = verb_forms(&n).is_some_and(|f| f.past && !f.base);
-                                t.has_letter && !past && !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(&n)
-                            });
-                        (after_determiner && !before_noun, 0.7)
-                    }
-                    Rule::NextVerb => {
-                        let verb = words.get(i + 1).is_some_and(|n| verb_forms(n).is_some_and(|f| f.base || f.past));
-                        (verb && previous.is_some_and(|p| MODALS.contains(&p) || p == "will"), 0.7)
-                    }
-                    Rule::Previous => (previous.is_some_and(|p| entry.words.contains(&p)), 0.65),
-                    Rule::Always => (true, 0.5),
-                };
-                if !applies {
-                    continue;
-                }
-                let token = &tokens[i];
-                let written = doc.word(token);
-                let suggestion =
-                    if token.capitalized { crate::lexicon::capitalised(entry.meant) } else { entry.meant.to_string() };
-                flags
-                    .flag(
-                        token.span.clone(),
-                        confidence,
-                        format!(
+                    let token = &tokens[i];
+                    let written = doc.word(token);
+                    let suggestion = if token.capitalized {
+                        crate::lexicon::capitalised(entry.meant)
+                    } else {
+                        entry.meant.to_string()
+                    };
+                    flags
+                        .flag(
+                            token.span.clone(),
+                            confidence,
+                            format!(
                             "\"{written}\" here probably renders German \"{}\", which means \"{}\": a false friend.",
                             entry.german, entry.meant
                         ),
-                    )
-                    .suggest(suggestion);
+                        )
+                        .suggest(suggestion);
+                    break;
+                }
             }
         }
     }
@@ -250,6 +259,14 @@ mod tests {
             ["filials", "herd"]
         );
         assert_eq!(excerpts::<FalseFriend>("Cards for the festival sold fast."), ["Cards"]);
+    }
+
+    #[test]
+    fn a_word_with_several_rows_is_flagged_by_any_that_applies() {
+        assert_eq!(excerpts::<FalseFriend>("Chef coach Jan Berg was pleased."), ["Chef"]);
+        assert_eq!(excerpts::<FalseFriend>("The works were delayed by a personal shortage."), ["personal"]);
+        assert_eq!(excerpts::<FalseFriend>("The firm had to consequently reduce its costs."), ["consequently"]);
+        assert_no_flags::<FalseFriend>("The chef cooks. It is a personal matter. Consequently, costs fell.");
     }
 
     #[test]

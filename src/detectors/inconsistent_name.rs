@@ -20,8 +20,9 @@
 //! different first letter, possessives and inflections ("Kowalski’s"), demonyms and adjectives
 //! ("Russia" and "Russian", "Germany" and "German"), common English words, two first names
 //! that both exist ("Jan" and "Jana") unless the same surname follows both ("Katrin Maier" and
-//! "Kathrin Maier"), compounds that end in different words ("Bundestag" and
-//! "Bundesrat"), and two spellings used in the same sentence (two people
+//! "Kathrin Maier", or the same initial: "Marcus H." and "Markus H."), compounds that end in
+//! different words ("Bundestag" and "Bundesrat"; ends one letter apart, as in "Wernecke" and
+//! "Wernicke", are one name), and two spellings used in the same sentence (two people
 //! side by side). Relatives with similar names in one story can still be flagged.
 //!
 //! ## Options
@@ -147,7 +148,10 @@ fn different_compounds(a: &str, b: &str) -> bool {
         end.chars().count() >= 3
             && (crate::lexicon::ENGLISH_WORDS.contains(end) || crate::lexicon::GERMAN_WORDS.get(end) == Some(&false))
     };
-    common >= 3 && word(&a_end) && word(&b_end)
+    // Ends one letter apart are one end spelled two ways, even when both are words ("Wernecke"
+    // and "Wernicke" end in "ecke" and "icke").
+    let one_letter_apart = strsim::damerau_levenshtein(&a_end, &b_end) <= 1;
+    common >= 3 && !one_letter_apart && word(&a_end) && word(&b_end)
 }
 
 /// Whether two spellings differ only in how German letters are written: "Müller" and
@@ -194,7 +198,7 @@ impl Detector for InconsistentName {
         id: "inconsistent-name",
         category: Category::Inconsistency,
         severity: Severity::Minor,
-        version: 5,
+        version: 6,
     };
     type Settings = InconsistentNameSettings;
 
@@ -264,12 +268,14 @@ impl Detector for InconsistentName {
 }
 
 /// The capitalised word right after a first name at `span`, taken for its surname: "Maier" in
-/// "Katrin Maier said".
+/// "Katrin Maier said", "H" in "Marcus H. said".
 fn surname_after<'a>(doc: &'a Doc, span: &Span) -> Option<&'a str> {
     let rest = doc.text[span.end..].strip_prefix(' ')?;
     let end = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
     let word = &rest[..end];
-    (word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() >= 2).then_some(word)
+    // German reports shorten a surname to its initial ("Marcus H."): the initial counts.
+    let initial = word.chars().count() == 1 && rest[end..].starts_with('.');
+    (word.chars().next().is_some_and(char::is_uppercase) && (word.chars().count() >= 2 || initial)).then_some(word)
 }
 
 /// A multi-word capitalised name: "Free Legion of Russia".
@@ -399,6 +405,11 @@ mod tests {
             ["Kathrin"]
         );
         assert_no_flags::<InconsistentName>("Katrin Maier won. The vote was close. Kathrin Weber lost.");
+        assert_eq!(
+            excerpts::<InconsistentName>("Marcus H. had confessed. The judge said Markus H. had shown remorse."),
+            ["Markus"]
+        );
+        assert_no_flags::<InconsistentName>("Marcus H. had confessed. The judge said Markus B. had lied.");
     }
 
     #[test]
@@ -430,6 +441,11 @@ mod tests {
         assert_eq!(
             excerpts::<InconsistentName>("Anna Meier won the vote. Critics of Meier were loud. Meyer thanked them."),
             ["Meyer"]
+        );
+        // Two ends that happen to be words ("Ecke", "icke") after a start that is none.
+        assert_eq!(
+            excerpts::<InconsistentName>("Coach Tobias Wernecke was pleased. Later, Wernicke said they fought."),
+            ["Wernicke"]
         );
     }
 

@@ -256,6 +256,7 @@ pub mod age_in_parentheses;
 pub mod become_more;
 pub mod before_for_ago;
 pub mod capitalised_noun;
+pub mod comma_after_subject_clause;
 pub mod comma_before_that;
 pub mod comparative_as;
 pub mod coordinated_repeat;
@@ -264,10 +265,13 @@ pub mod cut_off_sentence;
 pub mod decimal_comma;
 pub mod detached_translation;
 pub mod double_negative;
+pub mod dropped_word;
+pub mod extended_attribute;
 pub mod false_friend;
 pub mod fronted_also;
 pub mod german_abbreviation;
 pub mod german_date;
+pub mod german_ordinal;
 pub mod german_place_name;
 pub mod german_quotes;
 pub mod german_score;
@@ -296,6 +300,7 @@ pub mod repeated_sentence;
 pub mod repeated_translation;
 pub mod repeated_words;
 pub mod so_after_article;
+pub mod so_attribution;
 pub mod source_brackets;
 pub mod source_copy;
 pub mod source_name;
@@ -320,6 +325,7 @@ pub mod verbless_sentence;
 pub mod want_that;
 pub mod whoever_clause;
 pub mod will_for_want;
+pub mod year_without_in;
 // registry end
 
 macro_rules! registry {

@@ -38,7 +38,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{always_opens_clause, is_preposition, shipped, WordList, MODALS, SUBJECT_PRONOUNS};
+use crate::lexicon::{always_opens_clause, is_preposition, shipped, WordList, MODALS, SUBJECT_PRONOUNS, TIME_NOUNS};
 use std::sync::LazyLock;
 
 pub struct StrandedVerb;
@@ -54,7 +54,7 @@ const NEGATIONS: [&str; 2] = ["not", "never"];
 
 impl Detector for StrandedVerb {
     const DECLARATION: Declaration =
-        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 8 };
+        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 9 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -83,11 +83,21 @@ impl Detector for StrandedVerb {
                 range.clone().any(|i| {
                     opens_adverbial(words[i])
                         || TIME_WORDS.contains(words[i])
+                        || time_phrase_at(&words, i)
                         || perfect(aux) && NEGATIONS.contains(&words[i])
+                        // "has the plan repeatedly criticised", "could the fire quickly
+                        // extinguish"; after "had" an adverb may belong to the English
+                        // causative ("had the house completely renovated").
+                        || (["has", "have"].contains(&words[aux]) || MODALS.contains(&words[aux]))
+                            && words[i].len() > 4
+                            && words[i].ends_with("ly")
                 })
             };
-            let is_verb =
-                |i: usize| crate::analysis::verbs::possible_verb_at(doc, tokens, i) && !is_preposition(words[i]);
+            let is_verb = |i: usize| {
+                crate::analysis::verbs::possible_verb_at(doc, tokens, i)
+                    && !is_preposition(words[i])
+                    && !time_phrase_at(&words, i)
+            };
             // "has the proposal on Tuesday rejected."
             if participle {
                 // The auxiliary comes before the participle: a sentence may end on "had" itself.
@@ -184,6 +194,12 @@ fn opens_adverbial(word: &str) -> bool {
     is_preposition(word) && word != "of"
 }
 
+/// Whether `words[at]` opens a time phrase of a relative time word and a time noun ("last
+/// week", "this year", "next month"), so that "last" is not read as a verb.
+fn time_phrase_at(words: &[&str], at: usize) -> bool {
+    ["last", "next", "this", "every"].contains(&words[at]) && words.get(at + 1).is_some_and(|w| TIME_NOUNS.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::{assert_no_flags, excerpts};
@@ -203,6 +219,15 @@ mod tests {
         assert_no_flags::<StrandedVerb>("The old bridge became widely used. The plan became known.");
         assert_eq!(excerpts::<StrandedVerb>("The defendant has the allegations not disputed."), ["disputed"]);
         assert_no_flags::<StrandedVerb>("The group will matter later, so it is not just cannon feed.");
+    }
+
+    #[test]
+    fn a_time_phrase_or_an_adverb_in_ly_makes_the_adverbial() {
+        assert_eq!(excerpts::<StrandedVerb>("The board has the plan last week approved."), ["approved"]);
+        assert_eq!(excerpts::<StrandedVerb>("The district has the closure repeatedly criticised."), ["criticised"]);
+        assert_eq!(excerpts::<StrandedVerb>("Firefighters could the fire quickly extinguish."), ["extinguish"]);
+        // After "had", an adverb may belong to the English causative.
+        assert_no_flags::<StrandedVerb>("They had the house completely renovated. It was one of the worst hit.");
     }
 
     #[test]

@@ -39,7 +39,12 @@
 //! news uses it as a loanword or title (Bundestag, Angst, Spiegel: `german_in_english.txt`).
 //! A capitalised word that the German–English lexicon neither translates nor reads as a
 //! compound of two words it translates is taken for a name ("the Lahn", "the Märklin
-//! locomotive", "the Commerzbank"). Before an English noun, a capitalised word is flagged only
+//! locomotive", "the Commerzbank"), unless it has eight letters or more, does not end in "-er"
+//! and follows "a" or "an", which English names rarely take ("an Eigentor"). A common noun's
+//! possessive counts as a determiner ("the artist's Nachlass"). Without a determiner, a word
+//! of ten letters or more, or one with a German letter, that the lexicon lists itself with a
+//! common English word is flagged ("more Kindergeld", "prices for Heizöl"); "-er" words are
+//! not, since many German surnames are nouns of trades ("Schröder"). Before an English noun, a capitalised word is flagged only
 //! when the lexicon lists it, not only as a compound, with a common English word for it, and it
 //! is no place ("the Feuerwehr station"; "the Ahr valley", "the Geisel valley", "the Lahnstein
 //! town hall" and "Mallorca hotels" are left alone). Rare surnames that are also German words ("Koch", "Fischer" are English words too and so
@@ -227,6 +232,15 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
                 && translates_to_common_word(lower);
             return translated_noun.then_some(0.6);
         }
+        // English gives a name an indefinite article only for brands and works ("a Porsche"),
+        // which English uses too, and never to a landmark: a long listed German word after "a"
+        // or "an" is a common noun even where the lexicon cannot translate it ("an Eigentor").
+        // Short words are as often towns ("an Amberg"), and "-er" makes people of towns ("an
+        // Amberger"), which English may keep.
+        let after_indefinite_article = index > 0 && ["a", "an"].contains(&doc.lower(&tokens[index - 1]));
+        if known == Some(false) && after_indefinite_article && characters >= 8 && !lower.ends_with("er") {
+            return Some(0.6);
+        }
         // A capitalised word the German–English lexicon cannot translate, whole or as a compound
         // of two words it translates, is a name ("the Lahn", "the Commerzbank"), whatever the
         // German word list says.
@@ -234,8 +248,15 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         if is_place_name(lower) {
             return None; // "the Paulskirche", "on Marienplatz": English keeps these names.
         }
+        // Without a determiner ("in Kurzarbeit", "prices for Heizöl") most capitalised words
+        // are names; a long word or one with a German letter that the lexicon lists itself with
+        // a common English word is not. "-er" words are left out: many German surnames are
+        // nouns of trades ("Schröder", "Gärtner").
+        let bare_common_noun =
+            || (characters >= 10 || umlaut) && !lower.ends_with("er") && translates_to_common_word(lower);
         return match known {
             Some(_) if after_determiner && common_noun() => Some(if umlaut { 0.8 } else { 0.7 }),
+            Some(false) if bare_common_noun() => Some(0.6),
             None if lower.chars().count() >= 10 && is_compound(lower) && common_noun() => Some(0.6),
             _ => None,
         };
@@ -391,7 +412,10 @@ fn determiner_before(doc: &Doc, tokens: &[Token], index: usize) -> bool {
             || NUMERALS.contains(&w)
             || w.bytes().all(|b| b.is_ascii_digit())
     };
+    // "the artist's Nachlass": a common noun's possessive determines the noun after it.
+    let possessive = |t: &Token| !t.capitalized && (doc.word(t).ends_with("'s") || doc.word(t).ends_with("’s"));
     determiner(&tokens[index - 1])
+        || possessive(&tokens[index - 1])
         || index >= 2
             && tokens[index - 1].lex.adjective()
             && !tokens[index - 1].capitalized
@@ -438,7 +462,7 @@ impl Detector for UntranslatedWord {
         id: "untranslated-word",
         category: Category::Untranslated,
         severity: Severity::Major,
-        version: 8,
+        version: 9,
     };
     type Settings = Switch;
 
@@ -557,6 +581,8 @@ mod tests {
             excerpts::<UntranslatedWord>("She is the new Oberbürgermeisterin of the town."),
             ["Oberbürgermeisterin"]
         );
+        assert_eq!(excerpts::<UntranslatedWord>("The artist's Nachlass is larger than expected."), ["Nachlass"]);
+        assert_no_flags::<UntranslatedWord>("Germany's Bundestag met. The city's Marienplatz was full.");
     }
 
     #[test]
@@ -645,6 +671,13 @@ mod tests {
             excerpts::<UntranslatedWord>("Police shot a robber near the Königspalast on Monday."),
             ["Königspalast"]
         );
+        // After "a" or "an" a long German word is no name, even one the lexicon lacks.
+        assert_eq!(excerpts::<UntranslatedWord>("Paderborn led after an Eigentor by the defender."), ["Eigentor"]);
+        assert_no_flags::<UntranslatedWord>("It was sent in by an Amberger. She grew up in an Amberg suburb.");
+        // Without a determiner, a long listed noun or one with a German letter is still German.
+        assert_eq!(excerpts::<UntranslatedWord>("Parents receive more Kindergeld from January."), ["Kindergeld"]);
+        assert_eq!(excerpts::<UntranslatedWord>("Prices for Heizöl rose sharply."), ["Heizöl"]);
+        assert_no_flags::<UntranslatedWord>("The plan was backed by Schröder and by Görlitz.");
     }
 
     #[test]

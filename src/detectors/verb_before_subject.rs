@@ -1,8 +1,10 @@
 //! # verb-before-subject
 //!
 //! ## What it does
-//! Flags a sentence that opens with a time phrase or an adverb and puts its verb before the
-//! subject: "On Monday voted the town council for the plan", "In 2019 won the club the cup",
+//! Flags a sentence that opens with a time phrase, another prepositional phrase or an adverb and
+//! puts its verb before the subject: "On Monday voted the town council for the plan", "In 2019
+//! won the club the cup", "Since 2001 has the number fallen", "In Berlin have the police
+//! arrested two men",
 //! "Yesterday announced the ministry new rules", "Therefore must the council find a new site",
 //! "Now wants the club a new striker". English keeps the subject first: "On Monday, the town
 //! council voted".
@@ -20,7 +22,7 @@
 //! English inverts after a fronted phrase with verbs of place and coming ("In the corner stood a
 //! piano", "After the speech came the vote"): those verbs (stand, lie, sit, come, go, follow,
 //! remain, appear, arrive, hang, live, rise, begin, emerge) are never flagged. Only an opening
-//! of "on", "in", "at" or "during" with a time word at its end (a weekday, a month, a year, a
+//! of "on", "in", "at", "during", "by", "for" or "from" with a time word at its end (a weekday, a month, a year, a
 //! word such as "morning" or "week"), "yesterday", "today" and "tomorrow", or a linking or time
 //! adverb that is never a subject ("therefore", "now", "meanwhile"), is read, and the verb must
 //! follow it directly with an article, possessive or subject pronoun after it, with no comma
@@ -31,8 +33,14 @@
 //! Before a pronoun, the phrase is read up to a comma or a word that opens a clause ("In the
 //! years that followed they met"), the verb must be a past form after a noun (in "In talks she
 //! said" and "In the vaccination teams we" the "-s" word is a noun), and the pronoun may not be followed by a verb of its own ("In the
-//! confusion that reigned he ran" has "reigned" close a clause). Prepositions that also open
-//! clauses ("after", "before", "since", "until", "as") are not read.
+//! confusion that reigned he ran" has "reigned" close a clause). Before a noun subject, the
+//! verb must be "has", "have", "had" or a modal ("In Berlin have the police arrested two men";
+//! "have a" is left out, since it opens instructions), or a past form with a second noun phrase,
+//! its object, after the subject ("In his speech thanked the mayor the volunteers"), which the
+//! fronted verbs of place never have. Prepositions that also open clauses ("after", "before",
+//! "since", "until") are read only before a time word and an auxiliary or modal ("Since 2001 has
+//! the number fallen"), since a clause may follow them without a comma ("After the season ended
+//! the club …"); "as" is not read.
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -48,9 +56,13 @@ use crate::lexicon::{
 
 pub struct VerbBeforeSubject;
 
-/// Prepositions that open a time phrase and are not also conjunctions ("after", "before",
-/// "since" and "until" open clauses: "After the fire destroyed the house, …").
-const OPENERS: [&str; 4] = ["on", "in", "at", "during"];
+/// Prepositions that open a time phrase and are not also conjunctions.
+const OPENERS: [&str; 7] = ["on", "in", "at", "during", "by", "for", "from"];
+
+/// Prepositions that open a time phrase and also open clauses, after which a subject may follow
+/// its verb in English ("After the season ended the club …"): only an auxiliary or modal before
+/// an article is read after them ("Since 2001 has the number fallen").
+const CONJUNCTION_OPENERS: [&str; 4] = ["since", "after", "before", "until"];
 
 /// Adverbs of time that are a whole opening phrase.
 const TIME_ADVERBS: [&str; 3] = ["yesterday", "today", "tomorrow"];
@@ -99,7 +111,7 @@ const MAX_OPENING: usize = 5;
 
 impl Detector for VerbBeforeSubject {
     const DECLARATION: Declaration =
-        Declaration { id: "verb-before-subject", category: Category::Grammar, severity: Severity::Minor, version: 3 };
+        Declaration { id: "verb-before-subject", category: Category::Grammar, severity: Severity::Minor, version: 4 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -129,7 +141,7 @@ impl Detector for VerbBeforeSubject {
             let time_adverb = TIME_ADVERBS.contains(&opener);
             let verb_at = if time_adverb || ADVERB_OPENERS.contains(&opener) {
                 1
-            } else if OPENERS.contains(&opener) {
+            } else if OPENERS.contains(&opener) || CONJUNCTION_OPENERS.contains(&opener) {
                 match time_phrase_end(doc, tokens) {
                     Some(end) => end + 1,
                     None => continue,
@@ -145,9 +157,8 @@ impl Detector for VerbBeforeSubject {
             // "Therefore must the council", "Now has the club": a modal, "has" or "had" before its
             // subject makes only a question in English ("Now have a look" is an instruction).
             let verb_word = doc.lower(verb);
-            let inverted_verb = finite_lexical_verb(doc, verb)
-                || MODALS.contains(&verb_word) && !verb.capitalized
-                || ["has", "had"].contains(&verb_word);
+            let auxiliary = MODALS.contains(&verb_word) && !verb.capitalized || ["has", "had"].contains(&verb_word);
+            let inverted_verb = auxiliary || finite_lexical_verb(doc, verb) && !CONJUNCTION_OPENERS.contains(&opener);
             // "Yesterday saw the largest protest", "Today marks the anniversary": the time is the subject.
             let time_subject = time_adverb && TIME_SUBJECT_VERBS.contains(&verb.lex.lemma(verb_word).as_ref());
             // "Afterwards put the cushion back": a past form that is also the base form opens an
@@ -204,7 +215,22 @@ fn inverted_after_phrase(doc: &Doc, tokens: &[Token]) -> Option<(usize, &'static
                 let next_word = doc.lower(next);
                 is_auxiliary(next_word) || next.lex.verb().is_some_and(|f| f.past || f.third_person || f.base)
             });
-            return (pronoun && !own_verb).then_some((at, "subject pronoun"));
+            if pronoun && !own_verb {
+                return Some((at, "subject pronoun"));
+            }
+            // "In his speech thanked the mayor the volunteers": a subject and then an object
+            // after the verb. Fronted verbs of place have no object ("In the hall sat the jury").
+            return (noun_phrase_end(doc, tokens, at + 1).is_some_and(|end| opens_noun_phrase(doc, tokens, end)))
+                .then_some((at, "subject"));
+        }
+        // "In Berlin have the police arrested two men": a perfect or modal auxiliary before a
+        // noun subject. "have a" is left out, since it opens instructions ("have a look").
+        if after_noun
+            && (["has", "have", "had"].contains(&word) || MODALS.contains(&word))
+            && opens_noun_phrase(doc, tokens, at + 1)
+            && !(word == "have" && ["a", "an"].contains(&doc.lower(&tokens[at + 1])))
+        {
+            return Some((at, "subject"));
         }
         if after_noun && MODALS.contains(&word) {
             let passive = spaced(at + 3)
@@ -218,6 +244,37 @@ fn inverted_after_phrase(doc: &Doc, tokens: &[Token]) -> Option<(usize, &'static
         }
     }
     None
+}
+
+/// Whether a determiner other than "that", which also opens clauses, stands at `at`, after a
+/// single space.
+fn opens_noun_phrase(doc: &Doc, tokens: &[Token], at: usize) -> bool {
+    let word = tokens.get(at).map(|t| doc.lower(t));
+    at > 0
+        && word.is_some_and(|w| DETERMINERS.contains(w) && w != "that")
+        && doc.gap(&tokens[at - 1], &tokens[at]) == " "
+}
+
+/// The index after a noun phrase that opens with the determiner at `at` and runs over
+/// adjectives, nouns and names up to a past verb, when it has at least one such word.
+fn noun_phrase_end(doc: &Doc, tokens: &[Token], at: usize) -> Option<usize> {
+    if !opens_noun_phrase(doc, tokens, at) {
+        return None;
+    }
+    let mut end = at + 1;
+    while end < tokens.len() && doc.gap(&tokens[end - 1], &tokens[end]) == " " {
+        let token = &tokens[end];
+        let word = doc.lower(token);
+        let noun_like = token.has_letter
+            && !DETERMINERS.contains(word)
+            && !token.lex.english_function()
+            && (token.lex.verb().is_none_or(|f| !f.past) || token.lex.adjective());
+        if !noun_like {
+            break;
+        }
+        end += 1;
+    }
+    (end > at + 1).then_some(end)
 }
 
 /// The index of the time word that ends an opening "on/in/at/during" phrase ("On Monday", "In
@@ -294,6 +351,25 @@ mod tests {
             excerpts::<VerbBeforeSubject>("Against the decision can be lodged a complaint."),
             ["Against the decision can be lodged"]
         );
+    }
+
+    #[test]
+    fn flags_an_auxiliary_or_a_transitive_verb_before_a_noun_subject() {
+        assert_eq!(excerpts::<VerbBeforeSubject>("Since 2001 has the number of members fallen."), ["Since 2001 has"]);
+        assert_eq!(excerpts::<VerbBeforeSubject>("In Berlin have the police arrested two men."), ["In Berlin have"]);
+        assert_eq!(
+            excerpts::<VerbBeforeSubject>("In his speech thanked the mayor the volunteers."),
+            ["In his speech thanked"]
+        );
+        assert_eq!(excerpts::<VerbBeforeSubject>("By 2030 must the plant close."), ["By 2030 must"]);
+    }
+
+    #[test]
+    fn clauses_after_conjunctions_and_fronted_verbs_of_place_are_fine() {
+        assert_no_flags::<VerbBeforeSubject>("After the season ended the club signed two players.");
+        assert_no_flags::<VerbBeforeSubject>("In the hall sat the jury. Into the room walked the doctor.");
+        assert_no_flags::<VerbBeforeSubject>("Only since 2001 has the number fallen. On Monday have a look.");
+        assert_no_flags::<VerbBeforeSubject>("Among the people questioned the police found no witness.");
     }
 
     #[test]

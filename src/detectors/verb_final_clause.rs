@@ -6,7 +6,10 @@
 //! "because he the money stolen has." It also flags a clause that ends with an adjective
 //! before "is", "are", "was" or "were": "that the offer insufficient is.", and a clause whose
 //! single finite verb comes last after both its subject and its object: "why the man the lane
-//! changed", "because the company the plant closed."
+//! changed", "because the company the plant closed.", also with adverbials before the verb
+//! ("because the referee the goal after a review disallowed"). After a subject alone, two
+//! adverbials of which one gives a time are read the same way: "which the museum in 2019 from a
+//! collection acquired".
 //!
 //! ## Why it signals MT
 //! German subordinate clauses put the finite verb last ("dass die Firma das Werk nächstes Jahr
@@ -19,10 +22,11 @@
 //! An elliptical clause ending in an auxiliary ("more than he has") is not flagged, because no
 //! verb stands before the auxiliary. Nouns that look like verbs before a final auxiliary
 //! ("what the report is") are flagged only after the clause has at least four words. A final
-//! verb after two noun phrases is read only when nothing but articles, adjectives, nouns and
-//! names stands between the subordinator and the verb, so a noun phrase with a prepositional
-//! phrase ("that the tree on the line fell") or an object relative with one noun phrase ("the
-//! plant that the company closed") is not taken.
+//! verb after two noun phrases is read only when nothing but articles, adjectives, nouns, names,
+//! adverbs and prepositional phrases stands between the subordinator and the verb. A subject
+//! with one prepositional phrase ("that the tree on the line fell") or an object relative with
+//! one noun phrase ("the plant that the company closed") is not taken; a subject with two
+//! phrases, one of them of time ("that the meeting on Monday in Berlin ended"), is, wrongly.
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -38,8 +42,9 @@ pub struct VerbFinalClause;
 
 /// Words that open a subordinate clause. "after", "before" and "since" are left out: they are
 /// far more often prepositions ("after the reform and opening up is ...").
-static SUBORDINATORS: std::sync::LazyLock<WordList> =
-    std::sync::LazyLock::new(|| WordList::of(["that", "because", "if", "when", "although", "whether", "while", "why"]));
+static SUBORDINATORS: std::sync::LazyLock<WordList> = std::sync::LazyLock::new(|| {
+    WordList::of(["that", "which", "because", "if", "when", "although", "whether", "while", "why"])
+});
 const FINAL_AUXILIARIES: [&str; 17] = [
     "will", "would", "can", "could", "shall", "should", "may", "might", "must", "has", "have", "had", "is", "are",
     "was", "were", "wants",
@@ -47,7 +52,7 @@ const FINAL_AUXILIARIES: [&str; 17] = [
 
 impl Detector for VerbFinalClause {
     const DECLARATION: Declaration =
-        Declaration { id: "verb-final-clause", category: Category::Grammar, severity: Severity::Major, version: 4 };
+        Declaration { id: "verb-final-clause", category: Category::Grammar, severity: Severity::Major, version: 5 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -90,7 +95,7 @@ impl Detector for VerbFinalClause {
                 if let Some(object) = object_first {
                     let verb = doc.word(&tokens[i]);
                     let object_text = &doc.text[tokens[object].span.start..tokens[i - 1].span.end];
-                    flags.flag(tokens[object].span.start..tokens[i].span.end, 0.7, format!("\"{object_text} {verb}\" ends the clause with its verb after the object, in German subordinate-clause order; English puts the verb right after the subject: \"{verb} {object_text}\"."));
+                    flags.flag(tokens[object].span.start..tokens[i].span.end, 0.7, format!("\"{object_text} {verb}\" ends the clause with its verb last, in German subordinate-clause order; English puts the verb right after the subject: \"{verb} {object_text}\"."));
                     continue;
                 }
                 if after_why {
@@ -123,9 +128,16 @@ impl Detector for VerbFinalClause {
     }
 }
 
-/// The index of the first word of the object in a clause `start..=end` that ends with its
-/// single finite verb after subject and object: "why the man the lane changed". Both must open
-/// with a determiner, and only adjectives, nouns and names may stand between.
+/// The index of the first word after the subject in a clause `start..=end` that ends with its
+/// single finite verb after the subject and what German puts before the verb:
+/// - an object: "why the man the lane changed";
+/// - an object and adverbials: "because the referee the goal after a review disallowed";
+/// - with no object, at least two adverbials, one of them of time: "which the museum in 2019
+///   from a collection acquired". One adverbial alone may belong to the subject ("that the tree
+///   on the line fell").
+///
+/// Subject and object open with a determiner; only adjectives, nouns, names and numbers stand
+/// in them, and plurals that are also verbs ("the safety rules"), but no past form.
 fn object_before_final_verb(doc: &Doc, tokens: &[crate::analysis::Token], start: usize, end: usize) -> Option<usize> {
     let verb = &tokens[end];
     let word = doc.lower(verb);
@@ -133,22 +145,56 @@ fn object_before_final_verb(doc: &Doc, tokens: &[crate::analysis::Token], start:
     if end < start + 5 || verb.capitalized || !finite || crate::lexicon::is_auxiliary(word) {
         return None;
     }
-    let between = &tokens[start + 1..end];
-    if between.windows(2).any(|pair| doc.gap(&pair[0], &pair[1]) != " ") {
+    if tokens[start + 1..=end].windows(2).any(|pair| doc.gap(&pair[0], &pair[1]) != " ") {
         return None;
     }
-    let determiners: Vec<usize> =
-        (start + 1..end).filter(|&i| crate::lexicon::DETERMINERS.contains(doc.lower(&tokens[i]))).collect();
-    let [subject, object] = determiners[..] else { return None };
-    let noun_phrase_words = between.iter().all(|t| {
-        let lower = doc.lower(t);
-        crate::lexicon::DETERMINERS.contains(lower)
-            || t.capitalized
-            || !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(lower)
-                && verb_forms(lower).is_none_or(|f| !(f.past || f.third_person) || t.lex.adjective())
-    });
-    (subject == start + 1 && object > subject + 1 && object + 1 < end && noun_phrase_words).then_some(object)
+    let lower = |i: usize| doc.lower(&tokens[i]);
+    let determiner = |i: usize| crate::lexicon::DETERMINERS.contains(lower(i));
+    let noun_phrase_word = |i: usize| {
+        let (token, lower) = (&tokens[i], lower(i));
+        !determiner(i)
+            && (token.capitalized
+                || !crate::lexicon::ENGLISH_FUNCTION_WORDS.contains(lower)
+                    && verb_forms(lower).is_none_or(|f| !f.past || token.lex.adjective()))
+    };
+    // A determiner and the words of its noun phrase; the index after them.
+    let noun_phrase = |at: usize| {
+        let mut next = at + 1;
+        while next < end && noun_phrase_word(next) {
+            next += 1;
+        }
+        (determiner(at) && next > at + 1).then_some(next)
+    };
+    let subject_end = noun_phrase(start + 1)?;
+    let object_end = noun_phrase(subject_end);
+    let mut at = object_end.unwrap_or(subject_end);
+    let (mut adverbials, mut of_time) = (0, false);
+    while at < end {
+        let here = lower(at);
+        if ADVERBS_BEFORE_VERB.contains(&here) || here.len() > 4 && here.ends_with("ly") {
+            at += 1;
+        } else if here == "no" && lower(at + 1) == "longer" {
+            at += 2;
+        } else if crate::lexicon::is_preposition(here) && here != "of" {
+            let phrase_start = at + 1;
+            at = phrase_start;
+            while at < end && (determiner(at) || noun_phrase_word(at)) {
+                of_time |= tokens[at].is_number() || crate::lexicon::TIME_NOUNS.contains(lower(at));
+                at += 1;
+            }
+            if at == phrase_start {
+                return None;
+            }
+        } else {
+            return None;
+        }
+        adverbials += 1;
+    }
+    (object_end.is_some() || adverbials >= 2 && of_time).then_some(subject_end)
 }
+
+/// Adverbs that German puts between the object and the final verb ("the rules not meets").
+const ADVERBS_BEFORE_VERB: [&str; 8] = ["not", "never", "already", "still", "also", "again", "only", "just"];
 
 /// Forms of "be" that end a German-order clause after its complement.
 const COPULAS: [&str; 4] = ["is", "are", "was", "were"];
@@ -240,10 +286,31 @@ mod tests {
     }
 
     #[test]
+    fn flags_a_final_verb_after_adverbials() {
+        assert_eq!(
+            excerpts::<VerbFinalClause>(
+                "The match was stopped because the referee the goal after a review disallowed."
+            ),
+            ["the goal after a review disallowed"]
+        );
+        assert_eq!(
+            excerpts::<VerbFinalClause>("The school closed because the old gym the safety rules no longer meets."),
+            ["the safety rules no longer meets"]
+        );
+        assert_eq!(
+            excerpts::<VerbFinalClause>("She showed the letter, which the archive in 2010 from a dealer bought."),
+            ["in 2010 from a dealer bought"]
+        );
+    }
+
+    #[test]
     fn object_relatives_and_noun_phrases_with_prepositions_are_fine() {
         assert_no_flags::<VerbFinalClause>("This is the plant that the company closed. Why the man left is unclear.");
         assert_no_flags::<VerbFinalClause>("Can someone tell me why so much Internet speed is \"lost\" on the line?");
         assert_no_flags::<VerbFinalClause>("Trains stopped because a tree on the overhead line had fallen.");
+        assert_no_flags::<VerbFinalClause>(
+            "Trains stopped because a tree on the line fell. It is the plan which the council approved.",
+        );
         assert_no_flags::<VerbFinalClause>("We know that the rest of the team agreed, and that the group grew.");
     }
 
