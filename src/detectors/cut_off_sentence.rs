@@ -28,11 +28,13 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::Doc;
 use crate::flag::{Category, Severity};
+use crate::lexicon::NEEDS_A_NOUN;
 
 pub struct CutOffSentence;
 
-/// Words that cannot end an English sentence.
-const DANGLING: [&str; 13] = ["the", "a", "an", "and", "or", "but", "nor", "of", "its", "their", "our", "my", "your"];
+/// Words that cannot end an English sentence, beside the articles and possessives of
+/// [`NEEDS_A_NOUN`].
+const CONJUNCTIONS_AND_OF: [&str; 5] = ["and", "or", "but", "nor", "of"];
 
 /// Words before a final "of" that English leaves there: "taken care of", "got rid of", "what
 /// it consists of".
@@ -77,7 +79,7 @@ impl Detector for CutOffSentence {
             let Some(last) = tokens.last() else { continue };
             let word = doc.word(last);
             let tail = &doc.text[last.span.end..sentence.span.end];
-            let dangling = DANGLING.iter().any(|d| d.eq_ignore_ascii_case(word))
+            let dangling = NEEDS_A_NOUN.iter().chain(&CONJUNCTIONS_AND_OF).any(|d| d.eq_ignore_ascii_case(word))
                 && tokens.len() >= 3
                 && !tail.contains(['”', '"'])
                 && !stranded_of(doc, tokens);

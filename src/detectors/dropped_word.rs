@@ -36,14 +36,10 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{KeyFilter, DETERMINERS};
+use crate::lexicon::{KeyFilter, DETERMINERS, NEEDS_A_NOUN};
 use std::sync::LazyLock;
 
 pub struct DroppedWord;
-
-/// Words that need a noun after them: articles, "every" and possessives that are never a
-/// pronoun on their own ("his" and "her" are: "the choice was his").
-const NEEDS_A_NOUN: [&str; 9] = ["the", "a", "an", "every", "its", "their", "our", "my", "your"];
 
 /// Quantifiers that take a plural noun, so that an adjective cannot end their phrase.
 const PLURAL_QUANTIFIERS: [&str; 5] = ["several", "many", "numerous", "various", "few"];
@@ -62,7 +58,7 @@ const AUXILIARIES_NEVER_NOUNS: [&str; 12] =
 
 /// The word keys of every word that can start a hole, tested before the text.
 static TRIGGER_KEYS: LazyLock<KeyFilter> =
-    LazyLock::new(|| KeyFilter::of(NEEDS_A_NOUN.into_iter().chain(PLURAL_QUANTIFIERS).chain(["of"])));
+    LazyLock::new(|| KeyFilter::of(NEEDS_A_NOUN.into_iter().chain(["every", "of"]).chain(PLURAL_QUANTIFIERS)));
 
 impl Detector for DroppedWord {
     const DECLARATION: Declaration =
@@ -108,7 +104,7 @@ fn hole_after(doc: &Doc, tokens: &[Token], at: usize) -> Option<(usize, &'static
         return None;
     }
     let clause_break = gap.trim_start().starts_with([',', ';', ':', ')']);
-    if NEEDS_A_NOUN.contains(&word) {
+    if NEEDS_A_NOUN.contains(&word) || word == "every" {
         // "Plan A, then B", "Oh my, ...".
         let name_or_exclamation =
             doc.word(&tokens[at]) == "A" && at > 0 || word == "my" && at > 0 && doc.is(&tokens[at - 1], "oh");

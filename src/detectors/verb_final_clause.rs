@@ -40,9 +40,9 @@ use crate::lexicon::WordList;
 
 pub struct VerbFinalClause;
 
-/// Words that open a subordinate clause. "after", "before" and "since" are left out: they are
-/// far more often prepositions ("after the reform and opening up is ...").
-static SUBORDINATORS: std::sync::LazyLock<WordList> = std::sync::LazyLock::new(|| {
+/// The subordinators whose clause this detector reads. "after", "before" and "since" are left
+/// out: they are far more often prepositions ("after the reform and opening up is ...").
+static READ_SUBORDINATORS: std::sync::LazyLock<WordList> = std::sync::LazyLock::new(|| {
     WordList::of(["that", "which", "because", "if", "when", "although", "whether", "while", "why"])
 });
 const FINAL_AUXILIARIES: [&str; 17] = [
@@ -66,7 +66,7 @@ impl Detector for VerbFinalClause {
             let mut clause_start = None;
             for i in 0..tokens.len() {
                 // Most words are neither subordinators nor inside a clause after one.
-                let opens_clause = SUBORDINATORS.contains_token(doc, &tokens[i]);
+                let opens_clause = READ_SUBORDINATORS.contains_token(doc, &tokens[i]);
                 if clause_start.is_none() && !opens_clause {
                     continue;
                 }

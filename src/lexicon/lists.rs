@@ -206,6 +206,10 @@ pub const WH_WORDS: [&str; 10] = ["that", "which", "who", "whom", "whose", "what
 /// Conjunctions that join two clauses of equal rank.
 pub const COORDINATORS: [&str; 5] = ["and", "but", "or", "so", "nor"];
 
+/// Articles and possessives that always need a noun after them: "his" and "her" are left out,
+/// since they also stand alone ("the choice was his").
+pub const NEEDS_A_NOUN: [&str; 8] = ["the", "a", "an", "its", "their", "our", "my", "your"];
+
 /// Whether `lower` is a preposition, whether or not it can also open a clause.
 pub fn is_preposition(lower: &str) -> bool {
     PHRASE_PREPOSITIONS.contains(&lower) || PREPOSITION_CONJUNCTIONS.contains(&lower)
