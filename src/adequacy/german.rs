@@ -375,6 +375,19 @@ fn translates_uncached(word: &str) -> bool {
     })
 }
 
+/// Whether the lexicon has `word` or one of its noun stems as a key, whatever the translation:
+/// a part a German compound may be built from ("park", "ausweis", "strafen"). With `noun`, only
+/// a noun or adjective counts, the part that ends a compound.
+pub(super) fn knows_part(word: &str, noun: bool) -> bool {
+    let fits = |candidate: &str| key(candidate).is_some_and(|(_, entry)| !noun || entry.noun_or_adjective());
+    if fits(word) {
+        return true;
+    }
+    let mut found = false;
+    noun_stems(word, &mut Scratch::default(), &mut |stem| found |= fits(stem));
+    found
+}
+
 /// The English words of every translation of every lexicon key that a lower-case German word
 /// may be a form of: "pfalz" gives "palatinate", "deutschen" gives "german". The keys are looked
 /// up through the per-thread cache.

@@ -54,6 +54,12 @@ impl GermanWord {
         self.core.is_some() || self.wiktionary.is_some()
     }
 
+    /// The word is a noun or adjective: the Wiktionary tables, which hold only those, list it.
+    #[inline]
+    pub(super) fn noun_or_adjective(&self) -> bool {
+        self.wiktionary.is_some()
+    }
+
     /// The word's translations, core first, then Wiktionary (a translation both give comes
     /// twice, which no caller minds).
     pub(super) fn translations(&self) -> impl Iterator<Item = &'static str> + '_ {

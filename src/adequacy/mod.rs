@@ -482,6 +482,18 @@ pub fn lists_german_word(word: &str) -> bool {
     german::key(word).is_some_and(|(_, entry)| entry.translations().any(|t| !t.eq_ignore_ascii_case(word)))
 }
 
+/// Whether the German–English lexicon has `word` (lower case) or a noun stem of it as a key,
+/// whatever its translation: a part a German compound may be built from ("park", "ausweis").
+pub fn knows_german_part(word: &str) -> bool {
+    german::knows_part(word, false)
+}
+
+/// Whether the German–English lexicon has `word` (lower case) or a noun stem of it as a noun or
+/// adjective: a part that may end a German compound ("ausweis", not the verb "tappen").
+pub fn knows_german_noun(word: &str) -> bool {
+    german::knows_part(word, true)
+}
+
 /// Adds the English words of the German–English lexicon's translations of a lower-case German
 /// word (any form of it) to `into`: "Pfalz" gives "palatinate".
 pub fn translation_words(german_word: &str, into: &mut impl Extend<&'static str>) {

@@ -13,14 +13,20 @@
 //! ## Example
 //! "Many customers reacted shocked on social media." flags "reacted shocked".
 //!
+//! After an adverb of degree, any verb in the past is read: "The men operated extremely
+//! professional and chose their targets" flags "operated extremely professional".
+//!
 //! ## Known false positives
-//! Only a handful of verbs are looked at (react, respond, behave, develop, perform, proceed,
+//! Without an adverb of degree, only a handful of verbs are looked at (react, respond, behave, develop, perform, proceed,
 //! argue, answer, negotiate, cooperate; and "work" and "function", which are nouns as often, only
 //! before "good"), with at most an adverb of degree between ("works surprisingly good", flagged
 //! for "well"); linking verbs ("fell silent", "grew quiet", "turned
 //! out positive") are never read. The adjective must have an English "-ly" adverb ("cautious",
 //! "cautiously"), or be a participle of feeling after "react" or "respond" ("shocked",
-//! "relieved"); adverbs without "-ly" ("hard", "fast", "late", "well") are English. An
+//! "relieved"); adverbs without "-ly" ("hard", "fast", "late", "well") are English. After an
+//! adverb of degree, verbs that take an adjective ("seemed very nervous", "deemed highly
+//! unusual", "stood very still") and passive or perfect verbs ("was painted very colourful")
+//! are left alone, and the adjective must have an adjective's ending ("-al", "-ive", "-ous"). An
 //! adjective that opens a noun phrase ("developed positive relationships") is left alone: the
 //! word after it must end the clause or be a preposition or conjunction.
 //!
@@ -31,7 +37,7 @@
 use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
-use crate::lexicon::{lemma, lex, KeyFilter, VERB_FORMS};
+use crate::lexicon::{is_auxiliary, lemma, lex, KeyFilter, VERB_FORMS};
 use std::sync::LazyLock;
 
 pub struct AdjectiveForAdverb;
@@ -102,7 +108,7 @@ const PHRASE_ENDERS: [&str; 18] = [
 
 impl Detector for AdjectiveForAdverb {
     const DECLARATION: Declaration =
-        Declaration { id: "adjective-for-adverb", category: Category::Grammar, severity: Severity::Minor, version: 2 };
+        Declaration { id: "adjective-for-adverb", category: Category::Grammar, severity: Severity::Minor, version: 3 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -110,6 +116,7 @@ impl Detector for AdjectiveForAdverb {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
+        self.flag_any_verb_with_degree(doc, flags);
         for (at, verb) in doc.tokens.iter().enumerate() {
             // The word's key first: one bit test rules out nearly every word.
             if !VERB_KEYS.may_contain(verb.key) {
@@ -186,6 +193,80 @@ impl Detector for AdjectiveForAdverb {
     }
 }
 
+impl AdjectiveForAdverb {
+    /// Any verb in the past, then an adverb of degree and an adjective that closes the phrase:
+    /// "the men operated extremely professional and", "the team played very defensive". The
+    /// adverb of degree shows that a manner is meant, so the verb need not be on
+    /// [`MANNER_VERBS`]; verbs that take an adjective as a complement are left alone.
+    fn flag_any_verb_with_degree(&self, doc: &Doc, flags: &mut Flags) {
+        let tokens = &doc.tokens;
+        for at in 1..tokens.len().saturating_sub(1) {
+            let degree = &tokens[at];
+            if !DEGREE_KEYS.may_contain(degree.key) || !DEGREE_ADVERBS.contains(&doc.lower(degree)) {
+                continue;
+            }
+            let (verb, adjective) = (&tokens[at - 1], &tokens[at + 1]);
+            if verb.capitalized
+                || adjective.capitalized
+                || doc.gap(verb, degree) != " "
+                || doc.gap(degree, adjective) != " "
+                || !verb.lex.verb().is_some_and(|forms| forms.past && forms.participle)
+            {
+                continue;
+            }
+            let verb_lower = doc.lower(verb);
+            let verb_lemma = verb.lex.lemma(verb_lower);
+            // Manner verbs are read by the main pass, except "work" and "function", which it reads
+            // only before "good"; linking verbs take the adjective.
+            let main_pass =
+                MANNER_VERBS.contains(&verb_lemma.as_ref()) && !["work", "function"].contains(&verb_lemma.as_ref());
+            if main_pass || TAKES_AN_ADJECTIVE.contains(&verb_lemma.as_ref()) {
+                continue;
+            }
+            // "was treated very kind" is rare, but "were painted very colourful" and "is rated
+            // extremely high" describe a result: a passive or perfect verb is left alone.
+            if at >= 2 && is_auxiliary(doc.lower(&tokens[at - 2])) {
+                continue;
+            }
+            let word = doc.lower(adjective);
+            if FLAT_ADVERBS.contains(&word) || FEELINGS.contains(&word) {
+                continue;
+            }
+            let adjective_like = ADJECTIVE_ENDINGS.iter().any(|e| word.len() > e.len() + 2 && word.ends_with(e));
+            let Some(adverb) = adverb_of(word).filter(|a| adjective_like && lex(a).english_word()) else { continue };
+            if !ends_the_phrase(doc, adjective, tokens.get(at + 2)) {
+                continue;
+            }
+            let written = &doc.text[verb.span.start..adjective.span.end];
+            let verb_word = doc.word(verb);
+            let degree_word = doc.word(degree);
+            flags
+                .flag(
+                    verb.span.start..adjective.span.end,
+                    0.65,
+                    format!(
+                        "\"{written}\" puts an adjective where English needs an adverb (\"{verb_word} {degree_word} \
+                         {adverb}\"); German uses one form for both."
+                    ),
+                )
+                .suggest(format!("{verb_word} {degree_word} {adverb}"));
+        }
+    }
+}
+
+/// Verbs, by lemma, that take an adjective as their complement or an object's ("seemed very
+/// nervous", "deemed highly unusual", "made extremely difficult"), and verbs of position and
+/// state that English uses the same way ("stood very still", "lay completely idle").
+const TAKES_AN_ADJECTIVE: [&str; 40] = [
+    "be", "become", "seem", "appear", "look", "sound", "feel", "remain", "stay", "get", "grow", "turn", "prove",
+    "keep", "taste", "smell", "go", "come", "fall", "run", "make", "find", "consider", "deem", "rate", "call",
+    "render", "judge", "declare", "label", "describe", "classify", "rule", "hold", "leave", "think", "believe",
+    "stand", "lie", "sit",
+];
+
+/// The keys of [`DEGREE_ADVERBS`], tested before any text.
+static DEGREE_KEYS: LazyLock<KeyFilter> = LazyLock::new(|| KeyFilter::of(DEGREE_ADVERBS));
+
 /// The "-ly" adverb English forms from an adjective: "calm" → "calmly", "angry" → "angrily",
 /// "responsible" → "responsibly", "basic" → "basically".
 fn adverb_of(adjective: &str) -> Option<String> {
@@ -261,5 +342,29 @@ mod tests {
         assert_no_flags::<AdjectiveForAdverb>("The court responded late. She answered first, then he argued last.");
         assert_no_flags::<AdjectiveForAdverb>("The band performed live on Saturday.");
         assert_no_flags::<AdjectiveForAdverb>("The relieved fans reacted, shocked at first, then calm.");
+    }
+
+    #[test]
+    fn flags_any_past_verb_with_a_degree_adverb_and_an_adjective() {
+        assert_eq!(
+            excerpts::<AdjectiveForAdverb>("The thieves operated extremely professional and left no traces."),
+            ["operated extremely professional"]
+        );
+        assert_eq!(
+            excerpts::<AdjectiveForAdverb>("Crews worked extremely efficient, day and night."),
+            ["worked extremely efficient"]
+        );
+        let flags = flags_of::<AdjectiveForAdverb>("Both sides played very defensive in the first half.");
+        assert_eq!(flags.len(), 1);
+        assert_eq!(flags[0].1.suggestion.as_deref(), Some("played very defensively"));
+    }
+
+    #[test]
+    fn complements_passives_and_noun_phrases_after_a_degree_adverb_are_english() {
+        assert_no_flags::<AdjectiveForAdverb>("The plan seemed very ambitious. She found it extremely stressful.");
+        assert_no_flags::<AdjectiveForAdverb>("The walls were painted very colourful. He was rated highly critical.");
+        assert_no_flags::<AdjectiveForAdverb>("They built very expensive houses. The crowd stood very still.");
+        assert_no_flags::<AdjectiveForAdverb>("The trial was deemed extremely unusual and the judge ruled so.");
+        assert_no_flags::<AdjectiveForAdverb>("It started very late, and the talks lasted very long.");
     }
 }

@@ -9,7 +9,9 @@
 //! It also flags the adverbs of frequency and phase that English puts before the main verb
 //! ("still", "already", "also", "often", "always", "never") in that place: "customers can buy
 //! still their rolls", "the firm produces also the engines", and with a time between them and
-//! the object: "had presented already in January the first drafts".
+//! the object: "had presented already in January the first drafts". And adverbial phrases
+//! ("in total", "among other things", "above all", "for the first time") there: "the team
+//! analysed in total blood samples", "police seized among other things drugs".
 //!
 //! ## Why it signals MT
 //! German puts "jedoch", "dennoch" and "deshalb", and "noch", "schon", "auch", "oft", "immer"
@@ -26,6 +28,10 @@
 //! however clear" and "we have therefore decided" are English. "However" before an adjective
 //! or adverb ("however long it takes") is not a linking adverb and is not read. A word after an
 //! article or preposition is a noun, not a verb ("of course also a", "in any case still a").
+//! An adverbial phrase is read only after a verb in the past or the third person and before an
+//! article, a number or a noun: "rose in total by 5 percent" and "won for the first time in its
+//! history" are English; "cost in total five million" is flagged, which some English writers
+//! accept.
 //!
 //! ## Options
 //! - `enabled` (default true)
@@ -55,7 +61,7 @@ static ADVERB_KEYS: LazyLock<KeyFilter> =
 
 impl Detector for AdverbBeforeObject {
     const DECLARATION: Declaration =
-        Declaration { id: "adverb-before-object", category: Category::Grammar, severity: Severity::Minor, version: 2 };
+        Declaration { id: "adverb-before-object", category: Category::Grammar, severity: Severity::Minor, version: 3 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -63,6 +69,7 @@ impl Detector for AdverbBeforeObject {
     }
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
+        flag_phrases_before_objects(doc, flags);
         let filter: &KeyFilter = &ADVERB_KEYS;
         let tokens = &doc.tokens;
         for (at, adverb) in tokens.iter().enumerate().skip(1) {
@@ -117,6 +124,61 @@ impl Detector for AdverbBeforeObject {
     }
 }
 
+/// Adverbial phrases that German puts between the verb and its object ("insgesamt", "unter
+/// anderem", "vor allem", "erstmals"), which English puts elsewhere or between commas.
+const PHRASE_ADVERBIALS: [&[&str]; 4] =
+    [&["in", "total"], &["among", "other", "things"], &["above", "all"], &["for", "the", "first", "time"]];
+
+/// Flags a finite verb, an adverbial phrase of [`PHRASE_ADVERBIALS`] without commas, and an
+/// object: "the team analysed in total blood samples", "police seized among other things
+/// drugs", "the club won for the first time the cup".
+fn flag_phrases_before_objects(doc: &Doc, flags: &mut Flags) {
+    let tokens = &doc.tokens;
+    for at in 1..tokens.len() {
+        let first = doc.lower(&tokens[at]);
+        let Some(phrase) = PHRASE_ADVERBIALS.iter().find(|phrase| phrase[0] == first) else { continue };
+        let object_at = at + phrase.len();
+        let Some(object) = tokens.get(object_at) else { continue };
+        let matches = phrase.iter().enumerate().all(|(i, word)| doc.lower(&tokens[at + i]) == *word);
+        let verb = &tokens[at - 1];
+        if !matches || !tokens[at - 1..=object_at].windows(2).all(|pair| doc.gap(&pair[0], &pair[1]) == " ") {
+            continue;
+        }
+        let verb_word = doc.lower(verb);
+        let finite = verb.lex.verb().is_some_and(|f| f.third_person || f.past);
+        let in_phrase = at >= 2 && {
+            let before_verb = doc.lower(&tokens[at - 2]);
+            DETERMINERS.contains(before_verb) || is_preposition(before_verb)
+        };
+        if !finite || verb.capitalized || in_phrase || is_auxiliary(verb_word) || verb.lex.english_function() {
+            continue;
+        }
+        // The object: an article, possessive or number, or a noun ("blood samples").
+        let object_word = doc.lower(object);
+        let opens_object = DETERMINERS.contains(object_word) && object_word != "that"
+            || object.is_number()
+            || !object.capitalized
+                && object.lex.english_word()
+                && !object.lex.english_function()
+                && !is_preposition(object_word)
+                && !object_word.ends_with("ly")
+                && object.lex.verb().is_none_or(|f| !(f.past || f.participle || f.gerund));
+        if !opens_object {
+            continue;
+        }
+        let phrase_text = &doc.text[tokens[at].span.start..tokens[object_at - 1].span.end];
+        flags.flag(
+            verb.span.start..object.span.end,
+            0.6,
+            format!(
+                "\"{phrase_text}\" stands between the verb \"{}\" and its object, where German puts it; English \
+                 puts it after the object or between commas.",
+                doc.word(verb)
+            ),
+        );
+    }
+}
+
 /// The index of the object's first word when a time stands between a mid-position adverb at
 /// `adverb` and the object: "already in January the first drafts".
 fn object_after_time(doc: &Doc, tokens: &[crate::analysis::Token], adverb: usize) -> Option<usize> {
@@ -143,6 +205,27 @@ mod tests {
             excerpts::<AdverbBeforeObject>("They rejected nevertheless the offer."),
             ["rejected nevertheless the"]
         );
+    }
+
+    #[test]
+    fn flags_an_adverbial_phrase_between_verb_and_object() {
+        assert_eq!(
+            excerpts::<AdverbBeforeObject>("The lab tested in total water samples from 40 wells."),
+            ["tested in total water"]
+        );
+        assert_eq!(
+            excerpts::<AdverbBeforeObject>("Officers found among other things two pistols."),
+            ["found among other things two"]
+        );
+        assert_eq!(
+            excerpts::<AdverbBeforeObject>("The club won for the first time the regional cup."),
+            ["won for the first time the"]
+        );
+        assert_no_flags::<AdverbBeforeObject>(
+            "Costs rose in total by 5 percent. She won, for the first time, the cup.",
+        );
+        assert_no_flags::<AdverbBeforeObject>("It was the first in total. He is above all a teacher.");
+        assert_no_flags::<AdverbBeforeObject>("The club won for the first time in its history.");
     }
 
     #[test]

@@ -49,6 +49,7 @@ enum Rule {
     Noun,
     NextVerb,
     Previous,
+    NextNumber,
     Always,
 }
 
@@ -71,6 +72,7 @@ impl Choice for Rule {
         ("noun", Rule::Noun),
         ("next-verb", Rule::NextVerb),
         ("previous", Rule::Previous),
+        ("next-number", Rule::NextNumber),
         ("always", Rule::Always),
     ];
 }
@@ -110,7 +112,7 @@ const QUANTIFIERS_AFTER_BE: [&str; 7] = ["many", "more", "much", "a", "several",
 
 impl Detector for FalseFriend {
     const DECLARATION: Declaration =
-        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 8 };
+        Declaration { id: "false-friend", category: Category::Mistranslation, severity: Severity::Minor, version: 9 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -209,6 +211,13 @@ impl Detector for FalseFriend {
                             (verb && previous.is_some_and(|p| MODALS.contains(&p) || p == "will"), 0.7)
                         }
                         Rule::Previous => (previous.is_some_and(|p| entry.words.contains(&p)), 0.65),
+                        // "Admission costs 12 euros, reduced 8 euros": an amount right after the
+                        // word, which follows a comma or bracket, as in a German price list.
+                        Rule::NextNumber => {
+                            let amount = tokens.get(i + 1).is_some_and(|t| t.is_number());
+                            let listed = i > 0 && doc.gap(&tokens[i - 1], &tokens[i]).contains([',', '(']);
+                            (amount && listed, 0.6)
+                        }
                         Rule::Always => (true, 0.5),
                     };
                     if !applies {

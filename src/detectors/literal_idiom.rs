@@ -544,7 +544,7 @@ impl LiteralIdiom {
 
 impl Detector for LiteralIdiom {
     const DECLARATION: Declaration =
-        Declaration { id: "literal-idiom", category: Category::Mistranslation, severity: Severity::Major, version: 7 };
+        Declaration { id: "literal-idiom", category: Category::Mistranslation, severity: Severity::Major, version: 8 };
     type Settings = LiteralIdiomSettings;
 
     fn configure(settings: &LiteralIdiomSettings) -> Self {

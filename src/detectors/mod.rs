@@ -282,6 +282,7 @@ pub mod inconsistent_name;
 pub mod literal_idiom;
 pub mod looping_output;
 pub mod missing_subject;
+pub mod misspelled_word;
 pub mod narrative_you;
 pub mod needless_article;
 pub mod non_translation;

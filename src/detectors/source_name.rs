@@ -68,7 +68,7 @@ use crate::lexicon::{
     lower_case, ENGLISH_FUNCTION_WORDS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_CALENDAR, GERMAN_FUNCTION_WORDS, MONTHS,
     WEEKDAYS,
 };
-use crate::lexicon::{shipped, WordList};
+use crate::lexicon::{shipped, WordList, PLACE_ENDINGS};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -564,10 +564,6 @@ fn is_exonym_form(lower: &str) -> bool {
             .iter()
             .any(|ending| lower.strip_suffix(ending).is_some_and(|stem| !stem.is_empty() && EXONYMS.contains_key(stem)))
 }
-
-/// Endings of German place names, whose last part is often a common word ("Burg", "Dorf").
-static PLACE_ENDINGS: LazyLock<WordList> =
-    LazyLock::new(|| WordList::from_file(shipped!("data/lexicon/german_place_endings.txt")));
 
 /// A compound of a German common word and another word: "Saisonarbeitern", "Kinderklinik",
 /// "Autorenteams".

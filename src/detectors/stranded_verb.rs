@@ -11,6 +11,11 @@
 //! - a participle after "becomes" and an adverbial, the German passive with "werden": "The bridge
 //!   becomes in the summer renovated." (wird im Sommer renoviert).
 //!
+//!
+//! Each clause is read up to a comma, semicolon, colon, bracket or quotation mark, so quoted
+//! speech counts too: "\"The confession has the proceedings considerably shortened,\" the
+//! judge said." flags "shortened".
+//!
 //! ## Why it signals MT
 //! German puts the participle and the separable particle at the end of the clause (the
 //! "sentence bracket"). MT that translates word by word keeps that order.
@@ -54,7 +59,7 @@ const NEGATIONS: [&str; 2] = ["not", "never"];
 
 impl Detector for StrandedVerb {
     const DECLARATION: Declaration =
-        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 9 };
+        Declaration { id: "stranded-verb", category: Category::Grammar, severity: Severity::Major, version: 10 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -63,108 +68,151 @@ impl Detector for StrandedVerb {
 
     fn detect(&self, doc: &Doc, flags: &mut Flags) {
         for index in 0..doc.sentences.len() {
+            if !doc.ends_with_terminator(index) {
+                continue;
+            }
+            // Each clause that ends at a comma, semicolon, colon or quotation mark is read on its
+            // own: "\"The confession has the proceedings considerably shortened,\" she said."
             let tokens = doc.sentence_tokens(index);
-            if tokens.len() < 5 || !doc.ends_with_terminator(index) || doc.in_quotation(tokens[0].span.start) {
+            let Some(first) = tokens.first() else { continue };
+            let whole = tokens.len() >= 5 && !doc.in_quotation(first.span.start);
+            if whole && check_clause(doc, tokens, flags, true) {
                 continue;
             }
-            // Both patterns end the sentence with a participle or a particle: most sentences are
-            // ruled out by their last word, before their words are listed.
-            let last = tokens.len() - 1;
-            let participle = tokens[last].lex.verb().is_some_and(|f| f.participle);
-            let infinitive = !participle && tokens[last].lex.verb().is_some_and(|f| f.base);
-            if !(participle || infinitive || last >= 3 && PARTICLES.contains(&doc.lower(&tokens[last]))) {
-                continue;
-            }
-            let words: Vec<&str> = tokens.iter().map(|t| doc.lower(t)).collect();
-            // A negation marks German order only in the perfect: "is not just cannon fodder" is English.
-            let perfect = |i: usize| ["has", "have", "had"].contains(&words[i]);
-            let has_adverbial = |range: std::ops::Range<usize>| {
-                let aux = range.start - 1;
-                range.clone().any(|i| {
-                    opens_adverbial(words[i])
-                        || TIME_WORDS.contains(words[i])
-                        || time_phrase_at(&words, i)
-                        || perfect(aux) && NEGATIONS.contains(&words[i])
-                        // "has the plan repeatedly criticised", "could the fire quickly
-                        // extinguish"; after "had" an adverb may belong to the English
-                        // causative ("had the house completely renovated").
-                        || (["has", "have"].contains(&words[aux]) || MODALS.contains(&words[aux]))
-                            && words[i].len() > 4
-                            && words[i].ends_with("ly")
-                })
-            };
-            let is_verb = |i: usize| {
-                crate::analysis::verbs::possible_verb_at(doc, tokens, i)
-                    && !is_preposition(words[i])
-                    && !time_phrase_at(&words, i)
-            };
-            // "has the proposal on Tuesday rejected."
-            if participle {
-                // The auxiliary comes before the participle: a sentence may end on "had" itself.
-                if let Some(aux) = words[..last].iter().position(|w| PERFECT_AUXILIARIES.contains(w)) {
-                    let between = aux + 1..last;
-                    if another_clause_ends(doc, tokens, &words, aux, last) {
-                        continue;
-                    }
-                    let object_first = between.len() >= 3 && !is_verb(aux + 1) && !words[aux + 1].ends_with("ly");
-                    let no_other_verb = between.clone().all(|i| !is_verb(i));
-                    if object_first && no_other_verb && has_adverbial(between.clone()) {
-                        report(flags, &tokens[last], "past participle", doc.word(&tokens[last]));
-                        continue;
-                    }
+            let mut clause_start = 0;
+            for at in 0..tokens.len().saturating_sub(1) {
+                if doc.gap(&tokens[at], &tokens[at + 1]).contains(CLAUSE_BREAKS) {
+                    check_clause(doc, &tokens[clause_start..=at], flags, false);
+                    clause_start = at + 1;
                 }
             }
-            // "The bridge becomes in the summer renovated.": German "wird ... renoviert", the passive
-            // with "werden", rendered "becomes", and the participle left at the end.
-            if participle {
-                if let Some(linking) = words[..last].iter().position(|w| BECOME_FORMS.contains(w)) {
-                    let between = linking + 1..last;
-                    if !between.is_empty()
-                        && !words[linking + 1].ends_with("ly")
-                        && !another_clause_ends(doc, tokens, &words, linking, last)
-                        && between.clone().all(|i| !is_verb(i))
-                        && has_adverbial(between)
-                    {
-                        report(flags, &tokens[last], "past participle", doc.word(&tokens[last]));
-                        continue;
-                    }
-                }
-            }
-            // "will the plan next week approve.": after a modal, the object first and the infinitive
-            // last. An adverbial alone before the infinitive is English ("will in the coming
-            // weeks decide"), so the words after the modal must open with an article or
-            // possessive.
-            if infinitive {
-                if let Some(modal) = words[..last].iter().position(|w| MODALS.contains(w)) {
-                    let between = modal + 1..last;
-                    let object_first = between.len() >= 3 && crate::lexicon::DETERMINERS.contains(words[modal + 1]);
-                    if object_first
-                        && !another_clause_ends(doc, tokens, &words, modal, last)
-                        && between.clone().all(|i| !is_verb(i))
-                        && has_adverbial(between)
-                    {
-                        report(flags, &tokens[last], "infinitive", doc.word(&tokens[last]));
-                        continue;
-                    }
-                }
-            }
-            // "leaves at nine o'clock off."
-            if PARTICLES.contains(&words[last]) && last >= 3 {
-                let verb = (0..last).find(|&i| is_verb(i));
-                let preposition_before =
-                    (last.saturating_sub(4)..last).any(|i| opens_adverbial(words[i]) && i > verb.unwrap_or(last));
-                let directly_after_noun = !is_verb(last - 1) && !is_preposition(words[last - 1]);
-                // "kick-off", "warming it up", "on the way back": part of a word, a phrasal verb
-                // with a pronoun object, or an adverb of "way".
-                let english_particle = doc.gap(&tokens[last - 1], &tokens[last]) != " "
-                    || OBJECT_PRONOUNS.contains(&words[last - 1])
-                    || words[last - 1] == "way";
-                if verb.is_some() && preposition_before && directly_after_noun && !english_particle {
-                    report(flags, &tokens[last], "verb particle", doc.word(&tokens[last]));
-                }
+            if clause_start > 0 || !whole {
+                check_clause(doc, &tokens[clause_start..], flags, false);
             }
         }
     }
+}
+
+/// Marks between words that end a clause for this detector: its last word there is read as
+/// the end of the clause.
+const CLAUSE_BREAKS: [char; 9] = [',', ';', ':', '"', '“', '”', '(', ')', '—'];
+
+/// Flags the clause's last word when it is a participle, infinitive or particle that German
+/// order left behind an adverbial, and says whether it did. A `whole` sentence is read for
+/// every pattern; a clause inside one (or a quoted sentence) only for the surest, a perfect
+/// auxiliary with its object and a participle after them ("has the proceedings considerably
+/// shortened,"), since a clause may end on a particle or participle of a phrase of its own
+/// ("around the shoulders and back,").
+fn check_clause(doc: &Doc, tokens: &[Token], flags: &mut Flags, whole: bool) -> bool {
+    if tokens.len() < 5 {
+        return false;
+    }
+    // Both patterns end the sentence with a participle or a particle: most sentences are
+    // ruled out by their last word, before their words are listed.
+    let last = tokens.len() - 1;
+    let participle = tokens[last].lex.verb().is_some_and(|f| f.participle);
+    let infinitive = !participle && tokens[last].lex.verb().is_some_and(|f| f.base);
+    if !(participle || infinitive || last >= 3 && PARTICLES.contains(&doc.lower(&tokens[last]))) {
+        return false;
+    }
+    let words: Vec<&str> = tokens.iter().map(|t| doc.lower(t)).collect();
+    // A negation marks German order only in the perfect: "is not just cannon fodder" is English.
+    let perfect = |i: usize| ["has", "have", "had"].contains(&words[i]);
+    let has_adverbial = |range: std::ops::Range<usize>| {
+        let aux = range.start - 1;
+        range.clone().any(|i| {
+            opens_adverbial(words[i])
+                    || TIME_WORDS.contains(words[i])
+                    || time_phrase_at(&words, i)
+                    || perfect(aux) && NEGATIONS.contains(&words[i])
+                    // "has the plan repeatedly criticised", "could the fire quickly
+                    // extinguish"; after "had" an adverb may belong to the English
+                    // causative ("had the house completely renovated").
+                    || (["has", "have"].contains(&words[aux]) || MODALS.contains(&words[aux]))
+                        && words[i].len() > 4
+                        && words[i].ends_with("ly")
+        })
+    };
+    let is_verb = |i: usize| {
+        crate::analysis::verbs::possible_verb_at(doc, tokens, i)
+            && !is_preposition(words[i])
+            && !time_phrase_at(&words, i)
+    };
+    // "has the proposal on Tuesday rejected."
+    if participle {
+        // The auxiliary comes before the participle: a sentence may end on "had" itself.
+        if let Some(aux) = words[..last].iter().position(|w| PERFECT_AUXILIARIES.contains(w)) {
+            let between = aux + 1..last;
+            if another_clause_ends(doc, tokens, &words, aux, last) {
+                return false;
+            }
+            // Inside a sentence only "has the …": "is also very well produced," is English.
+            let surest = perfect(aux) && crate::lexicon::DETERMINERS.contains(words[aux + 1]);
+            if !whole && !surest {
+                return false;
+            }
+            let object_first = between.len() >= 3 && !is_verb(aux + 1) && !words[aux + 1].ends_with("ly");
+            let no_other_verb = between.clone().all(|i| !is_verb(i));
+            if object_first && no_other_verb && has_adverbial(between.clone()) {
+                report(flags, &tokens[last], "past participle", doc.word(&tokens[last]));
+                return true;
+            }
+        }
+    }
+    if !whole {
+        return false;
+    }
+    // "The bridge becomes in the summer renovated.": German "wird ... renoviert", the passive
+    // with "werden", rendered "becomes", and the participle left at the end.
+    if participle {
+        if let Some(linking) = words[..last].iter().position(|w| BECOME_FORMS.contains(w)) {
+            let between = linking + 1..last;
+            if !between.is_empty()
+                && !words[linking + 1].ends_with("ly")
+                && !another_clause_ends(doc, tokens, &words, linking, last)
+                && between.clone().all(|i| !is_verb(i))
+                && has_adverbial(between)
+            {
+                report(flags, &tokens[last], "past participle", doc.word(&tokens[last]));
+                return true;
+            }
+        }
+    }
+    // "will the plan next week approve.": after a modal, the object first and the infinitive
+    // last. An adverbial alone before the infinitive is English ("will in the coming
+    // weeks decide"), so the words after the modal must open with an article or
+    // possessive.
+    if infinitive {
+        if let Some(modal) = words[..last].iter().position(|w| MODALS.contains(w)) {
+            let between = modal + 1..last;
+            let object_first = between.len() >= 3 && crate::lexicon::DETERMINERS.contains(words[modal + 1]);
+            if object_first
+                && !another_clause_ends(doc, tokens, &words, modal, last)
+                && between.clone().all(|i| !is_verb(i))
+                && has_adverbial(between)
+            {
+                report(flags, &tokens[last], "infinitive", doc.word(&tokens[last]));
+                return true;
+            }
+        }
+    }
+    // "leaves at nine o'clock off."
+    if PARTICLES.contains(&words[last]) && last >= 3 {
+        let verb = (0..last).find(|&i| is_verb(i));
+        let preposition_before =
+            (last.saturating_sub(4)..last).any(|i| opens_adverbial(words[i]) && i > verb.unwrap_or(last));
+        let directly_after_noun = !is_verb(last - 1) && !is_preposition(words[last - 1]);
+        // "kick-off", "warming it up", "on the way back": part of a word, a phrasal verb
+        // with a pronoun object, or an adverb of "way".
+        let english_particle = doc.gap(&tokens[last - 1], &tokens[last]) != " "
+            || OBJECT_PRONOUNS.contains(&words[last - 1])
+            || words[last - 1] == "way";
+        if verb.is_some() && preposition_before && directly_after_noun && !english_particle {
+            report(flags, &tokens[last], "verb particle", doc.word(&tokens[last]));
+            return true;
+        }
+    }
+    false
 }
 
 /// Forms of "become" that render German "werden" in the passive ("wird ... renoviert").
@@ -226,6 +274,14 @@ mod tests {
         assert_eq!(excerpts::<StrandedVerb>("The board has the plan last week approved."), ["approved"]);
         assert_eq!(excerpts::<StrandedVerb>("The district has the closure repeatedly criticised."), ["criticised"]);
         assert_eq!(excerpts::<StrandedVerb>("Firefighters could the fire quickly extinguish."), ["extinguish"]);
+        assert_eq!(
+            excerpts::<StrandedVerb>("\"The ruling has the dispute considerably shortened,\" the lawyer said."),
+            ["shortened"]
+        );
+        assert_eq!(
+            excerpts::<StrandedVerb>("The council has the plan on Monday approved, and work starts soon."),
+            ["approved"]
+        );
         // After "had", an adverb may belong to the English causative.
         assert_no_flags::<StrandedVerb>("They had the house completely renovated. It was one of the worst hit.");
     }
@@ -235,6 +291,9 @@ mod tests {
         assert_no_flags::<StrandedVerb>("The proposal was rejected on Tuesday. She had her car repaired.");
         assert_no_flags::<StrandedVerb>("He turned the light off. The plan has been approved by the council.");
         assert_no_flags::<StrandedVerb>("The bridge has been closed since March. They set off at nine.");
+        assert_no_flags::<StrandedVerb>(
+            "\"It has the support of the people involved,\" she said. The prices in Berlin went up, he said.",
+        );
     }
 
     #[test]

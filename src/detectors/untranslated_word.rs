@@ -37,6 +37,10 @@
 //! and before a name is a title or institution: "the Oberbürgermeisterin Sabine Kellner", "the
 //! Landgericht Hamburg"), or when English
 //! news uses it as a loanword or title (Bundestag, Angst, Spiegel: `german_in_english.txt`).
+//! After a determiner, a word of nine letters or more that reads as a compound of two or three
+//! German parts, with linking letters between, is German even where the lexicon lacks the whole
+//! ("the Landratsamt", "an Anwohnerparkausweis"), unless it ends like a place, an inn or a
+//! people's name ("-berg", "-hof", "-er").
 //! A capitalised word that the German–English lexicon neither translates nor reads as a
 //! compound of two words it translates is taken for a name ("the Lahn", "the Märklin
 //! locomotive", "the Commerzbank"), unless it has eight letters or more, does not end in "-er"
@@ -58,7 +62,7 @@ use super::{Declaration, Detector, Flags, Switch};
 use crate::analysis::{Doc, Token};
 use crate::flag::{Category, Severity};
 use crate::lexicon::{shipped, WordList};
-use crate::lexicon::{DETERMINERS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_CALENDAR, MONTHS, STREET_ENDINGS};
+use crate::lexicon::{DETERMINERS, ENGLISH_WORDS, FIRST_NAMES, GERMAN_CALENDAR, MONTHS, PLACE_ENDINGS, STREET_ENDINGS};
 use std::sync::LazyLock;
 
 pub struct UntranslatedWord;
@@ -254,10 +258,21 @@ pub(crate) fn german_confidence(doc: &Doc, tokens: &[Token], index: usize, in_ru
         // nouns of trades ("Schröder", "Gärtner").
         let bare_common_noun =
             || (characters >= 10 || umlaut) && !lower.ends_with("er") && translates_to_common_word(lower);
+        // After a determiner, a long word built of two or three German parts is a German
+        // common noun even where the lexicon cannot translate the whole: "an
+        // Anwohnerparkausweis", "the Landratsamt", "a Zeitstrafe".
+        let determined_compound = || {
+            after_determiner
+                && characters >= COMPOUND_MIN_LETTERS
+                && crate::language_model::MODEL.id(lower).is_none()
+                && reads_as_german_compound(lower)
+        };
         return match known {
             Some(_) if after_determiner && common_noun() => Some(if umlaut { 0.8 } else { 0.7 }),
             Some(false) if bare_common_noun() => Some(0.6),
+            Some(false) if determined_compound() => Some(0.6),
             None if lower.chars().count() >= 10 && is_compound(lower) && common_noun() => Some(0.6),
+            None if determined_compound() => Some(0.6),
             _ => None,
         };
     }
@@ -370,7 +385,7 @@ fn in_web_address(doc: &Doc, span: &std::ops::Range<usize>) -> bool {
 }
 
 /// Quantifiers that make the capitalised word after them a common noun, like an article.
-const QUANTIFIERS: [&str; 6] = ["many", "several", "some", "most", "few", "both"];
+const QUANTIFIERS: [&str; 9] = ["many", "several", "some", "most", "few", "both", "numerous", "countless", "various"];
 
 /// Prepositions that the English function-word list does not hold.
 const LESS_COMMON_PREPOSITIONS: [&str; 22] = [
@@ -443,6 +458,55 @@ fn is_place_name(lower: &str) -> bool {
     STREET_ENDINGS.iter().any(|ending| lower.len() >= ending.len() + 3 && lower.ends_with(ending))
 }
 
+/// The fewest letters of a capitalised word read as a German compound after a determiner.
+const COMPOUND_MIN_LETTERS: usize = 9;
+
+/// Linking elements German puts between the parts of a compound ("Landrat-s-amt",
+/// "Straße-n-bahn").
+const COMPOUND_LINKS: [&str; 4] = ["s", "n", "en", "es"];
+
+/// Whether `lower` reads as a German compound of two or three parts that the German word list
+/// or the German–English lexicon knows, perhaps with linking elements between, at least one of
+/// them German only (not an English word too): "anwohnerparkausweis" (anwohner, park, ausweis),
+/// "landratsamt" (landrat, s, amt), "zeitstrafe" (zeit, strafe). Parts have four letters or
+/// more, and the last is a noun or an authority ("amt"). Words that end like names of places,
+/// regions or people are not read.
+fn reads_as_german_compound(lower: &str) -> bool {
+    let name_ending = NAME_ENDINGS.iter().copied().chain(PLACE_ENDINGS.iter()).any(|ending| lower.ends_with(ending));
+    !name_ending && compound_rest(lower, 3, false)
+}
+
+/// Endings of names that are compounds of common words: regions ("Münsterland", "Uckermark"),
+/// ports, passes and bridges ("Friedrichshafen", "Fürstenfeldbruck"), railways ("Reichsbahn"),
+/// farms and inns ("Lindenhof"), and people of towns ("Rosenheimer"), beside the places of
+/// `german_place_endings.txt`.
+const NAME_ENDINGS: [&str; 12] =
+    ["er", "hof", "land", "mark", "gau", "hafen", "stein", "bruck", "pass", "bahn", "wald", "see"];
+
+/// Whether `rest` is the last `parts_left` parts of a compound, `german_seen` saying whether a
+/// part before was German only.
+fn compound_rest(rest: &str, parts_left: usize, german_seen: bool) -> bool {
+    let german_only = |part: &str| GERMAN_WORDS.get(part) == Some(&false) || part.contains(['ä', 'ö', 'ü', 'ß']);
+    let known = |part: &str| GERMAN_WORDS.contains_key(part) || crate::adequacy::knows_german_part(part);
+    let letters = rest.chars().count();
+    // The last part is a noun: "Verstappen" is not "vers" and the verb "tappen".
+    let last_part = letters >= 4 && crate::adequacy::knows_german_noun(rest) || AUTHORITY_HEADS.contains(&rest);
+    if (german_seen || german_only(rest)) && last_part {
+        return true;
+    }
+    if parts_left < 2 || letters < 7 {
+        return false;
+    }
+    rest.char_indices().skip(4).take(letters.saturating_sub(6)).any(|(split, _)| {
+        let (head, tail) = rest.split_at(split);
+        let unlinked = COMPOUND_LINKS.iter().filter_map(|link| head.strip_suffix(link));
+        std::iter::once(head)
+            .chain(unlinked)
+            .filter(|h| h.chars().count() >= 4)
+            .any(|head| known(head) && compound_rest(tail, parts_left - 1, german_seen || german_only(head)))
+    })
+}
+
 /// A German compound of two lexicon words of at least four letters each ("bürgermeisterwahl"),
 /// other than a street name.
 fn is_compound(lower: &str) -> bool {
@@ -462,7 +526,7 @@ impl Detector for UntranslatedWord {
         id: "untranslated-word",
         category: Category::Untranslated,
         severity: Severity::Major,
-        version: 9,
+        version: 10,
     };
     type Settings = Switch;
 
@@ -657,6 +721,18 @@ mod tests {
         // A run of German common nouns is still German.
         assert!(!excerpts::<UntranslatedWord>("The mayor thanked the Feuerwehr der Stadt for its work.").is_empty());
         assert_eq!(excerpts::<UntranslatedWord>("The prize is awarded on Sunday by the Feuerwehr."), ["Feuerwehr"]);
+    }
+
+    #[test]
+    fn compounds_of_german_parts_after_a_determiner_are_german() {
+        assert_eq!(excerpts::<UntranslatedWord>("The Ordnungsamt closed the bar on Friday."), ["Ordnungsamt"]);
+        assert_eq!(
+            excerpts::<UntranslatedWord>("Guests need a Bewohnerparkschein to stay overnight."),
+            ["Bewohnerparkschein"]
+        );
+        assert!(reads_as_german_compound("landratsamt"));
+        assert!(!reads_as_german_compound("lindenhof"));
+        assert_no_flags::<UntranslatedWord>("The guests stayed at the Lindenhof near Celle, below the Sonnenberg.");
     }
 
     #[test]

@@ -6,8 +6,8 @@
 //! won the club the cup", "Since 2001 has the number fallen", "In Berlin have the police
 //! arrested two men",
 //! "Yesterday announced the ministry new rules", "Therefore must the council find a new site",
-//! "Now wants the club a new striker". English keeps the subject first: "On Monday, the town
-//! council voted".
+//! "Now wants the club a new striker", "Next week want the retailers to hand over a petition".
+//! English keeps the subject first: "On Monday, the town council voted".
 //!
 //! ## Why it signals MT
 //! German puts the finite verb second, whatever comes first ("Am Montag stimmte der Stadtrat
@@ -30,6 +30,9 @@
 //! look" is an instruction), "be" never
 //! ("Yesterday was the hottest day"), and nor do "see", "mark", "bring" and "witness" after
 //! "yesterday", "today" and "tomorrow", which they take as subject ("Today marks the anniversary").
+//! A time phrase without a preposition ("Next week", "Last year", "Every summer") is as often
+//! the subject ("Last year saw a record", "Last year had the most rain"), so after it only a
+//! modal or "want", "plan" or "intend" counts ("Next week will the council decide").
 //! Before a pronoun, the phrase is read up to a comma or a word that opens a clause ("In the
 //! years that followed they met"), the verb must be a past form after a noun (in "In talks she
 //! said" and "In the vaccination teams we" the "-s" word is a noun), and the pronoun may not be followed by a verb of its own ("In the
@@ -93,6 +96,15 @@ const ADVERB_OPENERS: [&str; 22] = [
     "previously",
 ];
 
+/// Words that open a time phrase without a preposition: "Next week", "Last year", "This
+/// morning", "Every summer". Such a phrase is as often the subject ("Last year saw a record",
+/// "Next week brings rain"), so only a modal or a verb of wanting is read after it.
+const DEICTIC_OPENERS: [&str; 5] = ["next", "last", "this", "every", "each"];
+
+/// Plain forms of verbs of wanting and planning, which German puts second like a modal ("Next
+/// week want the retailers to hand over a petition").
+const WANTING_VERBS: [&str; 3] = ["want", "plan", "intend"];
+
 /// Verbs that take "yesterday", "today" or "tomorrow" as their subject ("Yesterday saw the
 /// largest protest", "Today marks the anniversary").
 const TIME_SUBJECT_VERBS: [&str; 4] = ["see", "mark", "bring", "witness"];
@@ -111,7 +123,7 @@ const MAX_OPENING: usize = 5;
 
 impl Detector for VerbBeforeSubject {
     const DECLARATION: Declaration =
-        Declaration { id: "verb-before-subject", category: Category::Grammar, severity: Severity::Minor, version: 4 };
+        Declaration { id: "verb-before-subject", category: Category::Grammar, severity: Severity::Minor, version: 5 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -139,8 +151,11 @@ impl Detector for VerbBeforeSubject {
                 }
             }
             let time_adverb = TIME_ADVERBS.contains(&opener);
+            let deictic = DEICTIC_OPENERS.contains(&opener) && tokens.get(1).is_some_and(|t| is_time_word(doc, t));
             let verb_at = if time_adverb || ADVERB_OPENERS.contains(&opener) {
                 1
+            } else if deictic {
+                2
             } else if OPENERS.contains(&opener) || CONJUNCTION_OPENERS.contains(&opener) {
                 match time_phrase_end(doc, tokens) {
                     Some(end) => end + 1,
@@ -157,8 +172,13 @@ impl Detector for VerbBeforeSubject {
             // "Therefore must the council", "Now has the club": a modal, "has" or "had" before its
             // subject makes only a question in English ("Now have a look" is an instruction).
             let verb_word = doc.lower(verb);
-            let auxiliary = MODALS.contains(&verb_word) && !verb.capitalized || ["has", "had"].contains(&verb_word);
-            let inverted_verb = auxiliary || finite_lexical_verb(doc, verb) && !CONJUNCTION_OPENERS.contains(&opener);
+            let modal = (MODALS.contains(&verb_word) || WANTING_VERBS.contains(&verb_word)) && !verb.capitalized;
+            let auxiliary = modal || ["has", "had"].contains(&verb_word);
+            let inverted_verb = if deictic {
+                modal
+            } else {
+                auxiliary || finite_lexical_verb(doc, verb) && !CONJUNCTION_OPENERS.contains(&opener)
+            };
             // "Yesterday saw the largest protest", "Today marks the anniversary": the time is the subject.
             let time_subject = time_adverb && TIME_SUBJECT_VERBS.contains(&verb.lex.lemma(verb_word).as_ref());
             // "Afterwards put the cushion back": a past form that is also the base form opens an
@@ -284,12 +304,7 @@ fn time_phrase_end(doc: &Doc, tokens: &[Token]) -> Option<usize> {
     let mut end = None;
     for (at, token) in tokens.iter().enumerate().skip(1).take(MAX_OPENING) {
         let word = doc.lower(token);
-        let time_word = WEEKDAYS.contains(word)
-            || MONTHS.contains(word)
-            || TIME_NOUNS.contains(word)
-            || PARTS_OF_DAY.contains(&word)
-            || token.is_number() && doc.word(token).len() == 4;
-        if time_word {
+        if is_time_word(doc, token) || token.is_number() && doc.word(token).len() == 4 {
             end = Some(at);
             continue;
         }
@@ -303,6 +318,13 @@ fn time_phrase_end(doc: &Doc, tokens: &[Token]) -> Option<usize> {
 }
 
 /// A finite form of a verb that is neither an auxiliary nor a verb English inverts itself.
+/// Whether the token names a time: a weekday, a month, a time noun ("week", "year") or a part
+/// of the day ("morning").
+fn is_time_word(doc: &Doc, token: &Token) -> bool {
+    let word = doc.lower(token);
+    WEEKDAYS.contains(word) || MONTHS.contains(word) || TIME_NOUNS.contains(word) || PARTS_OF_DAY.contains(&word)
+}
+
 fn finite_lexical_verb(doc: &Doc, verb: &Token) -> bool {
     let word = doc.lower(verb);
     let finite = verb.lex.verb().is_some_and(|f| f.past || f.third_person);
@@ -337,6 +359,18 @@ mod tests {
             ["In the years 2021 and 2022 stole"]
         );
         assert_eq!(excerpts::<VerbBeforeSubject>("Meanwhile has the city raised the fees."), ["Meanwhile has"]);
+    }
+
+    #[test]
+    fn flags_a_modal_or_verb_of_wanting_after_a_time_phrase_without_a_preposition() {
+        assert_eq!(
+            excerpts::<VerbBeforeSubject>("Next month want the farmers to block the motorway again."),
+            ["Next month want"]
+        );
+        assert_eq!(excerpts::<VerbBeforeSubject>("Every winter must the town clear the roads."), ["Every winter must"]);
+        assert_no_flags::<VerbBeforeSubject>("Last year saw the highest number of visitors. Next week brings rain.");
+        assert_no_flags::<VerbBeforeSubject>("Last year had the most rain. This summer has the longest days.");
+        assert_no_flags::<VerbBeforeSubject>("Next week the farmers want to block the motorway. Last year was dry.");
     }
 
     #[test]

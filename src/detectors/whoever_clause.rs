@@ -5,7 +5,9 @@
 //! and a verb, and whose main verb follows a comma:
 //! "Who wants to survive, needs a clear concept", "Who works in care, works at the limit".
 //! English says "Anyone who wants to survive needs a clear concept" or "Whoever wants to
-//! survive needs …", with no comma before the main verb.
+//! survive needs …", with no comma before the main verb. A "Who" clause without the comma is
+//! flagged too when a modal of advice or obligation follows it and the sentence is a statement:
+//! "Who lives directly on a river should keep sandbags ready".
 //!
 //! ## Why it signals MT
 //! German opens general statements with a free relative clause and a comma ("Wer überleben
@@ -20,7 +22,9 @@
 //! Questions are left alone: a clause with a question mark before the comma ("Who knows?"), and
 //! "Who" followed by anything but a verb ("Who he is, nobody knows"). Only a verb right after the
 //! comma counts, so "Who knows, maybe he is right" is not flagged, and not a speech verb ("Who
-//! is to blame, asked the paper"). Proverbs built the German way
+//! is to blame, asked the paper"). Without a comma, an English indirect question as subject is
+//! left alone when the modal is followed by "be", "become", "remain" or "decide" ("Who wins
+//! should become clear on Sunday"); "Whoever" without a comma is English. Proverbs built the German way
 //! ("Who pays, decides") are flagged, as they are German syntax too.
 //!
 //! ## Options
@@ -45,9 +49,41 @@ fn finite_verb(doc: &Doc, token: &Token) -> bool {
     !token.capitalized && (is_auxiliary(doc.lower(token)) || token.lex.verb().is_some_and(|f| f.third_person || f.past))
 }
 
+/// Modals of advice and obligation that end a German "Wer" clause written without its comma:
+/// "Who lives on a river should keep sandbags ready".
+const ADVICE_MODALS: [&str; 6] = ["should", "must", "can", "may", "needs", "will"];
+
+/// Verbs after the modal that make the "Who" clause an English indirect question, the subject of
+/// a statement about itself: "Who wins should become clear on Sunday".
+const QUESTION_PREDICATES: [&str; 4] = ["be", "become", "remain", "decide"];
+
+/// The modal that ends a "Who" clause running to the end of its sentence without a comma, when
+/// the sentence is a statement: "Who lives directly on a river should keep sandbags ready."
+/// `last` is the clause's last word before the first stop.
+fn advice_without_comma(doc: &Doc, who: usize, last: usize) -> Option<usize> {
+    let tokens = &doc.tokens;
+    let stop = match tokens.get(last + 1) {
+        Some(next) => doc.gap(&tokens[last], next),
+        None => &doc.text[tokens[last].span.end..],
+    };
+    if !stop.contains(['.', '!']) || stop.contains('?') {
+        return None;
+    }
+    // The clause has a verb and at least two more words before the modal, and at most ten; the
+    // modal is followed by a verb that is not a predicate about the question.
+    (who + 3..last.min(who + 12)).find(|&i| {
+        ADVICE_MODALS.contains(&doc.lower(&tokens[i]))
+            && !tokens[i].capitalized
+            && tokens.get(i + 1).is_some_and(|next| {
+                let next = doc.lower(next);
+                !QUESTION_PREDICATES.contains(&next) && next != "not" && next.len() > 1
+            })
+    })
+}
+
 impl Detector for WhoeverClause {
     const DECLARATION: Declaration =
-        Declaration { id: "whoever-clause", category: Category::Grammar, severity: Severity::Minor, version: 2 };
+        Declaration { id: "whoever-clause", category: Category::Grammar, severity: Severity::Minor, version: 3 };
     type Settings = Switch;
 
     fn configure(_settings: &Switch) -> Self {
@@ -72,17 +108,34 @@ impl Detector for WhoeverClause {
             }
             // The free relative clause runs to the first comma, within ten words and without
             // a question mark or the end of the sentence.
-            let Some(last) = (at + 1..tokens.len().min(at + 12)).find(|&i| {
-                tokens.get(i + 1).is_some_and(|next| doc.gap(&tokens[i], next).contains(['?', '.', '!', ';', ',']))
+            let Some(last) = (at + 1..tokens.len().min(at + 25)).find(|&i| {
+                tokens.get(i + 1).is_none_or(|next| doc.gap(&tokens[i], next).contains(['?', '.', '!', ';', ',']))
             }) else {
                 continue;
             };
+            if !whoever {
+                if let Some(modal) = advice_without_comma(doc, at, last) {
+                    let written = &doc.text[who.span.start..tokens[modal].span.end];
+                    flags.flag(
+                        who.span.start..tokens[modal].span.end,
+                        0.7,
+                        format!(
+                            "\"{written}\" is a German clause (\"Wer …, sollte …\") word for word: English reads \
+                             \"Who …\" as a question; it says \"Anyone who …\" or \"Whoever …\"."
+                        ),
+                    );
+                    continue;
+                }
+            }
+            if last >= at + 12 {
+                continue;
+            }
             // "Whoever wins, wins big": a short clause before the comma is a figure of speech;
             // a longer one is the German comma ("Whoever expects classical Schiller, should …").
             if whoever && last - at < 3 {
                 continue;
             }
-            let main_verb = &tokens[last + 1];
+            let Some(main_verb) = tokens.get(last + 1) else { continue };
             // A speech verb after the comma reports a question ("Who is to blame, asked the paper").
             if doc.gap(&tokens[last], main_verb).trim() != ","
                 || !finite_verb(doc, main_verb)
@@ -123,6 +176,30 @@ mod tests {
             excerpts::<WhoeverClause>("Whoever expects classical Schiller, should stay at home."),
             ["Whoever expects classical Schiller, should"]
         );
+    }
+
+    #[test]
+    fn flags_who_clauses_that_end_in_advice_without_a_comma() {
+        assert_eq!(
+            excerpts::<WhoeverClause>("Storms are coming. Who lives near the coast should stay indoors tonight."),
+            ["Who lives near the coast should"]
+        );
+        assert_eq!(
+            excerpts::<WhoeverClause>("Who travels by train this weekend must expect long delays."),
+            ["Who travels by train this weekend must"]
+        );
+        assert_eq!(
+            excerpts::<WhoeverClause>("Who owns a house close to the river should keep an eye on the forecasts."),
+            ["Who owns a house close to the river should"]
+        );
+    }
+
+    #[test]
+    fn indirect_questions_as_subjects_are_english() {
+        assert_no_flags::<WhoeverClause>("Who wins the race should become clear on Sunday.");
+        assert_no_flags::<WhoeverClause>("Who pays for the repairs will be decided in court.");
+        assert_no_flags::<WhoeverClause>("Who lives near the coast should stay indoors?");
+        assert_no_flags::<WhoeverClause>("Whoever lives near the coast should stay indoors.");
     }
 
     #[test]

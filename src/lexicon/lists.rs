@@ -37,6 +37,8 @@ word_list!(GERMAN_CALENDAR, "german_calendar.txt");
 // Endings of German street and square names and of landmarks ("Talstrasse", "Paulskirche"),
 // which are also the bare words ("Straße", "Platz").
 word_list!(STREET_ENDINGS, "german_street_endings.txt");
+// Endings of German place names, whose last part is often a common word ("Burg", "Dorf").
+word_list!(PLACE_ENDINGS, "german_place_endings.txt");
 
 /// The English month names in calendar order, lower case: `MONTH_NAMES[0]` is "january".
 pub static MONTH_NAMES: LazyLock<Vec<&'static str>> =
